@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** One database type for every driver; `execute()` returns untyped rows. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbDriver = "pglite" | "neon" | "pg";
+
+export interface DbConfig {
+  /** A Postgres URL; without it the embedded PGlite database is used. */
+  url?: string;
+  driver?: DbDriver;
+  /** PGlite's data directory, or "memory://" for a throwaway in-memory database. */
+  dataDir?: string;
+  /** Pool size for server drivers. */
+  maxConnections?: number;
+}
+
+export interface DbHandle {
+  db: Db;
+  driver: DbDriver;
+  close: () => Promise<void>;
+}
+
+/** Neon is chosen for its hosts or by name; any other URL is a plain Postgres server. */
+export function chooseDriver(config: DbConfig): DbDriver {
+  if (config.driver) return config.driver;
+  if (!config.url) return "pglite";
+  return new URL(config.url).hostname.endsWith(".neon.tech") ? "neon" : "pg";
+}
+
+/** Opens a database. Drivers are imported lazily so a deployment loads only the one it uses. */
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  const driver = chooseDriver(config);
+  if (driver === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const dataDir = config.dataDir ?? "./.data";
+    let client;
+    if (dataDir.startsWith("memory://")) {
+      client = new PGlite(dataDir);
+    } else {
+      // PGlite does not create parent directories itself.
+      const dir = path.resolve(dataDir, "pglite");
+      mkdirSync(dir, { recursive: true });
+      client = new PGlite(dir);
+    }
+    await client.waitReady;
+    return { db: drizzle({ client, schema }) as unknown as Db, driver, close: () => client.close() };
+  }
+  if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`);
+  if (driver === "neon") {
+    const { Pool, neonConfig } = await import("@neondatabase/serverless");
+    const { drizzle } = await import("drizzle-orm/neon-serverless");
+    const ws = (await import("ws")).default;
+    // Node 20 has no global WebSocket.
+    neonConfig.webSocketConstructor = ws;
+    const pool = new Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+    return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
+  }
+  const pg = (await import("pg")).default;
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+  return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
+}

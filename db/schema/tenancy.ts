@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { appRole, currentOrgId } from "./roles";
+import { users } from "./auth";
+
+export const memberRole = pgEnum("member_role", ["owner", "admin", "manager", "technician", "viewer"]);
+
+/** The tenant-isolation policy every org-owned table carries. */
+export const orgIsolation = (orgIdColumn: { name: string }) =>
+  pgPolicy("org_isolation", {
+    for: "all",
+    to: appRole,
+    using: sql`${sql.identifier(orgIdColumn.name)} = ${currentOrgId}`,
+    withCheck: sql`${sql.identifier(orgIdColumn.name)} = ${currentOrgId}`,
+  });
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    timeZone: text("time_zone").notNull(),
+    currency: text("currency").notNull(),
+    supportEmail: text("support_email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug), orgIsolation(t.id)],
+).enableRLS();
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId), orgIsolation(t.orgId)],
+).enableRLS();
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: memberRole("role").notNull(),
+    /** sha256 of the token in the link; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_org_idx").on(t.orgId, t.createdAt),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** "user", "machine", "stripe", "job" or "system". */
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt), orgIsolation(t.orgId)],
+).enableRLS();
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];

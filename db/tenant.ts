@@ -1,0 +1,22 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+export interface TenantScope {
+  orgId: string | null;
+  userId?: string | null;
+}
+
+/**
+ * Runs `fn` in one transaction that Postgres itself confines to one organization: it sets
+ * `app.org_id` (and `app.user_id`) for the transaction and switches to the application role,
+ * which row-level security applies to. A query that forgets its org filter still sees only
+ * this org's rows; with no org set it sees none.
+ */
+export async function withTenant<T>(db: Db, scope: TenantScope | string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const { orgId, userId = null } = typeof scope === "string" ? { orgId: scope } : scope;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.org_id', ${orgId ?? ""}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
+    await tx.execute(sql`set local role vendops_app`);
+    return fn(tx as unknown as Db);
+  });
+}

@@ -1,0 +1,49 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * Secrets that a deployment with its own database must be given. In embedded mode (no
+ * DATABASE_URL) and in development they are generated once into the data directory instead.
+ */
+export const requiredProductionSecrets = ["AUTH_SECRET", "CRON_SECRET", "MACHINE_SECRETS_KEY"] as const;
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, {
+    message: "must be 32 random bytes in base64 (generate with: openssl rand -base64 32)",
+  });
+
+/** The one validated view of the process environment. */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    DATABASE_DRIVER: z.enum(["pglite", "neon", "pg"]).optional(),
+    DATA_DIR: z.string().default("./.data"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    MACHINE_SECRETS_KEY: base64Key32.optional(),
+    APP_URL: z.url().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default("VendOps <no-reply@vendops.local>"),
+    DEMO_SEED: z.enum(["true", "false"]).optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((value, ctx) => {
+      if (value.NODE_ENV !== "production" || !value.DATABASE_URL) return;
+      for (const name of requiredProductionSecrets) {
+        if (!value[name]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `${name} is required in production (DATABASE_URL is set); see .env.example`,
+          });
+        }
+      }
+    }),
+});

@@ -1,0 +1,44 @@
+import { hash, verify } from "@node-rs/argon2";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+let strength: ZxcvbnFactory | undefined;
+
+/**
+ * Why a password is too weak to accept, or null if it is fine: long enough and not guessable
+ * from common passwords, keyboard patterns or the person's own name and e-mail.
+ */
+export function passwordWeakness(password: string, personal: string[] = []): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  strength ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const result = strength.check(password, personal.filter(Boolean));
+  if (result.score < 3) {
+    return "This password is too easy to guess. Add a few uncommon words or mix in numbers and symbols.";
+  }
+  return null;
+}
+
+/** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verifying against this when the account does not exist keeps the response time the same, so
+// timing does not reveal which e-mails have accounts.
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hash("not-a-real-password-only-for-timing");
+  return dummyHash;
+}

@@ -1,0 +1,8 @@
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc/init";
+import { signUp, signUpInput } from "./accounts";
+
+export const authRouter = createTRPCRouter({
+  /** Creates an account; the client then signs in with the same credentials. */
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  me: protectedProcedure.query(({ ctx }) => ctx.user),
+});

@@ -1,0 +1,53 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "~/db/ids";
+import { auditLog } from "~/db/schema";
+import type { Actor, ServiceCtx } from "../context";
+
+export interface AuditEntryInput {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  data?: Record<string, unknown>;
+}
+
+export function actorColumns(actor: Actor) {
+  return { actorType: actor.type, actorId: actor.id ?? null, actorLabel: actor.label ?? null };
+}
+
+/** Records a change in the audit log, in the caller's transaction so both commit or neither. */
+export async function recordAudit(ctx: Pick<ServiceCtx, "db" | "orgId" | "actor">, entry: AuditEntryInput): Promise<void> {
+  await ctx.db.insert(auditLog).values({
+    id: newId("aud"),
+    orgId: ctx.orgId,
+    ...actorColumns(ctx.actor),
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    data: entry.data ?? {},
+  });
+}
+
+export const listAuditLogInput = z.object({
+  action: z.string().max(100).optional(),
+  before: z.date().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** The org's audit log, newest first, a page at a time (`before` is the last entry's time). */
+export async function listAuditLog(ctx: ServiceCtx, input: z.input<typeof listAuditLogInput>) {
+  const { action, before, limit } = listAuditLogInput.parse(input);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.orgId, ctx.orgId),
+        action ? eq(auditLog.action, action) : undefined,
+        before ? lt(auditLog.createdAt, before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit + 1);
+  return { entries: rows.slice(0, limit), hasMore: rows.length > limit };
+}

@@ -1,0 +1,141 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "~/db/client";
+import type { MemberRole } from "~/db/schema";
+import { withTenant } from "~/db/tenant";
+import type { SessionUser } from "../auth/accounts";
+import type { ServiceCtx } from "../context";
+import { ServiceError, type FieldErrors } from "../errors";
+import { resolveMembership, type ResolvedMembership } from "../tenancy/membership";
+import { hasRole } from "../tenancy/roles";
+
+/* 1. Context ----------------------------------------------------------------------------------- */
+
+export interface TrpcContext {
+  /** The owner connection; org procedures replace it with a tenant transaction. */
+  db: Db;
+  user: SessionUser | null;
+  ip: string | null;
+  /**
+   * Memberships resolved during this request. Load-bearing: a batched HTTP call runs many
+   * procedures with one context, and this makes them share one membership lookup per org.
+   */
+  memberships: Map<string, Promise<ResolvedMembership | null>>;
+}
+
+export function createTrpcContext(opts: { db: Db; user: SessionUser | null; ip?: string | null }): TrpcContext {
+  return { db: opts.db, user: opts.user, ip: opts.ip ?? null, memberships: new Map() };
+}
+
+/* 2. Initialization ---------------------------------------------------------------------------- */
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Try again; if it keeps happening, contact support.";
+
+function fieldErrorsOf(cause: unknown): FieldErrors | undefined {
+  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors as FieldErrors;
+  if (cause instanceof ServiceError) return cause.fieldErrors;
+  return undefined;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors = fieldErrorsOf(cause);
+    let message = shape.message;
+    if (error.code === "INTERNAL_SERVER_ERROR") message = INTERNAL_MESSAGE;
+    else if (cause instanceof ZodError) message = cause.issues[0]?.message ?? "Check the highlighted fields.";
+    return {
+      ...shape,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+        retryAfterSeconds: cause instanceof ServiceError ? cause.retryAfterSeconds : undefined,
+      },
+    };
+  },
+});
+
+const codeOf: Record<ServiceError["kind"], TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+/** Maps typed service errors (and validation errors raised inside services) to tRPC codes. */
+const serviceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof ServiceError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid input", cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/* 3. Procedures -------------------------------------------------------------------------------- */
+
+export const publicProcedure = t.procedure.use(serviceErrors);
+
+/** Signed in: after this, `ctx.user` is non-null for the compiler too. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const orgInput = z.object({ orgId: z.string().min(1).max(64) });
+
+/** Thrown only to roll the tenant transaction back when the procedure failed. */
+const rollback = new Error("rollback");
+
+/**
+ * A member of the org named by `input.orgId` with at least `least`. Non-members get NOT_FOUND,
+ * so an org's existence does not leak; members below the role get FORBIDDEN. The procedure runs
+ * in a tenant transaction (`withTenant`) that rolls back if it fails, and receives `ctx.svc`.
+ */
+export function orgProcedure(least: MemberRole) {
+  return protectedProcedure.input(orgInput).use(async ({ ctx, input, next }) => {
+    let lookup = ctx.memberships.get(input.orgId);
+    if (!lookup) {
+      lookup = resolveMembership(ctx.db, ctx.user.id, input.orgId);
+      ctx.memberships.set(input.orgId, lookup);
+    }
+    const membership = await lookup;
+    if (!membership || membership.org.id !== input.orgId) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
+    }
+    if (!hasRole(membership.role, least)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${least} role or higher.` });
+    }
+    const scope = { orgId: membership.org.id, userId: ctx.user.id };
+    const actor = { type: "user", id: ctx.user.id, label: ctx.user.name } as const;
+    const run = (tx: Db) => {
+      const svc: ServiceCtx = { db: tx, orgId: membership.org.id, role: membership.role, actor };
+      return next({ ctx: { ...ctx, db: tx, svc, org: membership.org } });
+    };
+    let failed: Awaited<ReturnType<typeof run>> | undefined;
+    try {
+      return await withTenant(ctx.db, scope, async (tx) => {
+        const result = await run(tx);
+        if (!result.ok) {
+          failed = result;
+          throw rollback;
+        }
+        return result;
+      });
+    } catch (error) {
+      if (failed) return failed;
+      throw error;
+    }
+  });
+}
