@@ -32,6 +32,7 @@ async function appliedCount(db: Db): Promise<number> {
 
 // `npm run db:migrate`: exits non-zero when a migration fails.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await import("./load-env");
   const { openDatabase } = await import("./open");
   const handle = await openDatabase();
   try {

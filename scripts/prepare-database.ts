@@ -1,0 +1,32 @@
+import { env } from "../env";
+import { migrate } from "../db/migrate";
+import { isEmbedded, openDatabase } from "../db/open";
+import { getSecrets, localSecrets } from "../server/config/secrets";
+import { seedDemo } from "../server/demo/seed";
+
+export interface DemoSignIn {
+  email: string;
+  password: string;
+}
+
+/**
+ * Applies pending migrations and, on the embedded database (or with DEMO_SEED=true), seeds the demo
+ * operator. Throws with a message naming what is wrong (a missing secret, an unreachable database).
+ * Closes the database before returning: PGlite allows one process per data directory, and the
+ * server is that process.
+ */
+export async function prepareDatabase(): Promise<DemoSignIn | null> {
+  getSecrets();
+  const handle = await openDatabase();
+  try {
+    const applied = await migrate(handle);
+    if (applied > 0) console.log(`Database: ${applied} migration(s) applied (${handle.driver}).`);
+    if (!(env.DEMO_SEED ? env.DEMO_SEED === "true" : isEmbedded())) return null;
+    const password = localSecrets().DEMO_PASSWORD;
+    const result = await seedDemo(handle.db, password);
+    if (result.created) console.log("Database: seeded the demo operator Demo Vending.");
+    return { email: result.email, password };
+  } finally {
+    await handle.close();
+  }
+}

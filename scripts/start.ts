@@ -1,0 +1,83 @@
+// `npm start`: builds if the sources changed, applies pending migrations, seeds the demo operator
+// on the embedded database, then serves the app and prints how to sign in.
+import "../db/load-env";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const stampFile = path.join(root, ".next", "vendops-source-stamp");
+const sourceRoots = ["app", "server", "db", "public", "env.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/** A fingerprint of everything the build depends on: paths, sizes and modification times. */
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) if (!entry.startsWith(".") && entry !== "node_modules") walk(path.join(p, entry));
+    } else if (!/\.test\.ts$/.test(p)) {
+      hash.update(`${path.relative(root, p)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const entry of sourceRoots) walk(path.join(root, entry));
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  if (built) return;
+  console.log("Building VendOps for production (first start or sources changed; about a minute)...");
+  const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) fail("The build failed; see the messages above.");
+  writeFileSync(stampFile, stamp);
+}
+
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+async function main() {
+  const started = performance.now();
+  const { env } = await import("../env");
+  buildIfNeeded();
+  const { prepareDatabase } = await import("./prepare-database");
+  const demo = await prepareDatabase().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  const port = String(env.PORT);
+  const child = spawn(nextBin, ["start", "-p", port], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+
+  const url = `http://localhost:${port}`;
+  if (await waitForHealth(url, child)) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const lines = [`VendOps is ready at ${url} (started in ${seconds} s)`];
+    if (demo) lines.push(`Sign in at ${url}/sign-in as ${demo.email} with password ${demo.password}`);
+    const width = Math.max(...lines.map((l) => l.length));
+    console.log(`\n┌${"─".repeat(width + 2)}┐\n${lines.map((l) => `│ ${l.padEnd(width)} │`).join("\n")}\n└${"─".repeat(width + 2)}┘\n`);
+  }
+}
+
+await main();
