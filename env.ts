@@ -32,6 +32,13 @@ export const env = createEnv({
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => {
+      const name = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "environment";
+      return `  ${name}: ${issue.message}`;
+    });
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  },
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   createFinalSchema: (shape) =>
     z.object(shape).superRefine((value, ctx) => {
@@ -41,7 +48,7 @@ export const env = createEnv({
           ctx.addIssue({
             code: "custom",
             path: [name],
-            message: `${name} is required in production (DATABASE_URL is set); see .env.example`,
+            message: "is required in production (DATABASE_URL is set); see .env.example",
           });
         }
       }

@@ -57,7 +57,7 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 
 async function main() {
   const started = performance.now();
-  const { env } = await import("../env");
+  const { env } = await import("../env").catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   buildIfNeeded();
   const { prepareDatabase } = await import("./prepare-database");
   const demo = await prepareDatabase().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
