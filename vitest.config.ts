@@ -1,7 +1,14 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(import.meta.dirname) };
+// Secrets for this run only, so tests never read or write a data directory's secrets.json.
+const testSecrets = {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  CRON_SECRET: randomBytes(24).toString("base64url"),
+  MACHINE_SECRETS_KEY: randomBytes(32).toString("base64"),
+};
 const shared = {
   include: ["{server,db,sim,test,app}/**/*.test.ts"],
   exclude: ["e2e/**", "node_modules/**"],
@@ -15,9 +22,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { ...shared, name: "pglite", env: { VENDOPS_TEST_DB: "pglite" } } },
+      { resolve: { alias }, test: { ...shared, name: "pglite", env: { ...testSecrets, VENDOPS_TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ resolve: { alias }, test: { ...shared, name: "postgres", env: { VENDOPS_TEST_DB: "postgres" } } }]
+        ? [{ resolve: { alias }, test: { ...shared, name: "postgres", env: { ...testSecrets, VENDOPS_TEST_DB: "postgres" } } }]
         : []),
     ],
   },

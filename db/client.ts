@@ -58,10 +58,14 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     // Node 20 has no global WebSocket.
     neonConfig.webSocketConstructor = ws;
     const pool = new Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+    pool.on("error", (error: Error) => console.error("[db] idle connection lost:", error.message));
     return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
   }
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
 }

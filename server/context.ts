@@ -15,6 +15,9 @@ export interface ServiceCtx {
   db: Db;
   orgId: string;
   actor: Actor;
-  /** The acting member's role, for rules that depend on who acts (e.g. only owners make owners). */
-  role: MemberRole;
+  /**
+   * The acting member's role, for rules that depend on who acts (e.g. only owners make owners);
+   * null when a machine, Stripe or a job acts.
+   */
+  role: MemberRole | null;
 }

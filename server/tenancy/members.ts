@@ -110,7 +110,7 @@ export async function leaveOrganization(ctx: ServiceCtx) {
 
 /** Whether the acting member may invite or assign `role` (admins cannot create owners). */
 export function mayAssign(ctx: ServiceCtx, role: MemberRole): boolean {
-  return role === "owner" ? ctx.role === "owner" : hasRole(ctx.role, "admin");
+  return role === "owner" ? ctx.role === "owner" : ctx.role !== null && hasRole(ctx.role, "admin");
 }
 
 /** How many members the org has; a cheap figure for the overview. */

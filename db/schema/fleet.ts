@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { boolean, doublePrecision, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organizations, orgIsolation } from "./tenancy";
+
+export const locationKind = pgEnum("location_kind", [
+  "office",
+  "school",
+  "university",
+  "hospital",
+  "station",
+  "airport",
+  "factory",
+  "retail",
+  "gym",
+  "hotel",
+  "other",
+]);
+
+export const machineStatus = pgEnum("machine_status", ["online", "offline", "fault", "disabled"]);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    kind: locationKind("kind").notNull().default("other"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("locations_org_idx").on(t.orgId, t.name), orgIsolation(t.orgId)],
+).enableRLS();
+
+export const machines = pgTable(
+  "machines",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: text("location_id").references(() => locations.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    serial: text("serial").notNull(),
+    model: text("model").notNull().default(""),
+    status: machineStatus("status").notNull().default("offline"),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    firmware: text("firmware"),
+    temperatureC: real("temperature_c"),
+    signalDbm: integer("signal_dbm"),
+    doorOpen: boolean("door_open"),
+    /** occurredAt of the telemetry shown, so a late heartbeat never overwrites a newer reading. */
+    telemetryAt: timestamp("telemetry_at", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("machines_org_serial_key").on(t.orgId, t.serial),
+    index("machines_org_location_idx").on(t.orgId, t.locationId),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/**
+ * A machine's signing secrets, encrypted (AES-256-GCM). The current one has no `expiresAt`; after
+ * a rotation the previous one keeps verifying until its `expiresAt`, 24 hours later.
+ */
+export const machineSecrets = pgTable(
+  "machine_secrets",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    ciphertext: text("ciphertext").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("machine_secrets_machine_idx").on(t.orgId, t.machineId),
+    uniqueIndex("machine_secrets_current_key").on(t.machineId).where(sql`${t.expiresAt} is null`),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/** Requests per machine per window, for the ingest rate limit. Owner-only, like sign-in throttling. */
+export const machineRequestWindows = pgTable("machine_request_windows", {
+  machineId: text("machine_id").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  requests: integer("requests").notNull(),
+});
+
+export type Location = typeof locations.$inferSelect;
+export type Machine = typeof machines.$inferSelect;
+export type MachineStatus = (typeof machineStatus.enumValues)[number];
+export type LocationKind = (typeof locationKind.enumValues)[number];

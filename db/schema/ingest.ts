@@ -1,0 +1,91 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { machines } from "./fleet";
+import { organizations, orgIsolation } from "./tenancy";
+
+/**
+ * Every event a machine sent, kept raw with when it was received. The primary key is the
+ * idempotency key: a repeated (machine, event id) is a duplicate, whatever races.
+ */
+export const machineEvents = pgTable(
+  "machine_events",
+  {
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.machineId, t.eventId] }),
+    index("machine_events_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/** A vend that took stock below zero: the count and the machine disagree. */
+export const stockDiscrepancies = pgTable(
+  "stock_discrepancies",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    slotCode: text("slot_code").notNull(),
+    /** Units sold that the stock did not hold. */
+    shortfall: integer("shortfall").notNull(),
+    eventId: text("event_id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stock_discrepancies_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
+).enableRLS();
+
+/** A restock visit: reported by the machine (`inventory.restocked`) or recorded by a technician. */
+export const serviceVisits = pgTable(
+  "service_visits",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    /** The machine's own visit id, if it sent one. */
+    externalId: text("external_id"),
+    eventId: text("event_id"),
+    source: text("source").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    slots: jsonb("slots").$type<{ slot: string; quantity: number }[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("service_visits_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
+).enableRLS();
+
+export const cashCollections = pgTable(
+  "cash_collections",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cash_collections_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
+).enableRLS();

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { products } from "./catalog";
+import { locations, machines } from "./fleet";
+import { organizations, orgIsolation } from "./tenancy";
+
+export const paymentMethod = pgEnum("payment_method", ["cash", "card", "alipay", "wechat_pay", "online", "free"]);
+export const saleStatus = pgEnum("sale_status", ["succeeded", "failed"]);
+export const vendFailureReason = pgEnum("vend_failure_reason", ["dispense_failed", "jammed", "sold_out", "timeout", "other"]);
+
+/**
+ * One vend, succeeded or failed, as the machine reported it. Product, location and cost are
+ * snapshots taken when it was recorded, so later planogram or price changes do not rewrite history.
+ */
+export const sales = pgTable(
+  "sales",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    machineId: text("machine_id")
+      .notNull()
+      .references(() => machines.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    locationId: text("location_id").references(() => locations.id, { onDelete: "set null" }),
+    slotCode: text("slot_code").notNull(),
+    productId: text("product_id").references(() => products.id, { onDelete: "set null" }),
+    status: saleStatus("status").notNull(),
+    failureReason: vendFailureReason("failure_reason"),
+    priceMinor: integer("price_minor").notNull(),
+    costMinor: integer("cost_minor").notNull().default(0),
+    currency: text("currency").notNull(),
+    paymentMethod: paymentMethod("payment_method").notNull(),
+    paymentReference: text("payment_reference"),
+    orderId: text("order_id"),
+    consumerId: text("consumer_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sales_machine_event_key").on(t.machineId, t.eventId),
+    index("sales_org_occurred_idx").on(t.orgId, t.occurredAt),
+    index("sales_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
+    index("sales_org_product_occurred_idx").on(t.orgId, t.productId, t.occurredAt),
+    index("sales_org_order_idx").on(t.orgId, t.orderId).where(sql`${t.orderId} is not null`),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+export type Sale = typeof sales.$inferSelect;
+export type PaymentMethod = (typeof paymentMethod.enumValues)[number];
+export type VendFailureReason = (typeof vendFailureReason.enumValues)[number];

@@ -1,0 +1,68 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { newId } from "~/db/ids";
+import { machineSecrets, machines } from "~/db/schema";
+import { getSecrets } from "../config/secrets";
+import type { ServiceCtx } from "../context";
+import { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";
+
+/** How long the previous secret keeps verifying after a rotation. */
+export const ROTATION_GRACE_HOURS = 24;
+
+/** Stores a new current secret for a machine and returns it in plain text, to be shown once. */
+export async function issueMachineSecret(ctx: ServiceCtx, machineId: string, key = getSecrets().machineSecretsKey): Promise<string> {
+  const secret = generateMachineSecret();
+  await ctx.db.insert(machineSecrets).values({
+    id: newId("msk"),
+    orgId: ctx.orgId,
+    machineId,
+    ciphertext: encryptSecret(key, secret),
+  });
+  return secret;
+}
+
+/**
+ * Replaces the machine's current secret. The previous one keeps verifying for 24 hours so a
+ * machine can be updated without losing traffic; secrets older than that are deleted.
+ */
+export async function rotateSecret(ctx: ServiceCtx, machineId: string, key = getSecrets().machineSecretsKey) {
+  await ctx.db
+    .delete(machineSecrets)
+    .where(and(eq(machineSecrets.orgId, ctx.orgId), eq(machineSecrets.machineId, machineId), lt(machineSecrets.expiresAt, sql`now()`)));
+  await ctx.db
+    .update(machineSecrets)
+    .set({ expiresAt: sql`now() + make_interval(hours => ${ROTATION_GRACE_HOURS})` })
+    .where(and(eq(machineSecrets.orgId, ctx.orgId), eq(machineSecrets.machineId, machineId), isNull(machineSecrets.expiresAt)));
+  return issueMachineSecret(ctx, machineId, key);
+}
+
+export interface MachineCredentials {
+  machineId: string;
+  orgId: string;
+  disabled: boolean;
+  /** Every secret that verifies now: the current one and, during a rotation, the previous one. */
+  secrets: string[];
+}
+
+/**
+ * Looks a machine up by its public id for the machine API. Runs on the owner connection: the
+ * request names no tenant until its machine is known, and only the machine's own row is read.
+ */
+export async function machineCredentials(db: Db, machineId: string, key = getSecrets().machineSecretsKey): Promise<MachineCredentials | null> {
+  const rows = await db
+    .select({ orgId: machines.orgId, disabledAt: machines.disabledAt, ciphertext: machineSecrets.ciphertext })
+    .from(machines)
+    .leftJoin(
+      machineSecrets,
+      and(eq(machineSecrets.machineId, machines.id), or(isNull(machineSecrets.expiresAt), sql`${machineSecrets.expiresAt} > now()`)),
+    )
+    .where(eq(machines.id, machineId));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    machineId,
+    orgId: first.orgId,
+    disabled: first.disabledAt !== null,
+    secrets: rows.flatMap((r) => (r.ciphertext ? [decryptSecret(key, r.ciphertext)] : [])),
+  };
+}

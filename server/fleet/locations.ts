@@ -1,0 +1,62 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "~/db/ids";
+import { locationKind, locations, machines } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { notFound } from "../errors";
+import { recordAudit } from "../tenancy/audit";
+
+export const locationInput = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+  address: z.string().trim().max(300, "Use at most 300 characters.").default(""),
+  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable().default(null),
+  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable().default(null),
+  kind: z.enum(locationKind.enumValues, "Choose a kind of place.").default("other"),
+});
+
+export async function createLocation(ctx: ServiceCtx, raw: z.input<typeof locationInput>) {
+  const input = locationInput.parse(raw);
+  const [location] = await ctx.db.insert(locations).values({ id: newId("loc"), orgId: ctx.orgId, ...input }).returning();
+  await recordAudit(ctx, { action: "location.created", targetType: "location", targetId: location!.id, data: { name: input.name } });
+  return location!;
+}
+
+export const updateLocationInput = locationInput.extend({ locationId: z.string().min(1).max(64) });
+
+export async function updateLocation(ctx: ServiceCtx, raw: z.input<typeof updateLocationInput>) {
+  const { locationId, ...input } = updateLocationInput.parse(raw);
+  const [location] = await ctx.db
+    .update(locations)
+    .set(input)
+    .where(and(eq(locations.id, locationId), eq(locations.orgId, ctx.orgId)))
+    .returning();
+  if (!location) throw notFound("Location");
+  await recordAudit(ctx, { action: "location.updated", targetType: "location", targetId: locationId, data: input });
+  return location;
+}
+
+/** Locations with how many machines each holds. */
+export async function listLocations(ctx: ServiceCtx) {
+  return ctx.db
+    .select({
+      id: locations.id,
+      name: locations.name,
+      address: locations.address,
+      kind: locations.kind,
+      latitude: locations.latitude,
+      longitude: locations.longitude,
+      createdAt: locations.createdAt,
+      machineCount: sql<number>`(select count(*)::int from ${machines} m where m.location_id = ${locations.id})`,
+    })
+    .from(locations)
+    .where(eq(locations.orgId, ctx.orgId))
+    .orderBy(asc(locations.name));
+}
+
+export async function assertLocation(ctx: ServiceCtx, locationId: string) {
+  const [row] = await ctx.db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.id, locationId), eq(locations.orgId, ctx.orgId)));
+  if (!row) throw notFound("Location");
+}

@@ -1,0 +1,128 @@
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { newId } from "~/db/ids";
+import { machineEvents, machines, products, sales, slots } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { applyEffects, type AcceptedEvent } from "./effects";
+import { parseEvent, type Rejection } from "./events";
+
+export type EventResult =
+  | { id: string | null; status: "accepted" | "duplicate" }
+  | { id: string | null; status: "rejected"; error: Rejection };
+
+export interface MachineCommand {
+  id: string;
+  type: "vend";
+  orderId: string;
+  slot: string;
+  expiresAt: string;
+}
+
+export interface BatchOutcome {
+  results: EventResult[];
+  commands: MachineCommand[];
+}
+
+const VEND_TYPES = new Set(["vend.succeeded", "vend.failed"]);
+
+/**
+ * Ingests one batch from one machine inside the caller's tenant transaction. The machine row is
+ * locked first, so batches of one machine apply one at a time; the (machine, event id) key makes
+ * a repeated event a duplicate. Only events new to the database have effects.
+ */
+export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents: unknown[], receivedAt = new Date()): Promise<BatchOutcome> {
+  const [machine] = await ctx.db
+    .select({ id: machines.id, locationId: machines.locationId })
+    .from(machines)
+    .where(and(eq(machines.id, machineId), eq(machines.orgId, ctx.orgId)))
+    .for("update");
+  if (!machine) throw new Error(`machine ${machineId} not in org ${ctx.orgId}`);
+
+  const parsed = rawEvents.map((raw) => parseEvent(raw, receivedAt.getTime()));
+  const ids = parsed.flatMap((p) => ("event" in p ? [p.event.id] : []));
+  const stored = new Set(
+    ids.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ eventId: machineEvents.eventId })
+            .from(machineEvents)
+            .where(and(eq(machineEvents.machineId, machineId), inArray(machineEvents.eventId, ids)))
+        ).map((r) => r.eventId),
+  );
+
+  const planogram = await ctx.db
+    .select({
+      code: slots.code,
+      productId: slots.productId,
+      stock: slots.stock,
+      stockCountedAt: slots.stockCountedAt,
+      costMinor: products.costMinor,
+    })
+    .from(slots)
+    .leftJoin(products, eq(products.id, slots.productId))
+    .where(and(eq(slots.orgId, ctx.orgId), eq(slots.machineId, machineId)));
+  const slotByCode = new Map(planogram.map((s) => [s.code, s]));
+
+  const seen = new Set<string>();
+  const accepted: AcceptedEvent[] = [];
+  const results: EventResult[] = parsed.map((p) => {
+    if (!("event" in p)) return { id: p.id, status: "rejected", error: p.rejection };
+    const { event } = p;
+    if (stored.has(event.id) || seen.has(event.id)) return { id: event.id, status: "duplicate" };
+    const unknownSlot = slotCodesOf(event).find((code) => !slotByCode.has(code));
+    if (unknownSlot !== undefined) {
+      return {
+        id: event.id,
+        status: "rejected",
+        error: { code: "unknown_slot", message: `slot ${unknownSlot} is not in this machine's planogram` },
+      };
+    }
+    seen.add(event.id);
+    accepted.push(event);
+    return { id: event.id, status: "accepted" };
+  });
+
+  if (accepted.length > 0) {
+    await ctx.db
+      .insert(machineEvents)
+      .values(
+        accepted.map((e) => ({
+          machineId,
+          eventId: e.id,
+          orgId: ctx.orgId,
+          type: e.type,
+          occurredAt: e.occurredAt,
+          receivedAt,
+          data: e.data as Record<string, unknown>,
+        })),
+      )
+      .onConflictDoNothing();
+    await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted);
+  }
+  return { results, commands: [] };
+}
+
+function slotCodesOf(event: AcceptedEvent): string[] {
+  if (VEND_TYPES.has(event.type)) return [(event.data as { slot: string }).slot];
+  if (event.type === "inventory.restocked") return event.data.slots.map((s) => s.slot);
+  return [];
+}
+
+/** Successful vends of a slot recorded after `after` (for recounts that arrive late). */
+export async function countVendsAfter(ctx: ServiceCtx, machineId: string, slotCode: string, after: Date): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sales)
+    .where(
+      and(
+        eq(sales.orgId, ctx.orgId),
+        eq(sales.machineId, machineId),
+        eq(sales.slotCode, slotCode),
+        eq(sales.status, "succeeded"),
+        gt(sales.occurredAt, after),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+export const newSaleId = () => newId("sal");

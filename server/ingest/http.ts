@@ -1,0 +1,101 @@
+import type { Db } from "~/db/client";
+import { withTenant } from "~/db/tenant";
+import { machineCredentials } from "../fleet/credentials";
+import { ingestBatch } from "./batch";
+import { MAX_BODY_BYTES, parseEnvelope } from "./events";
+import { consumeMachineRequest } from "./rate-limit";
+import { verifySignature } from "./signature";
+
+// Machine protocol v1 over HTTP: every request-level refusal has its status and a stable code.
+
+export type RequestErrorCode =
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "unknown_machine"
+  | "missing_signature"
+  | "invalid_signature"
+  | "stale_timestamp"
+  | "machine_disabled"
+  | "rate_limited"
+  | "invalid_json"
+  | "invalid_envelope";
+
+export function errorResponse(status: number, code: RequestErrorCode | "server_error", message: string, headers: Record<string, string> = {}) {
+  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** Reads at most `limit` bytes of the body; null if it is longer. */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * `POST /api/v1/machines/{machineId}/events`: checks, in order, the content type, the size, the
+ * machine, the signature (on the raw body), whether it is disabled, its rate limit, and the
+ * envelope; then ingests the batch in one tenant transaction and answers one result per event.
+ */
+export async function handleEventsRequest(db: Db, machineId: string, request: Request): Promise<Response> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return errorResponse(415, "unsupported_media_type", "Send the events as JSON with content-type: application/json.");
+  }
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (body === null) {
+    return errorResponse(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB); send fewer events per request.`);
+  }
+  const machine = /^[A-Za-z0-9_]{1,64}$/.test(machineId) ? await machineCredentials(db, machineId) : null;
+  if (!machine) return errorResponse(401, "unknown_machine", `No machine has the id ${machineId.slice(0, 64)}; check the machine's credentials.`);
+
+  const failure = verifySignature(
+    {
+      id: request.headers.get("webhook-id"),
+      timestamp: request.headers.get("webhook-timestamp"),
+      signature: request.headers.get("webhook-signature"),
+      body,
+    },
+    machine.secrets,
+  );
+  if (failure === "missing_signature") {
+    return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");
+  }
+  if (failure === "stale_timestamp") {
+    return errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.");
+  }
+  if (failure) return errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact body sent.");
+  if (machine.disabled) return errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");
+
+  const retryAfter = await consumeMachineRequest(db, machine.machineId);
+  if (retryAfter !== null) {
+    return errorResponse(429, "rate_limited", `Too many requests; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return errorResponse(400, "invalid_json", "The body is not valid JSON.");
+  }
+  const envelope = parseEnvelope(json);
+  if ("error" in envelope) return errorResponse(400, "invalid_envelope", envelope.error);
+
+  const outcome = await withTenant(db, machine.orgId, (tx) =>
+    ingestBatch({ db: tx, orgId: machine.orgId, role: null, actor: { type: "machine", id: machine.machineId } }, machine.machineId, envelope.events),
+  );
+  return Response.json(outcome, { headers: { "cache-control": "no-store" } });
+}
