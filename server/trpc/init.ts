@@ -75,7 +75,9 @@ const serviceErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof ServiceError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
-    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid input", cause });
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "Check the highlighted fields.", cause });
+    }
   }
   return result;
 });

@@ -1,4 +1,7 @@
 import { authRouter } from "../auth/router";
+import { planogramRouter, productsRouter } from "../catalog/router";
+import { locationsRouter, machinesRouter } from "../fleet/router";
+import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -8,6 +11,11 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  locations: locationsRouter,
+  machines: machinesRouter,
+  products: productsRouter,
+  planogram: planogramRouter,
+  sales: salesRouter,
 });
 
 export type AppRouter = typeof appRouter;

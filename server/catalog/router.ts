@@ -1,0 +1,15 @@
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { machineIdInput } from "../fleet/machines";
+import { getPlanogram, setPlanogram, setPlanogramInput } from "./planogram";
+import { createProduct, listProducts, productInput, updateProduct, updateProductInput } from "./products";
+
+export const productsRouter = createTRPCRouter({
+  list: orgProcedure("viewer").query(({ ctx }) => listProducts(ctx.svc)),
+  create: orgProcedure("manager").input(productInput).mutation(({ ctx, input }) => createProduct(ctx.svc, input)),
+  update: orgProcedure("manager").input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.svc, input)),
+});
+
+export const planogramRouter = createTRPCRouter({
+  get: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => getPlanogram(ctx.svc, input.machineId)),
+  set: orgProcedure("manager").input(setPlanogramInput).mutation(({ ctx, input }) => setPlanogram(ctx.svc, input)),
+});

@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { alerts, locations, machineEvents, machineSecrets, machineStatus, machines, slots } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { getMachine } from "./machines";
+
+export const listMachinesInput = z.object({
+  search: z.string().trim().max(100).optional(),
+  status: z.array(z.enum(machineStatus.enumValues)).max(4).optional(),
+  locationId: z.string().max(64).optional(),
+  sort: z.enum(["name", "status", "lastSeen", "fill", "faults", "location"]).default("name"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+});
+
+const fill = sql<number | null>`(select case when sum(s.capacity) > 0 then sum(s.stock)::float / sum(s.capacity) end
+  from ${slots} s where s.machine_id = ${machines.id})`;
+const openFaults = sql<number>`(select count(*)::int from ${alerts} a where a.machine_id = ${machines.id}
+  and a.rule = 'machine_fault' and a.status <> 'resolved')`;
+const emptySlots = sql<number>`(select count(*)::int from ${slots} s where s.machine_id = ${machines.id} and s.stock = 0)`;
+
+/** The fleet with what an operator scans for: status, last seen, location, stock fill, open faults. */
+export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMachinesInput> = {}) {
+  const input = listMachinesInput.parse(raw);
+  const search = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const order: Record<typeof input.sort, SQL | typeof machines.name> = {
+    name: machines.name,
+    status: sql`${machines.status}`,
+    lastSeen: sql`${machines.lastSeenAt}`,
+    fill: sql`${fill}`,
+    faults: sql`${openFaults}`,
+    location: sql`${locations.name}`,
+  };
+  const by = order[input.sort];
+  return ctx.db
+    .select({
+      id: machines.id,
+      name: machines.name,
+      serial: machines.serial,
+      model: machines.model,
+      status: machines.status,
+      lastSeenAt: machines.lastSeenAt,
+      temperatureC: machines.temperatureC,
+      locationId: machines.locationId,
+      locationName: locations.name,
+      fill,
+      emptySlots,
+      openFaults,
+    })
+    .from(machines)
+    .leftJoin(locations, eq(locations.id, machines.locationId))
+    .where(
+      and(
+        eq(machines.orgId, ctx.orgId),
+        search ? or(ilike(machines.name, search), ilike(machines.serial, search), ilike(locations.name, search)) : undefined,
+        input.status && input.status.length > 0 ? sql`${machines.status} in ${input.status}` : undefined,
+        input.locationId ? eq(machines.locationId, input.locationId) : undefined,
+      ),
+    )
+    .orderBy(input.direction === "asc" ? sql`${by} asc nulls last` : sql`${by} desc nulls last`, asc(machines.name))
+    .limit(1000);
+}
+
+/** Everything the machine page shows at the top: the machine, its location, credentials state and alerts. */
+export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
+  const machine = await getMachine(ctx, machineId);
+  const [location] = machine.locationId
+    ? await ctx.db.select().from(locations).where(and(eq(locations.orgId, ctx.orgId), eq(locations.id, machine.locationId)))
+    : [];
+  const secrets = await ctx.db
+    .select({ createdAt: machineSecrets.createdAt, expiresAt: machineSecrets.expiresAt })
+    .from(machineSecrets)
+    .where(and(eq(machineSecrets.orgId, ctx.orgId), eq(machineSecrets.machineId, machineId), sql`(${machineSecrets.expiresAt} is null or ${machineSecrets.expiresAt} > now())`))
+    .orderBy(desc(machineSecrets.createdAt));
+  const machineAlerts = await ctx.db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.orgId, ctx.orgId), eq(alerts.machineId, machineId)))
+    .orderBy(sql`${alerts.status} = 'resolved'`, desc(alerts.lastSeenAt))
+    .limit(50);
+  return {
+    machine,
+    location: location ?? null,
+    credentials: {
+      currentSince: secrets.find((s) => s.expiresAt === null)?.createdAt ?? null,
+      previousExpiresAt: secrets.find((s) => s.expiresAt !== null)?.expiresAt ?? null,
+    },
+    alerts: machineAlerts,
+  };
+}
+
+export const machineEventsInput = z.object({
+  machineId: z.string().min(1).max(64),
+  types: z.array(z.string().max(40)).max(10).optional(),
+  /** `occurredAt|eventId` of the last event of the previous page. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** The machine's raw events, newest received first: the timeline of what it reported. */
+export async function listMachineEvents(ctx: ServiceCtx, raw: z.input<typeof machineEventsInput>) {
+  const input = machineEventsInput.parse(raw);
+  await getMachine(ctx, input.machineId);
+  const [cursorTime, cursorId] = input.cursor ? input.cursor.split("|") : [];
+  const rows = await ctx.db
+    .select()
+    .from(machineEvents)
+    .where(
+      and(
+        eq(machineEvents.orgId, ctx.orgId),
+        eq(machineEvents.machineId, input.machineId),
+        input.types && input.types.length > 0 ? sql`${machineEvents.type} in ${input.types}` : undefined,
+        cursorTime && cursorId
+          ? sql`(${machineEvents.occurredAt}, ${machineEvents.eventId}) < (${cursorTime}::timestamptz, ${cursorId})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(machineEvents.occurredAt), desc(machineEvents.eventId))
+    .limit(input.limit + 1);
+  const events = rows.slice(0, input.limit);
+  const last = events.at(-1);
+  return {
+    events,
+    nextCursor: rows.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.eventId}` : undefined,
+  };
+}

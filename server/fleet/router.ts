@@ -1,0 +1,31 @@
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "./fleet-views";
+import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "./locations";
+import {
+  machineIdInput,
+  machineInput,
+  registerMachine,
+  rotateMachineSecret,
+  setDisabledInput,
+  setMachineDisabled,
+  updateMachine,
+  updateMachineInput,
+} from "./machines";
+
+export const locationsRouter = createTRPCRouter({
+  list: orgProcedure("viewer").query(({ ctx }) => listLocations(ctx.svc)),
+  create: orgProcedure("manager").input(locationInput).mutation(({ ctx, input }) => createLocation(ctx.svc, input)),
+  update: orgProcedure("manager").input(updateLocationInput).mutation(({ ctx, input }) => updateLocation(ctx.svc, input)),
+});
+
+export const machinesRouter = createTRPCRouter({
+  list: orgProcedure("viewer").input(listMachinesInput).query(({ ctx, input }) => listMachines(ctx.svc, input)),
+  get: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => getMachineDetail(ctx.svc, input.machineId)),
+  events: orgProcedure("viewer").input(machineEventsInput).query(({ ctx, input }) => listMachineEvents(ctx.svc, input)),
+  /** Answers the new machine's secret: shown once, never again. */
+  register: orgProcedure("manager").input(machineInput).mutation(({ ctx, input }) => registerMachine(ctx.svc, input)),
+  update: orgProcedure("manager").input(updateMachineInput).mutation(({ ctx, input }) => updateMachine(ctx.svc, input)),
+  rotateSecret: orgProcedure("manager").input(machineIdInput).mutation(({ ctx, input }) => rotateMachineSecret(ctx.svc, input)),
+  setDisabled: orgProcedure("manager").input(setDisabledInput).mutation(({ ctx, input }) => setMachineDisabled(ctx.svc, input)),
+});
+

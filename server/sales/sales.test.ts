@@ -1,0 +1,79 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { addMember, callerFor, createOrg } from "~/test/factories";
+import { createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
+import { salesCsvStream } from "./export";
+
+let t: TestDatabase;
+let m: Awaited<ReturnType<typeof createMachineWithPlanogram>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  m = await createMachineWithPlanogram(t.db, { capacity: 50 });
+  // The org is in Europe/Berlin (UTC+1 in November): 23:30 UTC on the 19th is already the 20th there.
+  await sendEvents(t.db, m.machine.id, m.secret, {
+    events: [
+      restock([{ slot: "A1", quantity: 50 }, { slot: "A2", quantity: 50 }], new Date("2026-11-18T08:00:00Z")),
+      vend("A1", { at: new Date("2026-11-19T22:30:00Z"), method: "cash", price: 250 }),
+      vend("A1", { at: new Date("2026-11-19T23:30:00Z"), method: "card", price: 250 }),
+      vend("A2", { at: new Date("2026-11-20T12:00:00Z"), method: "alipay", price: 150 }),
+      vend("A2", { at: new Date("2026-11-20T12:05:00Z"), method: "card", price: 150, ok: false }),
+    ],
+  });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("sales", () => {
+  it("filters by day in the org's time zone, machine, product, payment method and status", async () => {
+    const api = callerFor(t.db, await addMember(t.db, m.org.id, "viewer"));
+    const day20 = await api.sales.list({ orgId: m.org.id, from: "2026-11-20", to: "2026-11-20" });
+    expect(day20.sales.map((s) => s.occurredAt.toISOString())).toEqual([
+      "2026-11-20T12:05:00.000Z",
+      "2026-11-20T12:00:00.000Z",
+      "2026-11-19T23:30:00.000Z",
+    ]);
+    expect((await api.sales.list({ orgId: m.org.id, to: "2026-11-19" })).sales).toHaveLength(1);
+    expect((await api.sales.list({ orgId: m.org.id, paymentMethod: "card" })).sales).toHaveLength(2);
+    expect((await api.sales.list({ orgId: m.org.id, status: "failed" })).sales[0]).toMatchObject({ refundStatus: "pending", productName: "Water 0.5 l" });
+    expect((await api.sales.list({ orgId: m.org.id, productId: m.products.cola.id })).sales).toHaveLength(2);
+    const totals = await api.sales.totals({ orgId: m.org.id, from: "2026-11-20", to: "2026-11-20" });
+    expect(totals).toEqual([{ currency: "EUR", vends: 2, failed: 1, revenueMinor: 400, costMinor: 120 }]);
+    await expect(api.sales.list({ orgId: m.org.id, from: "2026-11-21", to: "2026-11-20" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The start date must not be after the end date.",
+    });
+  });
+
+  it("pages through sales with a cursor", async () => {
+    const api = callerFor(t.db, m.owner);
+    const first = await api.sales.list({ orgId: m.org.id, limit: 3 });
+    const second = await api.sales.list({ orgId: m.org.id, limit: 3, cursor: first.nextCursor });
+    expect(first.sales).toHaveLength(3);
+    expect(second.sales).toHaveLength(1);
+    expect(second.nextCursor).toBeUndefined();
+    expect(new Set([...first.sales, ...second.sales].map((s) => s.id)).size).toBe(4);
+  });
+
+  it("streams the filtered sales as CSV, oldest first, with amounts in major units", async () => {
+    const stream = salesCsvStream(t.db, { orgId: m.org.id, userId: m.owner.id, timeZone: "Europe/Berlin" }, { from: "2026-11-20" });
+    const text = await new Response(stream).text();
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.occurred_at_local, r.product, r.payment_method, r.price, r.status, r.refund_status])).toEqual([
+      ["2026-11-20 00:30:00", "Cola 0.33 l", "card", "2.50", "succeeded", ""],
+      ["2026-11-20 13:00:00", "Water 0.5 l", "alipay", "1.50", "succeeded", ""],
+      ["2026-11-20 13:05:00", "Water 0.5 l", "card", "1.50", "failed", "pending"],
+    ]);
+  });
+
+  it("shows one operator's sales to no other", async () => {
+    const other = await createOrg(t.db);
+    const api = callerFor(t.db, other.owner);
+    expect((await api.sales.list({ orgId: other.org.id })).sales).toEqual([]);
+    expect(await api.sales.totals({ orgId: other.org.id })).toEqual([]);
+    await expect(api.sales.list({ orgId: m.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const leaked = await new Response(salesCsvStream(t.db, { orgId: other.org.id, userId: other.owner.id, timeZone: "UTC" }, {})).text();
+    expect(leaked.trim().split("\n")).toHaveLength(1);
+  });
+});

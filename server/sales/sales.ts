@@ -1,0 +1,130 @@
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { locations, machines, organizations, paymentMethod, products, refunds, saleStatus, sales } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-24.");
+
+export const salesFilterInput = z
+  .object({
+    /** First and last day, inclusive, in the org's time zone. */
+    from: day.optional(),
+    to: day.optional(),
+    machineId: z.string().max(64).optional(),
+    locationId: z.string().max(64).optional(),
+    productId: z.string().max(64).optional(),
+    paymentMethod: z.enum(paymentMethod.enumValues).optional(),
+    status: z.enum(saleStatus.enumValues).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date.", path: ["to"] });
+
+export type SalesFilter = z.infer<typeof salesFilterInput>;
+
+/** The filter as SQL, with days bounded in the org's time zone. */
+function salesWhere(ctx: ServiceCtx, f: SalesFilter): SQL {
+  const zone = sql`(select o.time_zone from ${organizations} o where o.id = ${ctx.orgId})`;
+  return and(
+    eq(sales.orgId, ctx.orgId),
+    f.from ? sql`${sales.occurredAt} >= (${f.from}::date)::timestamp at time zone ${zone}` : undefined,
+    f.to ? sql`${sales.occurredAt} < ((${f.to}::date + 1)::timestamp at time zone ${zone})` : undefined,
+    f.machineId ? eq(sales.machineId, f.machineId) : undefined,
+    f.locationId ? eq(sales.locationId, f.locationId) : undefined,
+    f.productId ? eq(sales.productId, f.productId) : undefined,
+    f.paymentMethod ? eq(sales.paymentMethod, f.paymentMethod) : undefined,
+    f.status ? eq(sales.status, f.status) : undefined,
+  )!;
+}
+
+const saleColumns = {
+  id: sales.id,
+  occurredAt: sales.occurredAt,
+  machineId: sales.machineId,
+  machineName: machines.name,
+  locationName: locations.name,
+  slotCode: sales.slotCode,
+  productName: products.name,
+  productSku: products.sku,
+  status: sales.status,
+  failureReason: sales.failureReason,
+  priceMinor: sales.priceMinor,
+  costMinor: sales.costMinor,
+  currency: sales.currency,
+  paymentMethod: sales.paymentMethod,
+  refundStatus: refunds.status,
+};
+
+/** Sales with their machine, location, product and refund, for lists and exports. */
+function selectSales(ctx: ServiceCtx, where: SQL | undefined) {
+  return ctx.db
+    .select(saleColumns)
+    .from(sales)
+    .innerJoin(machines, eq(machines.id, sales.machineId))
+    .leftJoin(locations, eq(locations.id, sales.locationId))
+    .leftJoin(products, eq(products.id, sales.productId))
+    .leftJoin(refunds, eq(refunds.saleId, sales.id))
+    .where(where)
+    .$dynamic();
+}
+
+export type SaleRow = Awaited<ReturnType<typeof selectSales>>[number];
+
+export const listSalesInput = salesFilterInput.and(
+  z.object({
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+);
+
+/** Sales matching the filter, newest first, a page at a time. */
+export async function listSales(ctx: ServiceCtx, raw: z.input<typeof listSalesInput>) {
+  const input = listSalesInput.parse(raw);
+  const [cursorTime, cursorId] = input.cursor ? input.cursor.split("|") : [];
+  const rows = await selectSales(
+    ctx,
+    and(
+      salesWhere(ctx, input),
+      cursorTime && cursorId ? sql`(${sales.occurredAt}, ${sales.id}) < (${cursorTime}::timestamptz, ${cursorId})` : undefined,
+    ),
+  )
+    .orderBy(desc(sales.occurredAt), desc(sales.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { sales: page, nextCursor: rows.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.id}` : undefined };
+}
+
+/** Totals for the filter, per currency: vends, revenue, cost and failures. */
+export async function salesTotals(ctx: ServiceCtx, raw: z.input<typeof salesFilterInput>) {
+  const filter = salesFilterInput.parse(raw);
+  return ctx.db
+    .select({
+      currency: sales.currency,
+      vends: sql<number>`count(*) filter (where ${sales.status} = 'succeeded')::int`,
+      failed: sql<number>`count(*) filter (where ${sales.status} = 'failed')::int`,
+      revenueMinor: sql<number>`coalesce(sum(${sales.priceMinor}) filter (where ${sales.status} = 'succeeded'), 0)::bigint`,
+      costMinor: sql<number>`coalesce(sum(${sales.costMinor}) filter (where ${sales.status} = 'succeeded'), 0)::bigint`,
+    })
+    .from(sales)
+    .where(salesWhere(ctx, filter))
+    .groupBy(sales.currency)
+    .then((rows) => rows.map((r) => ({ ...r, revenueMinor: Number(r.revenueMinor), costMinor: Number(r.costMinor) })));
+}
+
+/** Every sale matching the filter, oldest first, in pages of `batch`: for exports of any size. */
+export async function* iterateSales(ctx: ServiceCtx, raw: z.input<typeof salesFilterInput>, batch = 2000): AsyncGenerator<SaleRow[]> {
+  const filter = salesFilterInput.parse(raw);
+  let after: { at: Date; id: string } | null = null;
+  for (;;) {
+    const rows: SaleRow[] = await selectSales(
+      ctx,
+      and(salesWhere(ctx, filter), after ? sql`(${sales.occurredAt}, ${sales.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})` : undefined),
+    )
+      .orderBy(sales.occurredAt, sales.id)
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1)!;
+    after = { at: last.occurredAt, id: last.id };
+    if (rows.length < batch) return;
+  }
+}
