@@ -12,6 +12,18 @@ export const listMachinesInput = z.object({
   direction: z.enum(["asc", "desc"]).default("asc"),
 });
 
+/** Minutes of silence after which a machine counts as offline (PROTOCOL.md's default threshold). */
+export const OFFLINE_AFTER_MINUTES = 15;
+
+/**
+ * The status to show: a machine that has been silent past the threshold is offline even before the
+ * scheduled check has marked it so.
+ */
+const effectiveStatus = sql<(typeof machineStatus.enumValues)[number]>`(case
+  when ${machines.status} in ('online', 'fault')
+    and (${machines.lastSeenAt} is null or ${machines.lastSeenAt} < now() - make_interval(mins => ${OFFLINE_AFTER_MINUTES}))
+  then 'offline'::machine_status else ${machines.status} end)`;
+
 const fill = sql<number | null>`(select case when sum(s.capacity) > 0 then sum(s.stock)::float / sum(s.capacity) end
   from ${slots} s where s.machine_id = ${machines.id})`;
 const openFaults = sql<number>`(select count(*)::int from ${alerts} a where a.machine_id = ${machines.id}
@@ -24,7 +36,7 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
   const search = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const order: Record<typeof input.sort, SQL | typeof machines.name> = {
     name: machines.name,
-    status: sql`${machines.status}`,
+    status: effectiveStatus,
     lastSeen: sql`${machines.lastSeenAt}`,
     fill: sql`${fill}`,
     faults: sql`${openFaults}`,
@@ -37,7 +49,7 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
       name: machines.name,
       serial: machines.serial,
       model: machines.model,
-      status: machines.status,
+      status: effectiveStatus,
       lastSeenAt: machines.lastSeenAt,
       temperatureC: machines.temperatureC,
       locationId: machines.locationId,
@@ -52,7 +64,7 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
       and(
         eq(machines.orgId, ctx.orgId),
         search ? or(ilike(machines.name, search), ilike(machines.serial, search), ilike(locations.name, search)) : undefined,
-        input.status && input.status.length > 0 ? sql`${machines.status} in ${input.status}` : undefined,
+        input.status && input.status.length > 0 ? sql`${effectiveStatus} in ${input.status}` : undefined,
         input.locationId ? eq(machines.locationId, input.locationId) : undefined,
       ),
     )
@@ -63,6 +75,10 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
 /** Everything the machine page shows at the top: the machine, its location, credentials state and alerts. */
 export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
   const machine = await getMachine(ctx, machineId);
+  const [{ status } = { status: machine.status }] = await ctx.db
+    .select({ status: effectiveStatus })
+    .from(machines)
+    .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, machineId)));
   const [location] = machine.locationId
     ? await ctx.db.select().from(locations).where(and(eq(locations.orgId, ctx.orgId), eq(locations.id, machine.locationId)))
     : [];
@@ -78,7 +94,7 @@ export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
     .orderBy(sql`${alerts.status} = 'resolved'`, desc(alerts.lastSeenAt))
     .limit(50);
   return {
-    machine,
+    machine: { ...machine, status },
     location: location ?? null,
     credentials: {
       currentSince: secrets.find((s) => s.expiresAt === null)?.createdAt ?? null,
