@@ -1,0 +1,18 @@
+import { randomToken } from "~/db/ids";
+import type { Checkout, CheckoutRequest, PaymentProvider, RefundRequest, RefundResult } from "./provider";
+
+/**
+ * The embedded demo's payment provider: every payment and refund settles at once and nothing is
+ * charged. The UI labels it as a demo wherever it is in use.
+ */
+export class DemoProvider implements PaymentProvider {
+  readonly name = "demo" as const;
+
+  async createCheckout(request: CheckoutRequest): Promise<Checkout> {
+    return { url: request.successUrl, sessionId: `demo_cs_${randomToken(16)}`, paymentReference: `demo_pi_${randomToken(16)}` };
+  }
+
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    return { providerRefundId: `demo_re_${request.refundId}`, status: "succeeded" };
+  }
+}

@@ -1,0 +1,54 @@
+/** Card, Alipay and WeChat Pay, as a checkout offers them. */
+export type CheckoutMethod = "card" | "alipay" | "wechat_pay";
+
+export interface CheckoutRequest {
+  orderId: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  successUrl: string;
+  cancelUrl: string;
+  methods: CheckoutMethod[];
+  /** The checkout page stops accepting payment after this. */
+  expiresAt: Date;
+}
+
+export interface Checkout {
+  /** Where to send the consumer to pay. */
+  url: string;
+  sessionId: string;
+  /** Set when the provider settled at once (the demo provider). */
+  paymentReference?: string;
+}
+
+export interface RefundRequest {
+  /** Our refund id: the provider's idempotency key, so a repeat never refunds twice. */
+  refundId: string;
+  paymentReference: string;
+  amountMinor: number;
+  currency: string;
+}
+
+export interface RefundResult {
+  providerRefundId: string;
+  status: "succeeded" | "pending";
+}
+
+/** A provider refused or failed; `retryable` says whether trying again later may succeed. */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+/** One payment provider behind one interface: checkouts, refunds and their webhooks. */
+export interface PaymentProvider {
+  readonly name: "stripe" | "demo";
+  createCheckout(request: CheckoutRequest): Promise<Checkout>;
+  refund(request: RefundRequest): Promise<RefundResult>;
+}

@@ -1,0 +1,159 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { newId } from "~/db/ids";
+import { auditLog, refunds, sales, type Refund } from "~/db/schema";
+import { withTenant } from "~/db/tenant";
+import { raiseAlert } from "../alerts/raise";
+import { ProviderError, type PaymentProvider } from "./provider";
+
+export const refundPolicy = {
+  /** Attempts before a refund is marked failed and an operator is alerted. */
+  maxAttempts: 8,
+  baseDelaySeconds: 30,
+  maxDelaySeconds: 60 * 60,
+  /** A claimed refund whose worker died is claimed again after this. */
+  leaseSeconds: 120,
+};
+export type RefundPolicy = typeof refundPolicy;
+
+/** Exponential backoff with jitter: half the nominal delay plus a random half. */
+export function retryDelaySeconds(attempts: number, policy: RefundPolicy = refundPolicy, random = Math.random): number {
+  const nominal = Math.min(policy.maxDelaySeconds, policy.baseDelaySeconds * 2 ** Math.max(0, attempts - 1));
+  return Math.round(nominal / 2 + (nominal / 2) * random());
+}
+
+/**
+ * Claims up to `limit` refunds that are due: pending ones, and processing ones whose lease ran out
+ * (their worker died between commit and recording a result). SKIP LOCKED lets several workers
+ * claim side by side without taking the same row. Runs on the owner connection, across orgs.
+ */
+export async function claimDueRefunds(db: Db, limit: number, policy: RefundPolicy = refundPolicy): Promise<Refund[]> {
+  return db
+    .update(refunds)
+    .set({
+      status: "processing",
+      attempts: sql`${refunds.attempts} + 1`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${policy.leaseSeconds})`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      sql`${refunds.id} in (select r.id from ${refunds} r where r.status in ('pending', 'processing') and r.next_attempt_at <= now()
+        order by r.next_attempt_at limit ${limit} for update skip locked)`,
+    )
+    .returning();
+}
+
+export type SendOutcome = "succeeded" | "retry" | "failed";
+
+/**
+ * Sends one claimed refund to the provider, with the refund's id as the idempotency key, and
+ * records what happened. Called again after a crash, the provider answers with the same refund,
+ * so a consumer is refunded once whatever fails in between.
+ */
+export async function sendRefund(db: Db, provider: PaymentProvider, refund: Refund, policy: RefundPolicy = refundPolicy): Promise<SendOutcome> {
+  const stillOurs = and(eq(refunds.id, refund.id), eq(refunds.status, "processing"), eq(refunds.attempts, refund.attempts));
+  try {
+    if (!refund.paymentReference) throw new ProviderError("The sale has no payment reference to refund against.", false, "no_reference");
+    const result = await provider.refund({
+      refundId: refund.id,
+      paymentReference: refund.paymentReference,
+      amountMinor: refund.amountMinor,
+      currency: refund.currency,
+    });
+    await withTenant(db, refund.orgId, async (tx) => {
+      const [done] = await tx
+        .update(refunds)
+        .set({ status: "succeeded", providerRefundId: result.providerRefundId, lastError: null, updatedAt: sql`now()` })
+        .where(stillOurs)
+        .returning({ id: refunds.id });
+      if (done) await auditRefund(tx, refund, "refund.succeeded", { providerRefundId: result.providerRefundId, attempts: refund.attempts });
+    });
+    return "succeeded";
+  } catch (error) {
+    const failure = error instanceof ProviderError ? error : new ProviderError(error instanceof Error ? error.message : String(error), true);
+    const giveUp = !failure.retryable || refund.attempts >= policy.maxAttempts;
+    await withTenant(db, refund.orgId, async (tx) => {
+      const [updated] = await tx
+        .update(refunds)
+        .set(
+          giveUp
+            ? { status: "failed", lastError: failure.message, updatedAt: sql`now()` }
+            : {
+                status: "pending",
+                lastError: failure.message,
+                nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(refund.attempts, policy)})`,
+                updatedAt: sql`now()`,
+              },
+        )
+        .where(stillOurs)
+        .returning({ id: refunds.id });
+      if (updated && giveUp) await giveUpOn(tx, refund, failure);
+    });
+    return giveUp ? "failed" : "retry";
+  }
+}
+
+async function auditRefund(tx: Db, refund: Refund, action: string, data: Record<string, unknown>) {
+  await tx.insert(auditLog).values({
+    id: newId("aud"),
+    orgId: refund.orgId,
+    actorType: "job",
+    actorLabel: "Refund worker",
+    action,
+    targetType: "refund",
+    targetId: refund.id,
+    data: { amountMinor: refund.amountMinor, currency: refund.currency, ...data },
+  });
+}
+
+async function giveUpOn(tx: Db, refund: Refund, failure: ProviderError) {
+  const [sale] = await tx.select({ machineId: sales.machineId }).from(sales).where(eq(sales.id, refund.saleId));
+  await raiseAlert(
+    { db: tx, orgId: refund.orgId, role: null, actor: { type: "job", label: "Refund worker" } },
+    {
+      machineId: sale?.machineId ?? null,
+      rule: "refund_failed",
+      code: refund.id,
+      severity: "critical",
+      message: `A refund of ${(refund.amountMinor / 100).toFixed(2)} ${refund.currency} could not be sent after ${refund.attempts} attempt(s): ${failure.message}`,
+      at: new Date(),
+      data: { refundId: refund.id, saleId: refund.saleId, error: failure.message, code: failure.code },
+    },
+  );
+  await auditRefund(tx, refund, "refund.failed", { error: failure.message, attempts: refund.attempts });
+}
+
+export interface DrainResult {
+  claimed: number;
+  succeeded: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Claims and sends due refunds until none are due (or `maxRounds`), `concurrency` at a time.
+ * The sweep job and the after-response hook both call this; several may run at once.
+ */
+export async function processDueRefunds(
+  db: Db,
+  provider: PaymentProvider,
+  options: { batch?: number; concurrency?: number; maxRounds?: number; policy?: RefundPolicy } = {},
+): Promise<DrainResult> {
+  const { batch = 50, concurrency = 4, maxRounds = 100, policy = refundPolicy } = options;
+  const result: DrainResult = { claimed: 0, succeeded: 0, retried: 0, failed: 0 };
+  for (let round = 0; round < maxRounds; round++) {
+    const claimed = await claimDueRefunds(db, batch, policy);
+    if (claimed.length === 0) break;
+    result.claimed += claimed.length;
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const refund = claimed[next++]!;
+        const outcome = await sendRefund(db, provider, refund, policy);
+        result[outcome === "retry" ? "retried" : outcome]++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+  }
+  return result;
+}
