@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { TRPCReactProvider } from "./_trpc/client";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -19,7 +20,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
     </html>
   );
 }

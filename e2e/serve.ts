@@ -3,10 +3,11 @@
 // TEST_DATABASE_URL is set, else a fresh embedded PGlite in a temporary directory.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { e2eStateFile } from "./state";
 
 const port = process.env.E2E_PORT ?? "3100";
 const env: NodeJS.ProcessEnv = {
@@ -38,6 +39,9 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.log(`[e2e] embedded database in ${env.DATA_DIR}`);
 }
+
+// Specs read the demo password from `${DATA_DIR}/secrets.json`; tell them where that is.
+writeFileSync(e2eStateFile(port), JSON.stringify({ dataDir: env.DATA_DIR }));
 
 const child = spawn("npx", ["tsx", "scripts/start.ts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

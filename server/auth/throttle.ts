@@ -54,7 +54,8 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
         set: {
           failures: sql`case when ${next} >= ${limit.failures} then 0 else ${next} end`,
           windowStartedAt: sql`case when ${expired} or ${next} >= ${limit.failures} then now() else ${signInThrottle.windowStartedAt} end`,
-          lockedUntil: sql`case when ${next} >= ${limit.failures} then now() + ${lock} else ${signInThrottle.lockedUntil} end`,
+          // A window that restarts after a lock forgets the lock, or it would restart on every failure.
+          lockedUntil: sql`case when ${next} >= ${limit.failures} then now() + ${lock} when ${expired} then null else ${signInThrottle.lockedUntil} end`,
         },
       });
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "~/db/ids";
 import { auditLog } from "~/db/schema";
@@ -30,13 +30,23 @@ export async function recordAudit(ctx: Pick<ServiceCtx, "db" | "orgId" | "actor"
 
 export const listAuditLogInput = z.object({
   action: z.string().max(100).optional(),
+  /** Only entries older than this moment. */
   before: z.date().optional(),
+  /** The previous page's `nextCursor`: the id of its last entry. */
+  cursor: z.string().min(1).max(64).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-/** The org's audit log, newest first, a page at a time (`before` is the last entry's time). */
+/**
+ * The org's audit log, newest first, a page at a time. Pages continue from `cursor` (time and id),
+ * not from a time alone: entries written in one transaction share a timestamp, and a Date keeps
+ * only milliseconds, so paging by time would skip entries.
+ */
 export async function listAuditLog(ctx: ServiceCtx, input: z.input<typeof listAuditLogInput>) {
-  const { action, before, limit } = listAuditLogInput.parse(input);
+  const { action, before, cursor, limit } = listAuditLogInput.parse(input);
+  const after = cursor
+    ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (select a.created_at, a.id from audit_log a where a.id = ${cursor} and a.org_id = ${ctx.orgId})`
+    : undefined;
   const rows = await ctx.db
     .select()
     .from(auditLog)
@@ -45,9 +55,12 @@ export async function listAuditLog(ctx: ServiceCtx, input: z.input<typeof listAu
         eq(auditLog.orgId, ctx.orgId),
         action ? eq(auditLog.action, action) : undefined,
         before ? lt(auditLog.createdAt, before) : undefined,
+        after,
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit + 1);
-  return { entries: rows.slice(0, limit), hasMore: rows.length > limit };
+  const entries = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  return { entries, hasMore, nextCursor: hasMore ? entries.at(-1)!.id : undefined };
 }

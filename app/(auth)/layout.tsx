@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { Logo } from "~/app/_components/logo";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col bg-zinc-50 dark:bg-zinc-950">
+      <header className="px-6 py-5">
+        <Link href="/" className="inline-flex rounded-md text-zinc-900 dark:text-zinc-100" aria-label="VendOps home">
+          <Logo />
+        </Link>
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pt-6 pb-16 sm:pt-12">
+        <div className="w-full max-w-sm">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { LoaderCircle } from "lucide-react";
+import { useActionState } from "react";
+import { Button } from "~/app/_components/button";
+import { TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { signInAction, type SignInState } from "../actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormAlert message={state.error} />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        autoFocus
+        defaultValue={state.email}
+      />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
+        {pending && <LoaderCircle aria-hidden className="animate-spin" />}
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "~/server/auth/session";
+import { safeCallbackUrl } from "../safe-callback";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Create account" };
+
+type Search = { invite?: string | string[]; email?: string | string[]; callbackUrl?: string | string[] };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const invite = first(params.invite)?.replace(/[^A-Za-z0-9_-]/g, "") || null;
+  const email = first(params.email) ?? "";
+  // After sign-up: the invitation, a page that asked for an account, or creating an organization.
+  const next = invite ? `/invite/${invite}` : safeCallbackUrl(first(params.callbackUrl), "/orgs/new");
+  if (await currentUser()) redirect(next);
+  const signInHref = `/sign-in?${new URLSearchParams({ callbackUrl: next === "/orgs/new" ? "/orgs" : next })}`;
+  return (
+    <>
+      <h1 className="text-xl font-semibold tracking-tight">{invite ? "Create your account to join" : "Create your VendOps account"}</h1>
+      <p className="mt-1 mb-6 text-sm text-zinc-500 dark:text-zinc-400">
+        {invite
+          ? "After this you will accept the invitation and see your team's organization."
+          : "Next you will set up your organization: its name, time zone and currency."}
+      </p>
+      <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
+        <SignUpForm defaultEmail={email} invited={Boolean(invite)} next={next} />
+      </div>
+      <p className="mt-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
+        Already have an account?{" "}
+        <Link href={signInHref} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          Sign in
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useState, useTransition } from "react";
+import { Button } from "~/app/_components/button";
+import { TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { signInWithPassword } from "../actions";
+
+export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: string; invited: boolean; next: string }) {
+  const trpc = useTRPC();
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const [signingIn, startSignIn] = useTransition();
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const fieldErrors = fieldErrorsOf(signUp.error);
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const pending = signUp.isPending || signingIn;
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
+    setSignInError(null);
+    signUp.mutate(input, {
+      onSuccess: () =>
+        startSignIn(async () => {
+          const result = await signInWithPassword({ email: input.email, password: input.password, callbackUrl: next });
+          if (result.error) setSignInError(`Your account was created, but signing in failed: ${result.error}`);
+        }),
+    });
+  }
+
+  const formError = signInError ?? (signUp.error && !hasFieldErrors ? errorMessageOf(signUp.error) : null);
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <FormAlert message={formError ?? (hasFieldErrors ? "Check the highlighted fields." : null)} />
+      <TextField label="Your name" name="name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
+      <TextField
+        label="Work e-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={defaultEmail}
+        errors={fieldErrors.email}
+        hint={invited ? "Use the address the invitation was sent to." : undefined}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        errors={fieldErrors.password}
+        hint="At least 10 characters. A few uncommon words make a strong password."
+      />
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
+        {pending && <LoaderCircle aria-hidden className="animate-spin" />}
+        {signingIn ? "Signing in…" : signUp.isPending ? "Creating account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

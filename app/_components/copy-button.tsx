@@ -1,0 +1,25 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState } from "react";
+import { Button } from "./button";
+
+/** Copies a text to the clipboard and says so for a moment. */
+export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+  const [copied, setCopied] = useState<boolean | "failed">(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      setCopied("failed");
+    }
+    setTimeout(() => setCopied(false), 2000);
+  }
+  return (
+    <Button onClick={copy} aria-live="polite">
+      {copied === true ? <Check aria-hidden className="text-emerald-600" /> : <Copy aria-hidden />}
+      {copied === true ? "Copied" : copied === "failed" ? "Select and copy" : label}
+    </Button>
+  );
+}

@@ -1,0 +1,9 @@
+/** One key figure in a row of figures (use inside a <dl>). */
+export function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0 bg-white px-4 py-3.5 dark:bg-zinc-900">
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-base font-semibold">{children}</dd>
+    </div>
+  );
+}

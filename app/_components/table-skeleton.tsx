@@ -1,0 +1,13 @@
+import { Skeleton } from "./skeleton";
+
+/** What a table shows while its rows load. */
+export function TableSkeleton({ rows = 4, className = "mt-6" }: { rows?: number; className?: string }) {
+  return (
+    <div role="status" aria-label="Loading" className={`${className} space-y-2`}>
+      <Skeleton className="h-9 w-full" />
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-11 w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { RouterOutputs } from "~/app/_trpc/types";
+import type { MemberRole } from "~/db/schema";
+import { roleLabels } from "~/server/tenancy/roles";
+
+export type AuditEntry = RouterOutputs["audit"]["list"]["entries"][number];
+
+/** The actions the log can hold, in words, for the filter. */
+export const auditActions = [
+  { value: "organization.created", label: "Organization created" },
+  { value: "organization.updated", label: "Settings changed" },
+  { value: "invitation.created", label: "Invitation sent" },
+  { value: "invitation.revoked", label: "Invitation revoked" },
+  { value: "invitation.accepted", label: "Invitation accepted" },
+  { value: "member.role_changed", label: "Role changed" },
+  { value: "member.removed", label: "Member removed" },
+  { value: "member.left", label: "Member left" },
+  { value: "location.created", label: "Location added" },
+  { value: "location.updated", label: "Location changed" },
+  { value: "machine.registered", label: "Machine registered" },
+  { value: "machine.updated", label: "Machine changed" },
+  { value: "machine.secret_rotated", label: "Machine secret rotated" },
+  { value: "product.created", label: "Product added" },
+  { value: "product.updated", label: "Product changed" },
+  { value: "planogram.updated", label: "Planogram changed" },
+] as const;
+
+const settingNames: Record<string, string> = {
+  name: "name",
+  timeZone: "time zone",
+  currency: "currency",
+  supportEmail: "support e-mail",
+};
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+const role = (v: unknown): string => (typeof v === "string" && v in roleLabels ? roleLabels[v as MemberRole].toLowerCase() : "an unknown role");
+const possessive = (name: string) => (name.endsWith("s") ? `${name}’` : `${name}’s`);
+
+function listInWords(parts: string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+/** Who did it, in words: a person's name, or what acted (a machine, Stripe, a job, the system). */
+export function actorOf(entry: AuditEntry, people: Map<string, string>): string {
+  switch (entry.actorType) {
+    case "user":
+      return entry.actorLabel ?? (entry.actorId && people.get(entry.actorId)) ?? "A former member";
+    case "machine":
+      return `Machine ${entry.actorLabel ?? entry.actorId ?? ""}`.trim();
+    case "stripe":
+      return "Stripe";
+    case "job":
+      return `Scheduled job ${entry.actorLabel ?? entry.actorId ?? ""}`.trim();
+    default:
+      return entry.actorLabel ?? "VendOps";
+  }
+}
+
+/**
+ * What happened, as the rest of a sentence after the actor ("changed Mia Manager’s role from
+ * viewer to manager"), and what it happened to.
+ */
+export function describeEntry(entry: AuditEntry, people: Map<string, string>): { summary: string; target: string | null } {
+  const d = entry.data;
+  const email = str(d.email);
+  const person = (entry.targetId && people.get(entry.targetId)) || email || "a member";
+  switch (entry.action) {
+    case "organization.created":
+      return { summary: `created the organization ${str(d.name) ?? ""}`.trim(), target: str(d.slug) ? `/o/${str(d.slug)}` : null };
+    case "organization.updated": {
+      const changes = Object.entries(d).map(([key, value]) => {
+        const change = (value ?? {}) as { from?: unknown; to?: unknown };
+        return `${settingNames[key] ?? key} from ${str(change.from) ?? "none"} to ${str(change.to) ?? "none"}`;
+      });
+      return { summary: changes.length ? `changed the ${listInWords(changes)}` : "saved the settings", target: "Settings" };
+    }
+    case "member.role_changed":
+      return { summary: `changed ${possessive(person)} role from ${role(d.from)} to ${role(d.to)}`, target: email ?? null };
+    case "member.removed":
+      return { summary: `removed ${person} (${role(d.role)})`, target: email ?? null };
+    case "member.left":
+      return { summary: `left the organization (was ${role(d.role)})`, target: email ?? null };
+    case "invitation.created":
+      return { summary: `invited ${email ?? "someone"} as ${role(d.role)}`, target: email ?? null };
+    case "invitation.revoked":
+      return { summary: `revoked the invitation for ${email ?? "someone"}`, target: email ?? null };
+    case "invitation.accepted":
+      return {
+        summary: d.alreadyMember ? "accepted an invitation (already a member)" : `accepted the invitation and joined as ${role(d.role)}`,
+        target: email ?? null,
+      };
+    case "location.created":
+      return { summary: `added the location ${str(d.name) ?? ""}`.trim(), target: entry.targetId };
+    case "location.updated":
+      return { summary: "changed a location", target: entry.targetId };
+    case "machine.registered":
+      return { summary: `registered the machine ${str(d.name) ?? ""}`.trim(), target: str(d.serial) ? `serial ${str(d.serial)}` : entry.targetId };
+    case "machine.updated":
+      return { summary: "changed a machine", target: entry.targetId };
+    case "machine.secret_rotated":
+      return { summary: "issued a new secret for a machine", target: entry.targetId };
+    case "product.created":
+      return { summary: `added the product ${str(d.name) ?? ""}`.trim(), target: str(d.sku) ? `SKU ${str(d.sku)}` : entry.targetId };
+    case "product.updated":
+      return { summary: "changed a product", target: entry.targetId };
+    case "planogram.updated": {
+      const slots = Array.isArray(d.slots) ? d.slots.length : null;
+      return { summary: `changed a machine’s planogram${slots === null ? "" : ` (${slots} ${slots === 1 ? "slot" : "slots"})`}`, target: entry.targetId };
+    }
+    default:
+      return { summary: entry.action.replace(/[._]/g, " "), target: entry.targetId };
+  }
+}
+
+/** Paging of the log: each page continues after the previous page's last entry. */
+export const auditPageOptions = {
+  getNextPageParam: (page: RouterOutputs["audit"]["list"]) => page.nextCursor,
+};

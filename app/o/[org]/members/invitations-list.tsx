@@ -1,0 +1,91 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import clsx from "clsx";
+import { Mail } from "lucide-react";
+import { Button } from "~/app/_components/button";
+import { ConfirmDialog } from "~/app/_components/confirm-dialog";
+import { EmptyState } from "~/app/_components/empty-state";
+import { useOrg } from "~/app/_components/org-context";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { Timestamp } from "~/app/_components/timestamp";
+import { useTRPC } from "~/app/_trpc/client";
+import { roleLabels } from "~/server/tenancy/roles";
+
+/** The invitations of the last 30 days, newest first, with Revoke for pending ones. */
+export function InvitationsList() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: invitations } = useSuspenseQuery(trpc.invitations.list.queryOptions({ orgId: org.id }));
+  const revoke = useMutation(
+    trpc.invitations.revoke.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgId: org.id }) }),
+    }),
+  );
+
+  if (invitations.length === 0) {
+    return (
+      <EmptyState icon={<Mail />} title="No invitations yet" className="m-4">
+        Invitations you send appear here with their state, until 30 days after they were sent.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="relative overflow-x-auto">
+      <table className={tableClasses} aria-label="Recent invitations">
+        <thead className={theadClasses}>
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Role</th>
+            <th scope="col" className="px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Invited by</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Sent</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">Expires</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((inv) => (
+            <tr key={inv.id} className={rowClasses}>
+              <td className={cellClasses}>
+                <p className="max-w-36 truncate font-medium text-zinc-900 sm:max-w-64 dark:text-zinc-100">{inv.email}</p>
+                <p className="text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{roleLabels[inv.role]}</p>
+              </td>
+              <td className={clsx(cellClasses, "hidden text-zinc-700 sm:table-cell dark:text-zinc-300")}>{roleLabels[inv.role]}</td>
+              <td className={cellClasses}>
+                <StatusBadge status={inv.status} />
+              </td>
+              <td className={clsx(cellClasses, "hidden text-zinc-600 md:table-cell dark:text-zinc-400")}>{inv.invitedByName ?? "—"}</td>
+              <td className={clsx(cellClasses, "hidden text-zinc-600 sm:table-cell dark:text-zinc-400")}>
+                <Timestamp date={inv.createdAt} timeZone={org.timeZone} />
+              </td>
+              <td className={clsx(cellClasses, "hidden text-zinc-600 lg:table-cell dark:text-zinc-400")}>
+                {inv.status === "pending" ? <Timestamp date={inv.expiresAt} timeZone={org.timeZone} /> : "—"}
+              </td>
+              <td className={clsx(cellClasses, "text-right")}>
+                {inv.status === "pending" && (
+                  <ConfirmDialog
+                    trigger={
+                      <Button variant="ghost" size="sm" aria-label={`Revoke the invitation for ${inv.email}`}>
+                        Revoke
+                      </Button>
+                    }
+                    title="Revoke this invitation?"
+                    description={`The link sent to ${inv.email} stops working. You can invite them again at any time.`}
+                    confirmLabel="Revoke invitation"
+                    onConfirm={() => revoke.mutateAsync({ orgId: org.id, invitationId: inv.id })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

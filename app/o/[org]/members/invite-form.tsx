@@ -1,0 +1,84 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoaderCircle, Send } from "lucide-react";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Field, TextField } from "~/app/_components/field";
+import { NativeSelect } from "~/app/_components/native-select";
+import { FormAlert } from "~/app/_components/form-alert";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { MemberRole } from "~/db/schema";
+import { roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
+import type { CreatedInvitation } from "./invitation-link";
+
+/** E-mail and role; creating the invitation returns its link, shown by the panel. */
+export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvitation) => void }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<MemberRole>("viewer");
+  const create = useMutation(
+    trpc.invitations.create.mutationOptions({
+      onSuccess: (result) => {
+        onCreated({
+          url: `${window.location.origin}${result.path}`,
+          email: result.invitation.email,
+          role: result.invitation.role,
+          emailed: result.emailed,
+        });
+        void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgId: org.id }) });
+      },
+    }),
+  );
+  const fieldErrors = fieldErrorsOf(create.error);
+  const formError = create.error && Object.keys(fieldErrors).length === 0 ? errorMessageOf(create.error) : null;
+  const assignable = [...roleLadder].reverse().filter((r) => r !== "owner" || org.role === "owner");
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const email = String(new FormData(form).get("email") ?? "");
+    create.mutate({ orgId: org.id, email, role }, { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Invite someone">
+      <FormAlert message={formError} className="[&:not(:empty)]:mb-3" />
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="off"
+          placeholder="name@example.com"
+          required
+          errors={fieldErrors.email}
+        />
+        <Field label="Role" errors={fieldErrors.role} hint={roleDescriptions[role]}>
+          {(control) => (
+            <NativeSelect
+              {...control}
+              name="role"
+              value={role}
+              onChange={(e) => setRole(e.target.value as MemberRole)}
+              className="w-full"
+            >
+              {assignable.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabels[r]}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+        <Button type="submit" variant="primary" disabled={create.isPending} className="sm:mt-[26px]">
+          {create.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Send aria-hidden />}
+          Send invitation
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Users } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { EmptyState } from "~/app/_components/empty-state";
+import { FilterChip } from "~/app/_components/filter-chip";
+import { FormAlert } from "~/app/_components/form-alert";
+import { useOrg } from "~/app/_components/org-context";
+import { SearchInput } from "~/app/_components/search-input";
+import { SortHeader, type SortDirection } from "~/app/_components/sort-header";
+import { tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf } from "~/app/_trpc/errors";
+import type { MemberRole } from "~/db/schema";
+import { roleLabels, roleLadder, roleRank } from "~/server/tenancy/roles";
+import { MemberRow, type Member } from "./member-row";
+
+type SortKey = "name" | "email" | "role" | "joined";
+
+const compare: Record<SortKey, (a: Member, b: Member) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }),
+  email: (a, b) => a.email.localeCompare(b.email),
+  // "Ascending" by role lists the most powerful first, as people read a team.
+  role: (a, b) => roleRank(b.role) - roleRank(a.role),
+  joined: (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime(),
+};
+
+const roleOptions = [...roleLadder].reverse().map((r) => ({ value: r, label: roleLabels[r] }));
+
+/** The organization's members: search, filter by role, sort, and (for admins) manage them. */
+export function MembersTable() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const listKey = trpc.members.list.queryKey({ orgId: org.id });
+  const { data: members } = useSuspenseQuery(trpc.members.list.queryOptions({ orgId: org.id }));
+  const [search, setSearch] = useState("");
+  const [roleFilter, setRoleFilter] = useState<MemberRole | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: "name", direction: "asc" });
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = async (affectsMe: boolean) => {
+    await queryClient.invalidateQueries({ queryKey: listKey });
+    // My own role decides what the whole shell shows.
+    if (affectsMe) router.refresh();
+  };
+  const changeRole = useMutation(
+    trpc.members.changeRole.mutationOptions({
+      onMutate: () => setError(null),
+      onSuccess: (_, input) => refresh(input.userId === org.userId),
+      onError: (e) => setError(errorMessageOf(e)),
+    }),
+  );
+  const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: () => refresh(false) }));
+  const leave = useMutation(trpc.members.leave.mutationOptions());
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const filtered = members.filter(
+      (m) =>
+        (!roleFilter || m.role === roleFilter) &&
+        (!needle || m.name.toLowerCase().includes(needle) || m.email.toLowerCase().includes(needle)),
+    );
+    const sign = sort.direction === "asc" ? 1 : -1;
+    return filtered.sort((a, b) => sign * compare[sort.key](a, b) || compare.name(a, b));
+  }, [members, search, roleFilter, sort]);
+
+  const sortBy = (key: SortKey) =>
+    setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }));
+  const header = (key: SortKey, label: string, className?: string) => (
+    <SortHeader
+      label={label}
+      active={sort.key === key}
+      direction={sort.direction}
+      onSort={() => sortBy(key)}
+      className={className}
+    />
+  );
+  const filtered = rows.length !== members.length;
+
+  return (
+    <section aria-labelledby="members-heading">
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 id="members-heading" className="mr-auto text-sm font-semibold">
+          <span className="tabular">{members.length}</span> {members.length === 1 ? "member" : "members"}
+          {filtered && (
+            <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">
+              (showing <span className="tabular">{rows.length}</span>)
+            </span>
+          )}
+        </h2>
+        <FilterChip label="Role" value={roleFilter} options={roleOptions} onChange={setRoleFilter} />
+        <SearchInput label="Search members" value={search} onChange={setSearch} placeholder="Search name or e-mail" className="w-full sm:w-64" />
+      </div>
+      <FormAlert message={error} className="[&:not(:empty)]:mb-3" />
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className={tableClasses}>
+          <thead className={theadClasses}>
+            <tr>
+              {header("name", "Name")}
+              {header("email", "E-mail", "hidden sm:table-cell")}
+              {header("role", "Role")}
+              {header("joined", "Joined", "hidden md:table-cell")}
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((member) => (
+              <MemberRow
+                key={member.userId}
+                member={member}
+                pendingRole={changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : null}
+                onChangeRole={(role) => changeRole.mutate({ orgId: org.id, userId: member.userId, role })}
+                onRemove={() => remove.mutateAsync({ orgId: org.id, userId: member.userId })}
+                onLeave={async () => {
+                  await leave.mutateAsync({ orgId: org.id });
+                  router.push("/orgs");
+                  router.refresh();
+                }}
+              />
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && (
+          <EmptyState icon={<Users />} title="No members match" className="m-4 border-0">
+            Clear the search or the role filter to see everyone.
+          </EmptyState>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "~/app/_components/page-header";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
+import { hasRole } from "~/server/tenancy/roles";
+import { requireMember } from "../org-access";
+import { InvitationsPanel } from "./invitations-panel";
+import { MembersTable } from "./members-table";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const { org, role } = await requireMember(slug, `/o/${slug}/members`);
+  const admin = hasRole(role, "admin");
+  prefetch(trpc.members.list.queryOptions({ orgId: org.id }));
+  if (admin) prefetch(trpc.invitations.list.queryOptions({ orgId: org.id }));
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Members"
+        description={admin ? "Who can use this organization, and with which role." : "Who can use this organization."}
+      />
+      <Suspense fallback={<TableSkeleton />}>
+        <MembersTable />
+      </Suspense>
+      {admin && (
+        <Suspense fallback={<TableSkeleton />}>
+          <InvitationsPanel />
+        </Suspense>
+      )}
+    </HydrateClient>
+  );
+}
+

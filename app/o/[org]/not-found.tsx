@@ -1,0 +1,5 @@
+import { NotFoundMessage } from "~/app/_components/not-found-message";
+
+export default function OrgNotFound() {
+  return <NotFoundMessage />;
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import clsx from "clsx";
+import { LoaderCircle } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useSyncExternalStore } from "react";
+import { Button, buttonClasses } from "~/app/_components/button";
+import { Field, controlClasses } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { browserCurrency, browserTimeZone } from "~/app/_components/org-choices";
+import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org-settings-fields";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+
+/** A suggested address from a name: "Café Müller & Söhne" -> "cafe-muller-sohne". */
+function suggestSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+const never = () => () => {};
+
+export function CreateOrgForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  // The browser's zone and currency are the defaults; the server renders before it knows them.
+  const zone = useSyncExternalStore(never, browserTimeZone, () => "UTC");
+  const money = useSyncExternalStore(never, browserCurrency, () => "EUR");
+  const [edits, setEdits] = useState<Partial<OrgSettingsValues>>({});
+  const [slugEdit, setSlugEdit] = useState<string | null>(null);
+  const values: OrgSettingsValues = { name: "", supportEmail: "", timeZone: zone, currency: money, ...edits };
+  const slug = slugEdit ?? suggestSlug(values.name);
+
+  const create = useMutation(
+    trpc.org.create.mutationOptions({
+      onSuccess: (org) => {
+        router.push(`/o/${org.slug}`);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  const pending = create.isPending || create.isSuccess;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    create.mutate({ ...values, slug });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5">
+      <FormAlert message={create.error ? (hasFieldErrors ? "Check the highlighted fields." : errorMessageOf(create.error)) : null} />
+      <OrgSettingsFields
+        values={values}
+        onChange={(change) => setEdits((e) => ({ ...e, ...change }))}
+        errors={errors}
+        afterName={
+          <Field
+            label="Address"
+            errors={errors.slug}
+            hint="Lowercase letters, digits and dashes. Your team's links start with it."
+          >
+            {(control) => (
+              <div className="flex">
+                <span className="inline-flex items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-500 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-400">
+                  /o/
+                </span>
+                <input
+                  {...control}
+                  name="slug"
+                  required
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={slug}
+                  onChange={(e) => setSlugEdit(e.target.value.toLowerCase())}
+                  placeholder="your-company"
+                  className={clsx(controlClasses, "rounded-l-none font-mono text-[13px]")}
+                />
+              </div>
+            )}
+          </Field>
+        }
+      />
+      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 pt-5 dark:border-zinc-800">
+        <Link href="/orgs" className={buttonClasses("ghost")}>
+          Cancel
+        </Link>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending && <LoaderCircle aria-hidden className="animate-spin" />}
+          Create organization
+        </Button>
+      </div>
+    </form>
+  );
+}

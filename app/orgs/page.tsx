@@ -1,0 +1,56 @@
+import { Building2, ChevronRight, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Avatar } from "~/app/_components/avatar";
+import { buttonClasses } from "~/app/_components/button";
+import { EmptyState } from "~/app/_components/empty-state";
+import { PageHeader } from "~/app/_components/page-header";
+import { serverCaller } from "~/app/_trpc/server";
+import { roleLabels } from "~/server/tenancy/roles";
+import { requireUser } from "./require-user";
+
+export const metadata: Metadata = { title: "Your organizations" };
+
+export default async function OrgsPage() {
+  await requireUser("/orgs");
+  const orgs = await (await serverCaller()).org.mine();
+  const create = (
+    <Link href="/orgs/new" className={buttonClasses(orgs.length ? "secondary" : "primary")}>
+      <Plus aria-hidden />
+      Create organization
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader
+        title="Your organizations"
+        description="Each operator company is an organization with its own fleet, team and reports."
+        actions={orgs.length > 0 ? create : undefined}
+      />
+      {orgs.length === 0 ? (
+        <EmptyState icon={<Building2 />} title="You are not in an organization yet" action={create} className="bg-white dark:bg-zinc-900/40">
+          Create one for your company. Joining a colleague&apos;s? Open the invitation link they sent you.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xs dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+          {orgs.map((org) => (
+            <li key={org.id}>
+              <Link
+                href={`/o/${org.slug}`}
+                className="group flex items-center gap-3 px-4 py-3 hover:bg-zinc-50 focus-visible:-outline-offset-2 dark:hover:bg-zinc-800/50"
+              >
+                <Avatar name={org.name} shape="square" className="size-9 text-xs" />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{org.name}</span>
+                  <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">/o/{org.slug}</span>
+                </span>
+                <span className="text-[13px] text-zinc-500 dark:text-zinc-400">{roleLabels[org.role]}</span>
+                <ChevronRight aria-hidden className="size-4 text-zinc-400 group-hover:text-zinc-600" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
