@@ -55,3 +55,9 @@ export async function addMember(db: Db, orgId: string, role: MemberRole, user?: 
 export function callerFor(db: Db, user: SessionUser | null, ip = "203.0.113.7") {
   return createCaller(createTrpcContext({ db, user, ip }));
 }
+
+/** An invitation sent by `inviter` through the real procedure; returns it with its one-time token. */
+export async function invite(db: Db, inviter: SessionUser, orgId: string, role: MemberRole = "viewer", email = `invitee-${unique()}@example.test`) {
+  const { invitation, token } = await callerFor(db, inviter).invitations.create({ orgId, email, role });
+  return { invitation, token, email };
+}
