@@ -44,6 +44,8 @@ export interface SendOptions {
   webhookId?: string;
   contentType?: string;
   headers?: Record<string, string | null>;
+  /** The server's clock, in ms since the epoch (default: the real clock). */
+  serverNow?: number;
 }
 
 /** Builds the request a machine sends: body signed with the `standardwebhooks` library. */
@@ -67,7 +69,8 @@ export function signedRequest(machineId: string, secret: string, body: string, o
 /** Sends events as the machine would and returns status and parsed JSON. */
 export async function sendEvents(db: Db, machineId: string, secret: string, payload: unknown, options: SendOptions = {}) {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const res = await handleEventsRequest(db, machineId, signedRequest(machineId, secret, body, options));
+  const serverNow = options.serverNow;
+  const res = await handleEventsRequest(db, machineId, signedRequest(machineId, secret, body, options), serverNow === undefined ? {} : { now: () => serverNow });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> & { results?: { id: string; status: string; error?: { code: string; message: string } }[] } };
 }
 

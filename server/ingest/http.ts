@@ -50,7 +50,13 @@ async function readBody(request: Request, limit: number): Promise<string | null>
  * machine, the signature (on the raw body), whether it is disabled, its rate limit, and the
  * envelope; then ingests the batch in one tenant transaction and answers one result per event.
  */
-export async function handleEventsRequest(db: Db, machineId: string, request: Request): Promise<Response> {
+export async function handleEventsRequest(
+  db: Db,
+  machineId: string,
+  request: Request,
+  options: { now?: () => number } = {},
+): Promise<Response> {
+  const now = options.now ?? Date.now;
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return errorResponse(415, "unsupported_media_type", "Send the events as JSON with content-type: application/json.");
@@ -70,6 +76,7 @@ export async function handleEventsRequest(db: Db, machineId: string, request: Re
       body,
     },
     machine.secrets,
+    Math.floor(now() / 1000),
   );
   if (failure === "missing_signature") {
     return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");

@@ -164,5 +164,18 @@ describe("who may invite whom", () => {
     await expect(callerFor(t.db, invitee).invitations.accept({ token: second.token })).resolves.toMatchObject({ role: "manager" });
     expect((await membershipOf(org.id, invitee.id))?.role).toBe("manager");
     expect(await countRows(t.db, auditLog, and(eq(auditLog.orgId, org.id), eq(auditLog.action, "invitation.accepted")))).toBe(1);
+    const revoked = await t.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "invitation.revoked")));
+    expect(revoked).toEqual([expect.objectContaining({ targetId: first.invitation.id, data: { email: "twice@example.test", reason: "replaced" } })]);
+  });
+
+  it("leaves an existing member's role as it was and says so", async () => {
+    const { org, owner } = await createOrg(t.db);
+    const { invitation, token, email } = await invite(t.db, owner, org.id, "viewer");
+    // The invitee joined another way (here: added directly as a manager) before using the link.
+    const member = await addMember(t.db, org.id, "manager", await createUser(t.db, { email }));
+    await expect(callerFor(t.db, member).invitations.accept({ token })).resolves.toEqual({ orgSlug: org.slug, role: "manager" });
+    expect((await membershipOf(org.id, member.id))?.role).toBe("manager");
+    const [accepted] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, invitation.id), eq(auditLog.action, "invitation.accepted")));
+    expect(accepted?.data).toMatchObject({ alreadyMember: true });
   });
 });

@@ -50,10 +50,14 @@ export async function createInvitation(ctx: ServiceCtx, raw: z.input<typeof crea
     const message = "This person is already a member of the organization.";
     throw new ServiceError("CONFLICT", message, { fieldErrors: { email: [message] } });
   }
-  await ctx.db
+  const replaced = await ctx.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  for (const old of replaced) {
+    await recordAudit(ctx, { action: "invitation.revoked", targetType: "invitation", targetId: old.id, data: { email: input.email, reason: "replaced" } });
+  }
 
   const token = randomToken(32);
   const [invitation] = await ctx.db
@@ -180,6 +184,10 @@ export async function acceptInvitation(db: Db, user: SessionUser, token: string)
       .values({ orgId: inv.orgId, userId: user.id, role: inv.role })
       .onConflictDoNothing()
       .returning();
+    // Someone who was already a member keeps the role they had.
+    const [current] = membership
+      ? [membership]
+      : await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, user.id)));
     await tx.insert(auditLog).values({
       id: newId("aud"),
       orgId: inv.orgId,
@@ -190,6 +198,6 @@ export async function acceptInvitation(db: Db, user: SessionUser, token: string)
       data: { email: user.email, role: inv.role, alreadyMember: !membership },
     });
     const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, inv.orgId));
-    return { orgSlug: org!.slug, role: membership?.role ?? inv.role };
+    return { orgSlug: org!.slug, role: current?.role ?? inv.role };
   });
 }

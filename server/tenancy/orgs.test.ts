@@ -62,6 +62,12 @@ describe("org.create", () => {
     );
   });
 
+  it("keeps a time zone in its canonical spelling", async () => {
+    const user = await createUser(t.db);
+    const org = await callerFor(t.db, user).org.create({ ...valid, slug: "lower-zone", timeZone: "america/new_york", currency: "usd" });
+    expect(org).toMatchObject({ timeZone: "America/New_York", currency: "USD" });
+  });
+
   it("refuses an unknown time zone", async () => {
     const message = "Choose a time zone such as Europe/Berlin or America/New_York.";
     await expectCreateRefused({ ...valid, slug: "bad-zone", timeZone: "Mars/Olympus_Mons" }, { code: "BAD_REQUEST", field: "timeZone", message });

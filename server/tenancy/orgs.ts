@@ -29,7 +29,12 @@ export const orgSlugSchema = z
 
 export const orgSettingsInput = z.object({
   name: orgNameSchema,
-  timeZone: z.string().refine(isTimeZone, "Choose a time zone such as Europe/Berlin or America/New_York."),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "Choose a time zone such as Europe/Berlin or America/New_York.")
+    // Stored in its canonical spelling ("europe/berlin" becomes "Europe/Berlin").
+    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
   currency: z
     .string()
     .trim()
