@@ -7,3 +7,4 @@ export * from "./ingest";
 export * from "./sales";
 export * from "./payments";
 export * from "./alerts";
+export * from "./jobs";

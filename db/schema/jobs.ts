@@ -1,0 +1,28 @@
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const jobRunStatus = pgEnum("job_run_status", ["running", "succeeded", "failed"]);
+
+/**
+ * One run of a scheduled job for one window (the cron tick it stands for). The primary key makes
+ * concurrent invocations of a window run it once; the lease lets another take over a run whose
+ * process died. System-wide and owner-only: per-organization results live with each domain.
+ */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    job: text("job").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    status: jobRunStatus("status").notNull(),
+    attempt: integer("attempt").notNull().default(1),
+    trigger: text("trigger").notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    rowsTouched: integer("rows_touched"),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.windowStart] }), index("job_runs_started_idx").on(t.startedAt)],
+);
+
+export type JobRun = typeof jobRuns.$inferSelect;
