@@ -28,6 +28,8 @@ export const env = createEnv({
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("VendOps <no-reply@vendops.local>"),
     DEMO_SEED: z.enum(["true", "false"]).optional(),
+    /** How many demo machines keep sending live traffic while the demo runs; 0 turns them off. */
+    DEMO_LIVE_MACHINES: z.coerce.number().int().min(0, "must be 0 or more").max(40, "must be at most 40 (the demo has 40 machines)").default(5),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -23,8 +23,12 @@ export async function prepareDatabase(): Promise<DemoSignIn | null> {
     if (applied > 0) console.log(`Database: ${applied} migration(s) applied (${handle.driver}).`);
     if (!(env.DEMO_SEED ? env.DEMO_SEED === "true" : isEmbedded())) return null;
     const password = localSecrets().DEMO_PASSWORD;
-    const result = await seedDemo(handle.db, password);
-    if (result.created) console.log("Database: seeded the demo operator Demo Vending.");
+    const started = performance.now();
+    const result = await seedDemo(handle.db, password, { dataDir: env.DATA_DIR, log: (line) => console.log(line) });
+    if (result.created || result.fleet?.changed) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Database: seeded the demo operator Demo Vending (${result.fleet?.machines ?? 0} machines, ${result.fleet?.events.toLocaleString("en") ?? 0} history events) in ${seconds} s.`);
+    }
     return { email: result.email, password };
   } finally {
     await handle.close();

@@ -9,7 +9,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const stampFile = path.join(root, ".next", "vendops-source-stamp");
-const sourceRoots = ["app", "server", "db", "public", "env.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+// sim/ is in the server bundle too: instrumentation.ts starts the live demo machines, which use it.
+const sourceRoots = ["app", "server", "db", "sim", "public", "env.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);

@@ -2,7 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { auditLog, memberships, organizations, users, type MemberRole } from "~/db/schema";
+import { env } from "~/env";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
 
 export const DEMO_ORG_SLUG = "demo-vending";
 export const DEMO_OWNER_EMAIL = "owner@demo-vending.example";
@@ -18,13 +20,30 @@ export interface DemoSeedResult {
   orgId: string;
   created: boolean;
   email: string;
+  /** The fleet and its history; absent when `fleet: false`. */
+  fleet?: DemoFleetResult;
+}
+
+export interface DemoSeedOptions extends Partial<DemoFleetOptions> {
+  /** Seed the places, products, machines and their history too (default true). */
+  fleet?: boolean;
 }
 
 /**
- * Seeds the "Demo Vending" operator and its people, all with `password`. Idempotent: running it
- * again changes nothing but the people's password, if it was changed in the data directory.
+ * Seeds the "Demo Vending" operator and its people, all with `password`, then its fleet with months
+ * of history (see demo-fleet.ts). Idempotent: running it again changes nothing but the people's
+ * password, if it was changed in the data directory.
  */
-export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult> {
+export async function seedDemo(db: Db, password: string, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
+  const { fleet = true, ...fleetOptions } = options;
+  const result = await seedOrganization(db, password);
+  if (!fleet) return result;
+  const owner = { orgId: result.orgId, ownerId: result.ownerId };
+  const fleetResult = await seedDemoFleet(db, owner, { name: "Demo Vending", slug: DEMO_ORG_SLUG }, { dataDir: env.DATA_DIR, ...fleetOptions });
+  return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
+}
+
+async function seedOrganization(db: Db, password: string): Promise<DemoSeedResult & { ownerId: string }> {
   let passwordHash: string | undefined;
   return db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -55,8 +74,8 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       await tx.insert(memberships).values({ orgId: org.id, userId: userId!, role: person.role }).onConflictDoNothing();
     }
 
+    const [owner] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, DEMO_OWNER_EMAIL));
     if (inserted) {
-      const [owner] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, DEMO_OWNER_EMAIL));
       await tx.insert(auditLog).values({
         id: newId("aud"),
         orgId: org.id,
@@ -73,6 +92,6 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       .from(memberships)
       .where(and(eq(memberships.orgId, org.id), eq(memberships.role, "owner")));
     if (!check || Number(check.n) < 1) throw new Error("demo organization has no owner");
-    return { orgId: org.id, created: Boolean(inserted), email: DEMO_OWNER_EMAIL };
+    return { orgId: org.id, created: Boolean(inserted), email: DEMO_OWNER_EMAIL, ownerId: owner!.id };
   });
 }

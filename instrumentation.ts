@@ -1,0 +1,14 @@
+// Next.js calls register() once when a server starts. Work that belongs to a running server (not to
+// `next build`, which loads this file too, nor to the Edge runtime) starts here.
+
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startDemoLiveMachines } = await import("./server/demo/live");
+  try {
+    startDemoLiveMachines();
+  } catch (error) {
+    // The demo's live machines are a nicety: never keep the server from starting.
+    console.error("[demo] live machines not started:", error);
+  }
+}

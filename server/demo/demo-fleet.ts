@@ -1,0 +1,144 @@
+// Demo Vending's fleet: places, catalog, machines, months of history through the real ingest, and
+// demo-machines.json with the machines' credentials. Idempotent and resumable: machines that exist
+// are kept, a machine's history is loaded in one transaction only if it has no events yet, and
+// secrets lost with the file are reissued.
+
+import { existsSync } from "node:fs";
+import type { Db } from "~/db/client";
+import { credentialsPath, readCredentialsFile, writeCredentialsFile, type CredentialsFile, type MachineCredentialsEntry } from "~/sim/credentials";
+import { createDemoFleet, existingMachines, reissueCredentials, type DemoOwner, type SeededMachine } from "./fleet-setup";
+import { DEMO_CURRENCY, DEMO_TIME_ZONE, planDemoFleet } from "./fleet-plan";
+import { loadDemoHistory, type MachineHistory } from "./history";
+
+export interface DemoFleetOptions {
+  /** Where demo-machines.json goes (the data directory). */
+  dataDir: string;
+  historyDays?: number;
+  heartbeatMinutes?: number;
+  /** Only the first N machines of the plan (tests). */
+  machines?: number;
+  /** How many of the busiest machines the running demo keeps live. */
+  liveMachines?: number;
+  log?: (line: string) => void;
+}
+
+export interface DemoFleetResult {
+  /** Whether anything was created or loaded (false: the fleet was complete already). */
+  changed: boolean;
+  machines: number;
+  /** History events generated and ingested in this run, and how many of them arrived late. */
+  events: number;
+  late: number;
+  rejected: number;
+  credentialsFile: string;
+}
+
+export const DEMO_HISTORY_DAYS = 90;
+export const DEMO_HISTORY_HEARTBEAT_MINUTES = 360;
+
+export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: string; slug: string }, options: DemoFleetOptions): Promise<DemoFleetResult> {
+  const log = options.log ?? (() => {});
+  const plan = planDemoFleet().slice(0, options.machines ?? Infinity);
+  const file = credentialsPath(options.dataDir);
+  const saved = existsSync(file) ? safeRead(file, log) : null;
+  let existing = await existingMachines(db, owner);
+  let changed = false;
+  let fleet: SeededMachine[];
+  const serverStock = new Map<string, Record<string, number>>();
+
+  if (existing.length === 0) {
+    log(`Demo fleet: creating ${plan.length} machines with their places, products and planograms...`);
+    fleet = await createDemoFleet(db, owner, plan);
+    existing = await existingMachines(db, owner);
+    changed = true;
+  } else {
+    const planBySerial = new Map(plan.map((p) => [p.serial, p]));
+    const secrets = new Map(saved?.machines.map((m) => [m.machineId, m.secret]));
+    fleet = existing.flatMap((e) => {
+      const p = planBySerial.get(e.serial);
+      return p ? [{ machineId: e.machineId, secret: secrets.get(e.machineId) ?? "", plan: p }] : [];
+    });
+    const lost = fleet.filter((m) => !m.secret).map((m) => m.machineId);
+    if (lost.length > 0) {
+      log(`Demo fleet: ${file} lacks ${lost.length} machine secret(s); issuing new ones (the old ones verify for 24 hours).`);
+      const reissued = await reissueCredentials(db, owner, lost);
+      for (const [machineId, { secret, stock }] of reissued) {
+        fleet.find((m) => m.machineId === machineId)!.secret = secret;
+        serverStock.set(machineId, stock);
+      }
+      changed = true;
+    }
+  }
+
+  const withEvents = new Set(existing.filter((e) => e.hasEvents).map((e) => e.machineId));
+  const pending = fleet.filter((m) => !withEvents.has(m.machineId));
+  let history: MachineHistory[] = [];
+  if (pending.length > 0) {
+    // The history ends when the fleet was set up, so a resumed seed generates the same events.
+    const end = new Date(Math.floor(Math.min(...existing.map((e) => e.createdAt.getTime())) / 1000) * 1000);
+    const days = options.historyDays ?? DEMO_HISTORY_DAYS;
+    log(`Demo history: ${days} days for ${pending.length} machine(s) through the ingest...`);
+    history = await loadDemoHistory(db, owner.orgId, pending, {
+      days,
+      end,
+      heartbeatMinutes: options.heartbeatMinutes ?? DEMO_HISTORY_HEARTBEAT_MINUTES,
+      log,
+    });
+    changed = true;
+  }
+
+  if (changed || !saved) {
+    writeCredentialsFile(file, credentialsFile(org, fleet, { history, saved, serverStock, liveCount: options.liveMachines ?? 5 }));
+    log(`Demo fleet: machine credentials written to ${file}`);
+  }
+  const sum = (k: "events" | "late" | "rejected") => history.reduce((a, h) => a + h[k], 0);
+  return { changed, machines: fleet.length, events: sum("events"), late: sum("late"), rejected: sum("rejected"), credentialsFile: file };
+}
+
+function safeRead(file: string, log: (line: string) => void): CredentialsFile | null {
+  try {
+    return readCredentialsFile(file);
+  } catch (error) {
+    log(`Demo fleet: ignoring ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+interface KnownState {
+  history: MachineHistory[];
+  saved: CredentialsFile | null;
+  serverStock: Map<string, Record<string, number>>;
+  liveCount: number;
+}
+
+function credentialsFile(org: { name: string; slug: string }, fleet: SeededMachine[], { history, saved, serverStock, liveCount }: KnownState): CredentialsFile {
+  const loaded = new Map(history.map((h) => [h.machineId, h]));
+  const before = new Map(saved?.machines.map((m) => [m.machineId, m]));
+  const busiest = new Set([...fleet].sort((a, b) => b.plan.spec.dailyVends - a.plan.spec.dailyVends).slice(0, liveCount).map((m) => m.machineId));
+  const machines: MachineCredentialsEntry[] = fleet.map((m) => {
+    const h = loaded.get(m.machineId);
+    const prior = before.get(m.machineId);
+    return {
+      machineId: m.machineId,
+      secret: m.secret,
+      name: m.plan.name,
+      serial: m.plan.serial,
+      model: m.plan.model,
+      location: { name: m.plan.location.name, kind: m.plan.location.kind },
+      live: busiest.has(m.machineId),
+      spec: m.plan.spec,
+      stock: h?.stock ?? serverStock.get(m.machineId) ?? prior?.stock ?? Object.fromEntries(m.plan.slots.map((s) => [s.code, s.capacity])),
+      historyEvents: h?.events ?? prior?.historyEvents ?? 0,
+    };
+  });
+  return {
+    version: 1,
+    about:
+      "Demo Vending's machines and their secrets (keep this file private). Each machine POSTs protocol v1 events to the endpoint, " +
+      "signed with Standard Webhooks using its secret (see docs/machine-protocol-v1.md). `npm run sim` and the live demo machines read this file.",
+    organization: { name: org.name, slug: org.slug, timeZone: DEMO_TIME_ZONE, currency: DEMO_CURRENCY },
+    endpoint: "/api/v1/machines/{machineId}/events",
+    generatedAt: new Date().toISOString(),
+    machines,
+  };
+}
