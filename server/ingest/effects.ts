@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import { alerts, cashCollections, machines, refunds, sales, serviceVisits, slots, stockDiscrepancies } from "~/db/schema";
+import { alerts, cashCollections, machineEvents, machines, refunds, sales, serviceVisits, slots, stockDiscrepancies } from "~/db/schema";
 import type { PaymentMethod } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
@@ -169,23 +169,22 @@ async function applyFaults(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       await resolveAlert(ctx, scope.machineId, "machine_fault", e.data.code, e.occurredAt);
       continue;
     }
-    // A fault that a clearance already recorded as over (it arrived late) does not reopen.
-    const [cleared] = await ctx.db
-      .select({ id: alerts.id })
-      .from(alerts)
+    // Events may arrive out of order: if the machine already reported this fault cleared after
+    // it occurred, the fault is recorded but goes straight to resolved.
+    const [clearance] = await ctx.db
+      .select({ occurredAt: machineEvents.occurredAt })
+      .from(machineEvents)
       .where(
         and(
-          eq(alerts.orgId, ctx.orgId),
-          eq(alerts.machineId, scope.machineId),
-          eq(alerts.rule, "machine_fault"),
-          eq(alerts.code, e.data.code),
-          eq(alerts.status, "resolved"),
-          sql`${alerts.resolvedAt} >= ${e.occurredAt.toISOString()}::timestamptz`,
-          sql`${alerts.firstSeenAt} <= ${e.occurredAt.toISOString()}::timestamptz`,
+          eq(machineEvents.orgId, ctx.orgId),
+          eq(machineEvents.machineId, scope.machineId),
+          eq(machineEvents.type, "machine.fault_cleared"),
+          sql`${machineEvents.data}->>'code' = ${e.data.code}`,
+          sql`${machineEvents.occurredAt} >= ${e.occurredAt.toISOString()}::timestamptz`,
         ),
       )
+      .orderBy(machineEvents.occurredAt)
       .limit(1);
-    if (cleared) continue;
     await raiseAlert(ctx, {
       machineId: scope.machineId,
       rule: "machine_fault",
@@ -194,6 +193,7 @@ async function applyFaults(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       message: e.data.message ?? `Fault ${e.data.code}`,
       at: e.occurredAt,
     });
+    if (clearance) await resolveAlert(ctx, scope.machineId, "machine_fault", e.data.code, clearance.occurredAt);
   }
 }
 

@@ -10,7 +10,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 const currency = z.string().refine((c) => currencies.has(c), "must be an ISO 4217 currency code such as EUR");
 const minor = z.number().int("must be an integer in minor units").min(0, "must not be negative").max(100_000_000);
-const slot = z.string().min(1).max(8);
+// Planogram codes are upper case ("A1"); a machine that sends "a1" means the same slot.
+const slot = z
+  .string()
+  .min(1)
+  .max(8)
+  .transform((code) => code.toUpperCase());
 
 const payment = z.object({
   method: z.enum(paymentMethod.enumValues, `must be one of ${paymentMethod.enumValues.join(", ")}`),

@@ -144,6 +144,27 @@ describe("machine protocol v1: events", () => {
     expect(rows.map((r) => r.status).sort()).toEqual(["open", "resolved"]);
   });
 
+  it("records a fault that arrives after its clearance as already resolved", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const cleared = { id: eventId(), type: "machine.fault_cleared", occurredAt: at(2).toISOString(), data: { code: "DOOR_SENSOR" } };
+    const fault = { id: eventId(), type: "machine.fault", occurredAt: at(6).toISOString(), data: { code: "DOOR_SENSOR", severity: "critical" } };
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [cleared] });
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [fault] });
+    const rows = await t.db.select().from(alerts).where(eq(alerts.machineId, m.machine.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ code: "DOOR_SENSOR", status: "resolved", resolvedAt: new Date(cleared.occurredAt) });
+    expect((await t.db.select().from(machines).where(eq(machines.id, m.machine.id)))[0]!.status).toBe("online");
+  });
+
+  it("matches slot codes whatever their case", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [restock([{ slot: "b1", quantity: 4 }], at(10))] });
+    const res = await sendEvents(t.db, m.machine.id, m.secret, { events: [vend("b1", { at: at(5) })] });
+    expect(res.json.results![0]!.status).toBe("accepted");
+    expect(await stockOf(m.machine.id, "B1")).toBe(3);
+    expect((await t.db.select().from(sales).where(eq(sales.machineId, m.machine.id)))[0]!.slotCode).toBe("B1");
+  });
+
   it("keeps the newest telemetry and records cash collections", async () => {
     const m = await createMachineWithPlanogram(t.db);
     const hb = (minutesAgo: number, temperatureC: number) => ({
