@@ -30,6 +30,16 @@ export const env = createEnv({
     DEMO_SEED: z.enum(["true", "false"]).optional(),
     /** How many demo machines keep sending live traffic while the demo runs; 0 turns them off. */
     DEMO_LIVE_MACHINES: z.coerce.number().int().min(0, "must be 0 or more").max(40, "must be at most 40 (the demo has 40 machines)").default(5),
+    /** Stripe secret key (sk_...). Unset: the embedded demo's payment provider, payments settle at once. */
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_live_... or sk_test_...)").optional(),
+    /** Signing secret of the Stripe webhook endpoint (whsec_...). */
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
+    /** Another Stripe API base, e.g. a local fake of Stripe for tests: http://127.0.0.1:12111 */
+    STRIPE_API_URL: z.url().optional(),
+    /** Set by Vercel; there, Vercel Cron calls /api/cron/* and the in-process scheduler stays off. */
+    VERCEL: z.string().optional(),
+    /** Run scheduled jobs in this process: on (default off Vercel) or off. */
+    SCHEDULER: z.enum(["on", "off"]).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -4,6 +4,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("./env");
+  if (env.SCHEDULER ? env.SCHEDULER === "on" : !env.VERCEL) {
+    const [{ startScheduler }, { getDb }] = await Promise.all([import("./server/jobs/scheduler"), import("./db/open")]);
+    startScheduler(getDb);
+  }
   const { startDemoLiveMachines } = await import("./server/demo/live");
   try {
     startDemoLiveMachines();

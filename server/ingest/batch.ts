@@ -20,6 +20,8 @@ export interface MachineCommand {
 export interface BatchOutcome {
   results: EventResult[];
   commands: MachineCommand[];
+  /** Refunds this batch made owed: the refund worker should run once the transaction commits. */
+  refundsOwed: number;
 }
 
 const VEND_TYPES = new Set(["vend.succeeded", "vend.failed"]);
@@ -82,6 +84,7 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
     return { id: event.id, status: "accepted" };
   });
 
+  let refundsOwed = 0;
   if (accepted.length > 0) {
     await ctx.db
       .insert(machineEvents)
@@ -97,9 +100,9 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
         })),
       )
       .onConflictDoNothing();
-    await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted);
+    refundsOwed = (await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted)).refundsOwed;
   }
-  return { results, commands: [] };
+  return { results, commands: [], refundsOwed };
 }
 
 function slotCodesOf(event: AcceptedEvent): string[] {

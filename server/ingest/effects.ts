@@ -23,18 +23,22 @@ const REFUNDABLE = new Set<PaymentMethod>(["card", "alipay", "wechat_pay", "onli
 type Of<T extends MachineEvent["type"]> = Extract<MachineEvent, { type: T }>;
 const ofType = <T extends MachineEvent["type"]>(events: MachineEvent[], type: T) => events.filter((e): e is Of<T> => e.type === type);
 
-/** Applies the effects of newly accepted events, set-based where it matters, in the caller's transaction. */
-export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]): Promise<void> {
-  await recordSales(ctx, scope, events);
+/**
+ * Applies the effects of newly accepted events, set-based where it matters, in the caller's
+ * transaction. Returns how many refunds the batch now owes (rows for the refund worker).
+ */
+export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]): Promise<{ refundsOwed: number }> {
+  const refundsOwed = await recordSales(ctx, scope, events);
   await updateStock(ctx, scope, events);
   await recordVisitsAndCash(ctx, scope, events);
   await applyFaults(ctx, scope, events);
   await updateMachine(ctx, scope, events);
+  return { refundsOwed };
 }
 
-async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]) {
+async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]): Promise<number> {
   const vends = [...ofType(events, "vend.succeeded"), ...ofType(events, "vend.failed")];
-  if (vends.length === 0) return;
+  if (vends.length === 0) return 0;
   const rows = vends.map((e) => {
     const slot = scope.slotByCode.get(e.data.slot)!;
     return {
@@ -92,6 +96,7 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       data: { saleId: saleIdByEvent.get(r.eventId), amountMinor: r.priceMinor, currency: r.currency },
     });
   }
+  return electronic.length;
 }
 
 async function updateStock(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]) {

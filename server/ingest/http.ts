@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { machineCredentials } from "../fleet/credentials";
-import { ingestBatch } from "./batch";
+import { ingestBatch, type BatchOutcome } from "./batch";
 import { MAX_BODY_BYTES, parseEnvelope } from "./events";
 import { consumeMachineRequest } from "./rate-limit";
 import { verifySignature } from "./signature";
@@ -54,7 +54,7 @@ export async function handleEventsRequest(
   db: Db,
   machineId: string,
   request: Request,
-  options: { now?: () => number } = {},
+  options: { now?: () => number; afterCommit?: (outcome: BatchOutcome) => void } = {},
 ): Promise<Response> {
   const now = options.now ?? Date.now;
   const type = request.headers.get("content-type") ?? "";
@@ -104,5 +104,6 @@ export async function handleEventsRequest(
   const outcome = await withTenant(db, machine.orgId, (tx) =>
     ingestBatch({ db: tx, orgId: machine.orgId, role: null, actor: { type: "machine", id: machine.machineId } }, machine.machineId, envelope.events),
   );
-  return Response.json(outcome, { headers: { "cache-control": "no-store" } });
+  options.afterCommit?.(outcome);
+  return Response.json({ results: outcome.results, commands: outcome.commands }, { headers: { "cache-control": "no-store" } });
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, auditLog, refunds } from "~/db/schema";
 import { createTestDatabase, testDriver, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
-import { createMachineWithPlanogram, sendEvents, vend } from "~/test/machines";
+import { createMachineWithPlanogram, sendEvents, signedRequest, vend } from "~/test/machines";
+import { handleEventsRequest } from "../ingest/http";
 import { processDueRefunds, refundPolicy, retryDelaySeconds } from "./refund-worker";
 import { StripeProvider } from "./stripe";
 
@@ -97,6 +98,21 @@ describe("refunds", () => {
     await sendEvents(t.db, m.machine.id, m.secret, { events: [vend("A1", { ok: false, method: "card" })] }); // pi_test is unknown to Stripe
     expect(await processDueRefunds(t.db, provider)).toMatchObject({ failed: 1 });
     expect((await refundsOf(m.org.id))[0]).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("No such payment_intent") });
+  });
+});
+
+describe("refunds after the response", () => {
+  it("tells the route when a batch made refunds owed, and only then", async () => {
+    const { m, event } = await failedCardVend();
+    const owed: number[] = [];
+    const afterCommit = (o: { refundsOwed: number }) => void owed.push(o.refundsOwed);
+    const request = (payload: unknown) => signedRequest(m.machine.id, m.secret, JSON.stringify(payload));
+    await handleEventsRequest(t.db, m.machine.id, request({ events: [vend("A2")] }), { afterCommit });
+    await handleEventsRequest(t.db, m.machine.id, request({ events: [event] }), { afterCommit });
+    await handleEventsRequest(t.db, m.machine.id, request({ events: [event] }), { afterCommit });
+    expect(owed).toEqual([0, 1, 0]);
+    // The sweep is global: leave nothing due for the tests after this one.
+    expect(await processDueRefunds(t.db, provider)).toMatchObject({ claimed: 1, succeeded: 1 });
   });
 });
 

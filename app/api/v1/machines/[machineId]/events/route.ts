@@ -1,12 +1,18 @@
+import { after } from "next/server";
 import { getDb } from "~/db/open";
 import { errorResponse, handleEventsRequest } from "~/server/ingest/http";
+import { sendOwedRefunds } from "~/server/payments/refund-dispatch";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ machineId: string }> }) {
   const { machineId } = await params;
   try {
-    return await handleEventsRequest(await getDb(), machineId, request);
+    const db = await getDb();
+    return await handleEventsRequest(db, machineId, request, {
+      // Refunds owed by this batch go out right after the response; the sweep job is the safety net.
+      afterCommit: (outcome) => outcome.refundsOwed > 0 && after(() => sendOwedRefunds(db)),
+    });
   } catch (error) {
     // A 5xx means the server failed; the machine retries later with the same events.
     console.error(`[ingest] ${machineId}:`, error);

@@ -1,0 +1,25 @@
+import { paymentProvider } from "../payments/providers";
+import { processDueRefunds } from "../payments/refund-worker";
+import type { JobDefinition } from "./runner";
+
+/**
+ * Every scheduled job. vercel.json lists the same schedules for Vercel Cron (a test keeps them
+ * equal); elsewhere the in-process scheduler runs this list.
+ */
+export const jobs: JobDefinition[] = [
+  {
+    name: "refund-sweep",
+    schedule: "* * * * *",
+    description: "Sends refunds that are due: new ones the after-response hook missed, retries, and ones whose worker died.",
+    handler: async ({ db }) => {
+      const provider = paymentProvider();
+      if (!provider) return { rowsTouched: 0 };
+      const result = await processDueRefunds(db, provider);
+      return { rowsTouched: result.claimed };
+    },
+  },
+];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return jobs.find((job) => job.name === name);
+}

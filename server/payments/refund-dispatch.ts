@@ -1,0 +1,14 @@
+import type { Db } from "~/db/client";
+import { paymentProvider } from "./providers";
+import { processDueRefunds } from "./refund-worker";
+
+/** Sends the refunds that are due now, if this deployment has a payment provider. Never throws. */
+export async function sendOwedRefunds(db: Db): Promise<void> {
+  const provider = paymentProvider();
+  if (!provider) return;
+  try {
+    await processDueRefunds(db, provider, { maxRounds: 5 });
+  } catch (error) {
+    console.error("[refunds] sending failed; the sweep will retry:", error);
+  }
+}
