@@ -15,8 +15,10 @@ export interface TenantScope {
 export async function withTenant<T>(db: Db, scope: TenantScope | string, fn: (tx: Db) => Promise<T>): Promise<T> {
   const { orgId, userId = null } = typeof scope === "string" ? { orgId: scope } : scope;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId ?? ""}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
-    await tx.execute(sql`set local role vendops_app`);
+    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+    await tx.execute(
+      sql`select set_config('app.org_id', ${orgId ?? ""}, true), set_config('app.user_id', ${userId ?? ""}, true), set_config('role', 'vendops_app', true)`,
+    );
     return fn(tx as unknown as Db);
   });
 }

@@ -45,13 +45,10 @@ export async function claimDueRefunds(db: Db, limit: number, policy: RefundPolic
 
 export type SendOutcome = "succeeded" | "retry" | "failed";
 
-/**
- * Sends one claimed refund to the provider, with the refund's id as the idempotency key, and
- * records what happened. Called again after a crash, the provider answers with the same refund,
- * so a consumer is refunded once whatever fails in between.
- */
-export async function sendRefund(db: Db, provider: PaymentProvider, refund: Refund, policy: RefundPolicy = refundPolicy): Promise<SendOutcome> {
-  const stillOurs = and(eq(refunds.id, refund.id), eq(refunds.status, "processing"), eq(refunds.attempts, refund.attempts));
+type Attempt = { refund: Refund; providerRefundId: string; failure?: undefined } | { refund: Refund; failure: ProviderError };
+
+/** Calls the provider for one claimed refund, with the refund's id as the idempotency key. */
+async function attemptRefund(provider: PaymentProvider, refund: Refund): Promise<Attempt> {
   try {
     if (!refund.paymentReference) throw new ProviderError("The sale has no payment reference to refund against.", false, "no_reference");
     const result = await provider.refund({
@@ -60,41 +57,84 @@ export async function sendRefund(db: Db, provider: PaymentProvider, refund: Refu
       amountMinor: refund.amountMinor,
       currency: refund.currency,
     });
-    await withTenant(db, refund.orgId, async (tx) => {
-      const [done] = await tx
-        .update(refunds)
-        .set({ status: "succeeded", providerRefundId: result.providerRefundId, lastError: null, updatedAt: sql`now()` })
-        .where(stillOurs)
-        .returning({ id: refunds.id });
-      if (done) await auditRefund(tx, refund, "refund.succeeded", { providerRefundId: result.providerRefundId, attempts: refund.attempts });
-    });
-    return "succeeded";
+    return { refund, providerRefundId: result.providerRefundId };
   } catch (error) {
     const failure = error instanceof ProviderError ? error : new ProviderError(error instanceof Error ? error.message : String(error), true);
-    const giveUp = !failure.retryable || refund.attempts >= policy.maxAttempts;
-    await withTenant(db, refund.orgId, async (tx) => {
-      const [updated] = await tx
-        .update(refunds)
-        .set(
-          giveUp
-            ? { status: "failed", lastError: failure.message, updatedAt: sql`now()` }
-            : {
-                status: "pending",
-                lastError: failure.message,
-                nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(refund.attempts, policy)})`,
-                updatedAt: sql`now()`,
-              },
-        )
-        .where(stillOurs)
-        .returning({ id: refunds.id });
-      if (updated && giveUp) await giveUpOn(tx, refund, failure);
-    });
-    return giveUp ? "failed" : "retry";
+    return { refund, failure };
   }
 }
 
-async function auditRefund(tx: Db, refund: Refund, action: string, data: Record<string, unknown>) {
-  await tx.insert(auditLog).values({
+/**
+ * Records what the provider answered, one transaction per organization: successes in one
+ * statement with their audit entries, failures retried later with backoff or given up on. A row
+ * is only updated if it is still the claim this worker made (same status and attempt), so a late
+ * worker whose lease ran out cannot overwrite a newer result.
+ */
+async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy): Promise<SendOutcome[]> {
+  const outcomes = new Map<string, SendOutcome>();
+  const byOrg = new Map<string, Attempt[]>();
+  for (const a of attempts) byOrg.set(a.refund.orgId, [...(byOrg.get(a.refund.orgId) ?? []), a]);
+  for (const [orgId, group] of byOrg) {
+    await withTenant(db, orgId, async (tx) => {
+      const succeeded = group.filter((a): a is Extract<Attempt, { providerRefundId: string }> => !a.failure);
+      if (succeeded.length > 0) {
+        const rows = sql.join(
+          succeeded.map((a) => sql`(${a.refund.id}, ${a.providerRefundId}, ${a.refund.attempts}::int)`),
+          sql`, `,
+        );
+        const done = await tx.execute(sql`
+          update refunds r set status = 'succeeded', provider_refund_id = v.provider_refund_id, last_error = null, updated_at = now()
+          from (values ${rows}) as v(id, provider_refund_id, attempts)
+          where r.id = v.id and r.status = 'processing' and r.attempts = v.attempts
+          returning r.id`);
+        const doneIds = new Set((done as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+        const audited = succeeded.filter((a) => doneIds.has(a.refund.id));
+        if (audited.length > 0) {
+          await tx.insert(auditLog).values(
+            audited.map((a) =>
+              auditRow(a.refund, "refund.succeeded", { providerRefundId: a.providerRefundId, attempts: a.refund.attempts }),
+            ),
+          );
+        }
+        for (const a of succeeded) outcomes.set(a.refund.id, "succeeded");
+      }
+      for (const a of group) {
+        if (!a.failure) continue;
+        const { refund, failure } = a;
+        const giveUp = !failure.retryable || refund.attempts >= policy.maxAttempts;
+        const [updated] = await tx
+          .update(refunds)
+          .set(
+            giveUp
+              ? { status: "failed", lastError: failure.message, updatedAt: sql`now()` }
+              : {
+                  status: "pending",
+                  lastError: failure.message,
+                  nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(refund.attempts, policy)})`,
+                  updatedAt: sql`now()`,
+                },
+          )
+          .where(and(eq(refunds.id, refund.id), eq(refunds.status, "processing"), eq(refunds.attempts, refund.attempts)))
+          .returning({ id: refunds.id });
+        if (updated && giveUp) await giveUpOn(tx, refund, failure);
+        outcomes.set(refund.id, giveUp ? "failed" : "retry");
+      }
+    });
+  }
+  return attempts.map((a) => outcomes.get(a.refund.id)!);
+}
+
+/**
+ * Sends one claimed refund and records what happened. Called again after a crash, the provider
+ * answers with the same refund, so a consumer is refunded once whatever fails in between.
+ */
+export async function sendRefund(db: Db, provider: PaymentProvider, refund: Refund, policy: RefundPolicy = refundPolicy): Promise<SendOutcome> {
+  const [outcome] = await recordAttempts(db, [await attemptRefund(provider, refund)], policy);
+  return outcome!;
+}
+
+function auditRow(refund: Refund, action: string, data: Record<string, unknown>) {
+  return {
     id: newId("aud"),
     orgId: refund.orgId,
     actorType: "job",
@@ -103,7 +143,11 @@ async function auditRefund(tx: Db, refund: Refund, action: string, data: Record<
     targetType: "refund",
     targetId: refund.id,
     data: { amountMinor: refund.amountMinor, currency: refund.currency, ...data },
-  });
+  };
+}
+
+async function auditRefund(tx: Db, refund: Refund, action: string, data: Record<string, unknown>) {
+  await tx.insert(auditLog).values(auditRow(refund, action, data));
 }
 
 async function giveUpOn(tx: Db, refund: Refund, failure: ProviderError) {
@@ -145,15 +189,14 @@ export async function processDueRefunds(
     const claimed = await claimDueRefunds(db, batch, policy);
     if (claimed.length === 0) break;
     result.claimed += claimed.length;
+    // Provider calls run `concurrency` at a time; their results are recorded together.
+    const attempts: Attempt[] = [];
     let next = 0;
     const lane = async () => {
-      while (next < claimed.length) {
-        const refund = claimed[next++]!;
-        const outcome = await sendRefund(db, provider, refund, policy);
-        result[outcome === "retry" ? "retried" : outcome]++;
-      }
+      while (next < claimed.length) attempts.push(await attemptRefund(provider, claimed[next++]!));
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+    for (const outcome of await recordAttempts(db, attempts, policy)) result[outcome === "retry" ? "retried" : outcome]++;
   }
   return result;
 }
