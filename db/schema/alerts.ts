@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { machines } from "./fleet";
-import { organizations, orgIsolation } from "./tenancy";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const alertSeverity = pgEnum("alert_severity", ["info", "warning", "critical"]);
 export const alertStatus = pgEnum("alert_status", ["open", "acknowledged", "resolved"]);
@@ -14,9 +14,7 @@ export const alerts = pgTable(
   "alerts",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     machineId: text("machine_id").references(() => machines.id, { onDelete: "cascade" }),
     /** What raised it: "machine_fault", "cash_refund_owed", ... */
     rule: text("rule").notNull(),

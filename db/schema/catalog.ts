@@ -1,14 +1,12 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { machines } from "./fleet";
-import { organizations, orgIsolation } from "./tenancy";
+import { machineIdColumn } from "./fleet";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const products = pgTable(
   "products",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
     category: text("category").notNull().default(""),
@@ -30,12 +28,8 @@ export const slots = pgTable(
   "slots",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     code: text("code").notNull(),
     productId: text("product_id").references(() => products.id, { onDelete: "set null" }),
     capacity: integer("capacity").notNull(),

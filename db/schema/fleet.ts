@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { organizations, orgIsolation } from "./tenancy";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const locationKind = pgEnum("location_kind", [
   "office",
@@ -22,9 +22,7 @@ export const locations = pgTable(
   "locations",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     latitude: doublePrecision("latitude"),
@@ -39,9 +37,7 @@ export const machines = pgTable(
   "machines",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     locationId: text("location_id").references(() => locations.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     serial: text("serial").notNull(),
@@ -64,6 +60,12 @@ export const machines = pgTable(
   ],
 ).enableRLS();
 
+/** A required reference to a machine, gone with it. */
+export const machineIdColumn = () =>
+  text("machine_id")
+    .notNull()
+    .references(() => machines.id, { onDelete: "cascade" });
+
 /**
  * A machine's signing secrets, encrypted (AES-256-GCM). The current one has no `expiresAt`; after
  * a rotation the previous one keeps verifying until its `expiresAt`, 24 hours later.
@@ -72,12 +74,8 @@ export const machineSecrets = pgTable(
   "machine_secrets",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     ciphertext: text("ciphertext").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { machines } from "./fleet";
-import { organizations, orgIsolation } from "./tenancy";
+import { machineIdColumn } from "./fleet";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 /**
  * Every event a machine sent, kept raw with when it was received. The primary key is the
@@ -9,13 +9,9 @@ import { organizations, orgIsolation } from "./tenancy";
 export const machineEvents = pgTable(
   "machine_events",
   {
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    machineId: machineIdColumn(),
     eventId: text("event_id").notNull(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     type: text("type").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
@@ -33,12 +29,8 @@ export const stockDiscrepancies = pgTable(
   "stock_discrepancies",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     slotCode: text("slot_code").notNull(),
     /** Units sold that the stock did not hold. */
     shortfall: integer("shortfall").notNull(),
@@ -54,12 +46,8 @@ export const serviceVisits = pgTable(
   "service_visits",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     /** The machine's own visit id, if it sent one. */
     externalId: text("external_id"),
     eventId: text("event_id"),
@@ -75,12 +63,8 @@ export const cashCollections = pgTable(
   "cash_collections",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     eventId: text("event_id").notNull(),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),

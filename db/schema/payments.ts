@@ -1,6 +1,6 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { paymentMethod, sales } from "./sales";
-import { organizations, orgIsolation } from "./tenancy";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const refundStatus = pgEnum("refund_status", ["pending", "processing", "succeeded", "failed"]);
 
@@ -12,9 +12,7 @@ export const refunds = pgTable(
   "refunds",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     saleId: text("sale_id")
       .notNull()
       .references(() => sales.id, { onDelete: "cascade" }),

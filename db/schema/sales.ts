@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
-import { locations, machines } from "./fleet";
-import { organizations, orgIsolation } from "./tenancy";
+import { locations, machineIdColumn } from "./fleet";
+import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const paymentMethod = pgEnum("payment_method", ["cash", "card", "alipay", "wechat_pay", "online", "free"]);
 export const saleStatus = pgEnum("sale_status", ["succeeded", "failed"]);
@@ -16,12 +16,8 @@ export const sales = pgTable(
   "sales",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    machineId: text("machine_id")
-      .notNull()
-      .references(() => machines.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
     eventId: text("event_id").notNull(),
     locationId: text("location_id").references(() => locations.id, { onDelete: "set null" }),
     slotCode: text("slot_code").notNull(),

@@ -14,6 +14,12 @@ export const orgIsolation = (orgIdColumn: { name: string }) =>
     withCheck: sql`${sql.identifier(orgIdColumn.name)} = ${currentOrgId}`,
   });
 
+/** The `org_id` every tenant table starts with: required, and gone with its organization. */
+export const orgIdColumn = () =>
+  text("org_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
 export const organizations = pgTable(
   "organizations",
   {
@@ -31,9 +37,7 @@ export const organizations = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -47,9 +51,7 @@ export const invitations = pgTable(
   "invitations",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     email: text("email").notNull(),
     role: memberRole("role").notNull(),
     /** sha256 of the token in the link; the token itself is shown once and never stored. */
@@ -72,9 +74,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     /** "user", "machine", "stripe", "job" or "system". */
     actorType: text("actor_type").notNull(),
     actorId: text("actor_id"),
