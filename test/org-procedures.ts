@@ -124,4 +124,5 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   },
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
+  "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
 };

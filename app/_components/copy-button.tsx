@@ -4,8 +4,8 @@ import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { Button } from "./button";
 
-/** Copies a text to the clipboard and says so for a moment. */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+/** Copies a text to the clipboard and says so for a moment; `what` names it for screen readers. */
+export function CopyButton({ text, label = "Copy", what, size }: { text: string; label?: string; what?: string; size?: "sm" | "md" }) {
   const [copied, setCopied] = useState<boolean | "failed">(false);
   async function copy() {
     try {
@@ -17,9 +17,10 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
     setTimeout(() => setCopied(false), 2000);
   }
   return (
-    <Button onClick={copy} aria-live="polite">
+    <Button onClick={copy} aria-live="polite" size={size}>
       {copied === true ? <Check aria-hidden className="text-emerald-600" /> : <Copy aria-hidden />}
       {copied === true ? "Copied" : copied === "failed" ? "Select and copy" : label}
+      {what && <span className="sr-only"> {what}</span>}
     </Button>
   );
 }

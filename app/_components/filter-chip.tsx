@@ -48,7 +48,11 @@ export function FilterChip<T extends string>({
           )}
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content align="start" sideOffset={6} className={clsx(menuContentClasses, "min-w-44")}>
+          <DropdownMenu.Content
+            align="start"
+            sideOffset={6}
+            className={clsx(menuContentClasses, "max-h-(--radix-dropdown-menu-content-available-height) min-w-44 overflow-y-auto")}
+          >
             <DropdownMenu.RadioGroup value={value ?? ""} onValueChange={(v) => onChange((v || null) as T | null)}>
               {options.map((option) => (
                 <DropdownMenu.RadioItem key={option.value} value={option.value} className={menuItemClasses}>

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { LayoutDashboard, ScrollText, Settings, Users } from "lucide-react";
+import { LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { MemberRole } from "~/db/schema";
@@ -10,6 +10,10 @@ import { hasRole } from "~/server/tenancy/roles";
 // Only sections that exist; each new domain adds its entry here when its pages ship.
 const sections = [
   { path: "", label: "Overview", icon: LayoutDashboard, least: "viewer" },
+  { path: "/machines", label: "Machines", icon: Refrigerator, least: "viewer" },
+  { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
+  { path: "/products", label: "Products", icon: Package, least: "viewer" },
+  { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },

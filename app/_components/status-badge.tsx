@@ -22,8 +22,15 @@ const toneOf: Record<string, Tone> = {
   open: "danger",
   acknowledged: "warning",
   resolved: "success",
+  // alert and fault severities
+  critical: "danger",
+  warning: "warning",
+  info: "info",
+  // products
+  inactive: "neutral",
   // payments, refunds, jobs
   succeeded: "success",
+  processing: "info",
   paid: "success",
   failed: "danger",
   running: "info",

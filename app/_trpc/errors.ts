@@ -17,5 +17,7 @@ export function errorMessageOf(error: unknown): string | null {
   if (!message || /fetch failed|Failed to fetch|NetworkError/i.test(message)) {
     return "Could not reach VendOps. Check your connection and try again.";
   }
+  // The page offered the action, so the role changed since it loaded (or was never enough).
+  if ((error as ErrorWithData).data?.code === "FORBIDDEN") return `${message} Reload the page to see what your role allows, or ask an admin.`;
   return message;
 }

@@ -29,6 +29,11 @@ describe("fleet", () => {
     expect(detail.credentials.currentSince).toBeInstanceOf(Date);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.orgId, org.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["location.created", "machine.registered"]));
+    await api.locations.create({ orgId: org.id, name: "Empty hall" });
+    expect((await api.locations.list({ orgId: org.id })).map((l) => [l.name, l.machineCount])).toEqual([
+      ["Campus library", 1],
+      ["Empty hall", 0],
+    ]);
   });
 
   it("refuses a duplicate serial and bad input with field errors, writing nothing", async () => {

@@ -46,7 +46,9 @@ export async function listLocations(ctx: ServiceCtx) {
       latitude: locations.latitude,
       longitude: locations.longitude,
       createdAt: locations.createdAt,
-      machineCount: sql<number>`(select count(*)::int from ${machines} m where m.location_id = ${locations.id})`,
+      // Qualified by hand: in a one-table select Drizzle writes a bare "id", which inside this
+      // subquery would mean the machine's id.
+      machineCount: sql<number>`(select count(*)::int from ${machines} m where m.location_id = ${locations}.id)`,
     })
     .from(locations)
     .where(eq(locations.orgId, ctx.orgId))

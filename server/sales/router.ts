@@ -1,7 +1,8 @@
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { listSales, listSalesInput, salesFilterInput, salesTotals } from "./sales";
+import { listSales, listSalesInput, salesByDay, salesFilterInput, salesTotals } from "./sales";
 
 export const salesRouter = createTRPCRouter({
   list: orgProcedure("viewer").input(listSalesInput).query(({ ctx, input }) => listSales(ctx.svc, input)),
   totals: orgProcedure("viewer").input(salesFilterInput).query(({ ctx, input }) => salesTotals(ctx.svc, input)),
+  byDay: orgProcedure("viewer").input(salesFilterInput).query(({ ctx, input }) => salesByDay(ctx.svc, input)),
 });

@@ -46,6 +46,17 @@ describe("sales", () => {
     });
   });
 
+  it("counts vends and revenue per day in the org's time zone", async () => {
+    const api = callerFor(t.db, await addMember(t.db, m.org.id, "viewer"));
+    expect(await api.sales.byDay({ orgId: m.org.id })).toEqual([
+      { day: "2026-11-19", currency: "EUR", vends: 1, failed: 0, revenueMinor: 250 },
+      { day: "2026-11-20", currency: "EUR", vends: 2, failed: 1, revenueMinor: 400 },
+    ]);
+    expect(await api.sales.byDay({ orgId: m.org.id, from: "2026-11-20", paymentMethod: "alipay" })).toEqual([
+      { day: "2026-11-20", currency: "EUR", vends: 1, failed: 0, revenueMinor: 150 },
+    ]);
+  });
+
   it("pages through sales with a cursor", async () => {
     const api = callerFor(t.db, m.owner);
     const first = await api.sales.list({ orgId: m.org.id, limit: 3 });

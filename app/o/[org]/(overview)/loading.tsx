@@ -1,5 +1,10 @@
 import { Skeleton } from "~/app/_components/skeleton";
 
+// The overview's loading state lives in this route group on purpose: a loading.tsx at /o/[org]
+// would wrap every page of the org in a Suspense boundary, and a page's notFound() (a machine of
+// another organization) would then stream with status 200 instead of 404. Other pages stream their
+// own skeletons with <Suspense> inside the page.
+
 export default function OrgPageLoading() {
   return (
     <div role="status" aria-label="Loading">

@@ -6,22 +6,60 @@ import { Stat } from "~/app/_components/stat";
 import { ZoneClock } from "~/app/_components/zone-clock";
 import { serverCaller } from "~/app/_trpc/server";
 import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
-import { requireMember } from "./org-access";
+import { requireMember } from "../org-access";
 
 export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug);
   const admin = hasRole(role, "admin");
   const caller = await serverCaller();
-  const [members, invitations] = await Promise.all([
+  const manager = hasRole(role, "manager");
+  const [members, invitations, machines, products] = await Promise.all([
     caller.members.list({ orgId: org.id }),
     admin ? caller.invitations.list({ orgId: org.id }) : Promise.resolve(null),
+    caller.machines.list({ orgId: org.id }),
+    caller.products.list({ orgId: org.id }),
   ]);
   const pending = invitations?.filter((i) => i.status === "pending").length ?? null;
   const currencyName = new Intl.DisplayNames(["en"], { type: "currency" }).of(org.currency) ?? org.currency;
   const base = `/o/${org.slug}`;
 
-  const steps: { done: boolean | null; title: string; body: string; href?: string; action?: string }[] = admin
+  type Step = { done: boolean | null; title: string; body: string; href?: string; action?: string };
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const fleetSteps: Step[] = manager
+    ? [
+        {
+          done: products.length > 0,
+          title: "Add your products",
+          body:
+            products.length > 0
+              ? `${plural(products.length, "product", "products")} in the catalog.`
+              : "What your machines sell, with prices and costs, to put into their slots.",
+          href: `${base}/products`,
+          action: products.length > 0 ? "See products" : "Add products",
+        },
+        {
+          done: machines.length > 0,
+          title: "Register a machine",
+          body:
+            machines.length > 0
+              ? `${plural(machines.length, "machine", "machines")} registered.`
+              : "It gets an id and a secret to report its vends, stock and faults.",
+          href: machines.length > 0 ? `${base}/machines` : `${base}/machines?register=1`,
+          action: machines.length > 0 ? "See machines" : "Register machine",
+        },
+      ]
+    : [
+        {
+          done: null,
+          title: "Look at the fleet",
+          body: `${plural(machines.length, "machine", "machines")}, with their status, stock and faults.`,
+          href: `${base}/machines`,
+          action: "See machines",
+        },
+      ];
+
+  const steps: Step[] = admin
     ? [
         { done: true, title: "Create the organization", body: `${org.name} lives at ${base}.` },
         {
@@ -34,6 +72,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
           href: `${base}/members`,
           action: "Invite people",
         },
+        ...fleetSteps,
         {
           done: null,
           title: "Check time zone and currency",
@@ -58,6 +97,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
           href: `${base}/members`,
           action: "See members",
         },
+        ...fleetSteps,
       ];
 
   return (

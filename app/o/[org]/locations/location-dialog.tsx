@@ -1,0 +1,169 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Field, TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { Modal } from "~/app/_components/modal";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import type { RouterOutputs } from "~/app/_trpc/types";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { LocationKind } from "~/db/schema";
+import type { FieldErrors } from "~/server/errors";
+import { locationKindLabels, locationKinds } from "./location-kinds";
+
+export type LocationRow = RouterOutputs["locations"]["list"][number];
+
+interface Values {
+  name: string;
+  kind: LocationKind;
+  address: string;
+  latitude: string;
+  longitude: string;
+}
+
+const coordinate = (text: string) => (text.trim() === "" ? null : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN);
+
+/** What can be said before asking the server: numbers that are not numbers, half a coordinate. */
+function localErrors(v: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  const lat = coordinate(v.latitude);
+  const lon = coordinate(v.longitude);
+  if (Number.isNaN(lat)) errors.latitude = ["Enter the latitude in decimal degrees, such as 52.5200."];
+  if (Number.isNaN(lon)) errors.longitude = ["Enter the longitude in decimal degrees, such as 13.4050."];
+  if (lat === null && lon !== null) errors.latitude = ["Enter the latitude too, or clear the longitude."];
+  if (lon === null && lat !== null) errors.longitude = ["Enter the longitude too, or clear the latitude."];
+  return errors;
+}
+
+/** Adds a location, or edits `location`: name, kind, address and optional coordinates. */
+export function LocationDialog({ trigger, location }: { trigger: React.ReactNode; location?: LocationRow }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const initial: Values = {
+    name: location?.name ?? "",
+    kind: location?.kind ?? "office",
+    address: location?.address ?? "",
+    latitude: location?.latitude?.toString() ?? "",
+    longitude: location?.longitude?.toString() ?? "",
+  };
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<Values>(initial);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const onSuccess = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.locations.list.queryKey({ orgId: org.id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.machines.pathKey() });
+    setOpen(false);
+  };
+  const create = useMutation(trpc.locations.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.locations.update.mutationOptions({ onSuccess }));
+  const mutation = location ? update : create;
+  const errors = { ...fieldErrorsOf(mutation.error), ...local };
+
+  function openChange(next: boolean) {
+    setOpen(next);
+    create.reset();
+    update.reset();
+    setLocal({});
+    if (next) setValues(initial);
+  }
+
+  function set(change: Partial<Values>) {
+    setValues((v) => ({ ...v, ...change }));
+    setLocal({});
+    if (mutation.error) mutation.reset();
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const found = localErrors(values);
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
+    const input = {
+      orgId: org.id,
+      name: values.name,
+      kind: values.kind,
+      address: values.address,
+      latitude: coordinate(values.latitude),
+      longitude: coordinate(values.longitude),
+    };
+    if (location) update.mutate({ ...input, locationId: location.id });
+    else create.mutate(input);
+  }
+
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <Modal
+      open={open}
+      onOpenChange={openChange}
+      trigger={trigger}
+      title={location ? `Edit ${location.name}` : "Add a location"}
+      description={location ? undefined : "Machines are placed at locations; reports group sales by them."}
+    >
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <FormAlert message={hasErrors ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem]">
+          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+          <Field label="Kind" errors={errors.kind}>
+            {(control) => (
+              <NativeSelect {...control} name="kind" value={values.kind} onChange={(e) => set({ kind: e.target.value as LocationKind })} className="w-full">
+                {locationKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {locationKindLabels[k]}
+                  </option>
+                ))}
+              </NativeSelect>
+            )}
+          </Field>
+        </div>
+        <TextField
+          label="Address"
+          name="address"
+          optional
+          autoComplete="street-address"
+          value={values.address}
+          onChange={(e) => set({ address: e.target.value })}
+          errors={errors.address}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Latitude"
+            name="latitude"
+            optional
+            inputMode="decimal"
+            placeholder="52.5200"
+            value={values.latitude}
+            onChange={(e) => set({ latitude: e.target.value })}
+            errors={errors.latitude}
+            hint="Decimal degrees, -90 to 90."
+          />
+          <TextField
+            label="Longitude"
+            name="longitude"
+            optional
+            inputMode="decimal"
+            placeholder="13.4050"
+            value={values.longitude}
+            onChange={(e) => set({ longitude: e.target.value })}
+            errors={errors.longitude}
+            hint="Decimal degrees, -180 to 180."
+          />
+        </div>
+        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+            {location ? "Save changes" : "Add location"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

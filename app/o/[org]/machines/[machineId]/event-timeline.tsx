@@ -1,0 +1,75 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { History, LoaderCircle } from "lucide-react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Card } from "~/app/_components/card";
+import { EmptyState } from "~/app/_components/empty-state";
+import { FilterChip } from "~/app/_components/filter-chip";
+import { FormAlert } from "~/app/_components/form-alert";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf } from "~/app/_trpc/errors";
+import { LIVE_REFRESH_MS } from "../fleet-query";
+import { eventKinds, eventsInput, eventsPageOptions, type EventKind } from "./describe-event";
+import { EventItem } from "./event-item";
+import { usePlanogram } from "./use-machine";
+
+/** What the machine reported, newest first, a page at a time, filtered by kind of event. */
+export function EventTimeline({ machineId }: { machineId: string }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const [kind, setKind] = useState<EventKind | null>(null);
+  const shownKind = useDeferredValue(kind);
+  const types = eventKinds.find((k) => k.value === shownKind)?.types;
+  const timeline = useSuspenseInfiniteQuery(
+    trpc.machines.events.infiniteQueryOptions(
+      eventsInput(org.id, machineId, types),
+      { ...eventsPageOptions, refetchInterval: LIVE_REFRESH_MS },
+    ),
+  );
+  const slots = usePlanogram(machineId);
+  const products = useMemo(() => new Map(slots.map((s) => [s.code, s.productName ?? undefined])), [slots]);
+  const productOf = useCallback((slot: string) => products.get(slot), [products]);
+  const events = timeline.data.pages.flatMap((p) => p.events);
+  const loading = kind !== shownKind;
+
+  return (
+    <Card
+      id="events"
+      title="Events"
+      description="What the machine reported, newest first; times are the machine's clock."
+      bodyClassName="p-0"
+      actions={
+        <div className="flex items-center gap-2">
+          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+          <FilterChip label="Type" value={kind} options={eventKinds} onChange={setKind} />
+        </div>
+      }
+    >
+      {events.length === 0 ? (
+        <EmptyState icon={<History />} title={kind ? "No events of this type" : "No events yet"} className="m-4">
+          {kind
+            ? "Remove the filter to see everything the machine reported."
+            : "Once the machine sends its first signed request, heartbeats, vends, restocks and faults appear here."}
+        </EmptyState>
+      ) : (
+        <ol aria-label="Machine events" aria-busy={loading} className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {events.map((event) => (
+            <EventItem key={event.eventId} event={event} productOf={productOf} />
+          ))}
+        </ol>
+      )}
+      <FormAlert message={timeline.isFetchNextPageError ? errorMessageOf(timeline.error) : null} className="[&:not(:empty)]:m-4" />
+      {timeline.hasNextPage && (
+        <div className="flex justify-center border-t border-zinc-200 p-3 dark:border-zinc-800">
+          <Button size="sm" onClick={() => timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
+            {timeline.isFetchingNextPage && <LoaderCircle aria-hidden className="animate-spin" />}
+            {timeline.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

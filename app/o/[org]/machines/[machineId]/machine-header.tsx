@@ -1,0 +1,73 @@
+"use client";
+
+import { ChevronLeft, Pencil } from "lucide-react";
+import Link from "next/link";
+import { Button } from "~/app/_components/button";
+import { useOrg } from "~/app/_components/org-context";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { hasRole } from "~/server/tenancy/roles";
+import { EditMachineDialog } from "./edit-machine-dialog";
+import { useMachine } from "./use-machine";
+
+/** The machine's name and state, what identifies it, and "Edit details" for managers. */
+export function MachineHeader({ machineId }: { machineId: string }) {
+  const org = useOrg();
+  const { machine, location } = useMachine(machineId);
+  const facts = [
+    { label: "Serial", value: <span className="font-mono">{machine.serial}</span> },
+    machine.model ? { label: "Model", value: machine.model } : null,
+    {
+      label: "Location",
+      value: location ? (
+        <Link href={`/o/${org.slug}/machines?location=${location.id}`} className="hover:text-brand-600 hover:underline dark:hover:text-brand-500">
+          {location.name}
+        </Link>
+      ) : (
+        "None"
+      ),
+    },
+  ].filter((f) => f !== null);
+  return (
+    <header className="mb-6">
+      <Link
+        href={`/o/${org.slug}/machines`}
+        className="-ml-1 inline-flex items-center gap-0.5 rounded px-1 text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+      >
+        <ChevronLeft aria-hidden className="size-4" />
+        Machines
+      </Link>
+      <div className="mt-1 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2.5">
+            <h1 className="truncate text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{machine.name}</h1>
+            <StatusBadge status={machine.status} />
+          </div>
+          <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[13px] text-zinc-500 dark:text-zinc-400">
+            {facts.map((f) => (
+              <div key={f.label} className="flex gap-1.5">
+                <dt>{f.label}</dt>
+                <dd className="text-zinc-800 dark:text-zinc-200">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        {hasRole(org.role, "manager") && (
+          <EditMachineDialog
+            machineId={machineId}
+            trigger={
+              <Button>
+                <Pencil aria-hidden />
+                Edit details
+              </Button>
+            }
+          />
+        )}
+      </div>
+      {machine.status === "disabled" && (
+        <p role="status" className="mt-4 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+          This machine is disabled: its requests are refused (403) until a manager enables it again under Machine access.
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { Suspense } from "react";
+import { Skeleton } from "~/app/_components/skeleton";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { AccessPanel } from "./access-panel";
+import { EventTimeline } from "./event-timeline";
+import { MachineAlerts } from "./machine-alerts";
+import { MachineFigures } from "./machine-figures";
+import { MachineHeader } from "./machine-header";
+import { PlanogramPanel } from "./planogram-panel";
+
+/** The machine page: header and figures, the planogram, then the timeline beside alerts and access. */
+export function MachineView({ machineId }: { machineId: string }) {
+  return (
+    <>
+      <MachineHeader machineId={machineId} />
+      <Suspense fallback={<Skeleton className="h-36 w-full" />}>
+        <MachineFigures machineId={machineId} />
+      </Suspense>
+      <div className="mt-6">
+        <Suspense fallback={<TableSkeleton rows={3} className="" />}>
+          <PlanogramPanel machineId={machineId} />
+        </Suspense>
+      </div>
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
+          <Suspense fallback={<TableSkeleton rows={5} className="" />}>
+            <EventTimeline machineId={machineId} />
+          </Suspense>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <MachineAlerts machineId={machineId} />
+          <AccessPanel machineId={machineId} />
+        </div>
+      </div>
+    </>
+  );
+}

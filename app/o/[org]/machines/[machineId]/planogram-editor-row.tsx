@@ -1,0 +1,130 @@
+"use client";
+
+import clsx from "clsx";
+import { Trash2 } from "lucide-react";
+import { controlClasses } from "~/app/_components/field";
+import { NativeSelect } from "~/app/_components/native-select";
+import { cellClasses } from "~/app/_components/table-styles";
+import type { SlotDraft, SlotField, SlotProblems } from "./slot-drafts";
+
+export interface ProductChoice {
+  id: string;
+  label: string;
+  /** The product's price, shown as the placeholder of the price override. */
+  price: string;
+}
+
+/** One slot in the planogram editor: code, product, capacity, par level, price override, remove. */
+export function PlanogramEditorRow({
+  draft,
+  index,
+  problems,
+  products,
+  productsLoading,
+  onChange,
+  onRemove,
+}: {
+  draft: SlotDraft;
+  index: number;
+  problems: SlotProblems | undefined;
+  products: ProductChoice[];
+  productsLoading: boolean;
+  onChange: (change: Partial<SlotDraft>) => void;
+  onRemove: () => void;
+}) {
+  const n = index + 1;
+  const idOf = (field: SlotField) => `${draft.key}-${field}-error`;
+  const control = (field: SlotField, label: string) => ({
+    "aria-label": `Slot ${n} ${label}`,
+    "aria-invalid": problems?.[field] ? (true as const) : undefined,
+    "aria-describedby": problems?.[field] ? idOf(field) : undefined,
+  });
+  const fields = (Object.keys(problems ?? {}) as SlotField[]).filter((f) => problems?.[f]);
+  const price = products.find((p) => p.id === draft.productId)?.price;
+  const rowClass = "border-zinc-100 dark:border-zinc-800/70";
+  return (
+    <>
+      <tr className={clsx(rowClass, fields.length === 0 && "border-b")}>
+        <td className={cellClasses}>
+          <input
+            {...control("code", "code")}
+            value={draft.code}
+            onChange={(e) => onChange({ code: e.target.value.toUpperCase() })}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={12}
+            className={clsx(controlClasses, "h-8! w-16! px-2! font-mono text-[13px] uppercase")}
+          />
+        </td>
+        <td className={cellClasses}>
+          <NativeSelect
+            {...control("productId", "product")}
+            size="sm"
+            value={draft.productId}
+            disabled={productsLoading}
+            onChange={(e) => onChange({ productId: e.target.value })}
+            className="w-72"
+          >
+            <option value="">{productsLoading ? "Loading products…" : "Empty (no product)"}</option>
+            {products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </td>
+        <td className={cellClasses}>
+          <input
+            {...control("capacity", "capacity")}
+            inputMode="numeric"
+            value={draft.capacity}
+            onChange={(e) => onChange({ capacity: e.target.value })}
+            className={clsx(controlClasses, "tabular h-8! w-16! px-2! text-right text-[13px]")}
+          />
+        </td>
+        <td className={cellClasses}>
+          <input
+            {...control("parLevel", "par level")}
+            inputMode="numeric"
+            value={draft.parLevel}
+            onChange={(e) => onChange({ parLevel: e.target.value })}
+            className={clsx(controlClasses, "tabular h-8! w-16! px-2! text-right text-[13px]")}
+          />
+        </td>
+        <td className={cellClasses}>
+          <input
+            {...control("price", "price override")}
+            inputMode="decimal"
+            value={draft.price}
+            placeholder={price ?? "—"}
+            onChange={(e) => onChange({ price: e.target.value })}
+            className={clsx(controlClasses, "tabular h-8! w-20! px-2! text-right text-[13px]")}
+          />
+        </td>
+        <td className={clsx(cellClasses, "text-right")}>
+          <button
+            type="button"
+            onClick={onRemove}
+            aria-label={`Remove slot ${draft.code || n}`}
+            className="inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-500/10 dark:hover:text-red-400"
+          >
+            <Trash2 aria-hidden className="size-4" />
+          </button>
+        </td>
+      </tr>
+      {fields.length > 0 && (
+        <tr className={clsx(rowClass, "border-b")}>
+          <td colSpan={6} className="px-3 pt-0 pb-2.5">
+            <ul className="space-y-0.5 text-xs text-red-600 dark:text-red-400">
+              {fields.map((field) => (
+                <li key={field} id={idOf(field)}>
+                  {problems![field]}
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { QueryReader } from "~/app/_components/search-params";
+import type { RouterInputs } from "~/app/_trpc/types";
+import type { MachineStatus } from "~/db/schema";
+
+export type FleetSort = "name" | "status" | "lastSeen" | "fill" | "faults" | "location";
+export type SortDirection = "asc" | "desc";
+
+export const machineStatusOptions = [
+  { value: "online", label: "Online" },
+  { value: "offline", label: "Offline" },
+  { value: "fault", label: "Fault" },
+  { value: "disabled", label: "Disabled" },
+] as const satisfies readonly { value: MachineStatus; label: string }[];
+
+const sorts: readonly FleetSort[] = ["name", "status", "lastSeen", "fill", "faults", "location"];
+
+/** The direction a column sorts in when first clicked: what an operator looks for first. */
+export const firstDirection: Record<FleetSort, SortDirection> = {
+  name: "asc",
+  status: "asc",
+  // Longest silent, emptiest and most faulty first.
+  lastSeen: "asc",
+  fill: "asc",
+  faults: "desc",
+  location: "asc",
+};
+
+/** The fleet table's state, read from the URL: `?q=&status=offline,fault&location=&sort=&dir=`. */
+export interface FleetQuery {
+  search: string;
+  status: MachineStatus[];
+  locationId: string | null;
+  sort: FleetSort;
+  direction: SortDirection;
+}
+
+export function fleetQueryFrom(params: QueryReader): FleetQuery {
+  const statuses = (params.get("status") ?? "").split(",");
+  const sort = params.get("sort") as FleetSort | null;
+  return {
+    search: (params.get("q") ?? "").trim().slice(0, 100),
+    status: machineStatusOptions.map((o) => o.value).filter((s) => statuses.includes(s)),
+    locationId: params.get("location") || null,
+    sort: sort && sorts.includes(sort) ? sort : "name",
+    direction: params.get("dir") === "desc" ? "desc" : "asc",
+  };
+}
+
+/** The machines.list input for the state (same object on the server's prefetch and in the browser). */
+export function fleetListInput(orgId: string, q: FleetQuery): RouterInputs["machines"]["list"] {
+  return {
+    orgId,
+    sort: q.sort,
+    direction: q.direction,
+    ...(q.search ? { search: q.search } : {}),
+    ...(q.status.length > 0 ? { status: q.status } : {}),
+    ...(q.locationId ? { locationId: q.locationId } : {}),
+  };
+}
+
+/** Auto-refresh of live machine state. */
+export const LIVE_REFRESH_MS = 15_000;

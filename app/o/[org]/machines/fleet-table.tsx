@@ -1,0 +1,171 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { LoaderCircle, Plus, Refrigerator, SearchX } from "lucide-react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Button } from "~/app/_components/button";
+import { EmptyState } from "~/app/_components/empty-state";
+import { FilterChip } from "~/app/_components/filter-chip";
+import { MultiFilterChip } from "~/app/_components/multi-filter-chip";
+import { useOrg } from "~/app/_components/org-context";
+import { SearchInput } from "~/app/_components/search-input";
+import { SortHeader } from "~/app/_components/sort-header";
+import { tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { useUrlQuery } from "~/app/_components/use-url-query";
+import { useTRPC } from "~/app/_trpc/client";
+import { hasRole } from "~/server/tenancy/roles";
+import { LIVE_REFRESH_MS, firstDirection, fleetListInput, fleetQueryFrom, machineStatusOptions, type FleetSort } from "./fleet-query";
+import { MachineRow } from "./machine-row";
+import { RegisterMachineDialog } from "./register-machine-dialog";
+
+const headerClasses = "px-3 py-2 font-medium whitespace-nowrap";
+
+/** The fleet: search, status and location filters, server-side sorting, live every 15 seconds. */
+export function FleetTable() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const [params, updateUrl] = useUrlQuery();
+  const queryString = params.toString();
+  const query = useMemo(() => fleetQueryFrom(new URLSearchParams(queryString)), [queryString]);
+  // While a new filter loads, the current rows stay on screen (dimmed) instead of a skeleton.
+  const shown = useDeferredValue(query);
+  const { data: machines } = useSuspenseQuery(
+    trpc.machines.list.queryOptions(fleetListInput(org.id, shown), { refetchInterval: LIVE_REFRESH_MS }),
+  );
+  const { data: locations } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
+  const [search, setSearch] = useState(query.search);
+
+  // The search box writes to the URL once typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (search.trim() !== query.search) updateUrl({ q: search.trim() || null });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search, query.search, updateUrl]);
+
+  const locationOptions = useMemo(() => locations.map((l) => ({ value: l.id, label: l.name })), [locations]);
+  const filtered = query.search !== "" || query.status.length > 0 || query.locationId !== null;
+  const loading = shown !== query;
+
+  const sortBy = (key: FleetSort) =>
+    updateUrl({
+      sort: key === "name" ? null : key,
+      dir: (query.sort === key ? (query.direction === "asc" ? "desc" : "asc") : firstDirection[key]) === "desc" ? "desc" : null,
+    });
+  const header = (key: FleetSort, label: string, align?: "right") => (
+    <SortHeader
+      label={label}
+      active={query.sort === key}
+      direction={query.direction}
+      onSort={() => sortBy(key)}
+      align={align}
+      className="whitespace-nowrap"
+    />
+  );
+
+  if (machines.length === 0 && !filtered && !loading) {
+    return (
+      <EmptyState
+        icon={<Refrigerator />}
+        title={hasRole(org.role, "manager") ? "Register your first machine" : "No machines yet"}
+        action={
+          hasRole(org.role, "manager") && (
+            <RegisterMachineDialog
+              trigger={
+                <Button variant="primary">
+                  <Plus aria-hidden />
+                  Register machine
+                </Button>
+              }
+            />
+          )
+        }
+      >
+        {hasRole(org.role, "manager")
+          ? "Registering gives the machine an id and a signing secret; once it sends events, its status, stock and sales show here."
+          : "Machines appear here once a manager registers them."}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <section aria-labelledby="fleet-heading">
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 id="fleet-heading" className="mr-auto flex items-center gap-2 text-sm font-semibold">
+          <span>
+            <span className="tabular">{machines.length}</span> {machines.length === 1 ? "machine" : "machines"}
+            {filtered && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">match</span>}
+          </span>
+          {loading ? (
+            <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />
+          ) : (
+            <span className="inline-flex items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400" title="Refreshes every 15 seconds">
+              <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-emerald-500" />
+              Live
+            </span>
+          )}
+        </h2>
+        <MultiFilterChip
+          label="Status"
+          values={query.status}
+          options={machineStatusOptions}
+          onChange={(status) => updateUrl({ status: status.join(",") || null })}
+        />
+        {locationOptions.length > 0 && (
+          <FilterChip
+            label="Location"
+            value={query.locationId}
+            options={locationOptions}
+            onChange={(location) => updateUrl({ location })}
+          />
+        )}
+        <SearchInput label="Search machines" value={search} onChange={setSearch} placeholder="Name, serial or location" className="w-full sm:w-64" />
+      </div>
+      <div aria-busy={loading} className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+        <table className={tableClasses} aria-labelledby="fleet-heading">
+          <thead className={theadClasses}>
+            <tr>
+              {header("name", "Machine")}
+              {header("status", "Status")}
+              {header("lastSeen", "Last seen")}
+              {header("location", "Location")}
+              {header("fill", "Stock fill")}
+              <th scope="col" className={`${headerClasses} text-right`}>
+                Empty slots
+              </th>
+              {header("faults", "Open faults", "right")}
+              <th scope="col" className={`${headerClasses} text-right`}>
+                Temperature
+              </th>
+            </tr>
+          </thead>
+          <tbody className={loading ? "opacity-60 transition-opacity" : undefined}>
+            {machines.map((machine) => (
+              <MachineRow key={machine.id} machine={machine} />
+            ))}
+          </tbody>
+        </table>
+        {machines.length === 0 && (
+          <EmptyState
+            icon={<SearchX />}
+            title="No machines match"
+            className="m-4 border-0"
+            action={
+              <Button
+                size="sm"
+                onClick={() => {
+                  setSearch("");
+                  updateUrl({ q: null, status: null, location: null });
+                }}
+              >
+                Clear filters
+              </Button>
+            }
+          >
+            Change the search or remove a filter to see more of the fleet.
+          </EmptyState>
+        )}
+      </div>
+    </section>
+  );
+}

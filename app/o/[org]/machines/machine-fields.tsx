@@ -1,0 +1,89 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Field, TextField } from "~/app/_components/field";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import type { FieldErrors } from "~/server/errors";
+
+export interface MachineValues {
+  name: string;
+  serial: string;
+  model: string;
+  /** "" for no location. */
+  locationId: string;
+}
+
+export const emptyMachine: MachineValues = { name: "", serial: "", model: "", locationId: "" };
+
+/** Name, serial, model and location: the fields of registering and of editing a machine. */
+export function MachineFields({
+  values,
+  onChange,
+  errors,
+}: {
+  values: MachineValues;
+  onChange: (change: Partial<MachineValues>) => void;
+  errors: FieldErrors;
+}) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const locations = useQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
+  return (
+    <div className="space-y-4">
+      <TextField
+        label="Name"
+        name="name"
+        required
+        autoComplete="off"
+        placeholder="Station hall, north entrance"
+        value={values.name}
+        onChange={(e) => onChange({ name: e.target.value })}
+        errors={errors.name}
+        hint="How your team calls it; shown in lists, alerts and reports."
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Serial number"
+          name="serial"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          value={values.serial}
+          onChange={(e) => onChange({ serial: e.target.value })}
+          errors={errors.serial}
+          className="font-mono"
+        />
+        <TextField
+          label="Model"
+          name="model"
+          optional
+          autoComplete="off"
+          value={values.model}
+          onChange={(e) => onChange({ model: e.target.value })}
+          errors={errors.model}
+        />
+      </div>
+      <Field label="Location" optional errors={errors.locationId} hint={locations.data?.length === 0 ? "Add locations on the Locations page." : undefined}>
+        {(control) => (
+          <NativeSelect
+            {...control}
+            name="locationId"
+            value={values.locationId}
+            disabled={locations.isPending}
+            onChange={(e) => onChange({ locationId: e.target.value })}
+            className="w-full"
+          >
+            <option value="">{locations.isPending ? "Loading locations…" : "No location"}</option>
+            {locations.data?.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import clsx from "clsx";
+import Link from "next/link";
+import { LevelBar, type LevelTone } from "~/app/_components/level-bar";
+import { formatPercent } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { RelativeTime } from "~/app/_components/relative-time";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatTemperature } from "./machine-figures-format";
+
+export type FleetMachine = RouterOutputs["machines"]["list"][number];
+
+/** A machine's overall fill in the stock colours: empty, low (a third or less), fine. */
+export function fillTone(fill: number): LevelTone {
+  if (fill <= 0) return "empty";
+  if (fill <= 1 / 3) return "low";
+  return "ok";
+}
+
+const muted = "text-zinc-400 dark:text-zinc-500";
+
+/** One machine of the fleet table. */
+export function MachineRow({ machine }: { machine: FleetMachine }) {
+  const org = useOrg();
+  return (
+    <tr className={rowClasses}>
+      <td className={cellClasses}>
+        <Link
+          href={`/o/${org.slug}/machines/${machine.id}`}
+          className="font-medium whitespace-nowrap text-zinc-900 hover:text-brand-600 hover:underline dark:text-zinc-100 dark:hover:text-brand-500"
+        >
+          {machine.name}
+        </Link>
+        <p className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{machine.serial}</p>
+      </td>
+      <td className={cellClasses}>
+        <StatusBadge status={machine.status} />
+      </td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
+        <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
+      </td>
+      <td className={clsx(cellClasses, "max-w-44 truncate text-zinc-600 dark:text-zinc-400")} title={machine.locationName ?? undefined}>
+        {machine.locationName ?? <span className={muted}>No location</span>}
+      </td>
+      <td className={cellClasses}>
+        {machine.fill === null ? (
+          <span className={muted}>No slots</span>
+        ) : (
+          <div className="flex items-center gap-2">
+            <LevelBar
+              value={Math.round(machine.fill * 100)}
+              max={100}
+              tone={fillTone(machine.fill)}
+              label={`Stock fill of ${machine.name}`}
+              className="w-16 shrink-0"
+            />
+            <span className="tabular w-9 text-right text-zinc-700 dark:text-zinc-300">{formatPercent(machine.fill, 0)}</span>
+          </div>
+        )}
+      </td>
+      <td className={clsx(cellClasses, "tabular text-right", machine.emptySlots > 0 ? "font-medium text-red-600 dark:text-red-400" : muted)}>
+        {machine.emptySlots}
+      </td>
+      <td className={clsx(cellClasses, "text-right")}>
+        {machine.openFaults > 0 ? (
+          <StatusBadge status="open" label={String(machine.openFaults)} className="tabular" />
+        ) : (
+          <span className={clsx("tabular", muted)}>0</span>
+        )}
+      </td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
+        {machine.temperatureC === null ? <span className={muted}>—</span> : formatTemperature(machine.temperatureC)}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,54 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Button } from "~/app/_components/button";
+import { PageHeader } from "~/app/_components/page-header";
+import { toSearchParams } from "~/app/_components/search-params";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
+import { hasRole } from "~/server/tenancy/roles";
+import { requireMember } from "../org-access";
+import { FleetTable } from "./fleet-table";
+import { fleetListInput, fleetQueryFrom } from "./fleet-query";
+import { RegisterMachineDialog } from "./register-machine-dialog";
+
+export const metadata: Metadata = { title: "Machines" };
+
+export default async function MachinesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: slug } = await params;
+  const { org, role } = await requireMember(slug, `/o/${slug}/machines`);
+  const query = toSearchParams(await searchParams);
+  prefetch(trpc.machines.list.queryOptions(fleetListInput(org.id, fleetQueryFrom(query))));
+  prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
+  const manager = hasRole(role, "manager");
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Machines"
+        description="Your fleet as the machines report it: status, stock and faults, refreshed every 15 seconds."
+        actions={
+          manager && (
+            <RegisterMachineDialog
+              openFromUrl
+              trigger={
+                <Button variant="primary">
+                  <Plus aria-hidden />
+                  Register machine
+                </Button>
+              }
+            />
+          )
+        }
+      />
+      <Suspense fallback={<TableSkeleton rows={6} className="" />}>
+        <FleetTable />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ArrowRight, LoaderCircle } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Button, buttonClasses } from "~/app/_components/button";
+import { FormAlert } from "~/app/_components/form-alert";
+import { Modal } from "~/app/_components/modal";
+import { useOrg } from "~/app/_components/org-context";
+import { useUrlQuery } from "~/app/_components/use-url-query";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { MachineCredentials } from "./machine-credentials";
+import { MachineFields, emptyMachine, type MachineValues } from "./machine-fields";
+
+/**
+ * Registers a machine (name, serial, model, location) and then shows its credentials, once.
+ * `openFromUrl`: opens by itself on `?register=1` (the overview's "Register a machine" link).
+ */
+export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React.ReactNode; openFromUrl?: boolean }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [params, updateUrl] = useUrlQuery();
+  const [open, setOpen] = useState(Boolean(openFromUrl) && params.get("register") === "1");
+  const [values, setValues] = useState<MachineValues>(emptyMachine);
+  const register = useMutation(
+    trpc.machines.register.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.machines.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.locations.list.queryKey({ orgId: org.id }) });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(register.error);
+  const created = register.data;
+
+  function openChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      register.reset();
+      setValues(emptyMachine);
+      if (params.get("register")) updateUrl({ register: null });
+    }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    register.mutate({ orgId: org.id, ...values, locationId: values.locationId || null });
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={openChange}
+      trigger={trigger}
+      title={created ? `${created.machine.name} is registered` : "Register a machine"}
+      description={
+        created
+          ? "Configure the machine with these credentials. This is the only time the secret is shown."
+          : "The machine gets an id and a signing secret to send its events with."
+      }
+      keepOpenOnOutsideClick={Boolean(created)}
+    >
+      {created ? (
+        <>
+          <MachineCredentials machineId={created.credentials.machineId} secret={created.credentials.secret} />
+          <div className="mt-5 flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+            <Button onClick={() => openChange(false)}>I have saved the secret</Button>
+            <Link href={`/o/${org.slug}/machines/${created.machine.id}`} className={buttonClasses("primary")}>
+              Set up its planogram
+              <ArrowRight aria-hidden />
+            </Link>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <FormAlert message={register.error ? (Object.keys(errors).length > 0 ? "Check the highlighted fields." : errorMessageOf(register.error)) : null} />
+          <MachineFields
+            values={values}
+            errors={errors}
+            onChange={(change) => {
+              if (register.error) register.reset();
+              setValues((v) => ({ ...v, ...change }));
+            }}
+          />
+          <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+            <Button onClick={() => openChange(false)} disabled={register.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" disabled={register.isPending}>
+              {register.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+              Register machine
+            </Button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,42 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Button } from "~/app/_components/button";
+import { PageHeader } from "~/app/_components/page-header";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
+import { hasRole } from "~/server/tenancy/roles";
+import { requireMember } from "../org-access";
+import { ProductDialog } from "./product-dialog";
+import { ProductsTable } from "./products-table";
+
+export const metadata: Metadata = { title: "Products" };
+
+export default async function ProductsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const { org, role } = await requireMember(slug, `/o/${slug}/products`);
+  prefetch(trpc.products.list.queryOptions({ orgId: org.id }));
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Products"
+        description={`What your machines sell, with prices and costs in ${org.currency}.`}
+        actions={
+          hasRole(role, "manager") && (
+            <ProductDialog
+              trigger={
+                <Button variant="primary">
+                  <Plus aria-hidden />
+                  Add product
+                </Button>
+              }
+            />
+          )
+        }
+      />
+      <Suspense fallback={<TableSkeleton rows={6} className="" />}>
+        <ProductsTable />
+      </Suspense>
+    </HydrateClient>
+  );
+}

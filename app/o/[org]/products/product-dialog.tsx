@@ -1,0 +1,200 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useId, useState } from "react";
+import { Button } from "~/app/_components/button";
+import { TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { Modal } from "~/app/_components/modal";
+import { amountHint, parseMajor, toMajorText } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { RouterOutputs } from "~/app/_trpc/types";
+import type { FieldErrors } from "~/server/errors";
+
+export type ProductRow = RouterOutputs["products"]["list"][number];
+
+interface Values {
+  sku: string;
+  name: string;
+  category: string;
+  price: string;
+  cost: string;
+  imageUrl: string;
+  active: boolean;
+}
+
+/** Adds a product, or edits `product`; prices are typed in major units ("2.50") of the org's currency. */
+export function ProductDialog({ trigger, product, categories = [] }: { trigger: React.ReactNode; product?: ProductRow; categories?: string[] }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listId = useId();
+  const initial: Values = {
+    sku: product?.sku ?? "",
+    name: product?.name ?? "",
+    category: product?.category ?? "",
+    price: product ? toMajorText(product.priceMinor, org.currency) : "",
+    cost: product ? toMajorText(product.costMinor, org.currency) : "",
+    imageUrl: product?.imageUrl ?? "",
+    active: product?.active ?? true,
+  };
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<Values>(initial);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const onSuccess = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.products.list.queryKey({ orgId: org.id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.planogram.pathKey() });
+    setOpen(false);
+  };
+  const create = useMutation(trpc.products.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.products.update.mutationOptions({ onSuccess }));
+  const mutation = product ? update : create;
+  const server = fieldErrorsOf(mutation.error);
+  // The API names the amounts in minor units; the form has them in major units.
+  const errors: Partial<FieldErrors> = { ...server, price: server.priceMinor, cost: server.costMinor, ...local };
+  const hasErrors = Object.values(errors).some((e) => e?.length);
+
+  function openChange(next: boolean) {
+    setOpen(next);
+    create.reset();
+    update.reset();
+    setLocal({});
+    if (next) setValues(initial);
+  }
+
+  function set(change: Partial<Values>) {
+    setValues((v) => ({ ...v, ...change }));
+    setLocal({});
+    if (mutation.error) mutation.reset();
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const priceMinor = parseMajor(values.price, org.currency);
+    const costMinor = parseMajor(values.cost, org.currency) ?? 0;
+    const found: FieldErrors = {};
+    if (priceMinor === null) found.price = ["Enter the price."];
+    else if (Number.isNaN(priceMinor)) found.price = [amountHint(org.currency)];
+    if (Number.isNaN(costMinor)) found.cost = [amountHint(org.currency)];
+    setLocal(found);
+    if (Object.keys(found).length > 0 || priceMinor === null) return;
+    const input = {
+      orgId: org.id,
+      sku: values.sku,
+      name: values.name,
+      category: values.category,
+      priceMinor,
+      costMinor,
+      imageUrl: values.imageUrl.trim() || null,
+      active: values.active,
+    };
+    if (product) update.mutate({ ...input, productId: product.id });
+    else create.mutate(input);
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={openChange}
+      trigger={trigger}
+      title={product ? `Edit ${product.name}` : "Add a product"}
+      description={product ? undefined : "Products are put into slots on each machine's planogram."}
+    >
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <FormAlert message={hasErrors ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
+          <TextField
+            label="SKU"
+            name="sku"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={values.sku}
+            onChange={(e) => set({ sku: e.target.value })}
+            errors={errors.sku}
+            className="font-mono"
+          />
+          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+        </div>
+        <TextField
+          label="Category"
+          name="category"
+          optional
+          autoComplete="off"
+          list={listId}
+          placeholder="Drinks, Snacks…"
+          value={values.category}
+          onChange={(e) => set({ category: e.target.value })}
+          errors={errors.category}
+        />
+        <datalist id={listId}>
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label={`Price (${org.currency})`}
+            name="price"
+            required
+            inputMode="decimal"
+            placeholder={toMajorText(250, org.currency)}
+            value={values.price}
+            onChange={(e) => set({ price: e.target.value })}
+            errors={errors.price}
+            hint="What a customer pays, unless a slot sets its own price."
+            className="tabular"
+          />
+          <TextField
+            label={`Cost (${org.currency})`}
+            name="cost"
+            optional
+            inputMode="decimal"
+            placeholder={toMajorText(0, org.currency)}
+            value={values.cost}
+            onChange={(e) => set({ cost: e.target.value })}
+            errors={errors.cost}
+            hint="What one unit costs you; used for margins."
+            className="tabular"
+          />
+        </div>
+        <TextField
+          label="Image URL"
+          name="imageUrl"
+          type="url"
+          optional
+          autoComplete="off"
+          placeholder="https://"
+          value={values.imageUrl}
+          onChange={(e) => set({ imageUrl: e.target.value })}
+          errors={errors.imageUrl}
+        />
+        <label className="flex items-start gap-2.5 text-[13px]">
+          <input
+            type="checkbox"
+            name="active"
+            checked={values.active}
+            onChange={(e) => set({ active: e.target.checked })}
+            className="mt-0.5 size-4 rounded border-zinc-300 accent-brand-600"
+          />
+          <span>
+            <span className="font-medium text-zinc-800 dark:text-zinc-200">Active</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Inactive products stay in history but are not offered for new slots.</span>
+          </span>
+        </label>
+        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+            {product ? "Save changes" : "Add product"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

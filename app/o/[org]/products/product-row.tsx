@@ -1,0 +1,71 @@
+"use client";
+
+import clsx from "clsx";
+import { Package, Pencil } from "lucide-react";
+import { Button } from "~/app/_components/button";
+import { formatMoney, formatPercent } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { ProductDialog, type ProductRow as Product } from "./product-dialog";
+
+/** The share of the price that is left after the cost; null for a free product. */
+export function marginOf(p: Pick<Product, "priceMinor" | "costMinor">): number | null {
+  return p.priceMinor > 0 ? (p.priceMinor - p.costMinor) / p.priceMinor : null;
+}
+
+const muted = "text-zinc-400 dark:text-zinc-500";
+
+/** One product of the catalog: picture, name, SKU, category, price, cost, margin, state, edit. */
+export function ProductRow({ product, categories, editable }: { product: Product; categories: string[]; editable: boolean }) {
+  const org = useOrg();
+  const margin = marginOf(product);
+  return (
+    <tr className={rowClasses}>
+      <td className={cellClasses}>
+        <div className="flex items-center gap-2.5">
+          {product.imageUrl ? (
+            // Operators' image hosts are arbitrary; next/image would need each one configured.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={product.imageUrl} alt="" loading="lazy" className="size-8 shrink-0 rounded-md border border-zinc-200 object-cover dark:border-zinc-700" />
+          ) : (
+            <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-400 dark:bg-zinc-800">
+              <Package className="size-4" />
+            </span>
+          )}
+          <span className="font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100">{product.name}</span>
+        </div>
+      </td>
+      <td className={clsx(cellClasses, "font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{product.sku}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{product.category || <span className={muted}>—</span>}</td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100")}>{formatMoney(product.priceMinor, org.currency)}</td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{formatMoney(product.costMinor, org.currency)}</td>
+      <td
+        className={clsx(
+          cellClasses,
+          "tabular text-right whitespace-nowrap",
+          margin === null ? muted : margin < 0 ? "text-red-600 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300",
+        )}
+      >
+        {margin === null ? "—" : formatPercent(margin)}
+      </td>
+      <td className={cellClasses}>
+        <StatusBadge status={product.active ? "active" : "inactive"} />
+      </td>
+      {editable && (
+        <td className={clsx(cellClasses, "text-right")}>
+          <ProductDialog
+            product={product}
+            categories={categories}
+            trigger={
+              <Button variant="ghost" size="sm" aria-label={`Edit ${product.name}`}>
+                <Pencil aria-hidden />
+                <span className="hidden sm:inline">Edit</span>
+              </Button>
+            }
+          />
+        </td>
+      )}
+    </tr>
+  );
+}

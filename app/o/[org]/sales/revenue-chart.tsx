@@ -1,0 +1,63 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Card } from "~/app/_components/card";
+import { formatCount, formatMoney } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { daysBetween, formatDay, todayIn } from "./date-presets";
+import type { SalesQuery } from "./sales-query";
+
+/** Revenue per day in the org's currency, as bars (plain elements, no chart library). */
+export function RevenueChart({ query }: { query: SalesQuery }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const { data: rows } = useSuspenseQuery(trpc.sales.byDay.queryOptions({ orgId: org.id, ...query }));
+  const own = rows.filter((r) => r.currency === org.currency);
+  const first = query.from ?? own[0]?.day;
+  const last = query.to ?? (own.length > 0 ? todayIn(org.timeZone) : undefined);
+  if (!first || !last) return null;
+  const days = daysBetween(first, last);
+  if (days.length < 2) return null;
+  const byDay = new Map(own.map((r) => [r.day, r]));
+  const max = Math.max(0, ...own.map((r) => r.revenueMinor));
+  const total = own.reduce((n, r) => n + r.revenueMinor, 0);
+  const best = own.reduce<(typeof own)[number] | null>((b, r) => (!b || r.revenueMinor > b.revenueMinor ? r : b), null);
+  const labels = [days[0]!, days[Math.floor((days.length - 1) / 2)]!, days.at(-1)!];
+  const summary = `Revenue per day from ${formatDay(first, true)} to ${formatDay(last, true)}: ${formatMoney(total, org.currency)} in total${
+    best && best.revenueMinor > 0 ? `, highest ${formatMoney(best.revenueMinor, org.currency)} on ${formatDay(best.day, true)}` : ""
+  }.`;
+  return (
+    <Card title="Revenue per day" description={`Succeeded vends in ${org.currency}; hover a bar for the day.`}>
+      <div role="img" aria-label={summary}>
+        <div className="flex text-[11px] text-zinc-500 tabular dark:text-zinc-400">
+          <span>{formatMoney(max, org.currency, { compact: true })}</span>
+        </div>
+        <div className="relative mt-1 flex h-36 items-end gap-px border-b border-zinc-300 dark:border-zinc-700">
+          <div aria-hidden className="absolute inset-x-0 top-0 border-t border-dashed border-zinc-200 dark:border-zinc-800" />
+          {days.map((day) => {
+            const r = byDay.get(day);
+            const share = max > 0 && r ? r.revenueMinor / max : 0;
+            return (
+              <div
+                key={day}
+                title={`${formatDay(day, true)}: ${formatMoney(r?.revenueMinor ?? 0, org.currency)} · ${formatCount(r?.vends ?? 0)} vends`}
+                className="group relative flex h-full min-w-0 flex-1 items-end"
+              >
+                <div
+                  className="w-full rounded-t-[2px] bg-brand-500/80 group-hover:bg-brand-600 dark:bg-brand-500/70 dark:group-hover:bg-brand-500"
+                  style={{ height: `${share * 100}%`, minHeight: r && r.revenueMinor > 0 ? 2 : 0 }}
+                />
+              </div>
+            );
+          })}
+        </div>
+        <div aria-hidden className="mt-1.5 flex justify-between text-[11px] text-zinc-500 tabular dark:text-zinc-400">
+          {labels.map((day, i) => (
+            <span key={`${day}-${i}`}>{formatDay(day)}</span>
+          ))}
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import clsx from "clsx";
+import Link from "next/link";
+import { formatMoney } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { Timestamp } from "~/app/_components/timestamp";
+import type { RouterOutputs } from "~/app/_trpc/types";
+
+export type Sale = RouterOutputs["sales"]["list"]["sales"][number];
+
+const refundLabels: Record<string, string> = {
+  pending: "Refund pending",
+  processing: "Refunding",
+  succeeded: "Refunded",
+  failed: "Refund failed",
+};
+
+const failureLabels: Record<string, string> = {
+  dispense_failed: "Did not dispense",
+  jammed: "Jammed",
+  sold_out: "Sold out",
+  timeout: "Timed out",
+  other: "Other reason",
+};
+
+const muted = "text-zinc-400 dark:text-zinc-500";
+
+/** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund). */
+export function SaleRow({ sale }: { sale: Sale }) {
+  const org = useOrg();
+  return (
+    <tr className={rowClasses}>
+      <td className={clsx(cellClasses, "tabular whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
+        <Timestamp date={sale.occurredAt} timeZone={org.timeZone} />
+      </td>
+      <td className={clsx(cellClasses, "whitespace-nowrap")}>
+        <Link href={`/o/${org.slug}/machines/${sale.machineId}`} className="font-medium text-zinc-900 hover:text-brand-600 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
+          {sale.machineName}
+        </Link>
+      </td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{sale.locationName ?? <span className={muted}>—</span>}</td>
+      <td className={clsx(cellClasses, "font-mono text-xs text-zinc-700 dark:text-zinc-300")}>{sale.slotCode}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-800 dark:text-zinc-200")}>{sale.productName ?? <span className={muted}>Unknown product</span>}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{paymentMethodLabel(sale.paymentMethod)}</td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100", sale.status === "failed" && "text-zinc-500 line-through dark:text-zinc-500")}>
+        {formatMoney(sale.priceMinor, sale.currency)}
+      </td>
+      <td className={cellClasses}>
+        <span title={sale.failureReason ? failureLabels[sale.failureReason] : undefined}>
+          <StatusBadge status={sale.status} />
+        </span>
+      </td>
+      <td className={cellClasses}>
+        {sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundLabels[sale.refundStatus]} /> : <span className={muted}>—</span>}
+      </td>
+    </tr>
+  );
+}

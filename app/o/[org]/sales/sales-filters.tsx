@@ -1,0 +1,52 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { FilterChip } from "~/app/_components/filter-chip";
+import { useOrg } from "~/app/_components/org-context";
+import { paymentMethodLabels, paymentMethods } from "~/app/_components/payment-methods";
+import { useTRPC } from "~/app/_trpc/client";
+import { DateRange } from "./date-range";
+import type { SalesQuery } from "./sales-query";
+
+const methodOptions = paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }));
+const statusOptions = [
+  { value: "succeeded", label: "Succeeded" },
+  { value: "failed", label: "Failed" },
+] as const;
+
+/** The sales filter: date range, machine, location, product, payment method and status. */
+export function SalesFilters({ query, onChange }: { query: SalesQuery; onChange: (changes: Partial<SalesQuery>) => void }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
+  const { data: locations } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
+  const { data: products } = useSuspenseQuery(trpc.products.list.queryOptions({ orgId: org.id }));
+  const optional = <T,>(value: T | null) => value ?? undefined;
+  return (
+    <div className="min-w-0 space-y-2.5">
+      <DateRange from={query.from} to={query.to} onChange={onChange} />
+      <div className="flex flex-wrap items-center gap-2">
+        <FilterChip
+          label="Machine"
+          value={query.machineId ?? null}
+          options={machines.map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(v) => onChange({ machineId: optional(v) })}
+        />
+        <FilterChip
+          label="Location"
+          value={query.locationId ?? null}
+          options={locations.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v) => onChange({ locationId: optional(v) })}
+        />
+        <FilterChip
+          label="Product"
+          value={query.productId ?? null}
+          options={products.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(v) => onChange({ productId: optional(v) })}
+        />
+        <FilterChip label="Payment" value={query.paymentMethod ?? null} options={methodOptions} onChange={(v) => onChange({ paymentMethod: optional(v) })} />
+        <FilterChip label="Status" value={query.status ?? null} options={statusOptions} onChange={(v) => onChange({ status: optional(v) })} />
+      </div>
+    </div>
+  );
+}

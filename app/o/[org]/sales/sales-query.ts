@@ -1,0 +1,67 @@
+import { paymentMethods } from "~/app/_components/payment-methods";
+import type { QueryReader } from "~/app/_components/search-params";
+import type { RouterInputs } from "~/app/_trpc/types";
+import type { PaymentMethod } from "~/db/schema";
+
+export type SaleStatus = "succeeded" | "failed";
+
+/**
+ * The sales filter as the URL holds it, in the same names as the CSV export's query:
+ * `from`, `to` (days in the org's zone), `machineId`, `locationId`, `productId`, `paymentMethod`, `status`.
+ */
+export interface SalesQuery {
+  from?: string;
+  to?: string;
+  machineId?: string;
+  locationId?: string;
+  productId?: string;
+  paymentMethod?: PaymentMethod;
+  status?: SaleStatus;
+}
+
+export const salesQueryKeys = ["from", "to", "machineId", "locationId", "productId", "paymentMethod", "status"] as const;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function salesQueryFrom(params: QueryReader): SalesQuery {
+  const get = (key: string) => params.get(key)?.trim() || undefined;
+  const day = (key: string) => {
+    const value = get(key);
+    return value && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+  };
+  let from = day("from");
+  let to = day("to");
+  if (from && to && from > to) [from, to] = [to, from];
+  const method = get("paymentMethod") as PaymentMethod | undefined;
+  const status = get("status");
+  const id = (key: string) => get(key)?.slice(0, 64);
+  return {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(id("machineId") ? { machineId: id("machineId") } : {}),
+    ...(id("locationId") ? { locationId: id("locationId") } : {}),
+    ...(id("productId") ? { productId: id("productId") } : {}),
+    ...(method && paymentMethods.includes(method) ? { paymentMethod: method } : {}),
+    ...(status === "succeeded" || status === "failed" ? { status } : {}),
+  };
+}
+
+/** "from=2026-11-01&to=2026-11-24&status=failed": for the URL and the CSV link. */
+export function salesQueryString(q: SalesQuery): string {
+  const params = new URLSearchParams();
+  for (const key of salesQueryKeys) {
+    const value = q[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+export const SALES_PAGE_SIZE = 50;
+
+export function salesListInput(orgId: string, q: SalesQuery): Omit<RouterInputs["sales"]["list"], "cursor"> {
+  return { orgId, ...q, limit: SALES_PAGE_SIZE };
+}
+
+export const salesPageOptions = {
+  getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
+};

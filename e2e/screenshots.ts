@@ -1,0 +1,23 @@
+// Screenshots of pages as specs reach them, at desktop width (light and dark) and phone width, in
+// test-results/screens/ for people to look at; attached to the test report too.
+import type { Page, TestInfo } from "@playwright/test";
+import path from "node:path";
+
+const phone = { width: 390, height: 844 };
+
+export function screenshots(page: Page, testInfo: TestInfo) {
+  const dir = path.join(testInfo.config.rootDir, "..", "test-results", "screens");
+  return async (name: string, options: { phone?: boolean; dark?: boolean } = {}) => {
+    const shots: [string, () => Promise<void>][] = [["desktop", async () => {}]];
+    if (options.dark ?? true) shots.push(["dark", () => page.emulateMedia({ colorScheme: "dark" })]);
+    if (options.phone ?? true) shots.push(["phone", () => page.setViewportSize(phone)]);
+    const viewport = page.viewportSize();
+    for (const [variant, prepare] of shots) {
+      await prepare();
+      const body = await page.screenshot({ fullPage: true, animations: "disabled", path: path.join(dir, `${name}-${variant}.png`) });
+      await testInfo.attach(`${name} (${variant})`, { body, contentType: "image/png" });
+      await page.emulateMedia({ colorScheme: "light" });
+      if (viewport) await page.setViewportSize(viewport);
+    }
+  };
+}
