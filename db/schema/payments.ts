@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { paymentMethod, sales } from "./sales";
 import { orgIdColumn, orgIsolation } from "./tenancy";
 
@@ -37,3 +37,18 @@ export const refunds = pgTable(
 ).enableRLS();
 
 export type Refund = typeof refunds.$inferSelect;
+
+/**
+ * Webhook events received from payment providers. The primary key is the dedupe key: an event
+ * delivered twice is processed once. Owner-only: events arrive before any tenant is known.
+ */
+export const paymentWebhookEvents = pgTable(
+  "payment_webhook_events",
+  {
+    provider: text("provider").notNull(),
+    eventId: text("event_id").notNull(),
+    type: text("type").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);

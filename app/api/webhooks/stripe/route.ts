@@ -1,0 +1,21 @@
+import { getDb } from "~/db/open";
+import { env } from "~/env";
+import { paymentProvider } from "~/server/payments/providers";
+import { StripeProvider } from "~/server/payments/stripe";
+import { handleStripeWebhook } from "~/server/payments/stripe-webhook";
+
+export const dynamic = "force-dynamic";
+
+/** Stripe's webhook endpoint: the raw body is read as text, since the signature covers its bytes. */
+export async function POST(request: Request) {
+  const provider = paymentProvider();
+  if (!(provider instanceof StripeProvider) || !env.STRIPE_WEBHOOK_SECRET) {
+    return Response.json({ error: "Stripe is not configured on this deployment." }, { status: 404 });
+  }
+  const answer = await handleStripeWebhook(await getDb(), provider.client, {
+    rawBody: await request.text(),
+    signature: request.headers.get("stripe-signature"),
+    secret: env.STRIPE_WEBHOOK_SECRET,
+  });
+  return Response.json(answer.body, { status: answer.status });
+}

@@ -1,0 +1,77 @@
+import { and, eq, or, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "~/db/client";
+import { paymentWebhookEvents, refunds } from "~/db/schema";
+import { withTenant } from "~/db/tenant";
+
+/** Stripe's own default: events signed more than 5 minutes away from now are refused. */
+export const STRIPE_TOLERANCE_SECONDS = 300;
+
+const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
+
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Handles one Stripe webhook delivery: verifies the signature on the raw body, skips an event
+ * already processed (its id is a key in the database), and acts on the types it knows by reading
+ * the object's current state from Stripe, so deliveries in any order end in the right state.
+ * Unknown types are acknowledged with 200.
+ */
+export async function handleStripeWebhook(
+  db: Db,
+  stripe: Stripe,
+  request: { rawBody: string; signature: string | null; secret: string; nowSeconds?: number },
+): Promise<WebhookAnswer> {
+  let event: Stripe.Event;
+  try {
+    if (!request.signature) throw new Error("missing stripe-signature header");
+    event = stripe.webhooks.constructEvent(request.rawBody, request.signature, request.secret, STRIPE_TOLERANCE_SECONDS, undefined, request.nowSeconds);
+  } catch (error) {
+    return { status: 400, body: { error: `Webhook signature verification failed: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  const [seen] = await db
+    .select({ eventId: paymentWebhookEvents.eventId })
+    .from(paymentWebhookEvents)
+    .where(and(eq(paymentWebhookEvents.provider, "stripe"), eq(paymentWebhookEvents.eventId, event.id)));
+  if (seen) return { status: 200, body: { received: true, duplicate: true } };
+
+  let handled = false;
+  if (REFUND_EVENTS.has(event.type)) {
+    const object = event.data.object as { id: string; object: string };
+    const refundId = object.object === "refund" ? object.id : null;
+    if (refundId) {
+      await syncRefund(db, await stripe.refunds.retrieve(refundId));
+      handled = true;
+    }
+  }
+  // Recorded after processing: a failure answers 5xx and Stripe delivers the event again.
+  await db.insert(paymentWebhookEvents).values({ provider: "stripe", eventId: event.id, type: event.type }).onConflictDoNothing();
+  return { status: 200, body: { received: true, handled } };
+}
+
+/** Brings our refund in line with Stripe's current state of it. */
+async function syncRefund(db: Db, refund: Stripe.Refund): Promise<void> {
+  const ours = (refund.metadata?.refundId as string | undefined) ?? "";
+  const [row] = await db
+    .select({ id: refunds.id, orgId: refunds.orgId, status: refunds.status })
+    .from(refunds)
+    .where(or(eq(refunds.providerRefundId, refund.id), eq(refunds.id, ours)))
+    .limit(1);
+  if (!row) return;
+  const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : null;
+  if (!status || row.status === status) return;
+  await withTenant(db, row.orgId, (tx) =>
+    tx
+      .update(refunds)
+      .set({
+        status,
+        providerRefundId: refund.id,
+        lastError: status === "failed" ? `Stripe reported the refund ${refund.status}${refund.failure_reason ? `: ${refund.failure_reason}` : ""}` : null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(refunds.id, row.id), eq(refunds.orgId, row.orgId))),
+  );
+}
