@@ -2,8 +2,16 @@
 
 import clsx from "clsx";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useState } from "react";
 
 export type SortDirection = "asc" | "desc";
+
+/** Client-side sort state of a table: `sortBy(key)` sorts by a column, or flips it if already sorted by it. */
+export function useTableSort<K extends string>(initial: K) {
+  const [sort, setSort] = useState<{ key: K; direction: SortDirection }>({ key: initial, direction: "asc" });
+  const sortBy = (key: K) => setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }));
+  return { sort, sortBy };
+}
 
 /** A table column header that sorts by its column when clicked; says how it is sorted. */
 export function SortHeader({

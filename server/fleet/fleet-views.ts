@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { alerts, locations, machineEvents, machineSecrets, machineStatus, machines, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { notFound } from "../errors";
 import { getMachine } from "./machines";
 
 export const listMachinesInput = z.object({
@@ -74,11 +75,11 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
 
 /** Everything the machine page shows at the top: the machine, its location, credentials state and alerts. */
 export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
-  const machine = await getMachine(ctx, machineId);
-  const [{ status } = { status: machine.status }] = await ctx.db
-    .select({ status: effectiveStatus })
+  const [machine] = await ctx.db
+    .select({ ...getTableColumns(machines), status: effectiveStatus })
     .from(machines)
     .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, machineId)));
+  if (!machine) throw notFound("Machine");
   const [location] = machine.locationId
     ? await ctx.db.select().from(locations).where(and(eq(locations.orgId, ctx.orgId), eq(locations.id, machine.locationId)))
     : [];
@@ -94,7 +95,7 @@ export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
     .orderBy(sql`${alerts.status} = 'resolved'`, desc(alerts.lastSeenAt))
     .limit(50);
   return {
-    machine: { ...machine, status },
+    machine,
     location: location ?? null,
     credentials: {
       currentSince: secrets.find((s) => s.expiresAt === null)?.createdAt ?? null,

@@ -2,13 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
-import { useState } from "react";
 import { Button } from "~/app/_components/button";
 import { Field, TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
 import { NativeSelect } from "~/app/_components/native-select";
 import { useOrg } from "~/app/_components/org-context";
+import { useDialogForm } from "~/app/_components/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
@@ -52,9 +52,7 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
     latitude: location?.latitude?.toString() ?? "",
     longitude: location?.longitude?.toString() ?? "",
   };
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>(initial);
-  const [local, setLocal] = useState<FieldErrors>({});
+  const { open, setOpen, values, localErrors: local, setLocalErrors: setLocal, controls } = useDialogForm(initial);
   const onSuccess = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.locations.list.queryKey({ orgId: org.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.machines.pathKey() });
@@ -63,21 +61,8 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
   const create = useMutation(trpc.locations.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.locations.update.mutationOptions({ onSuccess }));
   const mutation = location ? update : create;
+  const { openChange, set } = controls([create, update]);
   const errors = { ...fieldErrorsOf(mutation.error), ...local };
-
-  function openChange(next: boolean) {
-    setOpen(next);
-    create.reset();
-    update.reset();
-    setLocal({});
-    if (next) setValues(initial);
-  }
-
-  function set(change: Partial<Values>) {
-    setValues((v) => ({ ...v, ...change }));
-    setLocal({});
-    if (mutation.error) mutation.reset();
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

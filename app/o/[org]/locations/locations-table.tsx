@@ -9,7 +9,7 @@ import { Button } from "~/app/_components/button";
 import { EmptyState } from "~/app/_components/empty-state";
 import { useOrg } from "~/app/_components/org-context";
 import { SearchInput } from "~/app/_components/search-input";
-import { SortHeader, type SortDirection } from "~/app/_components/sort-header";
+import { SortHeader, useTableSort } from "~/app/_components/sort-header";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/roles";
@@ -35,7 +35,7 @@ export function LocationsTable() {
   const trpc = useTRPC();
   const { data: locations } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
   const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: "name", direction: "asc" });
+  const { sort, sortBy } = useTableSort<SortKey>("name");
   const manager = hasRole(org.role, "manager");
 
   const rows = useMemo(() => {
@@ -76,7 +76,7 @@ export function LocationsTable() {
       direction={sort.direction}
       align={align}
       className={className}
-      onSort={() => setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }))}
+      onSort={() => sortBy(key)}
     />
   );
 

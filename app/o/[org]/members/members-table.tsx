@@ -9,7 +9,7 @@ import { FilterChip } from "~/app/_components/filter-chip";
 import { FormAlert } from "~/app/_components/form-alert";
 import { useOrg } from "~/app/_components/org-context";
 import { SearchInput } from "~/app/_components/search-input";
-import { SortHeader, type SortDirection } from "~/app/_components/sort-header";
+import { SortHeader, useTableSort } from "~/app/_components/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
@@ -39,7 +39,7 @@ export function MembersTable() {
   const { data: members } = useSuspenseQuery(trpc.members.list.queryOptions({ orgId: org.id }));
   const [search, setSearch] = useState("");
   const [roleFilter, setRoleFilter] = useState<MemberRole | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: "name", direction: "asc" });
+  const { sort, sortBy } = useTableSort<SortKey>("name");
   const [error, setError] = useState<string | null>(null);
 
   const refresh = async (affectsMe: boolean) => {
@@ -68,8 +68,6 @@ export function MembersTable() {
     return filtered.sort((a, b) => sign * compare[sort.key](a, b) || compare.name(a, b));
   }, [members, search, roleFilter, sort]);
 
-  const sortBy = (key: SortKey) =>
-    setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }));
   const header = (key: SortKey, label: string, className?: string) => (
     <SortHeader
       label={label}

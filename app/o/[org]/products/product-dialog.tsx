@@ -2,13 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Button } from "~/app/_components/button";
 import { TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
 import { amountHint, parseMajor, toMajorText } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
+import { useDialogForm } from "~/app/_components/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
@@ -41,9 +42,7 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
     imageUrl: product?.imageUrl ?? "",
     active: product?.active ?? true,
   };
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>(initial);
-  const [local, setLocal] = useState<FieldErrors>({});
+  const { open, setOpen, values, localErrors: local, setLocalErrors: setLocal, controls } = useDialogForm(initial);
   const onSuccess = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.products.list.queryKey({ orgId: org.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.planogram.pathKey() });
@@ -52,24 +51,11 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
   const create = useMutation(trpc.products.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.products.update.mutationOptions({ onSuccess }));
   const mutation = product ? update : create;
+  const { openChange, set } = controls([create, update]);
   const server = fieldErrorsOf(mutation.error);
   // The API names the amounts in minor units; the form has them in major units.
   const errors: Partial<FieldErrors> = { ...server, price: server.priceMinor, cost: server.costMinor, ...local };
   const hasErrors = Object.values(errors).some((e) => e?.length);
-
-  function openChange(next: boolean) {
-    setOpen(next);
-    create.reset();
-    update.reset();
-    setLocal({});
-    if (next) setValues(initial);
-  }
-
-  function set(change: Partial<Values>) {
-    setValues((v) => ({ ...v, ...change }));
-    setLocal({});
-    if (mutation.error) mutation.reset();
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

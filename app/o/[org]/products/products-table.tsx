@@ -8,7 +8,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { FilterChip } from "~/app/_components/filter-chip";
 import { useOrg } from "~/app/_components/org-context";
 import { SearchInput } from "~/app/_components/search-input";
-import { SortHeader, type SortDirection } from "~/app/_components/sort-header";
+import { SortHeader, useTableSort } from "~/app/_components/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/roles";
@@ -41,7 +41,7 @@ export function ProductsTable() {
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<string | null>(null);
   const [active, setActive] = useState<"active" | "inactive" | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: "name", direction: "asc" });
+  const { sort, sortBy } = useTableSort<SortKey>("name");
   const manager = hasRole(org.role, "manager");
 
   const categories = useMemo(() => [...new Set(products.map((p) => p.category).filter(Boolean))].sort(), [products]);
@@ -88,7 +88,7 @@ export function ProductsTable() {
       direction={sort.direction}
       align={align}
       className="whitespace-nowrap"
-      onSort={() => setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }))}
+      onSort={() => sortBy(key)}
     />
   );
 
