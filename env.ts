@@ -36,6 +36,12 @@ export const env = createEnv({
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     /** Another Stripe API base, e.g. a local fake of Stripe for tests: http://127.0.0.1:12111 */
     STRIPE_API_URL: z.url().optional(),
+    /**
+     * Which payment provider takes payments: stripe (needs STRIPE_SECRET_KEY) or demo (settles at
+     * once, charges nothing, labelled as a demo). Unset: Stripe with a key, else the demo provider
+     * on the embedded database only. demo on a real database is for demos and tests.
+     */
+    PAYMENT_PROVIDER: z.enum(["stripe", "demo"]).optional(),
     /** Set by Vercel; there, Vercel Cron calls /api/cron/* and the in-process scheduler stays off. */
     VERCEL: z.string().optional(),
     /** Run scheduled jobs in this process: on (default off Vercel) or off. */

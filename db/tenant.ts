@@ -22,3 +22,16 @@ export async function withTenant<T>(db: Db, scope: TenantScope | string, fn: (tx
     return fn(tx as unknown as Db);
   });
 }
+
+/**
+ * Runs `fn` in one transaction confined to one consumer's own rows across operators: it sets
+ * `app.consumer_id` and no org, so only the `consumer_read` policies let rows through.
+ */
+export async function withConsumer<T>(db: Db, consumerId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.org_id', '', true), set_config('app.user_id', ${consumerId}, true), set_config('app.consumer_id', ${consumerId}, true), set_config('role', 'vendops_app', true)`,
+    );
+    return fn(tx as unknown as Db);
+  });
+}

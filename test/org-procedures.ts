@@ -3,6 +3,7 @@ import type { MemberRole } from "~/db/schema";
 import type { SessionUser } from "~/server/auth/accounts";
 import { addMember, invite, type callerFor } from "./factories";
 import { createMachineWithPlanogram } from "./machines";
+import { createPaymentsFixture } from "./payments";
 
 /** An org with something of every kind an org procedure can act on. */
 export interface OrgFixture {
@@ -17,6 +18,10 @@ export interface OrgFixture {
   machineId: string;
   machineSerial: string;
   productId: string;
+  /** A refundable card sale, a refund that gave up, and a pending refund request. */
+  saleId: string;
+  failedRefundId: string;
+  requestId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -24,6 +29,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
   const actor = await addMember(db, org.id, role);
   const target = await addMember(db, org.id, "viewer");
   const { invitation } = await invite(db, owner, org.id, "technician");
+  const payments = await createPaymentsFixture(db, org.id, machine.id);
   return {
     orgId: org.id,
     owner,
@@ -34,6 +40,9 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     machineId: machine.id,
     machineSerial: machine.serial,
     productId: products.cola.id,
+    saleId: payments.saleId,
+    failedRefundId: payments.failedRefundId,
+    requestId: payments.requestId,
   };
 }
 
@@ -125,4 +134,24 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
   "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
+
+  "orders.list": { least: "viewer", call: (c, f) => c.orders.list({ orgId: f.orgId }) },
+  "refunds.list": { least: "viewer", call: (c, f) => c.refunds.list({ orgId: f.orgId }) },
+  "refunds.retry": { least: "manager", namesThing: true, call: (c, f) => c.refunds.retry({ orgId: f.orgId, refundId: f.failedRefundId }) },
+  "refunds.refundSale": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.refunds.refundSale({ orgId: f.orgId, saleId: f.saleId, reason: "Customer complaint by phone" }),
+  },
+  "refundRequests.list": { least: "manager", call: (c, f) => c.refundRequests.list({ orgId: f.orgId }) },
+  "refundRequests.decide": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.refundRequests.decide({ orgId: f.orgId, requestId: f.requestId, decision: "approve" }),
+  },
+  "loyalty.get": { least: "viewer", call: (c, f) => c.loyalty.get({ orgId: f.orgId }) },
+  "loyalty.update": {
+    least: "admin",
+    call: (c, f) => c.loyalty.update({ orgId: f.orgId, enabled: true, pointsPerUnit: 10, tiers: [{ name: "Gold", minPoints: 500 }] }),
+  },
 };

@@ -6,5 +6,6 @@ export * from "./catalog";
 export * from "./ingest";
 export * from "./sales";
 export * from "./payments";
+export * from "./consumers";
 export * from "./alerts";
 export * from "./jobs";

@@ -12,3 +12,6 @@ export const currentOrgId = sql`nullif(current_setting('app.org_id', true), '')`
 
 /** The signed-in user as set by `withTenant`, or null. */
 export const currentUserId = sql`nullif(current_setting('app.user_id', true), '')`;
+
+/** The consumer as set by `withConsumer`: their own purchases across operators, or null. */
+export const currentConsumerId = sql`nullif(current_setting('app.consumer_id', true), '')`;

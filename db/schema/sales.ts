@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { locations, machineIdColumn } from "./fleet";
-import { orgIdColumn, orgIsolation } from "./tenancy";
+import { consumerRead, orgIdColumn, orgIsolation } from "./tenancy";
 
 export const paymentMethod = pgEnum("payment_method", ["cash", "card", "alipay", "wechat_pay", "online", "free"]);
 export const saleStatus = pgEnum("sale_status", ["succeeded", "failed"]);
@@ -40,7 +40,9 @@ export const sales = pgTable(
     index("sales_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
     index("sales_org_product_occurred_idx").on(t.orgId, t.productId, t.occurredAt),
     index("sales_org_order_idx").on(t.orgId, t.orderId).where(sql`${t.orderId} is not null`),
+    index("sales_consumer_idx").on(t.consumerId, t.occurredAt).where(sql`${t.consumerId} is not null`),
     orgIsolation(t.orgId),
+    consumerRead(t.consumerId),
   ],
 ).enableRLS();
 

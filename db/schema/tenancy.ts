@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { appRole, currentOrgId } from "./roles";
+import { appRole, currentConsumerId, currentOrgId } from "./roles";
 import { users } from "./auth";
 
 export const memberRole = pgEnum("member_role", ["owner", "admin", "manager", "technician", "viewer"]);
@@ -12,6 +12,18 @@ export const orgIsolation = (orgIdColumn: { name: string }) =>
     to: appRole,
     using: sql`${sql.identifier(orgIdColumn.name)} = ${currentOrgId}`,
     withCheck: sql`${sql.identifier(orgIdColumn.name)} = ${currentOrgId}`,
+  });
+
+/**
+ * A consumer reads their own rows (purchases, orders, refunds, memberships) across operators
+ * through `app.consumer_id`, never through an operator's org. Read-only: consumers change
+ * nothing directly; their requests are written under the operator's org.
+ */
+export const consumerRead = (consumerIdColumn: { name: string }) =>
+  pgPolicy("consumer_read", {
+    for: "select",
+    to: appRole,
+    using: sql`${sql.identifier(consumerIdColumn.name)} = ${currentConsumerId}`,
   });
 
 /** The `org_id` every tenant table starts with: required, and gone with its organization. */

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { machineEvents, machines, products, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { pendingCommands } from "../payments/orders";
 import { applyEffects, type AcceptedEvent } from "./effects";
 import { parseEvent, type Rejection } from "./events";
 
@@ -102,7 +103,7 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
       .onConflictDoNothing();
     refundsOwed = (await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted)).refundsOwed;
   }
-  return { results, commands: [], refundsOwed };
+  return { results, commands: await pendingCommands(ctx, machineId, receivedAt), refundsOwed };
 }
 
 function slotCodesOf(event: AcceptedEvent): string[] {

@@ -4,6 +4,8 @@ import { alerts, cashCollections, machineEvents, machines, refunds, sales, servi
 import type { PaymentMethod } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
+import { accruePoints } from "../consumers/loyalty";
+import { completeOrders, ordersForReports } from "../payments/orders";
 import { countVendsAfter } from "./batch";
 import type { MachineEvent } from "./events";
 import { finishRecount, nextStock, type SlotChanges } from "./stock";
@@ -39,8 +41,12 @@ export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: M
 async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]): Promise<number> {
   const vends = [...ofType(events, "vend.succeeded"), ...ofType(events, "vend.failed")];
   if (vends.length === 0) return 0;
+  // A vend of an online order is credited to whoever placed the order; its refund is the order's.
+  const orderIds = [...new Set(vends.flatMap((e) => (e.data.orderId ? [e.data.orderId] : [])))];
+  const ordered = await ordersForReports(ctx, scope.machineId, orderIds);
   const rows = vends.map((e) => {
     const slot = scope.slotByCode.get(e.data.slot)!;
+    const order = e.data.orderId ? ordered.get(e.data.orderId) : undefined;
     return {
       id: newId("sal"),
       orgId: ctx.orgId,
@@ -57,7 +63,7 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       paymentMethod: e.data.payment.method,
       paymentReference: e.data.payment.reference ?? null,
       orderId: e.data.orderId ?? null,
-      consumerId: e.data.consumerId ?? null,
+      consumerId: order ? order.consumerId : (e.data.consumerId ?? null),
       occurredAt: e.occurredAt,
       receivedAt: scope.receivedAt,
     };
@@ -65,8 +71,24 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
   const inserted = await ctx.db.insert(sales).values(rows).onConflictDoNothing().returning({ id: sales.id, eventId: sales.eventId });
   const saleIdByEvent = new Map(inserted.map((r) => [r.eventId, r.id]));
 
+  const recorded = rows.filter((r) => saleIdByEvent.has(r.eventId)).map((r) => ({ ...r, id: saleIdByEvent.get(r.eventId)! }));
+  await accruePoints(
+    ctx,
+    recorded.filter((r) => r.status === "succeeded"),
+  );
+  const orderRefunds = await completeOrders(
+    ctx,
+    scope.machineId,
+    recorded.flatMap((r) =>
+      r.orderId && ordered.has(r.orderId)
+        ? [{ orderId: r.orderId, saleId: r.id, succeeded: r.status === "succeeded", reason: r.failureReason, at: r.occurredAt }]
+        : [],
+    ),
+  );
+
   // A failed vend paid electronically owes a full refund: the row is the outbox the refund worker sends.
-  const owed = rows.filter((r) => r.status === "failed" && r.priceMinor > 0 && saleIdByEvent.has(r.eventId));
+  // An online order's refund is the order's own (above): paid once, refunded once.
+  const owed = recorded.filter((r) => r.status === "failed" && r.priceMinor > 0 && !(r.orderId && ordered.has(r.orderId)));
   const electronic = owed.filter((r) => REFUNDABLE.has(r.paymentMethod));
   if (electronic.length > 0) {
     await ctx.db
@@ -75,7 +97,8 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
         electronic.map((r) => ({
           id: newId("rfd"),
           orgId: ctx.orgId,
-          saleId: saleIdByEvent.get(r.eventId)!,
+          saleId: r.id,
+          consumerId: r.consumerId,
           amountMinor: r.priceMinor,
           currency: r.currency,
           paymentMethod: r.paymentMethod,
@@ -93,10 +116,10 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       severity: "warning",
       message: `A cash vend failed at slot ${r.slotCode}: ${(r.priceMinor / 100).toFixed(2)} ${r.currency} is owed back in cash.`,
       at: r.occurredAt,
-      data: { saleId: saleIdByEvent.get(r.eventId), amountMinor: r.priceMinor, currency: r.currency },
+      data: { saleId: r.id, amountMinor: r.priceMinor, currency: r.currency },
     });
   }
-  return electronic.length;
+  return electronic.length + orderRefunds;
 }
 
 async function updateStock(ctx: ServiceCtx, scope: BatchScope, events: MachineEvent[]) {

@@ -1,3 +1,4 @@
+import { expireOrders } from "../payments/orders";
 import { paymentProvider } from "../payments/providers";
 import { processDueRefunds } from "../payments/refund-worker";
 import type { JobDefinition } from "./runner";
@@ -16,6 +17,19 @@ export const jobs: JobDefinition[] = [
       if (!provider) return { rowsTouched: 0 };
       const result = await processDueRefunds(db, provider);
       return { rowsTouched: result.claimed };
+    },
+  },
+  {
+    name: "order-expiry",
+    schedule: "* * * * *",
+    description: "Expires paid online orders the machine did not vend in time and refunds them; cancels checkouts left unpaid.",
+    handler: async ({ db }) => {
+      const result = await expireOrders(db);
+      if (result.refundsOwed > 0) {
+        const provider = paymentProvider();
+        if (provider) await processDueRefunds(db, provider);
+      }
+      return { rowsTouched: result.expired + result.canceled };
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
-import { auditLog, refunds, sales, type Refund } from "~/db/schema";
+import { auditLog, orders, refunds, sales, type Refund } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { raiseAlert } from "../alerts/raise";
 import { ProviderError, type PaymentProvider } from "./provider";
@@ -151,7 +151,9 @@ async function auditRefund(tx: Db, refund: Refund, action: string, data: Record<
 }
 
 async function giveUpOn(tx: Db, refund: Refund, failure: ProviderError) {
-  const [sale] = await tx.select({ machineId: sales.machineId }).from(sales).where(eq(sales.id, refund.saleId));
+  const [sale] = refund.saleId
+    ? await tx.select({ machineId: sales.machineId }).from(sales).where(eq(sales.id, refund.saleId))
+    : await tx.select({ machineId: orders.machineId }).from(orders).where(eq(orders.id, refund.orderId!));
   await raiseAlert(
     { db: tx, orgId: refund.orgId, role: null, actor: { type: "job", label: "Refund worker" } },
     {
@@ -161,7 +163,7 @@ async function giveUpOn(tx: Db, refund: Refund, failure: ProviderError) {
       severity: "critical",
       message: `A refund of ${(refund.amountMinor / 100).toFixed(2)} ${refund.currency} could not be sent after ${refund.attempts} attempt(s): ${failure.message}`,
       at: new Date(),
-      data: { refundId: refund.id, saleId: refund.saleId, error: failure.message, code: failure.code },
+      data: { refundId: refund.id, saleId: refund.saleId, orderId: refund.orderId, error: failure.message, code: failure.code },
     },
   );
   await auditRefund(tx, refund, "refund.failed", { error: failure.message, attempts: refund.attempts });

@@ -1,13 +1,16 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "~/db/client";
-import { paymentWebhookEvents, refunds } from "~/db/schema";
+import { paymentWebhookEvents, refunds, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
+import { cancelUnpaidOrder, markOrderPaid } from "./orders";
 
 /** Stripe's own default: events signed more than 5 minutes away from now are refused. */
 export const STRIPE_TOLERANCE_SECONDS = 300;
 
 const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
+const CHECKOUT_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"]);
+const STRIPE_ACTOR = { type: "stripe", label: "Stripe" } as const;
 
 export interface WebhookAnswer {
   status: number;
@@ -47,9 +50,38 @@ export async function handleStripeWebhook(
       handled = true;
     }
   }
+  if (CHECKOUT_EVENTS.has(event.type)) {
+    const object = event.data.object as { id: string; object: string };
+    if (object.object === "checkout.session") {
+      await syncCheckout(db, stripe, await stripe.checkout.sessions.retrieve(object.id));
+      handled = true;
+    }
+  }
   // Recorded after processing: a failure answers 5xx and Stripe delivers the event again.
   await db.insert(paymentWebhookEvents).values({ provider: "stripe", eventId: event.id, type: event.type }).onConflictDoNothing();
   return { status: 200, body: { received: true, handled } };
+}
+
+/**
+ * Brings our order in line with the checkout session's current state: paid once Stripe says so
+ * (whichever event told us), canceled if the session expired unpaid.
+ */
+async function syncCheckout(db: Db, stripe: Stripe, session: Stripe.Checkout.Session): Promise<void> {
+  if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
+    const intentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+    if (!intentId) return;
+    const intent = await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] });
+    await markOrderPaid(db, { checkoutSessionId: session.id, paymentReference: intentId, paymentMethod: methodOf(intent), actor: STRIPE_ACTOR });
+  } else if (session.status === "expired") {
+    await cancelUnpaidOrder(db, session.id, STRIPE_ACTOR);
+  }
+}
+
+/** The means the consumer paid with, as the charge records it. */
+function methodOf(intent: Stripe.PaymentIntent): PaymentMethod {
+  const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+  const type = charge?.payment_method_details?.type;
+  return type === "card" || type === "alipay" || type === "wechat_pay" ? type : "online";
 }
 
 /** Brings our refund in line with Stripe's current state of it. */

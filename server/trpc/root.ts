@@ -1,6 +1,8 @@
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
+import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "../consumers/router";
+import { checkoutRouter, ordersRouter, refundsRouter } from "../payments/router";
 import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -16,6 +18,12 @@ export const appRouter = createTRPCRouter({
   products: productsRouter,
   planogram: planogramRouter,
   sales: salesRouter,
+  orders: ordersRouter,
+  refunds: refundsRouter,
+  refundRequests: refundRequestsRouter,
+  loyalty: loyaltyRouter,
+  checkout: checkoutRouter,
+  consumer: consumerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,130 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "~/db/ids";
+import { loyaltyMembers, loyaltyPrograms, pointEntries, type LoyaltyTier } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { recordAudit } from "../tenancy/audit";
+
+/** Minor units per whole unit of a currency: 100 for USD and EUR, 1 for JPY, 1000 for KWD. */
+export function minorPerUnit(currency: string): number {
+  try {
+    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return 10 ** digits;
+  } catch {
+    return 100;
+  }
+}
+
+/** Points a purchase earns: whole currency units spent times the program's rate, rounded down. */
+export function pointsFor(priceMinor: number, currency: string, pointsPerUnit: number): number {
+  return Math.floor((priceMinor * pointsPerUnit) / minorPerUnit(currency));
+}
+
+/** The tier a balance holds: the highest whose threshold it reaches, or none. */
+export function tierFor(points: number, tiers: LoyaltyTier[]): LoyaltyTier | null {
+  return [...tiers].sort((a, b) => b.minPoints - a.minPoints).find((t) => points >= t.minPoints) ?? null;
+}
+
+export interface PointsSale {
+  id: string;
+  consumerId: string | null;
+  priceMinor: number;
+  currency: string;
+}
+
+/**
+ * Credits points for successful purchases by known consumers, if the operator runs a program.
+ * One earn per sale (a unique key), so a repeated report or a later claim credits once.
+ */
+export async function accruePoints(ctx: ServiceCtx, sold: PointsSale[]): Promise<number> {
+  const eligible = sold.filter((s): s is PointsSale & { consumerId: string } => s.consumerId !== null && s.priceMinor > 0);
+  if (eligible.length === 0) return 0;
+  const [program] = await ctx.db.select().from(loyaltyPrograms).where(and(eq(loyaltyPrograms.orgId, ctx.orgId), eq(loyaltyPrograms.enabled, true)));
+  if (!program) return 0;
+  const entries = eligible
+    .map((s) => ({ id: newId("pte"), orgId: ctx.orgId, consumerId: s.consumerId, saleId: s.id, kind: "earn" as const, points: pointsFor(s.priceMinor, s.currency, program.pointsPerUnit) }))
+    .filter((e) => e.points > 0);
+  if (entries.length === 0) return 0;
+  const credited = await ctx.db.insert(pointEntries).values(entries).onConflictDoNothing().returning({ consumerId: pointEntries.consumerId, points: pointEntries.points });
+  await addToBalances(ctx, credited);
+  return credited.reduce((sum, e) => sum + e.points, 0);
+}
+
+/** Takes back the points a refunded purchase earned (once: a unique key on the reversal). */
+export async function reversePoints(ctx: ServiceCtx, saleId: string): Promise<number> {
+  const [earned] = await ctx.db
+    .select({ consumerId: pointEntries.consumerId, points: pointEntries.points })
+    .from(pointEntries)
+    .where(and(eq(pointEntries.orgId, ctx.orgId), eq(pointEntries.saleId, saleId), eq(pointEntries.kind, "earn")));
+  if (!earned) return 0;
+  const reversed = await ctx.db
+    .insert(pointEntries)
+    .values({ id: newId("pte"), orgId: ctx.orgId, consumerId: earned.consumerId, saleId, kind: "reverse", points: -earned.points })
+    .onConflictDoNothing()
+    .returning({ consumerId: pointEntries.consumerId, points: pointEntries.points });
+  await addToBalances(ctx, reversed);
+  return -earned.points;
+}
+
+async function addToBalances(ctx: ServiceCtx, entries: { consumerId: string; points: number }[]) {
+  const byConsumer = new Map<string, number>();
+  for (const e of entries) byConsumer.set(e.consumerId, (byConsumer.get(e.consumerId) ?? 0) + e.points);
+  if (byConsumer.size === 0) return;
+  await ctx.db
+    .insert(loyaltyMembers)
+    .values([...byConsumer].map(([consumerId, points]) => ({ orgId: ctx.orgId, consumerId, points })))
+    .onConflictDoUpdate({
+      target: [loyaltyMembers.orgId, loyaltyMembers.consumerId],
+      set: { points: sql`${loyaltyMembers.points} + excluded.points`, updatedAt: sql`now()` },
+    });
+}
+
+const tierSchema = z.object({
+  name: z.string().trim().min(1, "Name the tier").max(40, "At most 40 characters"),
+  minPoints: z.number().int("A whole number of points").min(0, "0 or more"),
+});
+
+export const loyaltyProgramInput = z.object({
+  enabled: z.boolean(),
+  pointsPerUnit: z.number().int("A whole number").min(0, "0 or more").max(10_000, "At most 10,000"),
+  tiers: z
+    .array(tierSchema)
+    .max(10, "At most 10 tiers")
+    .superRefine((tiers, issue) => {
+      const names = new Set<string>();
+      const thresholds = new Set<number>();
+      tiers.forEach((t, i) => {
+        if (names.has(t.name.toLowerCase())) issue.addIssue({ code: "custom", message: `Tier ${t.name} is listed twice`, path: [i, "name"] });
+        if (thresholds.has(t.minPoints)) issue.addIssue({ code: "custom", message: `Two tiers start at ${t.minPoints} points`, path: [i, "minPoints"] });
+        names.add(t.name.toLowerCase());
+        thresholds.add(t.minPoints);
+      });
+    }),
+});
+
+/** The operator's program; a default (off, 1 point per unit, no tiers) until it is set up. */
+export async function getLoyaltyProgram(ctx: ServiceCtx) {
+  const [program] = await ctx.db.select().from(loyaltyPrograms).where(eq(loyaltyPrograms.orgId, ctx.orgId));
+  const members = await ctx.db
+    .select({ count: sql<number>`count(*)::int`, points: sql<number>`coalesce(sum(${loyaltyMembers.points}), 0)::int` })
+    .from(loyaltyMembers)
+    .where(eq(loyaltyMembers.orgId, ctx.orgId));
+  return {
+    enabled: program?.enabled ?? false,
+    pointsPerUnit: program?.pointsPerUnit ?? 1,
+    tiers: [...(program?.tiers ?? [])].sort((a, b) => a.minPoints - b.minPoints),
+    memberCount: Number(members[0]?.count ?? 0),
+    pointsOutstanding: Number(members[0]?.points ?? 0),
+  };
+}
+
+export async function updateLoyaltyProgram(ctx: ServiceCtx, raw: z.input<typeof loyaltyProgramInput>) {
+  const input = loyaltyProgramInput.parse(raw);
+  const tiers = [...input.tiers].sort((a, b) => a.minPoints - b.minPoints);
+  await ctx.db
+    .insert(loyaltyPrograms)
+    .values({ orgId: ctx.orgId, enabled: input.enabled, pointsPerUnit: input.pointsPerUnit, tiers })
+    .onConflictDoUpdate({ target: loyaltyPrograms.orgId, set: { enabled: input.enabled, pointsPerUnit: input.pointsPerUnit, tiers, updatedAt: sql`now()` } });
+  await recordAudit(ctx, { action: "loyalty.updated", targetType: "loyalty_program", targetId: ctx.orgId, data: { ...input, tiers } });
+  return getLoyaltyProgram(ctx);
+}

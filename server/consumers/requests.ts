@@ -1,0 +1,151 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { newId } from "~/db/ids";
+import { machines, orders, products, refundRequestStatus, refundRequests, refunds, sales } from "~/db/schema";
+import { withConsumer, withTenant } from "~/db/tenant";
+import type { ServiceCtx } from "../context";
+import { ServiceError, notFound } from "../errors";
+import { refundSale } from "../payments/operator";
+import { recordAudit } from "../tenancy/audit";
+
+export const reportProblemInput = z.object({
+  saleId: z.string().min(1).max(64),
+  reason: z.string().trim().min(5, "Tell the operator what went wrong (at least 5 characters).").max(1000, "At most 1,000 characters."),
+});
+
+/**
+ * "Report a problem" on a purchase: a refund request the operator's managers decide on. The
+ * purchase is read through the consumer's own path, so only their own can be reported; one
+ * request per purchase (a unique key).
+ */
+export async function reportProblem(db: Db, consumerId: string, raw: z.input<typeof reportProblemInput>) {
+  const input = reportProblemInput.parse(raw);
+  const [sale] = await withConsumer(db, consumerId, (tx) =>
+    tx
+      .select({ id: sales.id, orgId: sales.orgId, status: sales.status, refundId: refunds.id })
+      .from(sales)
+      .leftJoin(refunds, sql`${refunds.saleId} = ${sales.id} or (${sales.orderId} is not null and ${refunds.orderId} = ${sales.orderId})`)
+      .where(and(eq(sales.id, input.saleId), eq(sales.consumerId, consumerId))),
+  );
+  if (!sale) throw notFound("Purchase");
+  if (sale.refundId) throw new ServiceError("CONFLICT", "This purchase is already being refunded; there is nothing to request.");
+  return withTenant(db, { orgId: sale.orgId, userId: consumerId }, async (tx) => {
+    const [request] = await tx
+      .insert(refundRequests)
+      .values({ id: newId("rrq"), orgId: sale.orgId, consumerId, saleId: sale.id, reason: input.reason })
+      .onConflictDoNothing()
+      .returning();
+    if (!request) throw new ServiceError("CONFLICT", "You have already reported a problem with this purchase.");
+    await recordAudit(
+      { db: tx, orgId: sale.orgId, actor: { type: "user", id: consumerId, label: "Consumer" } },
+      { action: "refund_request.created", targetType: "refund_request", targetId: request.id, data: { saleId: sale.id } },
+    );
+    return request;
+  });
+}
+
+/** The consumer's requests, newest first, with the operator's decision. */
+export async function listMyRequests(db: Db, consumerId: string) {
+  return withConsumer(db, consumerId, (tx) =>
+    tx
+      .select({
+        id: refundRequests.id,
+        saleId: refundRequests.saleId,
+        reason: refundRequests.reason,
+        status: refundRequests.status,
+        decisionReason: refundRequests.decisionReason,
+        decidedAt: refundRequests.decidedAt,
+        createdAt: refundRequests.createdAt,
+        refundStatus: refunds.status,
+      })
+      .from(refundRequests)
+      .leftJoin(refunds, eq(refunds.id, refundRequests.refundId))
+      .where(eq(refundRequests.consumerId, consumerId))
+      .orderBy(desc(refundRequests.createdAt)),
+  );
+}
+
+export const listRefundRequestsInput = z.object({ status: z.enum(refundRequestStatus.enumValues).optional() });
+
+/** The operator's queue of refund requests: pending first, then the decided, newest first. */
+export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof listRefundRequestsInput> = {}) {
+  const input = listRefundRequestsInput.parse(raw);
+  return ctx.db
+    .select({
+      id: refundRequests.id,
+      status: refundRequests.status,
+      reason: refundRequests.reason,
+      decisionReason: refundRequests.decisionReason,
+      decidedAt: refundRequests.decidedAt,
+      createdAt: refundRequests.createdAt,
+      saleId: sales.id,
+      occurredAt: sales.occurredAt,
+      machineId: sales.machineId,
+      machineName: machines.name,
+      productName: sql<string | null>`coalesce(${orders.productName}, ${products.name})`,
+      amountMinor: sql<number>`coalesce(${orders.amountMinor}, ${sales.priceMinor})`,
+      currency: sales.currency,
+      paymentMethod: sql<string>`coalesce(${orders.paymentMethod}, ${sales.paymentMethod})`,
+      saleStatus: sales.status,
+      refundId: refunds.id,
+      refundStatus: refunds.status,
+    })
+    .from(refundRequests)
+    .innerJoin(sales, eq(sales.id, refundRequests.saleId))
+    .innerJoin(machines, eq(machines.id, sales.machineId))
+    .leftJoin(products, eq(products.id, sales.productId))
+    .leftJoin(orders, eq(orders.id, sales.orderId))
+    .leftJoin(refunds, eq(refunds.id, refundRequests.refundId))
+    .where(and(eq(refundRequests.orgId, ctx.orgId), input.status ? eq(refundRequests.status, input.status) : undefined))
+    .orderBy(sql`${refundRequests.status} = 'pending' desc`, desc(refundRequests.createdAt))
+    .limit(500);
+}
+
+export const decideRequestInput = z.object({
+  requestId: z.string().min(1).max(64),
+  decision: z.enum(["approve", "reject"]),
+  reason: z.string().trim().max(500, "At most 500 characters.").default(""),
+});
+
+/**
+ * A manager's decision on a request: approving refunds the purchase in full (once: the sale's
+ * refund key), rejecting needs a reason the consumer will read. A request is decided once.
+ */
+export async function decideRefundRequest(ctx: ServiceCtx, raw: z.input<typeof decideRequestInput>) {
+  const input = decideRequestInput.parse(raw);
+  if (input.decision === "reject" && input.reason.length < 3) {
+    throw new ServiceError("BAD_REQUEST", "Tell the consumer why the request is rejected.", { fieldErrors: { reason: ["Give a reason (at least 3 characters)"] } });
+  }
+  const [request] = await ctx.db
+    .select()
+    .from(refundRequests)
+    .where(and(eq(refundRequests.id, input.requestId), eq(refundRequests.orgId, ctx.orgId)))
+    .for("update");
+  if (!request) throw notFound("Refund request");
+  if (request.status !== "pending") throw new ServiceError("CONFLICT", `This request was already ${request.status}.`);
+  const refund =
+    input.decision === "approve"
+      ? await refundSale(ctx, { saleId: request.saleId, reason: input.reason || `Problem reported: ${request.reason}`.slice(0, 500) }, "request")
+      : null;
+  const decidedBy = ctx.actor.type === "user" ? ctx.actor.id : null;
+  const [decided] = await ctx.db
+    .update(refundRequests)
+    .set({
+      status: input.decision === "approve" ? "approved" : "rejected",
+      decisionReason: input.reason || null,
+      decidedBy,
+      decidedAt: sql`now()`,
+      refundId: refund?.id ?? null,
+    })
+    .where(and(eq(refundRequests.id, request.id), eq(refundRequests.orgId, ctx.orgId)))
+    .returning();
+  await recordAudit(ctx, {
+    action: input.decision === "approve" ? "refund_request.approved" : "refund_request.rejected",
+    targetType: "refund_request",
+    targetId: request.id,
+    data: { saleId: request.saleId, reason: input.reason || null, refundId: refund?.id ?? null },
+  });
+  return decided!;
+}
+
