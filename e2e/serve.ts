@@ -16,6 +16,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: `http://localhost:${port}`,
   DATA_DIR: mkdtempSync(path.join(tmpdir(), "vendops-e2e-")),
   DEMO_SEED: "true",
+  // Consumers pay with the demo provider (it settles at once), on PGlite and on Postgres alike.
+  PAYMENT_PROVIDER: "demo",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
