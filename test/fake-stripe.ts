@@ -61,12 +61,21 @@ export class FakeStripe {
   }
 
   /** Completes a checkout session: a paid payment intent, and the event Stripe would send. */
-  completeSession(sessionId: string): Json {
+  completeSession(sessionId: string, method: "card" | "alipay" | "wechat_pay" = "card"): Json {
     const session = this.sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
     const pi = this.createPaymentIntent(Number(session.amount_total), String(session.currency), session.metadata as Json);
+    pi.latest_charge = { id: id("ch"), object: "charge", payment_intent: pi.id, payment_method_details: { type: method } };
     Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: pi.id });
     return this.event("checkout.session.completed", session);
+  }
+
+  /** Lets a checkout session run out unpaid, and the event Stripe would send. */
+  expireSession(sessionId: string): Json {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new Error(`no session ${sessionId}`);
+    Object.assign(session, { status: "expired" });
+    return this.event("checkout.session.expired", session);
   }
 
   /** A Stripe event wrapping `object`. */
