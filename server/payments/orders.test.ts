@@ -227,7 +227,7 @@ describe("an online order paid through Stripe Checkout", () => {
 
     // Out of order: an expiry event delivered after the payment is read against Stripe's current state.
     const completed = fake.completeSession(sessionB);
-    const staleExpiry = fake.event("checkout.session.expired", { ...completed.data, id: sessionB, object: "checkout.session", status: "expired" });
+    const staleExpiry = fake.event("checkout.session.expired", { ...(completed.data as { object: Record<string, unknown> }).object, status: "expired" });
     await deliver(completed);
     await deliver(staleExpiry);
     expect((await orderRow(b.orderId)).status).toBe("paid");
