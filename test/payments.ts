@@ -1,6 +1,6 @@
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
-import { refundRequests, refunds, sales } from "~/db/schema";
+import { orders, refundRequests, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { createUser } from "./factories";
 
@@ -24,7 +24,7 @@ export function saleRow(orgId: string, machineId: string, overrides: Partial<typ
 
 /**
  * Payments things an org procedure can act on: a refundable card sale, a refund that gave up,
- * and a consumer's pending refund request.
+ * a consumer's pending refund request and a paid online order.
  */
 export async function createPaymentsFixture(db: Db, orgId: string, machineId: string) {
   const consumer = await createUser(db, { name: "Casey Consumer" });
@@ -57,6 +57,27 @@ export async function createPaymentsFixture(db: Db, orgId: string, machineId: st
       .insert(refundRequests)
       .values({ id: newId("rrq"), orgId, consumerId: consumer.id, saleId: reported!.id, reason: "Nothing came out" })
       .returning();
-    return { consumer, saleId: sale!.id, failedRefundId: failedRefund!.id, requestId: request!.id };
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        id: newId("ord"),
+        orgId,
+        machineId,
+        slotCode: "A1",
+        productName: "Cola 0.33 l",
+        amountMinor: 250,
+        currency: "EUR",
+        status: "paid",
+        provider: "demo",
+        checkoutExpiresAt: new Date(Date.now() + 30 * 60_000),
+        paymentMethod: "online",
+        paymentReference: "demo_pi_fixture",
+        consumerId: consumer.id,
+        commandId: newId("cmd"),
+        paidAt: new Date(),
+        commandExpiresAt: new Date(Date.now() + 120_000),
+      })
+      .returning();
+    return { consumer, saleId: sale!.id, failedRefundId: failedRefund!.id, requestId: request!.id, orderId: order!.id };
   });
 }

@@ -72,6 +72,21 @@ describe("another organization's owner", () => {
     expect(await callError(callerFor(t.db, b.owner).org.get({ orgId: org!.slug }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("does not see org A's orders, refunds, refund requests or members' points in its own lists", async () => {
+    const { a, b } = await twoOrgs();
+    const asA = callerFor(t.db, a.owner);
+    const asB = callerFor(t.db, b.owner);
+    expect((await asA.orders.list({ orgId: a.orgId })).orders).toHaveLength(1);
+    expect((await asA.refunds.list({ orgId: a.orgId })).refunds).toHaveLength(1);
+    expect(await asA.refundRequests.list({ orgId: a.orgId })).toHaveLength(1);
+    expect((await asB.orders.list({ orgId: b.org.id })).orders).toEqual([]);
+    const refundsB = await asB.refunds.list({ orgId: b.org.id });
+    expect(refundsB.refunds).toEqual([]);
+    expect(refundsB.counts).toEqual({ pending: 0, processing: 0, succeeded: 0, failed: 0 });
+    expect(await asB.refundRequests.list({ orgId: b.org.id })).toEqual([]);
+    expect(await asB.loyalty.get({ orgId: b.org.id })).toMatchObject({ memberCount: 0, pointsOutstanding: 0 });
+  });
+
   it("does not see org A's members, invitations or audit entries in its own lists", async () => {
     const { a, b } = await twoOrgs();
     const asB = callerFor(t.db, b.owner);
