@@ -1,5 +1,5 @@
 import { randomToken } from "~/db/ids";
-import type { Checkout, CheckoutRequest, PaymentProvider, RefundRequest, RefundResult } from "./provider";
+import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult } from "./provider";
 
 /**
  * The embedded demo's payment provider: every payment and refund settles at once and nothing is
@@ -14,5 +14,9 @@ export class DemoProvider implements PaymentProvider {
 
   async refund(request: RefundRequest): Promise<RefundResult> {
     return { providerRefundId: `demo_re_${request.refundId}`, status: "succeeded" };
+  }
+
+  verifyWebhook(): ProviderEvent {
+    throw new ProviderError("The demo provider settles at once and sends no webhooks.", false, "no_webhooks");
   }
 }

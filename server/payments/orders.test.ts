@@ -184,7 +184,7 @@ describe("an online order with the demo provider", () => {
 describe("an online order paid through Stripe Checkout", () => {
   const deliver = (event: Record<string, unknown>) => {
     const rawBody = JSON.stringify(event);
-    return handleStripeWebhook(t.db, stripe.client, { rawBody, signature: FakeStripe.sign(rawBody, webhookSecret), secret: webhookSecret });
+    return handleStripeWebhook(t.db, stripe, { rawBody, signature: FakeStripe.sign(rawBody, webhookSecret), secret: webhookSecret });
   };
 
   it("opens a checkout with card, Alipay and WeChat Pay and is paid by checkout.session.completed, once", async () => {

@@ -46,9 +46,26 @@ export class ProviderError extends Error {
   }
 }
 
+export interface WebhookDelivery {
+  rawBody: string;
+  signature: string | null;
+  secret: string;
+  /** The server's clock in Unix seconds (tests); default now. */
+  nowSeconds?: number;
+}
+
+/** A verified webhook event: its id (the dedupe key), type and the object it is about. */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  object: { id: string; object: string } & Record<string, unknown>;
+}
+
 /** One payment provider behind one interface: checkouts, refunds and their webhooks. */
 export interface PaymentProvider {
   readonly name: "stripe" | "demo";
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   refund(request: RefundRequest): Promise<RefundResult>;
+  /** Checks the signature on the raw body and parses the event; throws ProviderError if it does not verify. */
+  verifyWebhook(delivery: WebhookDelivery): ProviderEvent;
 }

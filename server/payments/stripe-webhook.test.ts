@@ -35,7 +35,7 @@ async function sentRefund() {
 
 function deliver(event: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) {
   const rawBody = JSON.stringify(event);
-  return handleStripeWebhook(t.db, provider.client, {
+  return handleStripeWebhook(t.db, provider, {
     rawBody,
     signature: FakeStripe.sign(rawBody, options.secret ?? secret, options.timestamp),
     secret,
@@ -50,7 +50,7 @@ describe("Stripe webhooks", () => {
     const event = fake.event("refund.updated", stripeRefund(refund.providerRefundId!));
     expect((await deliver(event, { secret: "whsec_someone_else" })).status).toBe(400);
     expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(400);
-    const missing = await handleStripeWebhook(t.db, provider.client, { rawBody: JSON.stringify(event), signature: null, secret });
+    const missing = await handleStripeWebhook(t.db, provider, { rawBody: JSON.stringify(event), signature: null, secret });
     expect(missing).toMatchObject({ status: 400, body: { error: expect.stringContaining("missing stripe-signature") } });
     expect(await t.db.select().from(paymentWebhookEvents).where(eq(paymentWebhookEvents.eventId, String(event.id)))).toEqual([]);
   });

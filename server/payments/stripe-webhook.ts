@@ -4,9 +4,9 @@ import type { Db } from "~/db/client";
 import { paymentWebhookEvents, refunds, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { cancelUnpaidOrder, markOrderPaid } from "./orders";
+import type { ProviderEvent, WebhookDelivery } from "./provider";
+import type { StripeProvider } from "./stripe";
 
-/** Stripe's own default: events signed more than 5 minutes away from now are refused. */
-export const STRIPE_TOLERANCE_SECONDS = 300;
 
 const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
 const CHECKOUT_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"]);
@@ -23,18 +23,14 @@ export interface WebhookAnswer {
  * the object's current state from Stripe, so deliveries in any order end in the right state.
  * Unknown types are acknowledged with 200.
  */
-export async function handleStripeWebhook(
-  db: Db,
-  stripe: Stripe,
-  request: { rawBody: string; signature: string | null; secret: string; nowSeconds?: number },
-): Promise<WebhookAnswer> {
-  let event: Stripe.Event;
+export async function handleStripeWebhook(db: Db, provider: StripeProvider, delivery: WebhookDelivery): Promise<WebhookAnswer> {
+  let event: ProviderEvent;
   try {
-    if (!request.signature) throw new Error("missing stripe-signature header");
-    event = stripe.webhooks.constructEvent(request.rawBody, request.signature, request.secret, STRIPE_TOLERANCE_SECONDS, undefined, request.nowSeconds);
+    event = provider.verifyWebhook(delivery);
   } catch (error) {
-    return { status: 400, body: { error: `Webhook signature verification failed: ${error instanceof Error ? error.message : String(error)}` } };
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
   }
+  const stripe = provider.client;
   const [seen] = await db
     .select({ eventId: paymentWebhookEvents.eventId })
     .from(paymentWebhookEvents)
@@ -43,7 +39,7 @@ export async function handleStripeWebhook(
 
   let handled = false;
   if (REFUND_EVENTS.has(event.type)) {
-    const object = event.data.object as { id: string; object: string };
+    const object = event.object;
     const refundId = object.object === "refund" ? object.id : null;
     if (refundId) {
       await syncRefund(db, await stripe.refunds.retrieve(refundId));
@@ -51,7 +47,7 @@ export async function handleStripeWebhook(
     }
   }
   if (CHECKOUT_EVENTS.has(event.type)) {
-    const object = event.data.object as { id: string; object: string };
+    const object = event.object;
     if (object.object === "checkout.session") {
       await syncCheckout(db, stripe, await stripe.checkout.sessions.retrieve(object.id));
       handled = true;

@@ -1,5 +1,8 @@
 import Stripe from "stripe";
-import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type RefundRequest, type RefundResult } from "./provider";
+import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult, type WebhookDelivery } from "./provider";
+
+/** Stripe's own default: events signed more than 5 minutes away from now are refused. */
+export const STRIPE_TOLERANCE_SECONDS = 300;
 
 export interface StripeOptions {
   secretKey: string;
@@ -65,6 +68,16 @@ export class StripeProvider implements PaymentProvider {
       return { url: session.url, sessionId: session.id };
     } catch (error) {
       throw error instanceof ProviderError ? error : classify(error);
+    }
+  }
+
+  verifyWebhook(delivery: WebhookDelivery): ProviderEvent {
+    try {
+      if (!delivery.signature) throw new Error("missing stripe-signature header");
+      const event = this.client.webhooks.constructEvent(delivery.rawBody, delivery.signature, delivery.secret, STRIPE_TOLERANCE_SECONDS, undefined, delivery.nowSeconds);
+      return { id: event.id, type: event.type, object: event.data.object as unknown as ProviderEvent["object"] };
+    } catch (error) {
+      throw new ProviderError(`Webhook signature verification failed: ${error instanceof Error ? error.message : String(error)}`, false, "invalid_signature");
     }
   }
 

@@ -12,7 +12,7 @@ export async function POST(request: Request) {
   if (!(provider instanceof StripeProvider) || !env.STRIPE_WEBHOOK_SECRET) {
     return Response.json({ error: "Stripe is not configured on this deployment." }, { status: 404 });
   }
-  const answer = await handleStripeWebhook(await getDb(), provider.client, {
+  const answer = await handleStripeWebhook(await getDb(), provider, {
     rawBody: await request.text(),
     signature: request.headers.get("stripe-signature"),
     secret: env.STRIPE_WEBHOOK_SECRET,
