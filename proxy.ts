@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/orgs", "/orgs/:path*", "/o/:path*"],
+  matcher: ["/orgs", "/orgs/:path*", "/o/:path*", "/me", "/me/:path*"],
 };

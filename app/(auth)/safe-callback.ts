@@ -7,3 +7,8 @@ export function safeCallbackUrl(value: unknown, fallback = "/orgs"): string {
   if (value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }
+
+/** Whether the page to go back to is a consumer's (a machine's page, an order, their account). */
+export function isConsumerPath(path: string): boolean {
+  return /^\/(me|order|m)(\/|\?|$)/.test(path);
+}

@@ -1,11 +1,14 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users } from "lucide-react";
+import { BadgeCheck, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Undo2, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTRPC } from "~/app/_trpc/client";
 import type { MemberRole } from "~/db/schema";
 import { hasRole } from "~/server/tenancy/roles";
+import { useOrg } from "./org-context";
 
 // Only sections that exist; each new domain adds its entry here when its pages ship.
 const sections = [
@@ -14,7 +17,11 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer" },
+  { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
+  { path: "/refund-requests", label: "Requests", icon: Inbox, least: "manager" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
+  { path: "/settings/membership", label: "Membership", icon: BadgeCheck, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
 ] as const satisfies readonly { path: string; label: string; icon: unknown; least: MemberRole }[];
@@ -23,33 +30,51 @@ const sections = [
 export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
+  const shown = sections.filter((s) => hasRole(role, s.least));
+  // The most specific section that holds the page: /settings/membership is Membership, not Settings.
+  const current = shown
+    .filter((s) => (s.path === "" ? pathname === base : pathname === `${base}${s.path}` || pathname.startsWith(`${base}${s.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <nav aria-label="Organization">
       <ul className="space-y-0.5">
-        {sections
-          .filter((s) => hasRole(role, s.least))
-          .map(({ path, label, icon: Icon }) => {
-            const href = `${base}${path}`;
-            const active = path === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
-            return (
-              <li key={label}>
-                <Link
-                  href={href}
-                  aria-current={active ? "page" : undefined}
-                  className={clsx(
-                    "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm font-medium transition-colors",
-                    active
-                      ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700"
-                      : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100",
-                  )}
-                >
-                  <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-400")} />
-                  {label}
-                </Link>
-              </li>
-            );
-          })}
+        {shown.map(({ path, label, icon: Icon }) => {
+          const active = current?.path === path;
+          return (
+            <li key={label}>
+              <Link
+                href={`${base}${path}`}
+                aria-current={active ? "page" : undefined}
+                className={clsx(
+                  "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm font-medium transition-colors",
+                  active
+                    ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700"
+                    : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100",
+                )}
+              >
+                <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-400")} />
+                {label}
+                {path === "/refund-requests" && <PendingRequestsBadge />}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </nav>
+  );
+}
+
+/** How many refund requests wait for a manager; nothing while there are none. */
+function PendingRequestsBadge() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.refundRequests.list.queryOptions({ orgId: org.id, status: "pending" }, { staleTime: 60_000 }));
+  const count = data?.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <span className="tabular ml-auto rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
+      {count}
+      <span className="sr-only"> waiting</span>
+    </span>
   );
 }

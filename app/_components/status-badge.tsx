@@ -35,6 +35,12 @@ const toneOf: Record<string, Tone> = {
   failed: "danger",
   running: "info",
   queued: "warning",
+  // online orders and refund requests
+  awaiting_payment: "warning",
+  dispensed: "success",
+  canceled: "neutral",
+  approved: "success",
+  rejected: "neutral",
 };
 
 const tones: Record<Tone, { badge: string; dot: string }> = {

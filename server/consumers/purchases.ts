@@ -219,6 +219,13 @@ export async function listPurchases(db: Db, consumerId: string, raw: z.input<typ
   return { purchases: pageRows, nextCursor: merged.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.id}` : undefined };
 }
 
+/** The consumer's purchases with these sale ids, described as the bill shows them. */
+export async function describeSales(db: Db, consumerId: string, saleIds: string[]): Promise<Map<string, Purchase>> {
+  if (saleIds.length === 0) return new Map();
+  const saleRows = await withConsumer(db, consumerId, (tx) => consumerSales(tx, consumerId, sql`${inArray(sales.id, saleIds)}`, saleIds.length));
+  return new Map((await withNames(db, saleRows, [])).map((p) => [p.id, p]));
+}
+
 export interface Receipt extends Purchase {
   supportEmail: string | null;
   pointsEarned: number;

@@ -7,6 +7,7 @@ import { withConsumer, withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 import { refundSale } from "../payments/operator";
+import { describeSales } from "./purchases";
 import { recordAudit } from "../tenancy/audit";
 
 export const reportProblemInput = z.object({
@@ -45,9 +46,9 @@ export async function reportProblem(db: Db, consumerId: string, raw: z.input<typ
   });
 }
 
-/** The consumer's requests, newest first, with the operator's decision. */
+/** The consumer's requests, newest first, with what was bought and the operator's decision. */
 export async function listMyRequests(db: Db, consumerId: string) {
-  return withConsumer(db, consumerId, (tx) =>
+  const rows = await withConsumer(db, consumerId, (tx) =>
     tx
       .select({
         id: refundRequests.id,
@@ -64,6 +65,14 @@ export async function listMyRequests(db: Db, consumerId: string) {
       .where(eq(refundRequests.consumerId, consumerId))
       .orderBy(desc(refundRequests.createdAt)),
   );
+  const bought = await describeSales(db, consumerId, rows.map((r) => r.saleId));
+  return rows.map((r) => {
+    const p = bought.get(r.saleId);
+    return {
+      ...r,
+      purchase: p ? { product: p.product, machineName: p.machineName, location: p.location, operator: p.operator, amountMinor: p.amountMinor, currency: p.currency, occurredAt: p.occurredAt } : null,
+    };
+  });
 }
 
 export const listRefundRequestsInput = z.object({ status: z.enum(refundRequestStatus.enumValues).optional() });

@@ -104,6 +104,7 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
           paymentMethod: r.paymentMethod,
           paymentReference: r.paymentReference,
           reason: `vend_failed:${r.failureReason}`,
+          createdAt: scope.receivedAt,
         })),
       )
       .onConflictDoNothing();

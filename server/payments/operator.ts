@@ -180,13 +180,15 @@ export async function refundSale(ctx: ServiceCtx, raw: z.input<typeof refundSale
   if (method === "cash") throw new ServiceError("CONFLICT", "This sale was paid in cash: pay it back by hand at the machine.");
   if (method === "free" || s.priceMinor === 0) throw new ServiceError("CONFLICT", "This sale was free: there is nothing to refund.");
   if (!reference) throw new ServiceError("CONFLICT", "This sale has no payment reference, so the payment provider cannot refund it. Refund it by other means.");
+  // An online order is refunded once, whether through its sale or the order itself (expiry).
+  if (order && (await orderHasRefund(ctx, order.id))) throw new ServiceError("CONFLICT", "This sale's order has already been refunded.");
   const [refund] = await ctx.db
     .insert(refunds)
     .values({
       id: newId("rfd"),
       orgId: ctx.orgId,
       saleId: s.id,
-      orderId: order && !(await orderHasRefund(ctx, order.id)) ? order.id : null,
+      orderId: order?.id ?? null,
       consumerId: s.consumerId,
       origin,
       amountMinor: order?.amountMinor ?? s.priceMinor,

@@ -8,6 +8,7 @@ import { createUser } from "~/test/factories";
 import { FakeStripe } from "~/test/fake-stripe";
 import { asOwner, createMachineWithPlanogram, eventId, sendEvents, vend } from "~/test/machines";
 import { DemoProvider } from "./demo";
+import { refundSale } from "./operator";
 import { createOrder, expireOrders, getCheckoutMenu, getOrderView, orderTiming } from "./orders";
 import { processDueRefunds } from "./refund-worker";
 import { StripeProvider } from "./stripe";
@@ -161,7 +162,13 @@ describe("an online order with the demo provider", () => {
     const poll = await sendEvents(t.db, m.machine.id, m.secret, { events: [orderVend(orderId, "A1", false)] });
     expect(poll.json.commands).toEqual([]);
     expect(await refundsOf(orderId)).toHaveLength(1);
-    expect((await orderRow(orderId)).saleId).not.toBeNull();
+    const lateSale = (await orderRow(orderId)).saleId!;
+    expect(lateSale).not.toBeNull();
+    // Nor can the late sale be refunded by hand: its order was.
+    await expect(asOwner(t.db, m.org.id, m.owner.id, (ctx) => refundSale(ctx, { saleId: lateSale, reason: "Double check" }))).rejects.toMatchObject({
+      kind: "CONFLICT",
+      message: "This sale's order has already been refunded.",
+    });
     const audit = await withTenant(t.db, m.org.id, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, m.org.id), eq(auditLog.targetId, orderId))));
     expect(audit.map((a) => a.action).sort()).toEqual(["order.expired", "order.paid"]);
   });

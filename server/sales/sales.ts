@@ -61,7 +61,8 @@ function selectSales(ctx: ServiceCtx, where: SQL | undefined) {
     .innerJoin(machines, eq(machines.id, sales.machineId))
     .leftJoin(locations, eq(locations.id, sales.locationId))
     .leftJoin(products, eq(products.id, sales.productId))
-    .leftJoin(refunds, eq(refunds.saleId, sales.id))
+    // A sale's refund: its own, or its online order's (an order expired and refunded before the vend was reported).
+    .leftJoin(refunds, sql`(${refunds.saleId} = ${sales.id} or (${sales.orderId} is not null and ${refunds.orderId} = ${sales.orderId}))`)
     .where(where)
     .$dynamic();
 }

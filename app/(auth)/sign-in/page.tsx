@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "~/server/auth/session";
-import { safeCallbackUrl } from "../safe-callback";
+import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="text-xl font-semibold tracking-tight">Sign in to VendOps</h1>
-      <p className="mt-1 mb-6 text-sm text-zinc-500 dark:text-zinc-400">Welcome back. Your fleet is where you left it.</p>
+      <p className="mt-1 mb-6 text-sm text-zinc-500 dark:text-zinc-400">
+        {isConsumerPath(callbackUrl) ? "See your purchases, refunds and points." : "Welcome back. Your fleet is where you left it."}
+      </p>
       <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
         <SignInForm callbackUrl={callbackUrl} />
       </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "~/server/auth/session";
-import { safeCallbackUrl } from "../safe-callback";
+import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };
@@ -24,7 +24,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 mb-6 text-sm text-zinc-500 dark:text-zinc-400">
         {invite
           ? "After this you will accept the invitation and see your team's organization."
-          : "Next you will set up your organization: its name, time zone and currency."}
+          : isConsumerPath(next)
+            ? "Keep your receipts, follow refunds and collect points with the operators you buy from."
+            : "Next you will set up your organization: its name, time zone and currency."}
       </p>
       <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
         <SignUpForm defaultEmail={email} invited={Boolean(invite)} next={next} />

@@ -9,6 +9,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { signInWithPassword } from "../actions";
+import { isConsumerPath } from "../safe-callback";
 
 export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: string; invited: boolean; next: string }) {
   const trpc = useTRPC();
@@ -43,7 +44,7 @@ export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: stri
       <FormAlert message={formError ?? (hasFieldErrors ? "Check the highlighted fields." : null)} />
       <TextField label="Your name" name="name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
       <TextField
-        label="Work e-mail"
+        label={isConsumerPath(next) ? "E-mail" : "Work e-mail"}
         name="email"
         type="email"
         autoComplete="email"

@@ -5,21 +5,17 @@ import Link from "next/link";
 import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { refundStatusLabels } from "~/app/_components/refund-labels";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
 import { Timestamp } from "~/app/_components/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { RefundSaleDialog, refundable } from "./refund-sale-dialog";
 
 export type Sale = RouterOutputs["sales"]["list"]["sales"][number];
 
-const refundLabels: Record<string, string> = {
-  pending: "Refund pending",
-  processing: "Refunding",
-  succeeded: "Refunded",
-  failed: "Refund failed",
-};
-
-const failureLabels: Record<string, string> = {
+/** Why a vend failed, in words. */
+export const failureLabels: Record<string, string> = {
   dispense_failed: "Did not dispense",
   jammed: "Jammed",
   sold_out: "Sold out",
@@ -29,8 +25,8 @@ const failureLabels: Record<string, string> = {
 
 const muted = "text-zinc-400 dark:text-zinc-500";
 
-/** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund). */
-export function SaleRow({ sale }: { sale: Sale }) {
+/** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund); managers can refund it. */
+export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
   const org = useOrg();
   return (
     <tr className={rowClasses}>
@@ -55,8 +51,9 @@ export function SaleRow({ sale }: { sale: Sale }) {
         </span>
       </td>
       <td className={cellClasses}>
-        {sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundLabels[sale.refundStatus]} /> : <span className={muted}>—</span>}
+        {sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>}
       </td>
+      {manager && <td className={clsx(cellClasses, "py-1.5 text-right")}>{refundable(sale) && <RefundSaleDialog sale={sale} />}</td>}
     </tr>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { LoaderCircle, Receipt } from "lucide-react";
-import { Button } from "~/app/_components/button";
+import { Receipt } from "lucide-react";
 import { EmptyState } from "~/app/_components/empty-state";
-import { FormAlert } from "~/app/_components/form-alert";
+import { LoadMore, loadMoreOf } from "~/app/_components/load-more";
 import { useOrg } from "~/app/_components/org-context";
 import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import { errorMessageOf } from "~/app/_trpc/errors";
+import { hasRole } from "~/server/tenancy/roles";
 import { SaleRow } from "./sale-row";
 import { salesListInput, salesPageOptions, type SalesQuery } from "./sales-query";
 
@@ -21,6 +20,7 @@ export function SalesTable({ query }: { query: SalesQuery }) {
   const list = useSuspenseInfiniteQuery(trpc.sales.list.infiniteQueryOptions(salesListInput(org.id, query), salesPageOptions));
   const sales = list.data.pages.flatMap((p) => p.sales);
   const filtered = Object.keys(query).length > 0;
+  const manager = hasRole(org.role, "manager");
 
   if (sales.length === 0) {
     return (
@@ -68,27 +68,21 @@ export function SalesTable({ query }: { query: SalesQuery }) {
               <th scope="col" className={th}>
                 Refund
               </th>
+              {manager && (
+                <th scope="col" className={th}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {sales.map((sale) => (
-              <SaleRow key={sale.id} sale={sale} />
+              <SaleRow key={sale.id} sale={sale} manager={manager} />
             ))}
           </tbody>
         </table>
       </div>
-      <FormAlert message={list.isFetchNextPageError ? errorMessageOf(list.error) : null} className="[&:not(:empty)]:mt-3" />
-      <div className="mt-3 flex items-center justify-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
-        <span>
-          Showing <span className="tabular">{sales.length}</span>
-        </span>
-        {list.hasNextPage && (
-          <Button size="sm" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage && <LoaderCircle aria-hidden className="animate-spin" />}
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        )}
-      </div>
+      <LoadMore shown={sales.length} more={loadMoreOf(list)} />
     </section>
   );
 }

@@ -1,0 +1,118 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { ShoppingBag } from "lucide-react";
+import { Button } from "~/app/_components/button";
+import { EmptyState } from "~/app/_components/empty-state";
+import { purchaseStatusWords } from "~/app/_components/consumer/purchase-status";
+import { LoadMore, loadMoreOf } from "~/app/_components/load-more";
+import { NativeSelect } from "~/app/_components/native-select";
+import { tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { useUrlQuery } from "~/app/_components/use-url-query";
+import { useTRPC } from "~/app/_trpc/client";
+import { PurchaseCard, PurchaseRow } from "./purchase-row";
+import { purchasesInput, purchasesPageOptions, shownPurchases, sorts } from "./purchases-query";
+
+const columns = ["Date", "Product", "Machine", "Location", "Amount", "Method", "Status", "Refund"];
+
+/**
+ * The consumption bill: purchases a page at a time ("Load more"), filtered by operator and status
+ * and sorted by date or amount, as a table on wide screens and cards on phones. Filters live in the
+ * URL and apply to the purchases loaded so far.
+ */
+export function PurchasesBill() {
+  const trpc = useTRPC();
+  const query = useSuspenseInfiniteQuery(trpc.consumer.purchases.infiniteQueryOptions(purchasesInput, purchasesPageOptions));
+  const [params, setParams] = useUrlQuery();
+  const filter = { operator: params.get("operator") ?? "", status: params.get("status") ?? "", sort: params.get("sort") ?? "newest" };
+  const all = query.data.pages.flatMap((page) => page.purchases);
+  const operators = [...new Map(all.map((p) => [p.orgId, p.operator])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const shown = shownPurchases(all, filter);
+
+  if (all.length === 0) {
+    return (
+      <EmptyState icon={<ShoppingBag />} title="No purchases yet" className="bg-white dark:bg-zinc-900/40">
+        Scan the code on a vending machine and pay on your phone while signed in: your purchases, refunds and points show up
+        here.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" role="group" aria-label="Filter and sort">
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Operator
+          <NativeSelect value={filter.operator} onChange={(e) => setParams({ operator: e.target.value })} className="w-full sm:w-44">
+            <option value="">All operators</option>
+            {operators.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Status
+          <NativeSelect value={filter.status} onChange={(e) => setParams({ status: e.target.value })} className="w-full sm:w-44">
+            <option value="">All statuses</option>
+            {Object.entries(purchaseStatusWords).map(([status, words]) => (
+              <option key={status} value={status}>
+                {words.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Sort by
+          <NativeSelect value={filter.sort} onChange={(e) => setParams({ sort: e.target.value === "newest" ? null : e.target.value })} className="w-full sm:w-44">
+            {Object.entries(sorts).map(([key, sort]) => (
+              <option key={key} value={key}>
+                {sort.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+      </div>
+
+      {shown.length === 0 ? (
+        <EmptyState
+          title="No purchases match these filters"
+          action={
+            <Button onClick={() => setParams({ operator: null, status: null })}>Show all purchases</Button>
+          }
+        >
+          {query.hasNextPage ? "Older purchases are not loaded yet; load more or clear the filters." : "Clear the filters to see every purchase."}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="hidden overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs md:block dark:border-zinc-800 dark:bg-zinc-900/60">
+            <table className={tableClasses} aria-label="Purchases">
+              <thead className={theadClasses}>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c} scope="col" className={`px-3 py-2 font-medium ${c === "Amount" ? "text-right" : ""}`}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <PurchaseRow key={p.id} purchase={p} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ul className="space-y-2 md:hidden" aria-label="Purchases">
+            {shown.map((p) => (
+              <PurchaseCard key={p.id} purchase={p} />
+            ))}
+          </ul>
+        </>
+      )}
+
+      <LoadMore shown={shown.length} more={loadMoreOf(query)} />
+    </div>
+  );
+}

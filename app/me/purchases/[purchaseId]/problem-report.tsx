@@ -1,0 +1,76 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { Button } from "~/app/_components/button";
+import { Card } from "~/app/_components/card";
+import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
+import { LocalTime } from "~/app/_components/consumer/local-time";
+import { RequestDecision } from "~/app/_components/consumer/request-decision";
+import { requestStatusWords } from "~/app/_components/consumer/purchase-status";
+import { Field, controlClasses } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+
+interface RequestView {
+  status: string;
+  reason: string | null;
+  decisionReason: string | null;
+  createdAt: Date | null;
+  decidedAt: Date | null;
+}
+
+/**
+ * "Report a problem" on a purchase: a reason the operator reads and decides on. Once sent, the
+ * request and, when made, the operator's decision with their reason.
+ */
+export function ProblemReport({ saleId, request }: { saleId: string; request: RequestView | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const report = useMutation(trpc.consumer.reportProblem.mutationOptions({ onSuccess: () => router.refresh() }));
+  const fieldErrors = fieldErrorsOf(report.error);
+
+  if (request) {
+    return (
+      <Card title="Your problem report" actions={<ConsumerBadge table={requestStatusWords} status={request.status} />}>
+        <div className="space-y-3 text-sm">
+          {request.reason && <p className="whitespace-pre-line text-zinc-700 dark:text-zinc-300">“{request.reason}”</p>}
+          {request.createdAt && (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              Sent <LocalTime date={request.createdAt} />
+            </p>
+          )}
+          {request.status === "pending" ? (
+            <p className="text-zinc-600 dark:text-zinc-400">The operator will look at it and decide; you will see the answer here.</p>
+          ) : (
+            <RequestDecision status={request.status} decisionReason={request.decisionReason} decidedAt={request.decidedAt} />
+          )}
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title="Report a problem" description="Paid but got nothing, or the wrong product? Tell the operator; they can refund you." className="print:hidden">
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          report.mutate({ saleId, reason: String(new FormData(event.currentTarget).get("reason") ?? "") });
+        }}
+      >
+        <FormAlert message={report.error && !fieldErrors.reason ? errorMessageOf(report.error) : null} />
+        <Field label="What went wrong?" errors={fieldErrors.reason} hint="For example: the machine took my money but the bottle got stuck.">
+          {(control) => <textarea {...control} name="reason" rows={4} required minLength={5} maxLength={1000} className={`${controlClasses} h-auto py-2`} />}
+        </Field>
+        <Button type="submit" variant="primary" className="h-10" disabled={report.isPending}>
+          {report.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+          {report.isPending ? "Sending…" : "Send report"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import type { QueryReader } from "~/app/_components/search-params";
+import type { RouterInputs } from "~/app/_trpc/types";
+
+export const orderStatuses = ["awaiting_payment", "paid", "dispensed", "failed", "expired", "canceled"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** Order states in the operator's words. */
+export const orderStatusLabels: Record<OrderStatus, string> = {
+  awaiting_payment: "Awaiting payment",
+  paid: "Paid, vending",
+  dispensed: "Dispensed",
+  failed: "Failed",
+  expired: "Expired",
+  canceled: "Canceled",
+};
+
+/** The orders filter as the URL holds it: `status` and `machineId`. */
+export interface OrdersQuery {
+  status?: OrderStatus;
+  machineId?: string;
+}
+
+export function ordersQueryFrom(params: QueryReader): OrdersQuery {
+  const status = params.get("status") as OrderStatus | null;
+  const machineId = params.get("machineId")?.trim().slice(0, 64);
+  return {
+    ...(status && orderStatuses.includes(status) ? { status } : {}),
+    ...(machineId ? { machineId } : {}),
+  };
+}
+
+export const ORDERS_PAGE_SIZE = 50;
+
+export function ordersListInput(orgId: string, q: OrdersQuery): Omit<RouterInputs["orders"]["list"], "cursor"> {
+  return { orgId, ...q, limit: ORDERS_PAGE_SIZE };
+}
+
+export const pageOptions = {
+  getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
+};

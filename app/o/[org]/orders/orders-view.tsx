@@ -1,0 +1,75 @@
+"use client";
+
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { LoaderCircle, QrCode } from "lucide-react";
+import { useDeferredValue, useMemo } from "react";
+import { EmptyState } from "~/app/_components/empty-state";
+import { FilterChip } from "~/app/_components/filter-chip";
+import { loadMoreOf } from "~/app/_components/load-more";
+import { useOrg } from "~/app/_components/org-context";
+import { useUrlQuery } from "~/app/_components/use-url-query";
+import { useTRPC } from "~/app/_trpc/client";
+import { OrdersTable } from "./orders-table";
+import { orderStatusLabels, orderStatuses, ordersListInput, ordersQueryFrom, pageOptions, type OrdersQuery } from "./orders-query";
+
+const statusOptions = orderStatuses.map((s) => ({ value: s, label: orderStatusLabels[s] }));
+
+/** Filters kept in the URL (state, machine), then the orders for them, 50 at a time. */
+export function OrdersView() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const [params, updateUrl] = useUrlQuery();
+  const queryString = params.toString();
+  const query = useMemo(() => ordersQueryFrom(new URLSearchParams(queryString)), [queryString]);
+  // The previous filter's rows stay up (dimmed) while the new ones load.
+  const shown = useDeferredValue(query);
+  const loading = shown !== query;
+  const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
+  const change = (changes: Partial<Record<keyof OrdersQuery, string | null>>) => updateUrl(changes);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <FilterChip label="Status" value={query.status ?? null} options={statusOptions} onChange={(v) => change({ status: v })} />
+        <FilterChip
+          label="Machine"
+          value={query.machineId ?? null}
+          options={machines.map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(v) => change({ machineId: v })}
+        />
+        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+      </div>
+      <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
+        <OrdersList query={shown} />
+      </div>
+    </div>
+  );
+}
+
+function OrdersList({ query }: { query: OrdersQuery }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const list = useSuspenseInfiniteQuery(trpc.orders.list.infiniteQueryOptions(ordersListInput(org.id, query), pageOptions));
+  const orders = list.data.pages.flatMap((p) => p.orders);
+
+  if (orders.length === 0) {
+    const filtered = Object.keys(query).length > 0;
+    return (
+      <EmptyState icon={<QrCode />} title={filtered ? "No orders match" : "No online orders yet"}>
+        {filtered ? (
+          "Remove a filter to see more orders."
+        ) : (
+          <>
+            Consumers pay on a machine&rsquo;s checkout page, the page its QR code opens (
+            <span className="font-mono text-xs">/m/&lt;machine id&gt;</span>). Each payment shows up here as an order, then the
+            machine vends it; failed or expired vends are refunded automatically.
+          </>
+        )}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <OrdersTable orders={orders} more={loadMoreOf(list)} />
+  );
+}

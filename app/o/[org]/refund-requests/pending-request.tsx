@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { formatMoney } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { RelativeTime } from "~/app/_components/relative-time";
+import { Timestamp } from "~/app/_components/timestamp";
+import type { RouterOutputs } from "~/app/_trpc/types";
+import { DecideDialog } from "./decide-dialog";
+
+export type RefundRequest = RouterOutputs["refundRequests"]["list"][number];
+
+/** A request waiting for a decision: the consumer's words, the purchase, and approve or reject. */
+export function PendingRequest({ request: r }: { request: RefundRequest }) {
+  const org = useOrg();
+  const amount = formatMoney(r.amountMinor, r.currency);
+  const product = r.productName ?? "Unknown product";
+  return (
+    <li
+      aria-label={`Request about ${product} at ${r.machineName}`}
+      className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-2">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Reported <RelativeTime date={r.createdAt} timeZone={org.timeZone} />
+          </p>
+          <blockquote className="border-l-2 border-amber-400 pl-3 text-sm text-zinc-900 dark:border-amber-500/70 dark:text-zinc-100">
+            {r.reason}
+          </blockquote>
+          <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
+            <span className="font-medium text-zinc-900 dark:text-zinc-100">{product}</span>
+            {" · "}
+            <span className="tabular font-medium text-zinc-900 dark:text-zinc-100">{amount}</span>
+            {" · "}
+            {paymentMethodLabel(r.paymentMethod)}
+            {" at "}
+            <Link href={`/o/${org.slug}/machines/${r.machineId}`} className="hover:text-brand-600 hover:underline dark:hover:text-brand-500">
+              {r.machineName}
+            </Link>
+            {" · "}
+            <Timestamp date={r.occurredAt} timeZone={org.timeZone} className="tabular" />
+            {r.saleStatus === "failed" && <span className="ml-1 text-red-600 dark:text-red-400">(the vend failed)</span>}
+          </p>
+        </div>
+        <div className="flex shrink-0 gap-2">
+          <DecideDialog request={r} decision="reject" />
+          <DecideDialog request={r} decision="approve" />
+        </div>
+      </div>
+    </li>
+  );
+}

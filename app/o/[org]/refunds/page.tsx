@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "~/app/_components/page-header";
+import { toSearchParams } from "~/app/_components/search-params";
+import { Skeleton } from "~/app/_components/skeleton";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
+import { requireMember } from "../org-access";
+import { pageOptions, refundsListInput, refundsQueryFrom } from "./refunds-query";
+import { RefundsView } from "./refunds-view";
+
+export const metadata: Metadata = { title: "Refunds" };
+
+export default async function RefundsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: slug } = await params;
+  const { org } = await requireMember(slug, `/o/${slug}/refunds`);
+  const query = refundsQueryFrom(toSearchParams(await searchParams));
+  void getQueryClient().prefetchInfiniteQuery(trpc.refunds.list.infiniteQueryOptions(refundsListInput(org.id, query), pageOptions));
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Refunds"
+        description="Money paid back to consumers: automatically for failed or expired vends, by hand, or on request. Failed refunds wait for you to retry them."
+      />
+      <Suspense
+        fallback={
+          <div className="space-y-5">
+            <Skeleton className="h-20 w-full" />
+            <TableSkeleton rows={8} className="" />
+          </div>
+        }
+      >
+        <RefundsView />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,38 @@
+import type { QueryReader } from "~/app/_components/search-params";
+import type { RouterInputs } from "~/app/_trpc/types";
+
+export const refundStates = ["pending", "processing", "succeeded", "failed"] as const;
+export type RefundState = (typeof refundStates)[number];
+export const refundOrigins = ["automatic", "manual", "request"] as const;
+export type RefundOrigin = (typeof refundOrigins)[number];
+
+/** Refund states as the filter and the figures name them. */
+export const refundStateLabels: Record<RefundState, string> = {
+  pending: "Pending",
+  processing: "Processing",
+  succeeded: "Succeeded",
+  failed: "Failed",
+};
+
+/** The refunds filter as the URL holds it: `status` and `origin`. */
+export interface RefundsQuery {
+  status?: RefundState;
+  origin?: RefundOrigin;
+}
+
+export function refundsQueryFrom(params: QueryReader): RefundsQuery {
+  const status = params.get("status") as RefundState | null;
+  const origin = params.get("origin") as RefundOrigin | null;
+  return {
+    ...(status && refundStates.includes(status) ? { status } : {}),
+    ...(origin && refundOrigins.includes(origin) ? { origin } : {}),
+  };
+}
+
+export function refundsListInput(orgId: string, q: RefundsQuery): Omit<RouterInputs["refunds"]["list"], "cursor"> {
+  return { orgId, ...q, limit: 50 };
+}
+
+export const pageOptions = {
+  getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
+};

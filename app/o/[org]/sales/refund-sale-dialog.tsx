@@ -1,0 +1,49 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Undo2 } from "lucide-react";
+import { Button } from "~/app/_components/button";
+import { formatMoney } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { ReasonDialog } from "~/app/_components/reason-dialog";
+import { useTRPC } from "~/app/_trpc/client";
+import type { Sale } from "./sale-row";
+
+/** Whether a sale can be refunded here: paid electronically, vended, not refunded yet. */
+export function refundable(sale: Sale): boolean {
+  return sale.status === "succeeded" && !sale.refundStatus && sale.priceMinor > 0 && sale.paymentMethod !== "cash" && sale.paymentMethod !== "free";
+}
+
+/** Refunds a sale in full by hand (managers), after asking why. */
+export function RefundSaleDialog({ sale }: { sale: Sale }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refund = useMutation(trpc.refunds.refundSale.mutationOptions());
+  const amount = formatMoney(sale.priceMinor, sale.currency);
+  return (
+    <ReasonDialog
+      trigger={
+        <Button variant="ghost" size="sm" aria-label={`Refund ${amount} for ${sale.productName ?? "this sale"} at ${sale.machineName}`}>
+          <Undo2 aria-hidden />
+          <span className="hidden sm:inline">Refund</span>
+        </Button>
+      }
+      title={`Refund ${amount}?`}
+      description={`${sale.productName ?? "This sale"} at ${sale.machineName}, paid by ${paymentMethodLabel(sale.paymentMethod).toLowerCase()}, is paid back in full through the payment provider. A sale is refunded once.`}
+      label="Reason"
+      hint="Kept in the audit log with your name."
+      placeholder="Customer says the can was dented."
+      minLength={3}
+      confirmLabel="Refund sale"
+      tone="danger"
+      mutation={refund}
+      onSubmit={async (reason) => {
+        await refund.mutateAsync({ orgId: org.id, saleId: sale.id, reason });
+        await queryClient.invalidateQueries({ queryKey: trpc.sales.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.refunds.pathKey() });
+      }}
+    />
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { formatMoney, fractionDigitsOf } from "~/app/_components/money";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { FieldErrors } from "~/server/errors";
+import { parseValues, sameValues, valuesOf, type Program, type ProgramValues } from "./program-values";
+import { TiersEditor } from "./tiers-editor";
+
+/** Edits the points program (admins and owners): on or off, points per unit spent, tiers. */
+export function MembershipForm({ program }: { program: Program }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => valuesOf(program));
+  const [saved, setSaved] = useState(values);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const update = useMutation(
+    trpc.loyalty.update.mutationOptions({
+      onSuccess: (result) => {
+        queryClient.setQueryData(trpc.loyalty.get.queryKey({ orgId: org.id }), result);
+        // The server keeps tiers sorted by threshold; show them as saved.
+        const next = valuesOf(result);
+        setSaved(next);
+        setValues(next);
+      },
+    }),
+  );
+  const errors: FieldErrors = { ...fieldErrorsOf(update.error), ...local };
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  const dirty = !sameValues(values, saved);
+  const example = 10 ** fractionDigitsOf(org.currency) * 5;
+  const rate = /^\d+$/.test(values.pointsPerUnit.trim()) ? Number(values.pointsPerUnit) : null;
+
+  function change(next: Partial<ProgramValues>) {
+    update.reset();
+    setLocal({});
+    setValues((v) => ({ ...v, ...next }));
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = parseValues(org.id, values);
+    if ("errors" in parsed) return setLocal(parsed.errors);
+    update.mutate(parsed.input);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5">
+      <FormAlert message={update.error ? (hasFieldErrors ? `${errorMessageOf(update.error)} Check the highlighted fields.` : errorMessageOf(update.error)) : hasFieldErrors ? "Check the highlighted fields." : null} />
+      <label className="flex items-start gap-2.5 text-[13px]">
+        <input
+          type="checkbox"
+          name="enabled"
+          checked={values.enabled}
+          onChange={(e) => change({ enabled: e.target.checked })}
+          className="mt-0.5 size-4 rounded border-zinc-300 accent-brand-600"
+        />
+        <span>
+          <span className="font-medium text-zinc-800 dark:text-zinc-200">Run a points program</span>
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            Consumers signed in when they pay earn points; refunded purchases give them back. Off: nobody earns points, balances stay.
+          </span>
+        </span>
+      </label>
+      <TextField
+        label={`Points per 1 ${org.currency} spent`}
+        name="pointsPerUnit"
+        inputMode="numeric"
+        value={values.pointsPerUnit}
+        onChange={(e) => change({ pointsPerUnit: e.target.value })}
+        errors={errors.pointsPerUnit}
+        hint={
+          rate === null
+            ? "A whole number; amounts are rounded down to whole points."
+            : `A ${formatMoney(example, org.currency)} purchase earns ${Math.floor(5 * rate)} ${Math.floor(5 * rate) === 1 ? "point" : "points"}; amounts are rounded down to whole points.`
+        }
+        fieldClassName="max-w-xs"
+        className="tabular"
+      />
+      <TiersEditor tiers={values.tiers} onChange={(tiers) => change({ tiers })} errors={errors} listErrors={errors.tiers} />
+      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
+        <FormAlert tone="success" message={update.isSuccess && !dirty ? "Membership saved." : null} className="mr-auto" />
+        <Button type="button" variant="ghost" disabled={!dirty || update.isPending} onClick={() => change(saved)}>
+          Discard changes
+        </Button>
+        <Button type="submit" variant="primary" disabled={!dirty || update.isPending}>
+          {update.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}
