@@ -144,6 +144,7 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     call: (c, f) => c.refunds.refundSale({ orgId: f.orgId, saleId: f.saleId, reason: "Customer complaint by phone" }),
   },
   "refundRequests.list": { least: "manager", call: (c, f) => c.refundRequests.list({ orgId: f.orgId }) },
+  "refundRequests.pendingCount": { least: "manager", call: (c, f) => c.refundRequests.pendingCount({ orgId: f.orgId }) },
   "refundRequests.decide": {
     least: "manager",
     namesThing: true,

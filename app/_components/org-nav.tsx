@@ -68,8 +68,8 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
 function PendingRequestsBadge() {
   const org = useOrg();
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.refundRequests.list.queryOptions({ orgId: org.id, status: "pending" }, { staleTime: 60_000 }));
-  const count = data?.length ?? 0;
+  const { data } = useQuery(trpc.refundRequests.pendingCount.queryOptions({ orgId: org.id }, { staleTime: 60_000 }));
+  const count = data ?? 0;
   if (count === 0) return null;
   return (
     <span className="tabular ml-auto rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">

@@ -111,6 +111,15 @@ export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof li
     .limit(500);
 }
 
+/** How many requests wait for a decision (the nav's badge). */
+export async function countPendingRequests(ctx: ServiceCtx): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(refundRequests)
+    .where(and(eq(refundRequests.orgId, ctx.orgId), eq(refundRequests.status, "pending")));
+  return Number(row?.n ?? 0);
+}
+
 export const decideRequestInput = z.object({
   requestId: z.string().min(1).max(64),
   decision: z.enum(["approve", "reject"]),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, orgProcedure, protectedProcedure } from "../trpc/init";
 import { getLoyaltyProgram, loyaltyProgramInput, updateLoyaltyProgram } from "./loyalty";
 import { claimOrder, claimOrderInput, getReceipt, listMemberships, listPurchases, listPurchasesInput } from "./purchases";
-import { decideRefundRequest, decideRequestInput, listMyRequests, listRefundRequests, listRefundRequestsInput, reportProblem, reportProblemInput } from "./requests";
+import { countPendingRequests, decideRefundRequest, decideRequestInput, listMyRequests, listRefundRequests, listRefundRequestsInput, reportProblem, reportProblemInput } from "./requests";
 
 /** The signed-in consumer's own purchases, memberships and requests, across operators. */
 export const consumerRouter = createTRPCRouter({
@@ -16,6 +16,7 @@ export const consumerRouter = createTRPCRouter({
 
 export const refundRequestsRouter = createTRPCRouter({
   list: orgProcedure("manager").input(listRefundRequestsInput).query(({ ctx, input }) => listRefundRequests(ctx.svc, input)),
+  pendingCount: orgProcedure("manager").query(({ ctx }) => countPendingRequests(ctx.svc)),
   decide: orgProcedure("manager").input(decideRequestInput).mutation(({ ctx, input }) => decideRefundRequest(ctx.svc, input)),
 });
 

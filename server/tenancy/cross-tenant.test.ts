@@ -84,6 +84,8 @@ describe("another organization's owner", () => {
     expect(refundsB.refunds).toEqual([]);
     expect(refundsB.counts).toEqual({ pending: 0, processing: 0, succeeded: 0, failed: 0 });
     expect(await asB.refundRequests.list({ orgId: b.org.id })).toEqual([]);
+    expect(await asA.refundRequests.pendingCount({ orgId: a.orgId })).toBe(1);
+    expect(await asB.refundRequests.pendingCount({ orgId: b.org.id })).toBe(0);
     expect(await asB.loyalty.get({ orgId: b.org.id })).toMatchObject({ memberCount: 0, pointsOutstanding: 0 });
   });
 
