@@ -79,7 +79,7 @@ ALTER TABLE "notification_deliveries" ENABLE ROW LEVEL SECURITY;--> statement-br
 CREATE TABLE "notification_preferences" (
 	"org_id" text NOT NULL,
 	"user_id" text NOT NULL,
-	"in_app_min_severity" "notification_threshold" DEFAULT 'info' NOT NULL,
+	"in_app_min_severity" "notification_threshold" DEFAULT 'warning' NOT NULL,
 	"email_min_severity" "notification_threshold" DEFAULT 'critical' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "notification_preferences_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")

@@ -69,7 +69,7 @@ export const notificationPreferences = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    inAppMinSeverity: notificationThreshold("in_app_min_severity").notNull().default("info"),
+    inAppMinSeverity: notificationThreshold("in_app_min_severity").notNull().default("warning"),
     emailMinSeverity: notificationThreshold("email_min_severity").notNull().default("critical"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,8 @@
+import { alertsRouter, notificationsRouter, webhooksRouter } from "../alerts/router";
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
+import { jobsRouter } from "../jobs/router";
 import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -16,6 +18,10 @@ export const appRouter = createTRPCRouter({
   products: productsRouter,
   planogram: planogramRouter,
   sales: salesRouter,
+  alerts: alertsRouter,
+  notifications: notificationsRouter,
+  webhooks: webhooksRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;
