@@ -5,6 +5,7 @@ import type { ServiceCtx } from "../context";
 import { appUrl } from "../mail/mailer";
 import { ruleLabel } from "./catalog";
 import { reaches } from "./severity";
+import { eventTime } from "./timeline";
 import { queueWebhookEvent, type AlertPayload } from "./webhook-queue";
 
 export type AlertChange = { kind: "raised" | "reopened" | "escalated" | "repeated"; alert: Alert };
@@ -61,23 +62,16 @@ export async function notifyAlerts(ctx: ServiceCtx, changes: AlertChange[]): Pro
   }
   if (inApp.length > 0) await ctx.db.insert(notifications).values(inApp);
   if (mails.length > 0) await ctx.db.insert(notificationDeliveries).values(mails);
+  const told: (typeof alertEvents.$inferInsert)[] = [];
   for (const change of due) {
     const payload = payloads.find((p) => p.id === change.alert.id)!;
-    await queueWebhookEvent(ctx, webhookTypeOf[change.kind as keyof typeof webhookTypeOf], payload);
+    const webhooks = await queueWebhookEvent(ctx, webhookTypeOf[change.kind as keyof typeof webhookTypeOf], payload);
+    const members = new Set(inApp.filter((n) => n.alertId === payload.id || n.alertId === null).map((n) => n.userId)).size;
+    const emails = mails.filter((m) => m.alertId === payload.id || m.alertId === null).length;
+    if (members + emails + webhooks === 0) continue;
+    told.push({ id: newId("ale"), orgId: ctx.orgId, alertId: payload.id, type: "notified", actorType: "system", actorLabel: "Notifications", data: { members, emails, webhooks }, createdAt: eventTime });
   }
-  const notified = new Set(inApp.map((n) => n.userId));
-  await ctx.db.insert(alertEvents).values(
-    due.map((c) => ({
-      id: newId("ale"),
-      orgId: ctx.orgId,
-      alertId: c.alert.id,
-      type: "notified",
-      actorType: "system",
-      actorId: null,
-      actorLabel: "Notifications",
-      data: { members: notified.size, emails: mails.length },
-    })),
-  );
+  if (told.length > 0) await ctx.db.insert(alertEvents).values(told);
   return due.length;
 }
 

@@ -1,4 +1,4 @@
-import { asc, and, eq } from "drizzle-orm";
+import { asc, and, eq, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { alertEvents } from "~/db/schema";
 import type { ServiceCtx } from "../context";
@@ -16,9 +16,12 @@ export type AlertEventType =
   | "auto_resolved"
   | "notified";
 
+/** The wall clock, not the transaction's start: entries of one transaction keep their order. */
+export const eventTime = sql`clock_timestamp()`;
+
 /** Adds an entry to an alert's timeline, by the context's actor, in the caller's transaction. */
 export async function recordAlertEvent(ctx: ServiceCtx, alertId: string, type: AlertEventType, data: Record<string, unknown>): Promise<void> {
-  await ctx.db.insert(alertEvents).values({ id: newId("ale"), orgId: ctx.orgId, alertId, type, ...actorColumns(ctx.actor), data });
+  await ctx.db.insert(alertEvents).values({ id: newId("ale"), orgId: ctx.orgId, alertId, type, ...actorColumns(ctx.actor), data, createdAt: eventTime });
 }
 
 /** An alert's timeline, oldest first. */
