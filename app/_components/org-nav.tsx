@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users } from "lucide-react";
+import { BellRing, Clock, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { MemberRole } from "~/db/schema";
@@ -14,8 +14,11 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/alerts", label: "Alerts", icon: BellRing, least: "viewer" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
+  { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin" },
+  { path: "/jobs", label: "Jobs", icon: Clock, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
 ] as const satisfies readonly { path: string; label: string; icon: unknown; least: MemberRole }[];
 

@@ -69,9 +69,9 @@ export async function notifyAlerts(ctx: ServiceCtx, changes: AlertChange[]): Pro
     const members = new Set(inApp.filter((n) => n.alertId === payload.id || n.alertId === null).map((n) => n.userId)).size;
     const emails = mails.filter((m) => m.alertId === payload.id || m.alertId === null).length;
     if (members + emails + webhooks === 0) continue;
-    told.push({ id: newId("ale"), orgId: ctx.orgId, alertId: payload.id, type: "notified", actorType: "system", actorLabel: "Notifications", data: { members, emails, webhooks }, createdAt: eventTime });
+    told.push({ id: newId("ale"), orgId: ctx.orgId, alertId: payload.id, type: "notified", actorType: "system", actorLabel: "Notifications", data: { members, emails, webhooks } });
   }
-  if (told.length > 0) await ctx.db.insert(alertEvents).values(told);
+  if (told.length > 0) await ctx.db.insert(alertEvents).values(told.map((row) => ({ ...row, createdAt: eventTime })));
   return due.length;
 }
 

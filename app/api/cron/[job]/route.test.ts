@@ -6,7 +6,7 @@ const call = (headers: Record<string, string>, job = "alert-sweep") =>
 
 describe("GET /api/cron/{job}", () => {
   it("answers 401 without the bearer secret or with a wrong one, before looking at the job", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-secret-of-some-length" }, { authorization: "wrong" }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-secret-of-some-length" }, { authorization: "wrong" }]) {
       const response = await call(headers);
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: "Missing or wrong CRON_SECRET bearer token." });
