@@ -3,10 +3,8 @@ import { newId } from "~/db/ids";
 import { notificationDeliveries, webhookEndpoints } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import type { AlertSeverity } from "./severity";
+import type { WebhookEventType } from "./webhook-events";
 
-/** Event types an endpoint can subscribe to. */
-export const webhookEventTypes = ["alert.raised", "alert.escalated", "alert.acknowledged", "alert.resolved"] as const;
-export type WebhookEventType = (typeof webhookEventTypes)[number] | "webhook.test";
 
 export interface AlertPayload {
   id: string;

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 import { encryptSecret, generateMachineSecret } from "../fleet/secret-box";
 import { recordAudit } from "../tenancy/audit";
 import { openEndpointSecret, postWebhook } from "./deliveries";
-import { webhookEventTypes } from "./webhook-queue";
+import { webhookEventTypes } from "./webhook-events";
 
 const id = z.string().min(1).max(64);
 const url = z

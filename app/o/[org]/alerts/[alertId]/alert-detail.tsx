@@ -116,7 +116,7 @@ export function AlertDetail({ alertId }: { alertId: string }) {
             </dl>
             {machine && (
               <Link href={`/o/${org.slug}/alerts?machine=${machine.id}&state=open,acknowledged,resolved`} className="mt-3 inline-flex items-center gap-1 text-[13px] text-brand-600 hover:underline dark:text-brand-500">
-                <History aria-hidden className="size-3.5" /> This machine's alert history
+                <History aria-hidden className="size-3.5" /> Alert history of this machine
               </Link>
             )}
           </Card>
