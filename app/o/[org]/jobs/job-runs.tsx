@@ -23,11 +23,12 @@ export function JobRuns() {
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.jobs.list.queryOptions({ orgId: org.id }, { refetchInterval: 5_000 }));
   const runNow = useMutation(trpc.jobs.runNow.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }));
-  const { sort, sortBy } = useTableSort<RunSort>("startedAt");
-  // Newest first until a column is chosen.
-  const sign = (sort.direction === "asc" ? 1 : -1) * (sort.key === "startedAt" ? -1 : 1);
-  const value = (r: (typeof data.runs)[number]) => (sort.key === "startedAt" ? r.startedAt.getTime() : sort.key === "job" ? r.job : (r[sort.key] ?? -1));
-  const runs = [...data.runs].sort((a, b) => (value(a) < value(b) ? -sign : value(a) > value(b) ? sign : 0));
+  // As the server sends them (newest first) until a column is chosen.
+  const { sort, sortBy } = useTableSort<RunSort | "none">("none");
+  const sign = sort.direction === "asc" ? 1 : -1;
+  const value = (r: (typeof data.runs)[number], key: RunSort) => (key === "startedAt" ? r.startedAt.getTime() : key === "job" ? r.job : (r[key] ?? -1));
+  const key = sort.key;
+  const runs = key === "none" ? data.runs : [...data.runs].sort((a, b) => (value(a, key) < value(b, key) ? -sign : value(a, key) > value(b, key) ? sign : 0));
   const header = (key: RunSort, label: string, align?: "right") => <SortHeader label={label} align={align} active={sort.key === key} direction={sort.direction} onSort={() => sortBy(key)} />;
 
   return (

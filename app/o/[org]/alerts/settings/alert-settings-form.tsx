@@ -88,13 +88,13 @@ export function AlertSettingsForm() {
         {num("temperatureMinC", "Minimum temperature (°C)", "For machines without their own range; empty: not checked.")}
         {num("temperatureMaxC", "Maximum temperature (°C)", "For machines without their own range; empty: not checked.")}
         <div className="flex items-center gap-3 sm:col-span-2">
-          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
           {admin && (
             <Button type="submit" variant="primary" disabled={save.isPending}>
               Save thresholds
             </Button>
           )}
           {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
         </div>
       </form>
     </Card>

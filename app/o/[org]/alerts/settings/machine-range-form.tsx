@@ -60,13 +60,13 @@ function RangeFields({ machineId, initial }: { machineId: string; initial: { tem
         <TextField label="Minimum (°C)" type="number" step="any" value={min} disabled={!canEdit} errors={errors.temperatureMinC} onChange={(e) => setMin(e.target.value)} />
         <TextField label="Maximum (°C)" type="number" step="any" value={max} disabled={!canEdit} errors={errors.temperatureMaxC} onChange={(e) => setMax(e.target.value)} />
         <div className="flex items-center gap-3 sm:col-span-2">
-          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
           {canEdit && (
             <Button type="submit" disabled={save.isPending}>
               Save range
             </Button>
           )}
           {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
         </div>
       </form>
   );
