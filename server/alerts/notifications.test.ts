@@ -183,7 +183,7 @@ describe("in-app notifications", () => {
     await withTenant(t.db, m.org.id, (tx) => sweepOfflineMachines({ db: tx, orgId: m.org.id, role: null, actor: { type: "job", id: "alert-sweep" } }, new Date()));
     const inbox = await inboxOf(t.db, m.org.id, m.owner.id);
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ title: "5 new alerts", alertId: null, link: "/alerts" });
+    expect(inbox[0]).toMatchObject({ title: "5 new alerts: Offline", alertId: null, link: "/alerts" });
 
     const caller = callerFor(t.db, m.owner);
     expect(await caller.notifications.unreadCount({ orgId: m.org.id })).toBe(1);

@@ -83,7 +83,7 @@ export async function notifyResolved(ctx: ServiceCtx, resolved: Alert[]): Promis
 function digest(items: AlertPayload[]) {
   const worst = items.some((p) => p.severity === "critical") ? "critical" : items.some((p) => p.severity === "warning") ? "warning" : "info";
   const rules = [...new Set(items.map((p) => p.ruleLabel))].join(", ");
-  return { severity: worst as AlertPayload["severity"], title: `${items.length} new alerts`, body: `${rules}: ${items.slice(0, 5).map((p) => p.machineName ?? p.code).join(", ")}${items.length > 5 ? "…" : ""}`, link: "/alerts" };
+  return { severity: worst as AlertPayload["severity"], title: `${items.length} new alerts${rules.includes(",") ? "" : `: ${rules}`}`, body: `${rules}: ${items.slice(0, 5).map((p) => p.machineName ?? p.code).join(", ")}${items.length > 5 ? "…" : ""}`, link: "/alerts" };
 }
 
 async function recipients(ctx: ServiceCtx) {
