@@ -21,8 +21,8 @@ export function describeAlertEvent(e: { type: string; data: Record<string, unkno
     case "auto_resolved":
       return "Resolved: the condition cleared";
     case "notified": {
-      const parts = [d.members ? `${String(d.members)} in the app` : null, d.emails ? `${String(d.emails)} by e-mail` : null, d.webhooks ? `${String(d.webhooks)} webhook endpoint(s)` : null].filter(Boolean);
-      return `Notified ${parts.join(", ") || "nobody"}`;
+      const parts = [d.members ? `${String(d.members)} in the app` : null, d.emails ? `${String(d.emails)} e-mail(s) queued` : null, d.webhooks ? `${String(d.webhooks)} webhook endpoint(s)` : null].filter(Boolean);
+      return `Notified: ${parts.join(", ") || "nobody"}`;
     }
     default:
       return e.type;
