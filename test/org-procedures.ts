@@ -1,6 +1,9 @@
 import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
 import type { SessionUser } from "~/server/auth/accounts";
+import { withTenant } from "~/db/tenant";
+import { raiseAlert } from "~/server/alerts/raise";
+import { createEndpoint } from "~/server/alerts/webhooks";
 import { addMember, invite, type callerFor } from "./factories";
 import { createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
@@ -22,6 +25,8 @@ export interface OrgFixture {
   saleId: string;
   failedRefundId: string;
   requestId: string;
+  alertId: string;
+  endpointId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -30,7 +35,15 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
   const target = await addMember(db, org.id, "viewer");
   const { invitation } = await invite(db, owner, org.id, "technician");
   const payments = await createPaymentsFixture(db, org.id, machine.id);
+  const { alertId, endpointId } = await withTenant(db, org.id, async (tx) => {
+    const ctx = { db: tx, orgId: org.id, role: "owner" as const, actor: { type: "user" as const, id: owner.id, label: owner.name } };
+    const change = await raiseAlert(ctx, { machineId: machine.id, rule: "machine_fault", code: "COIN_JAM", severity: "warning", message: "Coin jam", at: new Date() });
+    const { endpoint } = await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", description: "unreachable" });
+    return { alertId: change.alert.id, endpointId: endpoint.id };
+  });
   return {
+    alertId,
+    endpointId,
     orgId: org.id,
     owner,
     actor,
@@ -155,4 +168,54 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     least: "admin",
     call: (c, f) => c.loyalty.update({ orgId: f.orgId, enabled: true, pointsPerUnit: 10, tiers: [{ name: "Gold", minPoints: 500 }] }),
   },
+  "alerts.list": { least: "viewer", call: (c, f) => c.alerts.list({ orgId: f.orgId }) },
+  "alerts.get": { least: "viewer", namesThing: true, call: (c, f) => c.alerts.get({ orgId: f.orgId, alertId: f.alertId }) },
+  "alerts.acknowledge": { least: "technician", namesThing: true, call: (c, f) => c.alerts.acknowledge({ orgId: f.orgId, alertId: f.alertId }) },
+  "alerts.assign": { least: "technician", namesThing: true, call: (c, f) => c.alerts.assign({ orgId: f.orgId, alertId: f.alertId, assigneeId: f.owner.id }) },
+  "alerts.resolve": { least: "technician", namesThing: true, call: (c, f) => c.alerts.resolve({ orgId: f.orgId, alertId: f.alertId }) },
+  "alerts.settings": { least: "viewer", call: (c, f) => c.alerts.settings({ orgId: f.orgId }) },
+  "alerts.updateSettings": {
+    least: "admin",
+    call: (c, f) =>
+      c.alerts.updateSettings({
+        orgId: f.orgId,
+        offlineMinutes: 30,
+        lowStockShare: 0.25,
+        noSalesSensitivity: "high",
+        doorOpenMinutes: 5,
+        vendFailureCount: 4,
+        vendFailureWindowMinutes: 30,
+        temperatureMinC: 1,
+        temperatureMaxC: 9,
+      }),
+  },
+  "alerts.machineRange": { least: "viewer", namesThing: true, call: (c, f) => c.alerts.machineRange({ orgId: f.orgId, machineId: f.machineId }) },
+  "alerts.setMachineRange": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.alerts.setMachineRange({ orgId: f.orgId, machineId: f.machineId, temperatureMinC: 2, temperatureMaxC: 7 }),
+  },
+  "notifications.list": { least: "viewer", call: (c, f) => c.notifications.list({ orgId: f.orgId }) },
+  "notifications.unreadCount": { least: "viewer", call: (c, f) => c.notifications.unreadCount({ orgId: f.orgId }) },
+  "notifications.markRead": { least: "viewer", call: (c, f) => c.notifications.markRead({ orgId: f.orgId, ids: ["ntf_none"] }) },
+  "notifications.markAllRead": { least: "viewer", call: (c, f) => c.notifications.markAllRead({ orgId: f.orgId }) },
+  "notifications.preferences": { least: "viewer", call: (c, f) => c.notifications.preferences({ orgId: f.orgId }) },
+  "notifications.updatePreferences": {
+    least: "viewer",
+    call: (c, f) => c.notifications.updatePreferences({ orgId: f.orgId, inAppMinSeverity: "info", emailMinSeverity: "off" }),
+  },
+  "webhooks.list": { least: "admin", call: (c, f) => c.webhooks.list({ orgId: f.orgId }) },
+  "webhooks.create": { least: "admin", call: (c, f) => c.webhooks.create({ orgId: f.orgId, url: "https://example.com/hooks", eventTypes: ["alert.raised"] }) },
+  "webhooks.update": {
+    least: "admin",
+    namesThing: true,
+    call: (c, f) => c.webhooks.update({ orgId: f.orgId, endpointId: f.endpointId, url: "https://example.com/other", description: "renamed" }),
+  },
+  "webhooks.rotateSecret": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.rotateSecret({ orgId: f.orgId, endpointId: f.endpointId }) },
+  "webhooks.setEnabled": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.setEnabled({ orgId: f.orgId, endpointId: f.endpointId, enabled: false }) },
+  "webhooks.delete": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.delete({ orgId: f.orgId, endpointId: f.endpointId }) },
+  "webhooks.test": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.test({ orgId: f.orgId, endpointId: f.endpointId }) },
+  "webhooks.deliveries": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.deliveries({ orgId: f.orgId, endpointId: f.endpointId }) },
+  "jobs.list": { least: "admin", call: (c, f) => c.jobs.list({ orgId: f.orgId }) },
+  "jobs.runNow": { least: "admin", call: (c, f) => c.jobs.runNow({ orgId: f.orgId, job: "alert-sweep" }) },
 };

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BadgeCheck, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Undo2, Users } from "lucide-react";
+import { BadgeCheck, BellRing, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Undo2, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
@@ -13,6 +13,7 @@ import { useOrg } from "./org-context";
 // Only sections that exist; each new domain adds its entry here when its pages ship.
 const sections = [
   { path: "", label: "Overview", icon: LayoutDashboard, least: "viewer" },
+  { path: "/alerts", label: "Alerts", icon: BellRing, least: "viewer" },
   { path: "/machines", label: "Machines", icon: Refrigerator, least: "viewer" },
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
@@ -23,6 +24,8 @@ const sections = [
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
   { path: "/settings/membership", label: "Membership", icon: BadgeCheck, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
+  { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin" },
+  { path: "/jobs", label: "Jobs", icon: Clock, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
 ] as const satisfies readonly { path: string; label: string; icon: unknown; least: MemberRole }[];
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 import { machines } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
 
@@ -27,6 +28,13 @@ export const alerts = pgTable(
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** "auto" when the condition cleared, "manual" when a member resolved it. */
+    resolution: text("resolution"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: text("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
+    assigneeId: text("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** When people were last told about it: notifications of one alert are rate-limited. */
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -34,6 +42,7 @@ export const alerts = pgTable(
       .on(t.orgId, sql`coalesce(${t.machineId}, '')`, t.rule, t.code)
       .where(sql`${t.status} <> 'resolved'`),
     index("alerts_org_status_idx").on(t.orgId, t.status, t.lastSeenAt),
+    index("alerts_org_key_idx").on(t.orgId, t.machineId, t.rule, t.code, t.resolvedAt),
     orgIsolation(t.orgId),
   ],
 ).enableRLS();

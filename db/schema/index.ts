@@ -9,3 +9,4 @@ export * from "./payments";
 export * from "./consumers";
 export * from "./alerts";
 export * from "./jobs";
+export * from "./notifications";

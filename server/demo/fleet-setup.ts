@@ -9,6 +9,7 @@ import { getPlanogram, setPlanogram } from "../catalog/planogram";
 import { createProduct } from "../catalog/products";
 import type { ServiceCtx } from "../context";
 import { createLocation } from "../fleet/locations";
+import { setMachineTemperatureRange } from "../alerts/settings";
 import { registerMachine, rotateMachineSecret } from "../fleet/machines";
 import { demoProducts } from "./catalog-data";
 import type { PlannedMachine } from "./fleet-plan";
@@ -62,6 +63,10 @@ export async function createDemoFleet(db: Db, owner: DemoOwner, plan: PlannedMac
           priceOverrideMinor: s.priceOverrideMinor,
         })),
       });
+      // Cooled machines get a temperature range, so a failing cooling unit raises an alert.
+      if (machine.spec.coolingC !== null) {
+        await setMachineTemperatureRange(ctx, { machineId: credentials.machineId, temperatureMinC: 0, temperatureMaxC: 9 });
+      }
       seeded.push({ machineId: credentials.machineId, secret: credentials.secret, plan: machine });
     }
     return seeded;

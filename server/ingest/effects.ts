@@ -3,6 +3,7 @@ import { newId } from "~/db/ids";
 import { alerts, cashCollections, machineEvents, machines, refunds, sales, serviceVisits, slots, stockDiscrepancies } from "~/db/schema";
 import type { PaymentMethod } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { evaluateIngestRules } from "../alerts/ingest-rules";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
 import { accruePoints } from "../consumers/loyalty";
 import { completeOrders, ordersForReports } from "../payments/orders";
@@ -35,6 +36,7 @@ export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: M
   await recordVisitsAndCash(ctx, scope, events);
   await applyFaults(ctx, scope, events);
   await updateMachine(ctx, scope, events);
+  await evaluateIngestRules(ctx, scope.machineId, events, scope.receivedAt);
   return { refundsOwed };
 }
 

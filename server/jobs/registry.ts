@@ -1,5 +1,8 @@
+import { sendDueDeliveries } from "../alerts/deliveries";
+import { checkNoSales, sweepOfflineMachines } from "../alerts/scheduled-rules";
 import { expireOrders } from "../payments/orders";
 import { paymentProvider } from "../payments/providers";
+import { orgJob } from "./org-runs";
 import { processDueRefunds } from "../payments/refund-worker";
 import type { JobDefinition } from "./runner";
 
@@ -31,6 +34,24 @@ export const jobs: JobDefinition[] = [
       }
       return { rowsTouched: result.expired + result.canceled };
     },
+  },
+  orgJob({
+    name: "alert-sweep",
+    schedule: "* * * * *",
+    description: "Raises offline alerts for machines silent past the organization's threshold.",
+    perOrg: async (ctx, window) => ({ rowsTouched: await sweepOfflineMachines(ctx, window) }),
+  }),
+  orgJob({
+    name: "no-sales-check",
+    schedule: "*/15 * * * *",
+    description: "Raises no-sales alerts for machines silent for much longer than their own history at this hour and weekday makes likely.",
+    perOrg: async (ctx, window) => ({ rowsTouched: await checkNoSales(ctx, window) }),
+  }),
+  {
+    name: "notification-sweep",
+    schedule: "* * * * *",
+    description: "Sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
+    handler: async ({ db }) => ({ rowsTouched: (await sendDueDeliveries(db, { limit: 200 })).claimed }),
   },
 ];
 

@@ -16,7 +16,8 @@ export interface JobDefinition {
   /** Five-field cron expression, in UTC. */
   schedule: string;
   description: string;
-  handler: (ctx: JobContext) => Promise<{ rowsTouched: number }>;
+  /** `unfinished`: the time budget ran out; the window is left for the next invocation to resume. */
+  handler: (ctx: JobContext) => Promise<{ rowsTouched: number; unfinished?: boolean }>;
   /** How many missed windows a run catches up at most. */
   maxCatchUp?: number;
 }
@@ -26,13 +27,13 @@ export const LEASE_SECONDS = 10 * 60;
 /** Work stops being taken on after this, well inside Vercel's 300-second function limit. */
 export const TIME_BUDGET_MS = 240_000;
 
-export type RunOutcome = { window: Date; status: "succeeded" | "failed" | "skipped"; rowsTouched?: number; error?: string; durationMs?: number };
+export type RunOutcome = { window: Date; status: "succeeded" | "failed" | "skipped" | "unfinished"; rowsTouched?: number; error?: string; durationMs?: number };
 
 /**
  * Runs one job for one window, at most once: the (job, window) key lets one invocation claim it;
  * a finished window is skipped, a failed one or one whose runner died (lease over) is run again.
  */
-export async function runWindow(db: Db, job: JobDefinition, window: Date, trigger: string): Promise<RunOutcome> {
+export async function runWindow(db: Db, job: JobDefinition, window: Date, trigger: string, options: { budgetMs?: number } = {}): Promise<RunOutcome> {
   const [claim] = await db
     .insert(jobRuns)
     .values({ job: job.name, windowStart: window, status: "running", trigger, leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
@@ -55,8 +56,13 @@ export async function runWindow(db: Db, job: JobDefinition, window: Date, trigge
   const started = performance.now();
   const key = and(eq(jobRuns.job, job.name), eq(jobRuns.windowStart, window));
   try {
-    const { rowsTouched } = await job.handler({ db, window, deadline: Date.now() + TIME_BUDGET_MS });
+    const { rowsTouched, unfinished } = await job.handler({ db, window, deadline: Date.now() + (options.budgetMs ?? TIME_BUDGET_MS) });
     const durationMs = Math.round(performance.now() - started);
+    if (unfinished) {
+      // Still running, with the lease given up: the next invocation takes it over and resumes.
+      await db.update(jobRuns).set({ leaseUntil: sql`now()`, durationMs, rowsTouched }).where(key);
+      return { window, status: "unfinished", rowsTouched, durationMs };
+    }
     await db.update(jobRuns).set({ status: "succeeded", finishedAt: sql`now()`, durationMs, rowsTouched }).where(key);
     return { window, status: "succeeded", rowsTouched, durationMs };
   } catch (error) {
@@ -81,7 +87,15 @@ export async function dueWindows(db: Db, job: JobDefinition, now: Date): Promise
     .limit(1);
   const max = job.maxCatchUp ?? 24;
   const ticks = ticksBetween(job.schedule, last?.windowStart ?? null, now, max);
-  return last ? ticks : ticks.slice(-1);
+  // Windows left unfinished at their time budget (or whose runner died) are resumed first.
+  const resumable = await db
+    .select({ windowStart: jobRuns.windowStart })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job.name), eq(jobRuns.status, "running"), sql`${jobRuns.leaseUntil} <= now()`, sql`${jobRuns.windowStart} > ${now.toISOString()}::timestamptz - interval '1 day'`))
+    .orderBy(jobRuns.windowStart);
+  const due = last ? ticks : ticks.slice(-1);
+  const seen = new Set(due.map((d) => d.getTime()));
+  return [...resumable.map((r) => r.windowStart).filter((d) => !seen.has(d.getTime())), ...due];
 }
 
 /** Runs every window a job owes now, oldest first. Safe to call from several places at once. */

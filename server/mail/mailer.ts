@@ -20,17 +20,23 @@ export function mailEnabled(): boolean {
  * or the server refuses: callers always have another way to deliver what they send (a link shown
  * on screen, an in-app notification).
  */
-export async function sendMail(mail: Mail): Promise<boolean> {
-  if (!env.SMTP_URL) return false;
-  const url = env.SMTP_URL;
-  transport ??= import("nodemailer").then((m) => m.default.createTransport(url));
+export async function sendMail(mail: Mail, options: { smtpUrl?: string } = {}): Promise<boolean> {
   try {
-    await (await transport).sendMail({ from: env.MAIL_FROM, ...mail });
+    await deliverMail(mail, options);
     return true;
   } catch (error) {
     console.error("[mail] sending failed:", error instanceof Error ? error.message : error);
     return false;
   }
+}
+
+/** Sends one e-mail through `smtpUrl` (default SMTP_URL) and throws the server's refusal, for callers that retry. */
+export async function deliverMail(mail: Mail, options: { smtpUrl?: string } = {}): Promise<void> {
+  const url = options.smtpUrl ?? env.SMTP_URL;
+  if (!url) throw new Error("E-mail is not configured (SMTP_URL).");
+  const sender =
+    url === env.SMTP_URL ? (transport ??= import("nodemailer").then((m) => m.default.createTransport(url))) : import("nodemailer").then((m) => m.default.createTransport(url));
+  await (await sender).sendMail({ from: env.MAIL_FROM, ...mail });
 }
 
 /** The public address of this deployment, for links in e-mails. */

@@ -1,8 +1,10 @@
+import { alertsRouter, notificationsRouter, webhooksRouter } from "../alerts/router";
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
 import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "../consumers/router";
 import { checkoutRouter, ordersRouter, refundsRouter } from "../payments/router";
+import { jobsRouter } from "../jobs/router";
 import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -24,6 +26,10 @@ export const appRouter = createTRPCRouter({
   loyalty: loyaltyRouter,
   checkout: checkoutRouter,
   consumer: consumerRouter,
+  alerts: alertsRouter,
+  notifications: notificationsRouter,
+  webhooks: webhooksRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

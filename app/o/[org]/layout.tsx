@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MobileNav } from "~/app/_components/mobile-nav";
+import { NotificationBell } from "~/app/_components/notification-bell";
 import { OrgProvider } from "~/app/_components/org-context";
 import { OrgSidebar } from "~/app/_components/org-sidebar";
 import { Avatar } from "~/app/_components/avatar";
@@ -38,6 +39,7 @@ export default async function OrgLayout({ children, params }: { children: React.
             </MobileNav>
             <Avatar name={org.name} shape="square" className="size-6 text-[10px]" />
             <span className="truncate text-sm font-semibold">{org.name}</span>
+            <NotificationBell className="ml-auto" />
           </header>
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
             {children}

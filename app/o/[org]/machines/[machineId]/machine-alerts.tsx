@@ -1,18 +1,14 @@
 "use client";
 
-import { BellRing } from "lucide-react";
+import { BellRing, History } from "lucide-react";
+import Link from "next/link";
+import { ruleLabel } from "~/server/alerts/catalog";
 import { Card } from "~/app/_components/card";
 import { useOrg } from "~/app/_components/org-context";
 import { RelativeTime } from "~/app/_components/relative-time";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { useMachine } from "./use-machine";
 
-const ruleNames: Record<string, string> = {
-  machine_fault: "Fault",
-  machine_offline: "Offline",
-  cash_refund_owed: "Cash refund owed",
-  refund_failed: "Refund failed",
-};
 
 /** The machine's alerts, open ones first, each with its severity, how often and when last. */
 export function MachineAlerts({ machineId }: { machineId: string }) {
@@ -20,11 +16,21 @@ export function MachineAlerts({ machineId }: { machineId: string }) {
   const { alerts } = useMachine(machineId);
   const open = alerts.filter((a) => a.status !== "resolved").length;
   return (
-    <Card id="alerts" title="Alerts" description={open > 0 ? `${open} open` : "Nothing needs attention."} bodyClassName="p-0">
+    <Card
+      id="alerts"
+      title="Alerts"
+      description={open > 0 ? `${open} open` : "Nothing needs attention."}
+      actions={
+        <Link href={`/o/${org.slug}/alerts?machine=${machineId}&state=open,acknowledged,resolved`} className="inline-flex items-center gap-1 text-xs text-brand-600 hover:underline dark:text-brand-500">
+          <History aria-hidden className="size-3.5" /> History
+        </Link>
+      }
+      bodyClassName="p-0"
+    >
       {alerts.length === 0 ? (
         <div className="flex items-center gap-3 px-4 py-5 text-[13px] text-zinc-500 dark:text-zinc-400">
           <BellRing aria-hidden className="size-4 shrink-0 text-zinc-400" />
-          No alerts. Faults the machine reports and silences longer than 15 minutes show here.
+          No open alerts. Faults, silences, low stock, temperature and the other rules show here.
         </div>
       ) : (
         <ul aria-label="Machine alerts" className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -38,7 +44,9 @@ export function MachineAlerts({ machineId }: { machineId: string }) {
                 </span>
               </div>
               <p className="mt-1.5 font-medium text-zinc-900 dark:text-zinc-100">
-                {ruleNames[alert.rule] ?? alert.rule} <span className="font-mono text-xs">{alert.code}</span>
+                <Link href={`/o/${org.slug}/alerts/${alert.id}`} className="hover:underline">
+                  {ruleLabel(alert.rule)} <span className="font-mono text-xs">{alert.code}</span>
+                </Link>
                 {alert.count > 1 && <span className="ml-1 text-xs font-normal text-zinc-500 dark:text-zinc-400">×{alert.count}</span>}
               </p>
               {alert.message && <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{alert.message}</p>}

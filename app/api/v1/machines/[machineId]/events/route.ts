@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "~/db/open";
 import { errorResponse, handleEventsRequest } from "~/server/ingest/http";
+import { sendNotificationsNow } from "~/server/alerts/deliveries";
 import { sendOwedRefunds } from "~/server/payments/refund-dispatch";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ mac
     const db = await getDb();
     return await handleEventsRequest(db, machineId, request, {
       // Refunds owed by this batch go out right after the response; the sweep job is the safety net.
-      afterCommit: (outcome) => outcome.refundsOwed > 0 && after(() => sendOwedRefunds(db)),
+      afterCommit: (outcome) => {
+        if (outcome.refundsOwed > 0) after(() => sendOwedRefunds(db));
+        // E-mails and webhooks the batch's alerts queued; a no-op query when there are none.
+        after(() => sendNotificationsNow(db));
+      },
     });
   } catch (error) {
     // A 5xx means the server failed; the machine retries later with the same events.

@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Card } from "~/app/_components/card";
+import { Field, TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { hasRole } from "~/server/tenancy/roles";
+
+const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v));
+
+/** The organization's thresholds. */
+export function AlertSettingsForm() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useSuspenseQuery(trpc.alerts.settings.queryOptions({ orgId: org.id }));
+  const [v, setV] = useState({
+    offlineMinutes: String(data.offlineMinutes),
+    lowStockPercent: String(Math.round(data.lowStockShare * 100)),
+    noSalesSensitivity: data.noSalesSensitivity,
+    doorOpenMinutes: String(data.doorOpenMinutes),
+    vendFailureCount: String(data.vendFailureCount),
+    vendFailureWindowMinutes: String(data.vendFailureWindowMinutes),
+    temperatureMinC: data.temperatureMinC === null ? "" : String(data.temperatureMinC),
+    temperatureMaxC: data.temperatureMaxC === null ? "" : String(data.temperatureMaxC),
+  });
+  const save = useMutation(trpc.alerts.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.settings.queryKey() }) }));
+  const errors = fieldErrorsOf(save.error);
+  const admin = hasRole(org.role, "admin");
+  const set = (change: Partial<typeof v>) => {
+    setV({ ...v, ...change });
+    if (save.error) save.reset();
+  };
+  const num = (key: keyof typeof v, label: string, hint: string, field: string = key, unit = "") => (
+    <TextField
+      label={label}
+      hint={hint}
+      errors={errors[field]}
+      type="number"
+      inputMode="decimal"
+      step="any"
+      value={v[key]}
+      disabled={!admin}
+      onChange={(e) => set({ [key]: e.target.value })}
+      aria-label={unit ? `${label} (${unit})` : undefined}
+    />
+  );
+  return (
+    <Card title="Organization" description={admin ? undefined : "Only admins can change these."}>
+      <form
+        className="grid gap-4 sm:grid-cols-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            orgId: org.id,
+            offlineMinutes: Number(v.offlineMinutes),
+            lowStockShare: Number(v.lowStockPercent) / 100,
+            noSalesSensitivity: v.noSalesSensitivity,
+            doorOpenMinutes: Number(v.doorOpenMinutes),
+            vendFailureCount: Number(v.vendFailureCount),
+            vendFailureWindowMinutes: Number(v.vendFailureWindowMinutes),
+            temperatureMinC: numberOrNull(v.temperatureMinC),
+            temperatureMaxC: numberOrNull(v.temperatureMaxC),
+          });
+        }}
+      >
+        {num("offlineMinutes", "Offline after (minutes)", "No event for this long raises “Offline”.")}
+        {num("lowStockPercent", "Low stock at (% of par)", "A slot at or below this share of its par level.", "lowStockShare")}
+        <Field label="No-sales sensitivity" hint="How unlikely a silence must be, given the machine's own sales at this hour and weekday.">
+          {(control) => (
+            <NativeSelect {...control} disabled={!admin} value={v.noSalesSensitivity} onChange={(e) => set({ noSalesSensitivity: e.target.value as typeof v.noSalesSensitivity })}>
+              <option value="off">Off</option>
+              <option value="low">Low (chance under 0.1 %)</option>
+              <option value="normal">Normal (chance under 1 %)</option>
+              <option value="high">High (chance under 5 %)</option>
+            </NativeSelect>
+          )}
+        </Field>
+        {num("doorOpenMinutes", "Door open for (minutes)", "Heartbeats reporting the door open this long.")}
+        {num("vendFailureCount", "Failed vends on a slot", "This many failures on one slot…")}
+        {num("vendFailureWindowMinutes", "…within (minutes)", "…within this window.")}
+        {num("temperatureMinC", "Minimum temperature (°C)", "For machines without their own range; empty: not checked.")}
+        {num("temperatureMaxC", "Maximum temperature (°C)", "For machines without their own range; empty: not checked.")}
+        <div className="flex items-center gap-3 sm:col-span-2">
+          {admin && (
+            <Button type="submit" variant="primary" disabled={save.isPending}>
+              Save thresholds
+            </Button>
+          )}
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Card } from "~/app/_components/card";
+import { Field, TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { hasRole } from "~/server/tenancy/roles";
+
+/** A machine's own temperature range (a cooled machine 0–8 °C, an ambient one none). */
+export function MachineRangeForm({ machineId: fixed }: { machineId?: string }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
+  const [machineId, setMachineId] = useState(fixed ?? machines[0]?.id ?? "");
+  const range = useQuery({ ...trpc.alerts.machineRange.queryOptions({ orgId: org.id, machineId }), enabled: machineId !== "" });
+  if (machines.length === 0) return null;
+  return (
+    <Card title="Machine temperature range" description="Overrides the organization's range for one machine. Empty: use the organization's.">
+      {!fixed && (
+        <Field label="Machine" className="mb-4">
+          {(control) => (
+            <NativeSelect {...control} value={machineId} onChange={(e) => setMachineId(e.target.value)}>
+              {machines.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+      )}
+      {range.data ? <RangeFields key={machineId} machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">Loading…</p>}
+    </Card>
+  );
+}
+
+function RangeFields({ machineId, initial }: { machineId: string; initial: { temperatureMinC: number | null; temperatureMaxC: number | null } }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [min, setMin] = useState(initial.temperatureMinC === null ? "" : String(initial.temperatureMinC));
+  const [max, setMax] = useState(initial.temperatureMaxC === null ? "" : String(initial.temperatureMaxC));
+  const save = useMutation(trpc.alerts.setMachineRange.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.machineRange.queryKey() }) }));
+  const errors = fieldErrorsOf(save.error);
+  const canEdit = hasRole(org.role, "manager");
+  return (
+      <form
+        className="grid gap-4 sm:grid-cols-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ orgId: org.id, machineId, temperatureMinC: min.trim() === "" ? null : Number(min), temperatureMaxC: max.trim() === "" ? null : Number(max) });
+        }}
+      >
+        <TextField label="Minimum (°C)" type="number" step="any" value={min} disabled={!canEdit} errors={errors.temperatureMinC} onChange={(e) => setMin(e.target.value)} />
+        <TextField label="Maximum (°C)" type="number" step="any" value={max} disabled={!canEdit} errors={errors.temperatureMaxC} onChange={(e) => setMax(e.target.value)} />
+        <div className="flex items-center gap-3 sm:col-span-2">
+          {canEdit && (
+            <Button type="submit" disabled={save.isPending}>
+              Save range
+            </Button>
+          )}
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
+        </div>
+      </form>
+  );
+}

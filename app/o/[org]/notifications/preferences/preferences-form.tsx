@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Card } from "~/app/_components/card";
+import { Field } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf } from "~/app/_trpc/errors";
+
+type Threshold = "info" | "warning" | "critical" | "off";
+const choices: { value: Threshold; label: string }[] = [
+  { value: "info", label: "Everything (info and above)" },
+  { value: "warning", label: "Warnings and critical" },
+  { value: "critical", label: "Critical only" },
+  { value: "off", label: "Nothing" },
+];
+
+/** The member's least severity per channel. */
+export function PreferencesForm() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useSuspenseQuery(trpc.notifications.preferences.queryOptions({ orgId: org.id }));
+  const [values, setValues] = useState(data);
+  const save = useMutation(
+    trpc.notifications.updatePreferences.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.preferences.queryKey() }) }),
+  );
+  return (
+    <Card className="max-w-xl">
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ orgId: org.id, ...values });
+        }}
+      >
+        <Field label="In the app" hint="The bell and the notifications page. Many alerts at once arrive as one summary.">
+          {(control) => (
+            <NativeSelect {...control} value={values.inAppMinSeverity} onChange={(e) => setValues({ ...values, inAppMinSeverity: e.target.value as Threshold })}>
+              {choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+        <Field label="By e-mail" hint="Sent when this deployment has SMTP configured. One alert is mailed at most once every 30 minutes.">
+          {(control) => (
+            <NativeSelect {...control} value={values.emailMinSeverity} onChange={(e) => setValues({ ...values, emailMinSeverity: e.target.value as Threshold })}>
+              {choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+        <FormAlert message={errorMessageOf(save.error)} />
+        <div className="flex items-center gap-3">
+          <Button type="submit" variant="primary" disabled={save.isPending}>
+            Save preferences
+          </Button>
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+        </div>
+      </form>
+    </Card>
+  );
+}

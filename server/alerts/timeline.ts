@@ -1,0 +1,42 @@
+import { asc, and, eq, sql } from "drizzle-orm";
+import { newId } from "~/db/ids";
+import { alertEvents } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { actorColumns } from "../tenancy/audit";
+
+export type AlertEventType =
+  | "raised"
+  | "repeated"
+  | "escalated"
+  | "reopened"
+  | "acknowledged"
+  | "assigned"
+  | "unassigned"
+  | "resolved"
+  | "auto_resolved"
+  | "notified";
+
+/** The wall clock, not the transaction's start: entries of one transaction keep their order. */
+export const eventTime = sql`clock_timestamp()`;
+
+/** Adds an entry to an alert's timeline, by the context's actor, in the caller's transaction. */
+export async function recordAlertEvent(ctx: ServiceCtx, alertId: string, type: AlertEventType, data: Record<string, unknown>): Promise<void> {
+  await ctx.db.insert(alertEvents).values({ id: newId("ale"), orgId: ctx.orgId, alertId, type, ...actorColumns(ctx.actor), data, createdAt: eventTime });
+}
+
+/** An alert's timeline, oldest first. */
+export async function alertTimeline(ctx: ServiceCtx, alertId: string) {
+  return ctx.db
+    .select({
+      id: alertEvents.id,
+      type: alertEvents.type,
+      actorType: alertEvents.actorType,
+      actorId: alertEvents.actorId,
+      actorLabel: alertEvents.actorLabel,
+      data: alertEvents.data,
+      createdAt: alertEvents.createdAt,
+    })
+    .from(alertEvents)
+    .where(and(eq(alertEvents.orgId, ctx.orgId), eq(alertEvents.alertId, alertId)))
+    .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id));
+}

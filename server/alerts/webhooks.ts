@@ -1,0 +1,160 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "~/db/ids";
+import { notificationDeliveries, webhookEndpoints } from "~/db/schema";
+import { getSecrets } from "../config/secrets";
+import type { ServiceCtx } from "../context";
+import { notFound } from "../errors";
+import { encryptSecret, generateMachineSecret } from "../fleet/secret-box";
+import { recordAudit } from "../tenancy/audit";
+import { openEndpointSecret, postWebhook } from "./deliveries";
+import { webhookEventTypes } from "./webhook-events";
+
+const id = z.string().min(1).max(64);
+const url = z
+  .url({ message: "Enter a full URL, e.g. https://example.com/hooks/vendops", protocol: /^https?$/ })
+  .max(2000, "Keep the URL under 2000 characters");
+
+export const endpointInput = z.object({
+  url,
+  description: z.string().trim().max(200, "Keep the description under 200 characters").default(""),
+  eventTypes: z.array(z.enum(webhookEventTypes)).max(webhookEventTypes.length).default([]),
+});
+export const endpointIdInput = z.object({ endpointId: id });
+export const updateEndpointInput = endpointInput.extend({ endpointId: id });
+export const setEndpointEnabledInput = z.object({ endpointId: id, enabled: z.boolean() });
+
+const publicColumns = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  description: webhookEndpoints.description,
+  eventTypes: webhookEndpoints.eventTypes,
+  enabled: webhookEndpoints.enabled,
+  disabledReason: webhookEndpoints.disabledReason,
+  disabledAt: webhookEndpoints.disabledAt,
+  createdAt: webhookEndpoints.createdAt,
+};
+
+export async function listEndpoints(ctx: ServiceCtx) {
+  return ctx.db.select(publicColumns).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, ctx.orgId)).orderBy(desc(webhookEndpoints.createdAt));
+}
+
+async function findEndpoint(ctx: ServiceCtx, endpointId: string) {
+  const [endpoint] = await ctx.db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, endpointId)));
+  if (!endpoint) throw notFound("Webhook endpoint");
+  return endpoint;
+}
+
+const seal = (secret: string) => encryptSecret(getSecrets().machineSecretsKey, secret);
+
+/** Adds an endpoint; answers its signing secret, shown this once. */
+export async function createEndpoint(ctx: ServiceCtx, input: z.input<typeof endpointInput>) {
+  const values = endpointInput.parse(input);
+  const secret = generateMachineSecret();
+  const [endpoint] = await ctx.db
+    .insert(webhookEndpoints)
+    .values({ id: newId("whe"), orgId: ctx.orgId, ...values, secretCiphertext: seal(secret) })
+    .returning(publicColumns);
+  await recordAudit(ctx, { action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint!.id, data: { url: values.url, eventTypes: values.eventTypes } });
+  return { endpoint: endpoint!, secret };
+}
+
+export async function updateEndpoint(ctx: ServiceCtx, input: z.input<typeof updateEndpointInput>) {
+  const { endpointId, ...values } = updateEndpointInput.parse(input);
+  await findEndpoint(ctx, endpointId);
+  const [endpoint] = await ctx.db
+    .update(webhookEndpoints)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, endpointId)))
+    .returning(publicColumns);
+  await recordAudit(ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: endpointId, data: values });
+  return endpoint!;
+}
+
+/** A new secret at once (receivers must switch): answered this once. */
+export async function rotateEndpointSecret(ctx: ServiceCtx, endpointId: string) {
+  await findEndpoint(ctx, endpointId);
+  const secret = generateMachineSecret();
+  await ctx.db
+    .update(webhookEndpoints)
+    .set({ secretCiphertext: seal(secret), updatedAt: sql`now()` })
+    .where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, endpointId)));
+  await recordAudit(ctx, { action: "webhook.secret_rotated", targetType: "webhook_endpoint", targetId: endpointId });
+  return { secret };
+}
+
+/** Disables or (re-)enables an endpoint; enabling sends what waited for it. */
+export async function setEndpointEnabled(ctx: ServiceCtx, input: z.infer<typeof setEndpointEnabledInput>) {
+  await findEndpoint(ctx, input.endpointId);
+  const [endpoint] = await ctx.db
+    .update(webhookEndpoints)
+    .set(input.enabled ? { enabled: true, disabledAt: null, disabledReason: null, updatedAt: sql`now()` } : { enabled: false, disabledAt: sql`now()`, disabledReason: "Disabled by hand.", updatedAt: sql`now()` })
+    .where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, input.endpointId)))
+    .returning(publicColumns);
+  if (input.enabled) {
+    // Deliveries that gave up on it get one more round.
+    await ctx.db
+      .update(notificationDeliveries)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()` })
+      .where(and(eq(notificationDeliveries.orgId, ctx.orgId), eq(notificationDeliveries.endpointId, input.endpointId), eq(notificationDeliveries.status, "failed")));
+  }
+  await recordAudit(ctx, { action: input.enabled ? "webhook.enabled" : "webhook.disabled", targetType: "webhook_endpoint", targetId: input.endpointId });
+  return endpoint!;
+}
+
+export async function deleteEndpoint(ctx: ServiceCtx, endpointId: string) {
+  const endpoint = await findEndpoint(ctx, endpointId);
+  await ctx.db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, endpointId)));
+  await recordAudit(ctx, { action: "webhook.deleted", targetType: "webhook_endpoint", targetId: endpointId, data: { url: endpoint.url } });
+  return { deleted: true };
+}
+
+/** Sends a signed `webhook.test` event now and logs it like any delivery. */
+export async function sendTestEvent(ctx: ServiceCtx, endpointId: string) {
+  const endpoint = await findEndpoint(ctx, endpointId);
+  const deliveryId = newId("msg");
+  const payload = { type: "webhook.test", timestamp: new Date().toISOString(), data: { endpointId, message: "A test event from VendOps." } };
+  const result = await postWebhook(endpoint.url, openEndpointSecret(endpoint.secretCiphertext), deliveryId, payload);
+  await ctx.db.insert(notificationDeliveries).values({
+    id: deliveryId,
+    orgId: ctx.orgId,
+    channel: "webhook",
+    endpointId,
+    eventType: "webhook.test",
+    payload,
+    status: result.ok ? "delivered" : "failed",
+    attempts: 1,
+    responseStatus: result.status,
+    latencyMs: result.latencyMs,
+    lastError: result.error,
+    deliveredAt: result.ok ? new Date() : null,
+  });
+  await recordAudit(ctx, { action: "webhook.tested", targetType: "webhook_endpoint", targetId: endpointId, data: { ok: result.ok, status: result.status } });
+  return result;
+}
+
+export const deliveriesInput = z.object({ endpointId: id, limit: z.number().int().min(1).max(200).default(50) });
+
+/** An endpoint's delivery log, newest first. */
+export async function listDeliveries(ctx: ServiceCtx, input: z.input<typeof deliveriesInput>) {
+  const q = deliveriesInput.parse(input);
+  await findEndpoint(ctx, q.endpointId);
+  return ctx.db
+    .select({
+      id: notificationDeliveries.id,
+      eventType: notificationDeliveries.eventType,
+      alertId: notificationDeliveries.alertId,
+      status: notificationDeliveries.status,
+      attempts: notificationDeliveries.attempts,
+      responseStatus: notificationDeliveries.responseStatus,
+      latencyMs: notificationDeliveries.latencyMs,
+      lastError: notificationDeliveries.lastError,
+      nextAttemptAt: notificationDeliveries.nextAttemptAt,
+      deliveredAt: notificationDeliveries.deliveredAt,
+      createdAt: notificationDeliveries.createdAt,
+    })
+    .from(notificationDeliveries)
+    .where(and(eq(notificationDeliveries.orgId, ctx.orgId), eq(notificationDeliveries.endpointId, q.endpointId)))
+    .orderBy(desc(notificationDeliveries.createdAt))
+    .limit(q.limit);
+}
