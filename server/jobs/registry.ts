@@ -1,3 +1,4 @@
+import { rollUpAll } from "../analytics/rollup";
 import { paymentProvider } from "../payments/providers";
 import { processDueRefunds } from "../payments/refund-worker";
 import type { JobDefinition } from "./runner";
@@ -16,6 +17,17 @@ export const jobs: JobDefinition[] = [
       if (!provider) return { rowsTouched: 0 };
       const result = await processDueRefunds(db, provider);
       return { rowsTouched: result.claimed };
+    },
+  },
+  {
+    name: "analytics-rollup",
+    schedule: "*/5 * * * *",
+    description: "Adds new sales to the daily rollups and rebuilds the stockout time of slots that changed, org by org.",
+    // Each run reads everything since the last; missed windows need no runs of their own.
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => {
+      const result = await rollUpAll(db, deadline);
+      return { rowsTouched: result.salesRows + result.stockoutRows };
     },
   },
 ];
