@@ -1,3 +1,4 @@
+import { generateAllDueMonths } from "../analytics/monthly";
 import { rollUpAll } from "../analytics/rollup";
 import { paymentProvider } from "../payments/providers";
 import { processDueRefunds } from "../payments/refund-worker";
@@ -29,6 +30,13 @@ export const jobs: JobDefinition[] = [
       const result = await rollUpAll(db, deadline);
       return { rowsTouched: result.salesRows + result.stockoutRows };
     },
+  },
+  {
+    name: "monthly-statistics",
+    schedule: "0 * * * *",
+    description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, new Date(), deadline) }),
   },
 ];
 
