@@ -4,7 +4,6 @@ import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
-import { notFound } from "../errors";
 import { monthBreakdowns, monthFigures, type OrgMonth } from "./monthly-figures";
 import { rollUpOrg } from "./rollup";
 
@@ -106,15 +105,14 @@ export async function listStatisticsMonths(ctx: ServiceCtx): Promise<string[]> {
   return rows.map((r) => r.month.slice(0, 7));
 }
 
-/** One month's statistics, or NOT_FOUND when that month has none. */
-export async function getMonthlyStatistics(ctx: ServiceCtx, raw: z.input<typeof monthInput>): Promise<MonthlyStatistics> {
+/** One month's statistics, or null when that month has none (not closed yet, or no sales). */
+export async function getMonthlyStatistics(ctx: ServiceCtx, raw: z.input<typeof monthInput>): Promise<MonthlyStatistics | null> {
   const { month } = monthInput.parse(raw);
   const [row] = await ctx.db
     .select()
     .from(monthlyStatistics)
     .where(and(eq(monthlyStatistics.orgId, ctx.orgId), eq(monthlyStatistics.month, `${month}-01`)));
-  if (!row) throw notFound("Statistics for this month");
-  return row;
+  return row ?? null;
 }
 
 /** Rolls up one org and writes its due months now, e.g. right after loading history. */

@@ -1,3 +1,4 @@
+import { analyticsRouter } from "../analytics/router";
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   products: productsRouter,
   planogram: planogramRouter,
   sales: salesRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;
