@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users } from "lucide-react";
+import { BarChart3, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Trophy, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { MemberRole } from "~/db/schema";
@@ -14,6 +14,8 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
+  { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
