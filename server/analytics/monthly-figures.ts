@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
-import { ALL_LOCATIONS, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";
+import { ALL_LOCATIONS, ALL_MACHINES, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";
 
 /** One org month: its first day and the org's zone and currency. */
 export interface OrgMonth {
@@ -112,12 +112,12 @@ export async function monthBreakdowns(db: Db, m: OrgMonth): Promise<MonthlyBreak
   const cur = sql`currency = ${m.currency}`;
   const uptime = await uptimeByMachine(db, m);
   const machines = await breakdown(db, m, {
-    sales: sql`select machine_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} group by 1`,
+    sales: sql`select machine_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id <> ${ALL_MACHINES} group by 1`,
     stockouts: sql`select machine_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
     labels: sql`select id as key, name as label from machines where org_id = ${m.orgId}`,
   });
   const locations = await breakdown(db, m, {
-    sales: sql`select location_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} group by 1`,
+    sales: sql`select location_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id = ${ALL_MACHINES} group by 1`,
     stockouts: sql`select location_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
     labels: sql`select id as key, name as label from locations where org_id = ${m.orgId} union all select '', 'No location'`,
   });
