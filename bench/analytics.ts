@@ -6,7 +6,7 @@
 // Usage: npx tsx bench/analytics.ts [--sales 10000000] [--fresh]
 // The data stays in BENCH_DATABASE_URL (default: the local vendops_bench) for the next run.
 import { parseArgs } from "node:util";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { createDb, queryRows, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { withTenant } from "../db/tenant";
@@ -67,7 +67,7 @@ try {
 
   console.log("| figure | ours | baseline | ratio | goal |");
   console.log("| --- | --- | --- | --- | --- |");
-  console.log(`| monthly statistics job, ${months.length} months (rollups to stored rows) | ${seconds(job)} | one INSERT ... SELECT ... GROUP BY over the rollups: ${seconds(baseline)} | ${(job / baseline).toFixed(2)}x | <= 1.5x |`);
+  console.log(`| monthly statistics job, ${months.length} months (rollups to stored rows) | ${seconds(job)} | one INSERT ... SELECT ... GROUP BY of the same figures over the same rollups: ${seconds(baseline)} | ${(job / baseline).toFixed(2)}x | <= 1.5x |`);
   console.log(`| (for scale) the same GROUP BY over raw sales | | ${seconds(fromRaw)} | | |`);
   console.log(`| incremental rollup after 1 % new sales (${fresh.toLocaleString("en")}) | ${seconds(incremental)} | full rollup of every sale: ${seconds(full)} | ${(incremental / full).toFixed(3)}x | <= 0.1x |`);
   for (const [name, fast, slow] of queries) {
@@ -112,33 +112,47 @@ async function resetRollups(db: Db, orgId: string) {
 }
 
 const SUMS = sql`sum(units), sum(revenue_minor), sum(cost_minor), sum(failed_vends), sum(refunds), sum(refund_minor)`;
+const month = sql`date_trunc('month', day)::date`;
 
-/** The month's totals and breakdowns by machine, location, product and payment method, in one statement. */
-function monthlyGroupBy(source: SQL, fleet: BenchFleet, into: string): SQL {
-  return sql`insert into ${sql.identifier(into)}
-    select date_trunc('month', day)::date, coalesce(machine_id, location_id, product_id, payment_method, ''), grouping(machine_id, location_id, product_id, payment_method), ${SUMS}
-    from (${source}) s where s.day < date_trunc('month', now() at time zone ${fleet.timeZone})
-    group by grouping sets ((1), (1, machine_id), (1, location_id), (1, product_id), (1, payment_method))`;
+async function benchMonthlyTable(db: Db) {
+  await db.execute(sql`create temp table if not exists bench_monthly (month date, kind text, key text, units bigint, revenue bigint, cost bigint, failed bigint, refunds bigint, refund bigint)`);
+  await db.execute(sql`truncate bench_monthly`);
 }
 
+/**
+ * The job's figures in one INSERT ... SELECT ... GROUP BY over the same rollups it reads: totals and
+ * payment methods from the org rollup, machines and locations from the machine rollup, products from
+ * the product rollup, stockout time from the stockout rollup, for every closed month.
+ */
 async function handWrittenMonthly(db: Db, fleet: BenchFleet) {
-  await db.execute(sql`create temp table if not exists bench_monthly (month date, key text, kind int, units bigint, revenue bigint, cost bigint, failed bigint, refunds bigint, refund bigint)`);
-  await db.execute(sql`truncate bench_monthly`);
-  await db.execute(
-    monthlyGroupBy(sql`select day, machine_id, location_id, product_id, payment_method, units, revenue_minor, cost_minor, failed_vends, refunds, refund_minor
-      from sales_daily where org_id = ${fleet.orgId} and currency = ${fleet.currency}`, fleet, "bench_monthly"),
-  );
+  await benchMonthlyTable(db);
+  const closed = sql`org_id = ${fleet.orgId} and day < date_trunc('month', now() at time zone ${fleet.timeZone})`;
+  await db.execute(sql`insert into bench_monthly
+    select ${month}, case when grouping(payment_method) = 1 then 'total' else 'payment' end, coalesce(payment_method, ''), ${SUMS}
+      from sales_daily_org where ${closed} and currency = ${fleet.currency} group by grouping sets ((1), (1, payment_method))
+    union all
+    select ${month}, case when machine_id = '*' then 'location' else 'machine' end, case when machine_id = '*' then location_id else machine_id end, ${SUMS}
+      from sales_daily_machine where ${closed} and currency = ${fleet.currency} group by 1, 2, 3
+    union all
+    select ${month}, 'product', product_id, ${SUMS} from sales_daily_product where ${closed} and currency = ${fleet.currency} and location_id = '*' group by 1, 3
+    union all
+    select ${month}, 'stockout_' || g.kind, g.key, 0, 0, 0, 0, 0, sum(seconds) from stockout_daily,
+      lateral (values ('machine', machine_id), ('location', location_id), ('product', product_id), ('total', '')) g(kind, key)
+      where ${closed} group by 1, 2, 3`);
 }
 
+/** For scale: the same figures grouped straight from raw sales. */
 async function rawMonthly(db: Db, fleet: BenchFleet) {
-  await db.execute(sql`truncate bench_monthly`);
-  await db.execute(
-    monthlyGroupBy(sql`select (occurred_at at time zone ${fleet.timeZone})::date as day, machine_id, location_id, product_id, payment_method::text as payment_method,
+  await benchMonthlyTable(db);
+  await db.execute(sql`insert into bench_monthly
+    select date_trunc('month', day)::date, 'k', coalesce(machine_id, location_id, product_id, payment_method, ''), sum(units), sum(revenue_minor), sum(cost_minor), sum(failed_vends), sum(refunds), sum(refund_minor)
+    from (select (occurred_at at time zone ${fleet.timeZone})::date as day, machine_id, location_id, product_id, payment_method::text as payment_method,
         (status = 'succeeded')::int as units, case when status = 'succeeded' then price_minor else 0 end as revenue_minor,
         case when status = 'succeeded' then cost_minor else 0 end as cost_minor, (status = 'failed')::int as failed_vends,
         (status = 'failed' and price_minor > 0)::int as refunds, case when status = 'failed' then price_minor else 0 end as refund_minor
-      from sales where org_id = ${fleet.orgId}`, fleet, "bench_monthly"),
-  );
+      from sales where org_id = ${fleet.orgId}) s
+    where s.day < date_trunc('month', now() at time zone ${fleet.timeZone})
+    group by grouping sets ((1), (1, machine_id), (1, location_id), (1, product_id), (1, payment_method))`);
 }
 
 const localDay = (fleet: BenchFleet, daysBack: number) => sql`((now() at time zone ${fleet.timeZone})::date - ${daysBack}::int)::timestamp at time zone ${fleet.timeZone}`;
