@@ -33,6 +33,9 @@ test("the demo owner sees the overview, the month's statistics with exports, and
     const pdf = await context.request.get(`${base}/statistics/export.pdf?month=${month}`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const bad = await context.request.get(`${base}/statistics/export.pdf?month=2026-13`);
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toEqual({ error: "month: Use a month like 2026-10." });
   });
 
   await test.step("rankings", async () => {

@@ -8,8 +8,10 @@
 // moves the org's watermark to xmin in the same transaction: every sale is counted exactly once,
 // whenever its transaction commits, and a re-run (or a concurrent one, serialized by the watermark
 // row lock) adds nothing twice. Sales are insert-only and deduplicated by (machine, event id), so
-// late and repeated events are simply new rows or no rows. A long-running transaction only delays
-// the rollup; it never loses a row.
+// late and repeated events are simply new rows or no rows. A long-running transaction (anywhere on
+// the server: transaction ids are cluster-wide) only delays the rollup; it never loses a row.
+// The alternative, re-aggregating (org, day) keys marked dirty by each ingest, would make every
+// ingest transaction of an org contend on the same dirty-key rows.
 //
 // Stockout periods change (they close), so their days are recomputed rather than added to: the
 // slots whose periods changed since the last run, and those still open, get their days rebuilt.
