@@ -218,4 +218,9 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "webhooks.deliveries": { least: "admin", namesThing: true, call: (c, f) => c.webhooks.deliveries({ orgId: f.orgId, endpointId: f.endpointId }) },
   "jobs.list": { least: "admin", call: (c, f) => c.jobs.list({ orgId: f.orgId }) },
   "jobs.runNow": { least: "admin", call: (c, f) => c.jobs.runNow({ orgId: f.orgId, job: "alert-sweep" }) },
+  "analytics.overview": { least: "viewer", call: (c, f) => c.analytics.overview({ orgId: f.orgId }) },
+  "analytics.machinesToVisit": { least: "viewer", call: (c, f) => c.analytics.machinesToVisit({ orgId: f.orgId }) },
+  "analytics.rankings": { least: "viewer", call: (c, f) => c.analytics.rankings({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
+  "analytics.statisticsMonths": { least: "viewer", call: (c, f) => c.analytics.statisticsMonths({ orgId: f.orgId }) },
+  "analytics.statistics": { least: "viewer", call: (c, f) => c.analytics.statistics({ orgId: f.orgId, month: "2026-10" }) },
 };

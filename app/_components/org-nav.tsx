@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BadgeCheck, BellRing, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Undo2, Users, Webhook } from "lucide-react";
+import { BadgeCheck, BarChart3, BellRing, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Trophy, Undo2, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
@@ -18,6 +18,8 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
+  { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
   { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer" },
   { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
   { path: "/refund-requests", label: "Requests", icon: Inbox, least: "manager" },

@@ -10,3 +10,4 @@ export * from "./consumers";
 export * from "./alerts";
 export * from "./jobs";
 export * from "./notifications";
+export * from "./analytics";

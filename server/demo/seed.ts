@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { auditLog, memberships, organizations, users, type MemberRole } from "~/db/schema";
 import { env } from "~/env";
+import { refreshOrgAnalytics } from "../analytics/monthly";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
 
@@ -40,6 +41,8 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   if (!fleet) return result;
   const owner = { orgId: result.orgId, ownerId: result.ownerId };
   const fleetResult = await seedDemoFleet(db, owner, { name: "Demo Vending", slug: DEMO_ORG_SLUG }, { dataDir: env.DATA_DIR, ...fleetOptions });
+  // Dashboards read rollups: fill them (and the closed months' statistics) from the history now.
+  await refreshOrgAnalytics(db, result.orgId);
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }
 

@@ -7,6 +7,7 @@ import { evaluateIngestRules } from "../alerts/ingest-rules";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
 import { accruePoints } from "../consumers/loyalty";
 import { completeOrders, ordersForReports } from "../payments/orders";
+import { trackStockouts } from "../analytics/stockouts";
 import { countVendsAfter } from "./batch";
 import type { MachineEvent } from "./events";
 import { finishRecount, nextStock, type SlotChanges } from "./stock";
@@ -37,6 +38,7 @@ export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: M
   await applyFaults(ctx, scope, events);
   await updateMachine(ctx, scope, events);
   await evaluateIngestRules(ctx, scope.machineId, events, scope.receivedAt);
+  await trackStockouts(ctx, scope.machineId, events);
   return { refundsOwed };
 }
 

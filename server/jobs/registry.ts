@@ -1,6 +1,8 @@
 import { sendDueDeliveries } from "../alerts/deliveries";
 import { checkNoSales, sweepOfflineMachines } from "../alerts/scheduled-rules";
 import { expireOrders } from "../payments/orders";
+import { generateAllDueMonths } from "../analytics/monthly";
+import { rollUpAll } from "../analytics/rollup";
 import { paymentProvider } from "../payments/providers";
 import { orgJob } from "./org-runs";
 import { processDueRefunds } from "../payments/refund-worker";
@@ -52,6 +54,24 @@ export const jobs: JobDefinition[] = [
     schedule: "* * * * *",
     description: "Sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
     handler: async ({ db }) => ({ rowsTouched: (await sendDueDeliveries(db, { limit: 200 })).claimed }),
+  },
+  {
+    name: "analytics-rollup",
+    schedule: "*/5 * * * *",
+    description: "Adds new sales to the daily rollups and rebuilds the stockout time of slots that changed, org by org.",
+    // Each run reads everything since the last; missed windows need no runs of their own.
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => {
+      const result = await rollUpAll(db, deadline);
+      return { rowsTouched: result.salesRows + result.stockoutRows };
+    },
+  },
+  {
+    name: "monthly-statistics",
+    schedule: "0 * * * *",
+    description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, new Date(), deadline) }),
   },
 ];
 

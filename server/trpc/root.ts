@@ -1,4 +1,5 @@
 import { alertsRouter, notificationsRouter, webhooksRouter } from "../alerts/router";
+import { analyticsRouter } from "../analytics/router";
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   webhooks: webhooksRouter,
   jobs: jobsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;
