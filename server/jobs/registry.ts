@@ -2,6 +2,7 @@ import { sendDueDeliveries } from "../alerts/deliveries";
 import { checkNoSales, sweepOfflineMachines } from "../alerts/scheduled-rules";
 import { paymentProvider } from "../payments/providers";
 import { orgJob } from "./org-runs";
+import { pruneHistory } from "./retention";
 import { processDueRefunds } from "../payments/refund-worker";
 import type { JobDefinition } from "./runner";
 
@@ -38,6 +39,12 @@ export const jobs: JobDefinition[] = [
     schedule: "* * * * *",
     description: "Sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
     handler: async ({ db }) => ({ rowsTouched: (await sendDueDeliveries(db, { limit: 200 })).claimed }),
+  },
+  {
+    name: "prune-history",
+    schedule: "17 3 * * *",
+    description: "Deletes finished job runs after 14 days, sent notification deliveries after 30 and read notifications after 90.",
+    handler: async ({ db, window }) => ({ rowsTouched: await pruneHistory(db, window) }),
   },
 ];
 
