@@ -5,6 +5,7 @@ import { generateAllDueMonths } from "../analytics/monthly";
 import { rollUpAll } from "../analytics/rollup";
 import { paymentProvider } from "../payments/providers";
 import { orgJob } from "./org-runs";
+import { pruneHistory } from "./retention";
 import { processDueRefunds } from "../payments/refund-worker";
 import type { JobDefinition } from "./runner";
 
@@ -72,6 +73,12 @@ export const jobs: JobDefinition[] = [
     description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
     maxCatchUp: 1,
     handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, new Date(), deadline) }),
+  },
+  {
+    name: "prune-history",
+    schedule: "17 3 * * *",
+    description: "Deletes finished job runs after 14 days, sent notification deliveries after 30 and read notifications after 90.",
+    handler: async ({ db, window }) => ({ rowsTouched: await pruneHistory(db, window) }),
   },
 ];
 

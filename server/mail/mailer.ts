@@ -21,6 +21,7 @@ export function mailEnabled(): boolean {
  * on screen, an in-app notification).
  */
 export async function sendMail(mail: Mail, options: { smtpUrl?: string } = {}): Promise<boolean> {
+  if (!options.smtpUrl && !env.SMTP_URL) return false;
   try {
     await deliverMail(mail, options);
     return true;

@@ -13,29 +13,39 @@ import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { hasRole } from "~/server/tenancy/roles";
 
 /** A machine's own temperature range (a cooled machine 0–8 °C, an ambient one none). */
-export function MachineRangeForm({ machineId: fixed }: { machineId?: string }) {
+export function MachineRangeForm() {
   const org = useOrg();
   const trpc = useTRPC();
   const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
-  const [machineId, setMachineId] = useState(fixed ?? machines[0]?.id ?? "");
+  const [machineId, setMachineId] = useState(machines[0]?.id ?? "");
   const range = useQuery({ ...trpc.alerts.machineRange.queryOptions({ orgId: org.id, machineId }), enabled: machineId !== "" });
   if (machines.length === 0) return null;
   return (
     <Card title="Machine temperature range" description="Overrides the organization's range for one machine. Empty: use the organization's.">
-      {!fixed && (
-        <Field label="Machine" className="mb-4">
-          {(control) => (
-            <NativeSelect {...control} value={machineId} onChange={(e) => setMachineId(e.target.value)}>
-              {machines.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </Field>
-      )}
+      <Field label="Machine" className="mb-4">
+        {(control) => (
+          <NativeSelect {...control} value={machineId} onChange={(e) => setMachineId(e.target.value)}>
+            {machines.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </Field>
       {range.data ? <RangeFields key={machineId} machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">Loading…</p>}
+    </Card>
+  );
+}
+
+/** One machine's temperature range, for its own page. */
+export function MachineTemperatureCard({ machineId }: { machineId: string }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const range = useQuery(trpc.alerts.machineRange.queryOptions({ orgId: org.id, machineId }));
+  return (
+    <Card title="Temperature range" description="Heartbeats outside it raise a temperature alert. Empty: the organization's range.">
+      {range.data ? <RangeFields machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">Loading…</p>}
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { Skeleton } from "~/app/_components/skeleton";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { AccessPanel } from "./access-panel";
 import { EventTimeline } from "./event-timeline";
+import { MachineTemperatureCard } from "../../alerts/settings/machine-range-form";
 import { MachineAlerts } from "./machine-alerts";
 import { MachineFigures } from "./machine-figures";
 import { MachineHeader } from "./machine-header";
@@ -31,6 +32,7 @@ export function MachineView({ machineId }: { machineId: string }) {
         </div>
         <div className="min-w-0 space-y-6">
           <MachineAlerts machineId={machineId} />
+          <MachineTemperatureCard machineId={machineId} />
           <AccessPanel machineId={machineId} />
         </div>
       </div>

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+
+/** How long records of finished work are kept. */
+export const RETENTION_DAYS = { jobRuns: 14, deliveries: 30, readNotifications: 90 } as const;
+
+const deleted = (result: unknown) => (result as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
+
+/**
+ * Deletes what has served its purpose: job runs and their per-organization parts after 14 days,
+ * delivered or given-up notification deliveries after 30, read in-app notifications after 90.
+ * Open work (running jobs, pending deliveries, unread notifications) is never deleted.
+ */
+export async function pruneHistory(db: Db, now = new Date()): Promise<number> {
+  const at = now.toISOString();
+  let rows = 0;
+  rows += deleted(await db.execute(sql`delete from job_run_orgs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
+  rows += deleted(await db.execute(sql`delete from job_runs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
+  rows += deleted(
+    await db.execute(sql`delete from notification_deliveries where status in ('delivered', 'failed', 'cancelled')
+      and created_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.deliveries})`),
+  );
+  rows += deleted(
+    await db.execute(sql`delete from notifications where read_at is not null and created_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.readNotifications})`),
+  );
+  return rows;
+}
