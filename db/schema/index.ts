@@ -8,3 +8,4 @@ export * from "./sales";
 export * from "./payments";
 export * from "./alerts";
 export * from "./jobs";
+export * from "./replenishment";

@@ -1,5 +1,6 @@
 import { paymentProvider } from "../payments/providers";
 import { processDueRefunds } from "../payments/refund-worker";
+import { FORECAST_JOB, runForecastJob } from "../replenishment/forecast-job";
 import type { JobDefinition } from "./runner";
 
 /**
@@ -17,6 +18,13 @@ export const jobs: JobDefinition[] = [
       const result = await processDueRefunds(db, provider);
       return { rowsTouched: result.claimed };
     },
+  },
+  {
+    name: FORECAST_JOB,
+    schedule: "7 * * * *",
+    description: "Forecasts every slot's demand, plans visits, and raises or resolves predicted sell-outs; org by org, stalest first.",
+    handler: (ctx) => runForecastJob(ctx),
+    maxCatchUp: 1,
   },
 ];
 

@@ -49,6 +49,8 @@ export interface MachinePlan {
   days: DayOutlook[];
   /** Fill quantities for the first planned visit, or empty when no visit is planned. */
   fills: SlotFill[];
+  /** Every planned visit with its fill quantities (later ones assume the earlier fills happened). */
+  visits: { day: number; fills: SlotFill[] }[];
   /** Expected lost margin over the horizon if this plan is followed, minor units. */
   expectedLostMinor: number;
   /** Visit costs of the plan plus its expected lost margin. */
@@ -128,12 +130,17 @@ export function planMachine(input: PlanMachineInput): MachinePlan {
   for (let d = 0; d < horizon; d++) {
     days.push({ day: d, lostIfNotVisitedMinor: Math.round(lossFrom(-1, d + 1)), visit: visitDays.includes(d) });
   }
-  const fills = visitDays.length > 0 ? slots.map((s) => slotFill(s, input.fillTo, s.stock, 0, visitDays[0]!)) : [];
+  const visits = visitDays.map((day, k) => ({
+    day,
+    fills: slots.map((s, i) => (k === 0 ? slotFill(s, input.fillTo, s.stock, 0, day) : slotFill(s, input.fillTo, targets[i]!, visitDays[k - 1]!, day))),
+  }));
+  const fills = visits[0]?.fills ?? [];
   const visitCosts = visitDays.length * cost;
   return {
     visitDays,
     days,
     fills,
+    visits,
     expectedLostMinor: Math.round(Number.isFinite(total) ? total - visitCosts : 0),
     totalCostMinor: Math.round(Number.isFinite(total) ? total : 0),
   };

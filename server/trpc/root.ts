@@ -1,6 +1,7 @@
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
+import { plansRouter, routesRouter, visitsRouter } from "../replenishment/router";
 import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -16,6 +17,9 @@ export const appRouter = createTRPCRouter({
   products: productsRouter,
   planogram: planogramRouter,
   sales: salesRouter,
+  routes: routesRouter,
+  plans: plansRouter,
+  visits: visitsRouter,
 });
 
 export type AppRouter = typeof appRouter;
