@@ -8,4 +8,5 @@ export * from "./sales";
 export * from "./payments";
 export * from "./alerts";
 export * from "./jobs";
+export * from "./analytics";
 export * from "./replenishment";

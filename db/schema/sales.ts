@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { writerXid } from "./analytics";
 import { products } from "./catalog";
 import { locations, machineIdColumn } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
@@ -33,6 +34,8 @@ export const sales = pgTable(
     consumerId: text("consumer_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The inserting transaction: rollups read sales by it (server/analytics/rollup.ts). */
+    writerXid: writerXid("writer_xid"),
   },
   (t) => [
     uniqueIndex("sales_machine_event_key").on(t.machineId, t.eventId),
@@ -40,6 +43,7 @@ export const sales = pgTable(
     index("sales_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
     index("sales_org_product_occurred_idx").on(t.orgId, t.productId, t.occurredAt),
     index("sales_org_order_idx").on(t.orgId, t.orderId).where(sql`${t.orderId} is not null`),
+    index("sales_org_writer_xid_idx").on(t.orgId, t.writerXid),
     orgIsolation(t.orgId),
   ],
 ).enableRLS();

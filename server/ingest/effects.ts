@@ -4,6 +4,7 @@ import { alerts, cashCollections, machineEvents, machines, refunds, sales, servi
 import type { PaymentMethod } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
+import { trackStockouts } from "../analytics/stockouts";
 import { countVendsAfter } from "./batch";
 import type { MachineEvent } from "./events";
 import { finishRecount, nextStock, type SlotChanges } from "./stock";
@@ -33,6 +34,7 @@ export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: M
   await recordVisitsAndCash(ctx, scope, events);
   await applyFaults(ctx, scope, events);
   await updateMachine(ctx, scope, events);
+  await trackStockouts(ctx, scope.machineId, events);
   return { refundsOwed };
 }
 

@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { products } from "./catalog";
+import { machineIdColumn } from "./fleet";
+import { orgIdColumn, orgIsolation } from "./tenancy";
+
+/**
+ * A 64-bit transaction id (`xid8`), read as text. Rollups use the id of the transaction that wrote
+ * a row to know, from a snapshot's xmin, which rows can no longer appear late (see server/analytics/rollup.ts).
+ */
+export const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
+/** The transaction writing the row; a column default, so writers need not know about it. */
+export const writerXid = (name: string) =>
+  xid8(name)
+    .notNull()
+    .default(sql`pg_current_xact_id()`);
+
+/**
+ * A period during which a slot was empty: opened when a vend takes its stock to zero, closed by a
+ * restock with a quantity above zero. At most one open period per (machine, slot).
+ */
+export const slotStockouts = pgTable(
+  "slot_stockouts",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
+    slotCode: text("slot_code").notNull(),
+    productId: text("product_id").references(() => products.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** The last transaction that opened or closed it: the rollup job recomputes what changed. */
+    changedXid: writerXid("changed_xid"),
+  },
+  (t) => [
+    uniqueIndex("slot_stockouts_one_open_key").on(t.machineId, t.slotCode).where(sql`${t.endedAt} is null`),
+    index("slot_stockouts_org_machine_idx").on(t.orgId, t.machineId, t.slotCode, t.startedAt),
+    index("slot_stockouts_org_changed_idx").on(t.orgId, t.changedXid),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/**
+ * Sales rolled up per org day (in the org's time zone), machine, slot, product, location, payment
+ * method and currency. Absent product or location is '' so the key is a plain primary key.
+ */
+export const salesDaily = pgTable(
+  "sales_daily",
+  {
+    orgId: orgIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    machineId: text("machine_id").notNull(),
+    slotCode: text("slot_code").notNull(),
+    productId: text("product_id").notNull(),
+    locationId: text("location_id").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    currency: text("currency").notNull(),
+    units: integer("units").notNull().default(0),
+    revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),
+    costMinor: bigint("cost_minor", { mode: "number" }).notNull().default(0),
+    failedVends: integer("failed_vends").notNull().default(0),
+    /** Failed paid vends: each owes its price back (by the provider, or in cash). */
+    refunds: integer("refunds").notNull().default(0),
+    refundMinor: bigint("refund_minor", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.machineId, t.slotCode, t.productId, t.locationId, t.paymentMethod, t.currency] }),
+    index("sales_daily_org_product_day_idx").on(t.orgId, t.productId, t.day),
+    index("sales_daily_org_location_day_idx").on(t.orgId, t.locationId, t.day),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/** Seconds each slot spent empty per org day, from slot_stockouts (open periods count up to now). */
+export const stockoutDaily = pgTable(
+  "stockout_daily",
+  {
+    orgId: orgIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    machineId: text("machine_id").notNull(),
+    slotCode: text("slot_code").notNull(),
+    productId: text("product_id").notNull(),
+    locationId: text("location_id").notNull(),
+    seconds: integer("seconds").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.machineId, t.slotCode] }), index("stockout_daily_org_product_day_idx").on(t.orgId, t.productId, t.day), orgIsolation(t.orgId)],
+).enableRLS();
+
+/** How far each org's rollups have read: every row written by a transaction below these ids is in. */
+export const rollupWatermarks = pgTable(
+  "rollup_watermarks",
+  {
+    orgId: orgIdColumn().primaryKey(),
+    salesXid: xid8("sales_xid").notNull(),
+    stockoutsXid: xid8("stockouts_xid").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [orgIsolation(t.orgId)],
+).enableRLS();
+
+export interface MonthlyFigures {
+  revenueMinor: number;
+  costMinor: number;
+  marginMinor: number;
+  units: number;
+  /** Succeeded vends; the average ticket is revenue over this. */
+  tickets: number;
+  averageTicketMinor: number;
+  failedVends: number;
+  refunds: number;
+  refundMinor: number;
+  /** Failed vends over all vends, 0..1. */
+  failureRate: number;
+  stockoutHours: number;
+  /** Share of machine-hours with at least one report from the machine, 0..1; null without machines. */
+  uptime: number | null;
+}
+
+export interface MonthlyBreakdownRow extends Omit<MonthlyFigures, "tickets" | "averageTicketMinor" | "uptime"> {
+  key: string;
+  label: string;
+  uptime?: number | null;
+}
+
+export interface MonthlyBreakdowns {
+  machines: MonthlyBreakdownRow[];
+  locations: MonthlyBreakdownRow[];
+  products: MonthlyBreakdownRow[];
+  paymentMethods: MonthlyBreakdownRow[];
+}
+
+/** The statistics of one closed month of one org, generated once the month is over and kept. */
+export const monthlyStatistics = pgTable(
+  "monthly_statistics",
+  {
+    orgId: orgIdColumn(),
+    /** First day of the month, in the org's time zone. */
+    month: date("month", { mode: "string" }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    currency: text("currency").notNull(),
+    figures: jsonb("figures").$type<MonthlyFigures>().notNull(),
+    previousMonth: jsonb("previous_month").$type<MonthlyFigures | null>(),
+    previousYear: jsonb("previous_year").$type<MonthlyFigures | null>(),
+    breakdowns: jsonb("breakdowns").$type<MonthlyBreakdowns>().notNull(),
+    generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month] }), orgIsolation(t.orgId)],
+).enableRLS();
+
+export type SlotStockout = typeof slotStockouts.$inferSelect;
+export type MonthlyStatistics = typeof monthlyStatistics.$inferSelect;
