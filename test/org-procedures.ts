@@ -2,7 +2,8 @@ import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
 import type { SessionUser } from "~/server/auth/accounts";
 import { addMember, invite, type callerFor } from "./factories";
-import { createMachineWithPlanogram } from "./machines";
+import { createRoute } from "~/server/replenishment/routes";
+import { asOwner, createMachineWithPlanogram } from "./machines";
 
 /** An org with something of every kind an org procedure can act on. */
 export interface OrgFixture {
@@ -17,6 +18,8 @@ export interface OrgFixture {
   machineId: string;
   machineSerial: string;
   productId: string;
+  /** A route holding the machine. */
+  routeId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -24,6 +27,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
   const actor = await addMember(db, org.id, role);
   const target = await addMember(db, org.id, "viewer");
   const { invitation } = await invite(db, owner, org.id, "technician");
+  const route = await asOwner(db, org.id, owner.id, (ctx) => createRoute(ctx, { name: "North loop", machineIds: [machine.id] }));
   return {
     orgId: org.id,
     owner,
@@ -34,6 +38,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     machineId: machine.id,
     machineSerial: machine.serial,
     productId: products.cola.id,
+    routeId: route.id,
   };
 }
 
@@ -125,4 +130,31 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
   "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
+
+  "routes.list": { least: "viewer", call: (c, f) => c.routes.list({ orgId: f.orgId }) },
+  "routes.get": { least: "viewer", namesThing: true, call: (c, f) => c.routes.get({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.technicians": { least: "viewer", call: (c, f) => c.routes.technicians({ orgId: f.orgId }) },
+  "routes.create": { least: "manager", call: (c, f) => c.routes.create({ orgId: f.orgId, name: "South loop" }) },
+  "routes.update": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.routes.update({ orgId: f.orgId, routeId: f.routeId, name: "North loop (Mon)", machineIds: [f.machineId] }),
+  },
+  "routes.delete": { least: "manager", namesThing: true, call: (c, f) => c.routes.delete({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.day": { least: "viewer", namesThing: true, call: (c, f) => c.routes.day({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.mine": { least: "technician", call: (c, f) => c.routes.mine({ orgId: f.orgId }) },
+  "plans.get": { least: "viewer", call: (c, f) => c.plans.get({ orgId: f.orgId }) },
+  "plans.machine": { least: "viewer", namesThing: true, call: (c, f) => c.plans.machine({ orgId: f.orgId, machineId: f.machineId }) },
+  "plans.refresh": { least: "manager", call: (c, f) => c.plans.refresh({ orgId: f.orgId }) },
+  "plans.settings": { least: "viewer", call: (c, f) => c.plans.settings({ orgId: f.orgId }) },
+  "plans.updateSettings": {
+    least: "manager",
+    call: (c, f) => c.plans.updateSettings({ orgId: f.orgId, visitCostMinor: 1800, fillTo: "par", selloutThreshold: 0.6 }),
+  },
+  "visits.record": {
+    least: "technician",
+    namesThing: true,
+    call: (c, f) => c.visits.record({ orgId: f.orgId, machineId: f.machineId, routeId: f.routeId, visitKey: `vk-${f.actor.id.slice(4)}`, counts: [{ slot: "A1", quantity: 8 }] }),
+  },
+  "visits.list": { least: "viewer", call: (c, f) => c.visits.list({ orgId: f.orgId }) },
 };

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, Users } from "lucide-react";
+import { CalendarRange, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { MemberRole } from "~/db/schema";
@@ -14,6 +14,9 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer" },
+  { path: "/routes", label: "Routes", icon: Route, least: "viewer" },
+  { path: "/routes/today", label: "Today's route", icon: Truck, least: "technician" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
   { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
@@ -23,6 +26,11 @@ const sections = [
 export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
+  // The most specific section wins: /routes/today is "Today's route", not "Routes".
+  const current = sections
+    .map((s) => s.path as string)
+    .filter((path) => (path === "" ? pathname === base : pathname === `${base}${path}` || pathname.startsWith(`${base}${path}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Organization">
       <ul className="space-y-0.5">
@@ -30,7 +38,7 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
           .filter((s) => hasRole(role, s.least))
           .map(({ path, label, icon: Icon }) => {
             const href = `${base}${path}`;
-            const active = path === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+            const active = path === current;
             return (
               <li key={label}>
                 <Link

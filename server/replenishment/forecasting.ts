@@ -68,7 +68,8 @@ export async function computeForecasts(ctx: ServiceCtx, now = new Date()) {
         nextVisitDate: nextVisit,
         selloutProbability: p,
       });
-      if (s.productId && f.level > 0 && p > plan.settings.selloutThreshold) {
+      // An empty slot is already sold out (stockout tracking tells of it); this warns of the next ones.
+      if (s.productId && s.stock > 0 && f.level > 0 && p > plan.settings.selloutThreshold) {
         predicted.push({ machineId: m.machineId, code: s.code, product: s.productName ?? s.code, p, nextVisit });
       }
     }

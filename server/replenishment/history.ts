@@ -62,17 +62,20 @@ function localHourOf(ms: number, timeZone: string) {
 }
 
 /**
- * Daily history of the given slots over the window: units sold (from the daily sales rollup, for
- * the slot's current product) and the share of each day's demand the slot was in stock (from its
+ * Daily history of the given slots over the window: units sold (successful vends of the slot's
+ * current product, by local day) and the share of each day's demand the slot was in stock (from its
  * stockout periods, weighted by the hour of day). A slot's series starts at its machine's first
  * recorded sale in the window, so a new machine is not read as one that sold nothing.
  */
 export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: readonly SlotKey[], now: Date): Promise<Map<string, DayObservation[]>> {
   const [sold, stockouts, shares] = await Promise.all([
     ctx.db.execute(sql`
-      select machine_id, slot_code, product_id, to_char(day, 'YYYY-MM-DD') as day, sum(units)::int as units
-      from sales_daily
-      where org_id = ${ctx.orgId} and day between ${w.from}::date and ${w.to}::date
+      select machine_id, slot_code, coalesce(product_id, '') as product_id,
+             to_char((occurred_at at time zone ${w.timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as units
+      from sales
+      where org_id = ${ctx.orgId} and status = 'succeeded'
+        and occurred_at >= (${w.from}::date)::timestamp at time zone ${w.timeZone}
+        and occurred_at < ((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})
       group by 1, 2, 3, 4`),
     ctx.db.execute(sql`
       select machine_id, slot_code, started_at, ended_at from slot_stockouts
