@@ -5,6 +5,7 @@ import { auditLog, memberships, organizations, users, type MemberRole } from "~/
 import { env } from "~/env";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
+import { seedDemoRoutes } from "./demo-routes";
 
 export const DEMO_ORG_SLUG = "demo-vending";
 export const DEMO_OWNER_EMAIL = "owner@demo-vending.example";
@@ -40,6 +41,7 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   if (!fleet) return result;
   const owner = { orgId: result.orgId, ownerId: result.ownerId };
   const fleetResult = await seedDemoFleet(db, owner, { name: "Demo Vending", slug: DEMO_ORG_SLUG }, { dataDir: env.DATA_DIR, ...fleetOptions });
+  await seedDemoRoutes(db, owner);
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }
 
