@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -68,4 +69,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   // the pool replaces it on next use.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
+}
+
+/** Runs raw SQL and returns its rows, typed by the caller (every driver answers `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

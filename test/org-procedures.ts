@@ -130,6 +130,11 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
   "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
+  "analytics.overview": { least: "viewer", call: (c, f) => c.analytics.overview({ orgId: f.orgId }) },
+  "analytics.machinesToVisit": { least: "viewer", call: (c, f) => c.analytics.machinesToVisit({ orgId: f.orgId }) },
+  "analytics.rankings": { least: "viewer", call: (c, f) => c.analytics.rankings({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
+  "analytics.statisticsMonths": { least: "viewer", call: (c, f) => c.analytics.statisticsMonths({ orgId: f.orgId }) },
+  "analytics.statistics": { least: "viewer", call: (c, f) => c.analytics.statistics({ orgId: f.orgId, month: "2026-10" }) },
 
   "routes.list": { least: "viewer", call: (c, f) => c.routes.list({ orgId: f.orgId }) },
   "routes.get": { least: "viewer", namesThing: true, call: (c, f) => c.routes.get({ orgId: f.orgId, routeId: f.routeId }) },

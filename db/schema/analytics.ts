@@ -41,6 +41,17 @@ export const slotStockouts = pgTable(
   ],
 ).enableRLS();
 
+/** The figures every sales rollup keeps; all additive, so new sales are added in place. */
+const salesMeasures = () => ({
+  units: integer("units").notNull().default(0),
+  revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),
+  costMinor: bigint("cost_minor", { mode: "number" }).notNull().default(0),
+  failedVends: integer("failed_vends").notNull().default(0),
+  /** Failed paid vends: each owes its price back (by the provider, or in cash). */
+  refunds: integer("refunds").notNull().default(0),
+  refundMinor: bigint("refund_minor", { mode: "number" }).notNull().default(0),
+});
+
 /**
  * Sales rolled up per org day (in the org's time zone), machine, slot, product, location, payment
  * method and currency. Absent product or location is '' so the key is a plain primary key.
@@ -56,13 +67,7 @@ export const salesDaily = pgTable(
     locationId: text("location_id").notNull(),
     paymentMethod: text("payment_method").notNull(),
     currency: text("currency").notNull(),
-    units: integer("units").notNull().default(0),
-    revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),
-    costMinor: bigint("cost_minor", { mode: "number" }).notNull().default(0),
-    failedVends: integer("failed_vends").notNull().default(0),
-    /** Failed paid vends: each owes its price back (by the provider, or in cash). */
-    refunds: integer("refunds").notNull().default(0),
-    refundMinor: bigint("refund_minor", { mode: "number" }).notNull().default(0),
+    ...salesMeasures(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.day, t.machineId, t.slotCode, t.productId, t.locationId, t.paymentMethod, t.currency] }),
@@ -70,6 +75,60 @@ export const salesDaily = pgTable(
     index("sales_daily_org_location_day_idx").on(t.orgId, t.locationId, t.day),
     orgIsolation(t.orgId),
   ],
+).enableRLS();
+
+/** The location key of a rollup row that sums every location. */
+export const ALL_LOCATIONS = "*";
+
+// Coarser rollups of the same figures, kept from the same deltas: the fine one has about as many
+// rows as raw sales at a few sales per slot and day, so dashboards read these instead.
+
+/** Per org day and payment method: the org's totals, the revenue chart, today against last week. */
+export const salesDailyOrg = pgTable(
+  "sales_daily_org",
+  {
+    orgId: orgIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    currency: text("currency").notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.paymentMethod, t.currency] }), orgIsolation(t.orgId)],
+).enableRLS();
+
+/**
+ * Per org day, product and location: best sellers and slow movers per place; rows with the location
+ * `ALL_LOCATIONS` hold the product's figures for the whole org, so org-wide rankings read few rows.
+ */
+export const salesDailyProduct = pgTable(
+  "sales_daily_product",
+  {
+    orgId: orgIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    productId: text("product_id").notNull(),
+    locationId: text("location_id").notNull(),
+    currency: text("currency").notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.productId, t.locationId, t.currency] }),
+    index("sales_daily_product_org_location_idx").on(t.orgId, t.locationId, t.day),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+/** Per org day and machine (with its location then): machine and location performance. */
+export const salesDailyMachine = pgTable(
+  "sales_daily_machine",
+  {
+    orgId: orgIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    machineId: text("machine_id").notNull(),
+    locationId: text("location_id").notNull(),
+    currency: text("currency").notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.machineId, t.locationId, t.currency] }), orgIsolation(t.orgId)],
 ).enableRLS();
 
 /** Seconds each slot spent empty per org day, from slot_stockouts (open periods count up to now). */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, locations, machineEvents, products, sales, slots } from "~/db/schema";
+import { auditLog, locations, machineEvents, products, sales, salesDailyOrg, slots } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { sendEvents } from "~/test/machines";
 import { credentialsPath, readCredentialsFile } from "~/sim/credentials";
@@ -57,6 +57,10 @@ describe("the demo seed", () => {
     const sold = await t.db.select().from(sales).where(and(eq(sales.machineId, first.machineId), eq(sales.status, "succeeded")));
     expect(sold.length).toBeGreaterThan(50);
     expect(sold.every((s) => s.currency === "EUR" && s.priceMinor >= 0 && s.productId !== null)).toBe(true);
+    // The rollups dashboards read are filled from the history.
+    const [rolled] = await t.db.select({ units: sql<number>`coalesce(sum(units), 0)::int` }).from(salesDailyOrg).where(eq(salesDailyOrg.orgId, result.orgId));
+    const [raw] = await t.db.select({ n: sql<number>`count(*)::int` }).from(sales).where(and(eq(sales.orgId, result.orgId), eq(sales.status, "succeeded")));
+    expect(Number(rolled!.units)).toBe(Number(raw!.n));
   });
 
   it("changes nothing when run again", async () => {

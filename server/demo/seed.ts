@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { auditLog, memberships, organizations, users, type MemberRole } from "~/db/schema";
 import { env } from "~/env";
+import { refreshOrgAnalytics } from "../analytics/monthly";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
 import { seedDemoRoutes } from "./demo-routes";
@@ -41,6 +42,8 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   if (!fleet) return result;
   const owner = { orgId: result.orgId, ownerId: result.ownerId };
   const fleetResult = await seedDemoFleet(db, owner, { name: "Demo Vending", slug: DEMO_ORG_SLUG }, { dataDir: env.DATA_DIR, ...fleetOptions });
+  // Dashboards read rollups: fill them (and the closed months' statistics) from the history now.
+  await refreshOrgAnalytics(db, result.orgId);
   await seedDemoRoutes(db, owner);
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }

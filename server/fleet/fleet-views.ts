@@ -140,3 +140,15 @@ export async function listMachineEvents(ctx: ServiceCtx, raw: z.input<typeof mac
     nextCursor: rows.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.eventId}` : undefined,
   };
 }
+
+/** How many machines show each status, for dashboards. */
+export async function countMachinesByStatus(ctx: ServiceCtx): Promise<Record<(typeof machineStatus.enumValues)[number], number>> {
+  const rows = await ctx.db
+    .select({ status: effectiveStatus, n: sql<number>`count(*)::int` })
+    .from(machines)
+    .where(eq(machines.orgId, ctx.orgId))
+    .groupBy(sql`1`);
+  const counts = Object.fromEntries(machineStatus.enumValues.map((s) => [s, 0])) as Record<(typeof machineStatus.enumValues)[number], number>;
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}

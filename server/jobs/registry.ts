@@ -1,3 +1,5 @@
+import { generateAllDueMonths } from "../analytics/monthly";
+import { rollUpAll } from "../analytics/rollup";
 import { paymentProvider } from "../payments/providers";
 import { processDueRefunds } from "../payments/refund-worker";
 import { FORECAST_JOB, runForecastJob } from "../replenishment/forecast-job";
@@ -18,6 +20,24 @@ export const jobs: JobDefinition[] = [
       const result = await processDueRefunds(db, provider);
       return { rowsTouched: result.claimed };
     },
+  },
+  {
+    name: "analytics-rollup",
+    schedule: "*/5 * * * *",
+    description: "Adds new sales to the daily rollups and rebuilds the stockout time of slots that changed, org by org.",
+    // Each run reads everything since the last; missed windows need no runs of their own.
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => {
+      const result = await rollUpAll(db, deadline);
+      return { rowsTouched: result.salesRows + result.stockoutRows };
+    },
+  },
+  {
+    name: "monthly-statistics",
+    schedule: "0 * * * *",
+    description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, new Date(), deadline) }),
   },
   {
     name: FORECAST_JOB,

@@ -1,3 +1,4 @@
+import { analyticsRouter } from "../analytics/router";
 import { authRouter } from "../auth/router";
 import { planogramRouter, productsRouter } from "../catalog/router";
 import { locationsRouter, machinesRouter } from "../fleet/router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   routes: routesRouter,
   plans: plansRouter,
   visits: visitsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

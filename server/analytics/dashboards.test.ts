@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "~/db/tenant";
+import { ingestBatch } from "~/server/ingest/batch";
+import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { callerFor } from "~/test/factories";
+import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
+import { callError } from "~/test/trpc-errors";
+import { rollUpOrg } from "./rollup";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const DAY = 86_400_000;
+
+/** A Berlin org whose cola sells every day, water never, and the bar less and less at a thin margin. */
+async function tradingOrg() {
+  const m = await createMachineWithPlanogram(t.db, { capacity: 100 });
+  const now = Date.now();
+  const at = (daysAgo: number, hour = 0) => new Date(now - daysAgo * DAY - hour * 3_600_000);
+  const events: unknown[] = [restock([{ slot: "A1", quantity: 100 }, { slot: "A2", quantity: 100 }, { slot: "B1", quantity: 100 }], at(70))];
+  for (let d = 1; d <= 60; d++) {
+    events.push(vend("A1", { at: at(d, 1) }), vend("A1", { at: at(d, 2), method: "cash" }));
+    // The bar sold well in the previous 30 days, rarely in the last 30, and cheaply: low margin.
+    if (d > 30 || d % 10 === 0) events.push(vend("B1", { at: at(d, 3), price: 80 }));
+  }
+  events.push(vend("A1", { at: at(0) }), vend("A1", { at: at(7) }), vend("A1", { at: at(7) }));
+  await withTenant(t.db, m.org.id, (tx) =>
+    ingestBatch({ db: tx, orgId: m.org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events),
+  );
+  await rollUpOrg(t.db, { id: m.org.id, timeZone: "Europe/Berlin" });
+  return m;
+}
+
+describe("overview and rankings", () => {
+  it("shows today against the same weekday last week, the fleet, alerts, top products and revenue by day", async () => {
+    const m = await tradingOrg();
+    const overview = await callerFor(t.db, m.owner).analytics.overview({ orgId: m.org.id });
+    expect(overview.byDay).toHaveLength(30);
+    expect(overview.byDay.at(-1)!.day).toBe(overview.today);
+    expect(overview.todayRevenueMinor).toBeGreaterThanOrEqual(250);
+    expect(overview.lastWeekRevenueMinor).toBeGreaterThanOrEqual(2 * 250);
+    expect(overview.machines.online + overview.machines.offline + overview.machines.fault + overview.machines.disabled).toBe(1);
+    expect(overview.openAlerts).toBe(0);
+    expect(overview.topProducts[0]).toMatchObject({ name: "Cola 0.33 l" });
+    expect(await callerFor(t.db, m.owner).analytics.machinesToVisit({ orgId: m.org.id })).toEqual([]);
+  });
+
+  it("ranks products and explains each elimination candidate", async () => {
+    const m = await tradingOrg();
+    const r = await callerFor(t.db, m.owner).analytics.rankings({ orgId: m.org.id });
+    expect(r.period.days).toBe(30);
+    const byName = Object.fromEntries(r.products.map((p) => [p.name, p]));
+    expect(byName["Cola 0.33 l"]!.units).toBeGreaterThan(byName["Water 0.5 l"]!.units);
+    expect(byName["Cola 0.33 l"]!.velocity).toBeGreaterThan(0);
+    const bar = r.candidates.find((c) => c.name === "Chocolate bar");
+    expect(bar?.reasons.join(" ")).toMatch(/Margin of 13 %/);
+    expect(bar?.reasons.join(" ")).toMatch(/down \d+ % on the previous 30 days/);
+    expect(r.candidates.find((c) => c.name === "Water 0.5 l")?.reasons.join(" ")).toMatch(/a day per slot while in stock/);
+    expect(r.candidates.some((c) => c.name === "Cola 0.33 l")).toBe(false);
+    expect(r.locations).toEqual([expect.objectContaining({ name: "Main station", machines: 1, againstMedian: 1 })]);
+
+    const atLocation = await callerFor(t.db, m.owner).analytics.rankings({ orgId: m.org.id, locationId: m.location.id });
+    expect(atLocation.products.map((p) => [p.name, p.units]).sort()).toEqual(r.products.map((p) => [p.name, p.units]).sort());
+  });
+
+  it("answers a bad period with a field error", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const failure = await callError(callerFor(t.db, m.owner).analytics.rankings({ orgId: m.org.id, from: "2026-10-31", to: "2026-10-01" }));
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { to: ["The start date must not be after the end date."] } });
+    const long = await callError(callerFor(t.db, m.owner).analytics.rankings({ orgId: m.org.id, from: "2010-01-01", to: "2026-10-01" }));
+    expect(long).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { from: ["Choose a period of at most three years."] } });
+    const month = await callError(callerFor(t.db, m.owner).analytics.statistics({ orgId: m.org.id, month: "2026-13" }));
+    expect(month).toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -1,0 +1,12 @@
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { getMonthlyStatistics, listStatisticsMonths, monthInput } from "./monthly";
+import { getOverview, machinesToVisitToday } from "./overview";
+import { getRankings, rankingsInput } from "./rankings";
+
+export const analyticsRouter = createTRPCRouter({
+  overview: orgProcedure("viewer").query(({ ctx }) => getOverview(ctx.svc)),
+  machinesToVisit: orgProcedure("viewer").query(({ ctx }) => machinesToVisitToday(ctx.svc)),
+  rankings: orgProcedure("viewer").input(rankingsInput).query(({ ctx, input }) => getRankings(ctx.svc, input)),
+  statisticsMonths: orgProcedure("viewer").query(({ ctx }) => listStatisticsMonths(ctx.svc)),
+  statistics: orgProcedure("viewer").input(monthInput).query(({ ctx, input }) => getMonthlyStatistics(ctx.svc, input)),
+});
