@@ -96,6 +96,8 @@ test("a technician opens today's route on a phone, sees the pick list, records a
     await expect(owned.getByRole("heading", { name: "Plans" })).toBeVisible();
     await owned.getByLabel("Only machines to visit").uncheck();
     await expect(owned.getByRole("table", { name: /Machines/ })).toContainText("Depot hall");
+    await owned.getByRole("button", { name: "Slot forecasts for Depot hall" }).click();
+    await expect(owned.getByRole("table", { name: "Slot forecasts" })).toContainText("Cola");
     await screenshots(owned, testInfo)("plans", { phone: true });
     await owned.goto(`/o/${org.slug}/routes`);
     await expect(owned.getByRole("row", { name: /Morning loop/ })).toContainText(tech.name);

@@ -17,6 +17,7 @@ import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_comp
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatDayColumn, formatPlanDay } from "./plan-format";
+import { MachineForecast } from "./machine-forecast";
 import { VisitsChart } from "./visits-chart";
 
 type Row = RouterOutputs["plans"]["get"]["machines"][number];
@@ -135,7 +136,7 @@ export function PlansView() {
                         type="button"
                         onClick={() => setOpen(open === m.machineId ? null : m.machineId)}
                         aria-expanded={open === m.machineId}
-                        aria-label={`Fill quantities for ${m.name}`}
+                        aria-label={`Slot forecasts for ${m.name}`}
                         className="mr-1 rounded p-0.5 align-middle text-zinc-400 hover:text-zinc-700"
                       >
                         {open === m.machineId ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
@@ -167,22 +168,7 @@ export function PlansView() {
                   {open === m.machineId && (
                     <tr className="border-b border-zinc-100 bg-zinc-50/60 dark:border-zinc-800 dark:bg-zinc-800/20">
                       <td colSpan={data.dates.length + 4} className="px-4 py-3">
-                        {m.fills.length === 0 ? (
-                          <p className="text-zinc-500">No fill planned this week.</p>
-                        ) : (
-                          <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
-                            {m.fills.map((f) => (
-                              <li key={f.code} className="flex justify-between gap-2">
-                                <span>
-                                  <span className="font-mono text-xs text-zinc-500">{f.code}</span> {f.productName}
-                                </span>
-                                <span className="tabular">
-                                  {f.expectedStock} → {f.target} <span className="font-semibold">(+{f.quantity})</span>
-                                </span>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+                        <MachineForecast machineId={m.machineId} fills={m.fills} />
                       </td>
                     </tr>
                   )}
