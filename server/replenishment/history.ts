@@ -21,11 +21,11 @@ export const slotKey = (machineId: string, code: string) => `${machineId}\t${cod
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
- * The share of each local hour in the org's demand over the last four weeks of the window, so a
+ * The share of each local hour in the org's demand over the last two weeks of the window, so a
  * slot empty overnight at an office loses little demand and one empty at lunch loses much.
  */
 async function hourShares(ctx: ServiceCtx, w: HistoryWindow): Promise<number[]> {
-  const from = addDays(w.to, -27);
+  const from = addDays(w.to, -13);
   const rows = rowsOf<{ hour: number; n: number }>(
     await ctx.db.execute(sql`
       select extract(hour from occurred_at at time zone ${w.timeZone})::int as hour, count(*)::int as n
@@ -62,20 +62,30 @@ function localHourOf(ms: number, timeZone: string) {
 }
 
 /**
- * Daily history of the given slots over the window: units sold (successful vends of the slot's
- * current product, by local day) and the share of each day's demand the slot was in stock (from its
+ * Daily history of the given slots over the window: units sold of the slot's current product (from
+ * the daily rollup, plus the sales it has not reached yet) and the share of each day's demand the slot was in stock (from its
  * stockout periods, weighted by the hour of day). A slot's series starts at its machine's first
  * recorded sale in the window, so a new machine is not read as one that sold nothing.
  */
 export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: readonly SlotKey[], now: Date): Promise<Map<string, DayObservation[]>> {
   const [sold, stockouts, shares] = await Promise.all([
+    // Days already rolled up come from the daily rollup; sales its watermark has not reached yet
+    // (written since the last rollup run) are added from the raw table, so nothing is missed twice.
     ctx.db.execute(sql`
-      select machine_id, slot_code, coalesce(product_id, '') as product_id,
-             to_char((occurred_at at time zone ${w.timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as units
-      from sales
-      where org_id = ${ctx.orgId} and status = 'succeeded'
-        and occurred_at >= (${w.from}::date)::timestamp at time zone ${w.timeZone}
-        and occurred_at < ((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})
+      with mark as (
+        select coalesce((select sales_xid from rollup_watermarks where org_id = ${ctx.orgId}), '0'::xid8) as xid
+      )
+      select machine_id, slot_code, product_id, to_char(day, 'YYYY-MM-DD') as day, sum(units)::int as units
+      from (
+        select machine_id, slot_code, product_id, day, units from sales_daily
+        where org_id = ${ctx.orgId} and day between ${w.from}::date and ${w.to}::date and units > 0
+        union all
+        select s.machine_id, s.slot_code, coalesce(s.product_id, ''), (s.occurred_at at time zone ${w.timeZone})::date, 1
+        from sales s, mark
+        where s.org_id = ${ctx.orgId} and s.writer_xid >= mark.xid and s.status = 'succeeded'
+          and s.occurred_at >= (${w.from}::date)::timestamp at time zone ${w.timeZone}
+          and s.occurred_at < ((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})
+      ) u
       group by 1, 2, 3, 4`),
     ctx.db.execute(sql`
       select machine_id, slot_code, started_at, ended_at from slot_stockouts
@@ -88,8 +98,10 @@ export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: read
   const wanted = new Map(slots.map((s) => [slotKey(s.machineId, s.code), s]));
   const units = new Map<string, number[]>();
   const firstDay = new Map<string, number>();
+  const dayIndex = new Map<string, number>();
   for (const r of rowsOf<{ machine_id: string; slot_code: string; product_id: string; day: string; units: number }>(sold)) {
-    const i = daysBetween(w.from, r.day);
+    let i = dayIndex.get(r.day);
+    if (i === undefined) dayIndex.set(r.day, (i = daysBetween(w.from, r.day)));
     firstDay.set(r.machine_id, Math.min(firstDay.get(r.machine_id) ?? i, i));
     const key = slotKey(r.machine_id, r.slot_code);
     const slot = wanted.get(key);
@@ -119,6 +131,8 @@ export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: read
     }
   }
 
+  const dates = Array.from({ length }, (_, i) => addDays(w.from, i));
+  const weekdays = dates.map(weekdayOf);
   const out = new Map<string, DayObservation[]>();
   for (const [key, slot] of wanted) {
     const first = firstDay.get(slot.machineId);
@@ -127,8 +141,7 @@ export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: read
       const u = units.get(key);
       const l = lost.get(key);
       for (let i = first; i < length; i++) {
-        const date = addDays(w.from, i);
-        series.push({ date, weekday: weekdayOf(date), units: u?.[i] ?? 0, availability: Math.max(0, 1 - (l?.[i] ?? 0)) });
+        series.push({ date: dates[i]!, weekday: weekdays[i]!, units: u?.[i] ?? 0, availability: Math.max(0, 1 - (l?.[i] ?? 0)) });
       }
     }
     out.set(key, series);

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { callError } from "~/test/trpc-errors";
+import { rollUpOrg } from "../analytics/rollup";
 import type { ServiceCtx } from "../context";
 import { addDays, localDay } from "./days";
 import { runForecastJob } from "./forecast-job";
@@ -72,6 +73,12 @@ describe("the forecast job", () => {
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ code: "A1", status: "open", severity: "warning" });
     expect(open[0]!.message).toContain("predicted to sell out before the next visit");
+
+    // Read from the daily rollup once it has the sales, the history is the same: each sale counts once.
+    await rollUpOrg(t.db, { id: m.org.id, timeZone: "Europe/Berlin" });
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, now));
+    const [rolled] = await t.db.select().from(slotForecasts).where(and(eq(slotForecasts.machineId, m.machine.id), eq(slotForecasts.slotCode, "A1")));
+    expect(rolled!.level).toBeCloseTo(a1!.level, 4);
 
     // Running again keeps one alert; when the prediction no longer holds it is resolved.
     await asJob(m.org.id, (ctx) => computeForecasts(ctx, now));
