@@ -40,6 +40,8 @@ export const env = createEnv({
     VERCEL: z.string().optional(),
     /** Run scheduled jobs in this process: on (default off Vercel) or off. */
     SCHEDULER: z.enum(["on", "off"]).optional(),
+    /** The Postgres database bench/analytics.ts fills and measures (it keeps its data between runs). */
+    BENCH_DATABASE_URL: z.url().default("postgres://postgres@127.0.0.1:5432/vendops_bench"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import "./env";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit"],
   poweredByHeader: false,
   typedRoutes: false,
 };

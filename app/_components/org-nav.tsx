@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { CalendarRange, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, Truck, Users } from "lucide-react";
+import { BarChart3, CalendarRange, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, Trophy, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { MemberRole } from "~/db/schema";
@@ -14,6 +14,8 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
+  { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
   { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer" },
   { path: "/routes", label: "Routes", icon: Route, least: "viewer" },
   { path: "/routes/today", label: "Today's route", icon: Truck, least: "technician" },

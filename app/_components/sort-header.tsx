@@ -7,8 +7,8 @@ import { useState } from "react";
 export type SortDirection = "asc" | "desc";
 
 /** Client-side sort state of a table: `sortBy(key)` sorts by a column, or flips it if already sorted by it. */
-export function useTableSort<K extends string>(initial: K) {
-  const [sort, setSort] = useState<{ key: K; direction: SortDirection }>({ key: initial, direction: "asc" });
+export function useTableSort<K extends string>(initial: K, initialDirection: SortDirection = "asc") {
+  const [sort, setSort] = useState<{ key: K; direction: SortDirection }>({ key: initial, direction: initialDirection });
   const sortBy = (key: K) => setSort((s) => ({ key, direction: s.key === key && s.direction === "asc" ? "desc" : "asc" }));
   return { sort, sortBy };
 }

@@ -79,6 +79,8 @@ export const salesDaily = pgTable(
 
 /** The location key of a rollup row that sums every location. */
 export const ALL_LOCATIONS = "*";
+/** The machine key of a rollup row that sums every machine of a location. */
+export const ALL_MACHINES = "*";
 
 // Coarser rollups of the same figures, kept from the same deltas: the fine one has about as many
 // rows as raw sales at a few sales per slot and day, so dashboards read these instead.
@@ -117,7 +119,10 @@ export const salesDailyProduct = pgTable(
   ],
 ).enableRLS();
 
-/** Per org day and machine (with its location then): machine and location performance. */
+/**
+ * Per org day and machine (with its location then): machine and location performance. Rows with
+ * the machine `ALL_MACHINES` hold a location's figures, so location rankings read few rows.
+ */
 export const salesDailyMachine = pgTable(
   "sales_daily_machine",
   {
@@ -128,7 +133,11 @@ export const salesDailyMachine = pgTable(
     currency: text("currency").notNull(),
     ...salesMeasures(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.machineId, t.locationId, t.currency] }), orgIsolation(t.orgId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.machineId, t.locationId, t.currency] }),
+    index("sales_daily_machine_org_machine_idx").on(t.orgId, t.machineId, t.day),
+    orgIsolation(t.orgId),
+  ],
 ).enableRLS();
 
 /** Seconds each slot spent empty per org day, from slot_stockouts (open periods count up to now). */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
-import { ALL_LOCATIONS, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";
+import { ALL_LOCATIONS, ALL_MACHINES, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";
 
 /** One org month: its first day and the org's zone and currency. */
 export interface OrgMonth {
@@ -53,37 +53,36 @@ function figuresOf(s: SalesSums, uptime: number | null): MonthlyFigures {
  * the machine's first report if later, to the month's end or now; a machine that never reported
  * has none and no uptime.
  */
-async function uptimeByMachine(db: Db, m: OrgMonth): Promise<Map<string, { up: number; service: number }>> {
+export async function uptimeByMachine(db: Db, m: OrgMonth): Promise<Map<string, { up: number; service: number }>> {
+  // Per machine, so each count reads that machine's events of the month through its index.
   const rows = await queryRows<{ id: string; up: number; service: number }>(
     db,
     sql`with bounds as (
         select (${m.month}::date)::timestamp at time zone ${m.timeZone} as s,
                least((${m.month}::date + interval '1 month')::timestamp at time zone ${m.timeZone}, now()) as e
-      ), firsts as (
-        select mc.id, (select min(me.occurred_at) from machine_events me where me.org_id = mc.org_id and me.machine_id = mc.id) as first_at
-        from machines mc where mc.org_id = ${m.orgId}
-      ), up as (
-        select me.machine_id, count(distinct date_trunc('hour', me.occurred_at)) as h from machine_events me, bounds b
-        where me.org_id = ${m.orgId} and me.occurred_at >= b.s and me.occurred_at < b.e group by 1
       )
-      select f.id, coalesce(up.h, 0)::int as up,
-        greatest(0, ceil(extract(epoch from b.e - greatest(b.s, date_trunc('hour', f.first_at))) / 3600))::int as service
-      from firsts f cross join bounds b left join up on up.machine_id = f.id
-      where f.first_at is not null`,
+      select mc.id, x.up, greatest(0, ceil(extract(epoch from b.e - greatest(b.s, date_trunc('hour', x.first_at))) / 3600))::int as service
+      from machines mc cross join bounds b
+      cross join lateral (
+        select (select min(me.occurred_at) from machine_events me where me.org_id = mc.org_id and me.machine_id = mc.id) as first_at,
+          (select count(distinct date_trunc('hour', me.occurred_at)) from machine_events me
+            where me.org_id = mc.org_id and me.machine_id = mc.id and me.occurred_at >= b.s and me.occurred_at < b.e)::int as up
+      ) x
+      where mc.org_id = ${m.orgId} and x.first_at is not null`,
   );
   return new Map(rows.map((r) => [r.id, { up: Math.min(Number(r.up), Number(r.service)), service: Number(r.service) }]));
 }
 
 const ratio = (u: { up: number; service: number } | undefined) => (u && u.service > 0 ? u.up / u.service : null);
 
-/** The month's totals, from the rollups. */
-export async function monthFigures(db: Db, m: OrgMonth): Promise<MonthlyFigures> {
+/** The month's totals, from the rollups (and the machines' reports for uptime, unless given). */
+export async function monthFigures(db: Db, m: OrgMonth, uptimes?: Map<string, { up: number; service: number }>): Promise<MonthlyFigures> {
   const [sums] = await queryRows<SalesSums>(
     db,
     sql`select ${SUMS}, (select coalesce(sum(seconds), 0) from stockout_daily where ${inMonth(m)}) as stockout_seconds
       from sales_daily_org where ${inMonth(m)} and currency = ${m.currency}`,
   );
-  const uptime = [...(await uptimeByMachine(db, m)).values()].reduce((a, u) => ({ up: a.up + u.up, service: a.service + u.service }), { up: 0, service: 0 });
+  const uptime = [...(uptimes ?? (await uptimeByMachine(db, m))).values()].reduce((a, u) => ({ up: a.up + u.up, service: a.service + u.service }), { up: 0, service: 0 });
   return figuresOf(sums!, ratio(uptime));
 }
 
@@ -108,16 +107,15 @@ function rowsOf(rows: (SalesSums & { key: string; label: string })[], uptime?: M
 }
 
 /** The month broken down by machine, location, product and payment method. */
-export async function monthBreakdowns(db: Db, m: OrgMonth): Promise<MonthlyBreakdowns> {
+export async function monthBreakdowns(db: Db, m: OrgMonth, uptime: Map<string, { up: number; service: number }>): Promise<MonthlyBreakdowns> {
   const cur = sql`currency = ${m.currency}`;
-  const uptime = await uptimeByMachine(db, m);
   const machines = await breakdown(db, m, {
-    sales: sql`select machine_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} group by 1`,
+    sales: sql`select machine_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id <> ${ALL_MACHINES} group by 1`,
     stockouts: sql`select machine_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
     labels: sql`select id as key, name as label from machines where org_id = ${m.orgId}`,
   });
   const locations = await breakdown(db, m, {
-    sales: sql`select location_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} group by 1`,
+    sales: sql`select location_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id = ${ALL_MACHINES} group by 1`,
     stockouts: sql`select location_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
     labels: sql`select id as key, name as label from locations where org_id = ${m.orgId} union all select '', 'No location'`,
   });

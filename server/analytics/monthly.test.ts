@@ -94,6 +94,9 @@ describe("monthly statistics", () => {
     expect(before.figures).toMatchObject({ units: 1, revenueMinor: 250, marginMinor: 250 - 30, failedVends: 1 });
     expect(before.previousMonth).toMatchObject({ units: 1, revenueMinor: 250 });
     expect(before.breakdowns.paymentMethods.map((r) => r.key).sort()).toEqual(["alipay", "card"]);
+    // Uptime: hours with a report (two in October) over the machine's hours in October in New York.
+    expect(before.figures.uptime).toBeCloseTo(2 / (31 * 24));
+    expect(before.breakdowns.machines[0]!.uptime).toBeCloseTo(2 / (31 * 24));
     await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
     await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
     expect(await read()).toEqual(before);

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
-import { monthBreakdowns, monthFigures, type OrgMonth } from "./monthly-figures";
+import { monthBreakdowns, monthFigures, uptimeByMachine, type OrgMonth } from "./monthly-figures";
 import { rollUpOrg } from "./rollup";
 
 export interface OrgZone {
@@ -36,8 +36,9 @@ async function figuresFor(db: Db, m: OrgMonth): Promise<MonthlyFigures | null> {
  */
 export async function generateMonth(db: Db, org: OrgZone, month: string): Promise<MonthlyStatistics> {
   const m: OrgMonth = { orgId: org.id, month, timeZone: org.timeZone, currency: org.currency };
-  const figures = await monthFigures(db, m);
-  const breakdowns = await monthBreakdowns(db, m);
+  const uptime = await uptimeByMachine(db, m);
+  const figures = await monthFigures(db, m, uptime);
+  const breakdowns = await monthBreakdowns(db, m, uptime);
   const previousMonth = await figuresFor(db, { ...m, month: shiftMonth(month, -1) });
   const previousYear = await figuresFor(db, { ...m, month: shiftMonth(month, -12) });
   const row = { orgId: org.id, month, timeZone: org.timeZone, currency: org.currency, figures, breakdowns, previousMonth, previousYear };

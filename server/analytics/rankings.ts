@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { queryRows } from "~/db/client";
-import { ALL_LOCATIONS } from "~/db/schema";
+import { ALL_LOCATIONS, ALL_MACHINES } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { periodInput, resolvePeriod, type Period } from "./period";
 
@@ -142,20 +142,23 @@ export async function getRankings(ctx: ServiceCtx, raw: z.input<typeof periodInp
   return { period, products, medianVelocity, candidates, locations: await locationPerformance(ctx, period) };
 }
 
-/** Each location's revenue per machine-day, its trend and how it stands against the median location. */
+/**
+ * Each location's revenue per machine-day (its machines now, times the days of the period), its
+ * trend against the period before and how it stands against the median location.
+ */
 export async function locationPerformance(ctx: ServiceCtx, p: Period): Promise<LocationPerformance[]> {
   const rows = await queryRows<Record<string, string | number>>(
     ctx.db,
     sql`with cur as (
-        select location_id, count(distinct machine_id) as machines, sum(revenue_minor) as revenue, sum(units) as units
-        from sales_daily_machine where org_id = ${ctx.orgId} and currency = ${p.currency} and day between ${p.from}::date and ${p.to}::date group by 1
+        select location_id, sum(revenue_minor) as revenue, sum(units) as units from sales_daily_machine
+        where org_id = ${ctx.orgId} and machine_id = ${ALL_MACHINES} and currency = ${p.currency} and day between ${p.from}::date and ${p.to}::date group by 1
       ), prev as (
-        select location_id, sum(revenue_minor) as revenue from sales_daily_machine where org_id = ${ctx.orgId} and currency = ${p.currency}
-          and day between ${p.previousFrom}::date and ${p.previousTo}::date group by 1
+        select location_id, sum(revenue_minor) as revenue from sales_daily_machine where org_id = ${ctx.orgId} and machine_id = ${ALL_MACHINES}
+          and currency = ${p.currency} and day between ${p.previousFrom}::date and ${p.previousTo}::date group by 1
       ), here as (
         select location_id, count(*) as machines from machines where org_id = ${ctx.orgId} and location_id is not null group by 1
       )
-      select l.id as "locationId", l.name, greatest(coalesce(cur.machines, 0), coalesce(here.machines, 0)) as machines,
+      select l.id as "locationId", l.name, coalesce(here.machines, 0) as machines,
         coalesce(cur.revenue, 0) as revenue, coalesce(cur.units, 0) as units, coalesce(prev.revenue, 0) as previous
       from locations l left join cur on cur.location_id = l.id left join prev on prev.location_id = l.id left join here on here.location_id = l.id
       where l.org_id = ${ctx.orgId}`,

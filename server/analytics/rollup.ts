@@ -15,7 +15,7 @@
 // slots whose periods changed since the last run, and those still open, get their days rebuilt.
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
-import { ALL_LOCATIONS, organizations } from "~/db/schema";
+import { ALL_LOCATIONS, ALL_MACHINES, organizations } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 
 const MEASURES = ["units", "revenue_minor", "cost_minor", "failed_vends", "refunds", "refund_minor"] as const;
@@ -60,7 +60,8 @@ export function addToRollups(orgId: string, delta: SQL): SQL {
       on conflict (org_id, day, product_id, location_id, currency) do update set ${addExcluded("sales_daily_product")}
     ), by_machine as (
       insert into sales_daily_machine (org_id, day, machine_id, location_id, currency, ${measureList})
-      select ${orgId}, day, machine_id, location_id, currency, ${sums} from delta group by day, machine_id, location_id, currency
+      select ${orgId}, day, case when grouping(machine_id) = 1 then ${ALL_MACHINES} else machine_id end, location_id, currency, ${sums}
+      from delta group by grouping sets ((day, machine_id, location_id, currency), (day, location_id, currency))
       on conflict (org_id, day, machine_id, location_id, currency) do update set ${addExcluded("sales_daily_machine")}
     )
     select count(*)::int as n from fine`;

@@ -1,177 +1,158 @@
-import { Check, Circle } from "lucide-react";
+import { AlertTriangle, Refrigerator } from "lucide-react";
+import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClasses } from "~/app/_components/button";
 import { Card } from "~/app/_components/card";
+import { DayBars } from "~/app/_components/day-bars";
+import { EmptyState } from "~/app/_components/empty-state";
+import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
 import { PageHeader } from "~/app/_components/page-header";
 import { Stat } from "~/app/_components/stat";
-import { ZoneClock } from "~/app/_components/zone-clock";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
-import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/roles";
+import { formatDay } from "../sales/date-presets";
 import { requireMember } from "../org-access";
+import { MachinesToVisit } from "./machines-to-visit";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const weekday = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
 
 export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug);
-  const admin = hasRole(role, "admin");
   const caller = await serverCaller();
-  const manager = hasRole(role, "manager");
-  const [members, invitations, machines, products] = await Promise.all([
-    caller.members.list({ orgId: org.id }),
-    admin ? caller.invitations.list({ orgId: org.id }) : Promise.resolve(null),
-    caller.machines.list({ orgId: org.id }),
-    caller.products.list({ orgId: org.id }),
-  ]);
-  const pending = invitations?.filter((i) => i.status === "pending").length ?? null;
-  const currencyName = new Intl.DisplayNames(["en"], { type: "currency" }).of(org.currency) ?? org.currency;
+  const [overview, toVisit] = await Promise.all([caller.analytics.overview({ orgId: org.id }), caller.analytics.machinesToVisit({ orgId: org.id })]);
   const base = `/o/${org.slug}`;
+  const money = (minor: number, compact = false) => formatMoney(minor, overview.currency, { compact });
+  const fleet = Object.values(overview.machines).reduce((a, b) => a + b, 0);
+  const day = weekday.format(new Date(`${overview.today}T00:00:00Z`));
+  const change = overview.lastWeekRevenueMinor > 0 ? (overview.todayRevenueMinor - overview.lastWeekRevenueMinor) / overview.lastWeekRevenueMinor : null;
+  const total30 = overview.byDay.reduce((n, d) => n + d.revenueMinor, 0);
 
-  type Step = { done: boolean | null; title: string; body: string; href?: string; action?: string };
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const fleetSteps: Step[] = manager
-    ? [
-        {
-          done: products.length > 0,
-          title: "Add your products",
-          body:
-            products.length > 0
-              ? `${plural(products.length, "product", "products")} in the catalog.`
-              : "What your machines sell, with prices and costs, to put into their slots.",
-          href: `${base}/products`,
-          action: products.length > 0 ? "See products" : "Add products",
-        },
-        {
-          done: machines.length > 0,
-          title: "Register a machine",
-          body:
-            machines.length > 0
-              ? `${plural(machines.length, "machine", "machines")} registered.`
-              : "It gets an id and a secret to report its vends, stock and faults.",
-          href: machines.length > 0 ? `${base}/machines` : `${base}/machines?register=1`,
-          action: machines.length > 0 ? "See machines" : "Register machine",
-        },
-      ]
-    : [
-        {
-          done: null,
-          title: "Look at the fleet",
-          body: `${plural(machines.length, "machine", "machines")}, with their status, stock and faults.`,
-          href: `${base}/machines`,
-          action: "See machines",
-        },
-      ];
-
-  const steps: Step[] = admin
-    ? [
-        { done: true, title: "Create the organization", body: `${org.name} lives at ${base}.` },
-        {
-          done: members.length > 1,
-          title: "Invite your team",
-          body:
-            members.length > 1
-              ? `${members.length} members so far${pending ? `, ${pending} invited` : ""}.`
-              : "Add managers, technicians and viewers; each role sees what it needs.",
-          href: `${base}/members`,
-          action: "Invite people",
-        },
-        ...fleetSteps,
-        {
-          done: null,
-          title: "Check time zone and currency",
-          body: `Days and months in reports follow ${org.timeZone}; amounts are in ${org.currency}.`,
-          href: `${base}/settings`,
-          action: "Review settings",
-        },
-        {
-          done: Boolean(org.supportEmail),
-          title: "Add a support e-mail",
-          body: org.supportEmail ? `Customers can reach ${org.supportEmail}.` : "Where your customers can reach you about a purchase.",
-          href: `${base}/settings`,
-          action: org.supportEmail ? "Change" : "Add support e-mail",
-        },
-      ]
-    : [
-        { done: true, title: `Join ${org.name}`, body: `You are a member as ${roleLabels[role].toLowerCase()}.` },
-        {
-          done: null,
-          title: "Meet your team",
-          body: `${members.length} ${members.length === 1 ? "member" : "members"}; owners and admins manage roles and invitations.`,
-          href: `${base}/members`,
-          action: "See members",
-        },
-        ...fleetSteps,
-      ];
+  if (fleet === 0) {
+    return (
+      <>
+        <PageHeader title={org.name} description="Your fleet at a glance." />
+        <EmptyState
+          icon={<Refrigerator />}
+          title="No machines yet"
+          action={
+            hasRole(role, "manager") ? (
+              <Link href={`${base}/machines?register=1`} className={buttonClasses("primary")}>
+                Register your first machine
+              </Link>
+            ) : undefined
+          }
+        >
+          Once your machines report their vends, today&apos;s revenue, the fleet&apos;s state and your best sellers show here.
+        </EmptyState>
+      </>
+    );
+  }
 
   return (
     <>
-      <PageHeader title={org.name} description={`Overview of your organization at ${base}`} />
+      <PageHeader title={org.name} description={`Your fleet at a glance. Days in ${overview.timeZone}; figures are brought up to date every few minutes.`} />
 
-      <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
-        <Stat label="Your role">
-          <span className="text-zinc-900 dark:text-zinc-100">{roleLabels[role]}</span>
-          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{roleDescriptions[role]}</span>
-        </Stat>
-        <Stat label="Members">
-          <span className="tabular text-zinc-900 dark:text-zinc-100">{members.length}</span>
-          {pending !== null && (
-            <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-              <span className="tabular">{pending}</span> pending {pending === 1 ? "invitation" : "invitations"}
-            </span>
-          )}
-        </Stat>
-        <Stat label="Time zone">
-          <span className="block truncate text-zinc-900 dark:text-zinc-100">{org.timeZone}</span>
+      <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
+        <Stat label="Revenue today">
+          <span className="tabular text-zinc-900 dark:text-zinc-100" data-testid="today-revenue">
+            {money(overview.todayRevenueMinor)}
+          </span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-            <ZoneClock timeZone={org.timeZone} />
+            {change === null ? "nothing" : `${change >= 0 ? "+" : ""}${formatPercent(change, 0)} against`} last {day} ({money(overview.lastWeekRevenueMinor)}, whole day)
           </span>
         </Stat>
-        <Stat label="Currency">
-          <span className="text-zinc-900 dark:text-zinc-100">{org.currency}</span>
-          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{currencyName}</span>
+        <Stat label="Vends today">
+          <span className="tabular text-zinc-900 dark:text-zinc-100">{formatCount(overview.todayUnits)}</span>
+          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
+            <span className="tabular">{formatCount(overview.lastWeekUnits)}</span> last {day}
+          </span>
+        </Stat>
+        <Stat label="Machines online">
+          <span className="tabular text-zinc-900 dark:text-zinc-100">
+            {formatCount(overview.machines.online)} <span className="text-sm font-normal text-zinc-500">of {formatCount(fleet)}</span>
+          </span>
+          <Link href={`${base}/machines`} className="mt-0.5 block text-xs font-normal text-brand-600 hover:underline dark:text-brand-500">
+            See the fleet
+          </Link>
+        </Stat>
+        <Stat label="Open alerts">
+          <span className="flex items-center gap-1.5 tabular text-zinc-900 dark:text-zinc-100" data-testid="open-alerts">
+            {overview.openAlerts > 0 && <AlertTriangle aria-hidden className="size-4 text-red-500" />}
+            {formatCount(overview.openAlerts)}
+          </span>
+          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">not resolved yet</span>
         </Stat>
       </dl>
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
-        <Card title="Get started" description={admin ? "The first steps for a new organization." : "Finding your way around."} className="lg:col-span-2" bodyClassName="p-0">
-          <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {steps.map((step) => (
-              <li key={step.title} className="flex items-start gap-3 px-4 py-3">
-                {step.done ? (
-                  <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full bg-emerald-500 text-white">
-                    <Check aria-hidden className="size-3.5" strokeWidth={3} />
-                    <span className="sr-only">Done:</span>
-                  </span>
-                ) : (
-                  <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center text-zinc-300 dark:text-zinc-600">
-                    <Circle aria-hidden className="size-5" />
-                    <span className="sr-only">{step.done === false ? "To do:" : "Step:"}</span>
-                  </span>
-                )}
-                <div className="min-w-0 flex-1">
-                  <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{step.title}</p>
-                  <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{step.body}</p>
-                </div>
-                {step.href && (
-                  <Link href={step.href} className="shrink-0 text-[13px] font-medium text-brand-600 hover:underline dark:text-brand-500">
-                    {step.action}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ol>
+        <Card title="Revenue, last 30 days" description={`${money(total30)} from succeeded vends; hover a bar for the day.`} className="lg:col-span-2">
+          <DayBars
+            label={`Revenue per day over the last 30 days: ${money(total30)} in total.`}
+            maxLabel={money(Math.max(0, ...overview.byDay.map((d) => d.revenueMinor)), true)}
+            axis={[overview.byDay[0]!.day, overview.byDay[15]!.day, overview.today].map((d) => formatDay(d))}
+            bars={overview.byDay.map((d) => ({
+              key: d.day,
+              value: d.revenueMinor,
+              title: `${formatDay(d.day, true)}: ${money(d.revenueMinor)} · ${formatCount(d.units)} vends`,
+            }))}
+          />
         </Card>
 
-        <Card title="Roles" description="What each role can do here.">
-          <dl className="space-y-2.5 text-[13px]">
-            {[...roleLadder].reverse().map((r) => (
-              <div key={r}>
-                <dt className="font-medium text-zinc-900 dark:text-zinc-100">
-                  {roleLabels[r]}
-                  {r === role && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
-                </dt>
-                <dd className="text-zinc-500 dark:text-zinc-400">{roleDescriptions[r]}</dd>
-              </div>
+        <Card title="Machines by status">
+          <ul className="space-y-2 text-[13px]">
+            {(["online", "offline", "fault", "disabled"] as const).map((status) => (
+              <li key={status} className="flex items-center justify-between">
+                <StatusBadge status={status} />
+                <Link href={`${base}/machines?status=${status}`} className="tabular font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+                  {formatCount(overview.machines[status])}
+                </Link>
+              </li>
             ))}
-          </dl>
+          </ul>
         </Card>
+
+        <Card title="Top products, last 7 days" className="lg:col-span-2" bodyClassName="p-0">
+          {overview.topProducts.length === 0 ? (
+            <p className="p-4 text-[13px] text-zinc-500 dark:text-zinc-400">No sales in the last 7 days.</p>
+          ) : (
+            <table className={tableClasses}>
+              <thead className={theadClasses}>
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Product
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Units
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Revenue
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.topProducts.map((p) => (
+                  <tr key={p.productId} className={rowClasses}>
+                    <td className={cellClasses}>{p.name}</td>
+                    <td className={`${cellClasses} text-right tabular`}>{formatCount(p.units)}</td>
+                    <td className={`${cellClasses} text-right tabular`}>{money(p.revenueMinor)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="border-t border-zinc-200 px-4 py-2.5 text-[13px] dark:border-zinc-800">
+            <Link href={`${base}/rankings`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+              All rankings
+            </Link>
+          </div>
+        </Card>
+
+        <MachinesToVisit machines={toVisit} base={base} />
       </div>
     </>
   );

@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Card } from "~/app/_components/card";
+import { DayBars } from "~/app/_components/day-bars";
 import { formatCount, formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
@@ -29,35 +30,19 @@ export function RevenueChart({ query }: { query: SalesQuery }) {
   }.`;
   return (
     <Card title="Revenue per day" description={`Succeeded vends in ${org.currency}; hover a bar for the day.`}>
-      <div role="img" aria-label={summary}>
-        <div className="flex text-[11px] text-zinc-500 tabular dark:text-zinc-400">
-          <span>{formatMoney(max, org.currency, { compact: true })}</span>
-        </div>
-        <div className="relative mt-1 flex h-36 items-end gap-px border-b border-zinc-300 dark:border-zinc-700">
-          <div aria-hidden className="absolute inset-x-0 top-0 border-t border-dashed border-zinc-200 dark:border-zinc-800" />
-          {days.map((day) => {
-            const r = byDay.get(day);
-            const share = max > 0 && r ? r.revenueMinor / max : 0;
-            return (
-              <div
-                key={day}
-                title={`${formatDay(day, true)}: ${formatMoney(r?.revenueMinor ?? 0, org.currency)} · ${formatCount(r?.vends ?? 0)} vends`}
-                className="group relative flex h-full min-w-0 flex-1 items-end"
-              >
-                <div
-                  className="w-full rounded-t-[2px] bg-brand-500/80 group-hover:bg-brand-600 dark:bg-brand-500/70 dark:group-hover:bg-brand-500"
-                  style={{ height: `${share * 100}%`, minHeight: r && r.revenueMinor > 0 ? 2 : 0 }}
-                />
-              </div>
-            );
-          })}
-        </div>
-        <div aria-hidden className="mt-1.5 flex justify-between text-[11px] text-zinc-500 tabular dark:text-zinc-400">
-          {labels.map((day, i) => (
-            <span key={`${day}-${i}`}>{formatDay(day)}</span>
-          ))}
-        </div>
-      </div>
+      <DayBars
+        label={summary}
+        maxLabel={formatMoney(max, org.currency, { compact: true })}
+        axis={labels.map((day) => formatDay(day))}
+        bars={days.map((day) => {
+          const r = byDay.get(day);
+          return {
+            key: day,
+            value: r?.revenueMinor ?? 0,
+            title: `${formatDay(day, true)}: ${formatMoney(r?.revenueMinor ?? 0, org.currency)} · ${formatCount(r?.vends ?? 0)} vends`,
+          };
+        })}
+      />
     </Card>
   );
 }

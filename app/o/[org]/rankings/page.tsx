@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "~/app/_components/page-header";
+import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
+import { requireMember } from "../org-access";
+import { periodOf, rankingsQueryFrom } from "./rankings-query";
+import { RankingsView } from "./rankings-view";
+
+export const metadata: Metadata = { title: "Rankings" };
+
+export default async function RankingsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org: slug } = await params;
+  const { org } = await requireMember(slug, `/o/${slug}/rankings`);
+  const sp = await searchParams;
+  const query = rankingsQueryFrom(new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))));
+  prefetch(trpc.analytics.rankings.queryOptions({ orgId: org.id, ...periodOf(query.days, org.timeZone, query.locationId) }));
+  prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
+  return (
+    <HydrateClient>
+      <PageHeader title="Rankings" description={`What sells, what to drop and which places sell best. Days are in ${org.timeZone}.`} />
+      <Suspense fallback={<TableSkeleton rows={8} className="" />}>
+        <RankingsView />
+      </Suspense>
+    </HydrateClient>
+  );
+}

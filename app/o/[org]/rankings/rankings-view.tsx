@@ -1,0 +1,74 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { useDeferredValue, useMemo } from "react";
+import { Card } from "~/app/_components/card";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useUrlQuery } from "~/app/_components/use-url-query";
+import { useTRPC } from "~/app/_trpc/client";
+import { formatDay } from "../sales/date-presets";
+import { periodChoices, periodOf, rankingsQueryFrom } from "./rankings-query";
+import { CandidatesTable, LocationsTable, ProductsTable } from "./rankings-tables";
+
+export function RankingsView() {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const [params, updateUrl] = useUrlQuery();
+  const queryString = params.toString();
+  const query = useMemo(() => rankingsQueryFrom(new URLSearchParams(queryString)), [queryString]);
+  const shown = useDeferredValue(query);
+  const loading = shown !== query;
+  const { data: places } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
+  const { data } = useSuspenseQuery(trpc.analytics.rankings.queryOptions({ orgId: org.id, ...periodOf(shown.days, org.timeZone, shown.locationId) }));
+  const place = places.find((p) => p.id === shown.locationId);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+          Period
+          <NativeSelect size="sm" value={query.days} onChange={(e) => updateUrl({ days: e.target.value === "30" ? null : e.target.value })}>
+            {Object.entries(periodChoices).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+          Location
+          <NativeSelect size="sm" value={query.locationId ?? ""} onChange={(e) => updateUrl({ location: e.target.value || null })}>
+            <option value="">All locations</option>
+            {places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <span className="text-[13px] text-zinc-500 dark:text-zinc-400">
+          {formatDay(data.period.from, true)} – {formatDay(data.period.to, true)}, against the {data.period.days} days before
+        </span>
+        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+      </div>
+
+      <div aria-busy={loading} className={loading ? "space-y-6 opacity-60 transition-opacity" : "space-y-6"}>
+        <Card title={place ? `Best sellers at ${place.name}` : "Best sellers"} description="Sort by units, revenue or margin; velocity counts only the days a product was in stock." bodyClassName="p-0">
+          <ProductsTable rows={data.products} currency={data.period.currency} />
+        </Card>
+        <Card
+          title="Slow movers and elimination candidates"
+          description="Products that sell slowly while in stock, earn a thin margin, or sell less than in the period before; each with its reasons."
+          bodyClassName="p-0"
+        >
+          <CandidatesTable rows={data.candidates} currency={data.period.currency} />
+        </Card>
+        <Card title="Points of sale" description="Revenue per machine-day at each location, its trend, and how it stands against your median location." bodyClassName="p-0">
+          <LocationsTable rows={data.locations} currency={data.period.currency} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "sales_daily_machine_org_machine_idx" ON "sales_daily_machine" USING btree ("org_id","machine_id","day");
