@@ -61,7 +61,9 @@ export default async function PickListPage({ params, searchParams }: { params: P
         ))}
       </nav>
       {day.pickList.length === 0 ? (
-        <EmptyState title="Nothing to pick">No visit on this route needs stock on {formatPlanDay(day.day, day.today).toLowerCase()}.</EmptyState>
+        <EmptyState title="Nothing to pick">
+          No visit on this route needs stock {day.day === day.today ? "today" : day.day === day.dates[1] ? "tomorrow" : `on ${formatPlanDay(day.day, day.today)}`}. Other days are above.
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           <section aria-labelledby="totals-heading" className="overflow-x-auto rounded-lg border border-zinc-200 bg-white print:border-0 dark:border-zinc-800 dark:bg-zinc-900/60">
