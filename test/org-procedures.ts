@@ -5,7 +5,8 @@ import { withTenant } from "~/db/tenant";
 import { raiseAlert } from "~/server/alerts/raise";
 import { createEndpoint } from "~/server/alerts/webhooks";
 import { addMember, invite, type callerFor } from "./factories";
-import { createMachineWithPlanogram } from "./machines";
+import { createRoute } from "~/server/replenishment/routes";
+import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
 
 /** An org with something of every kind an org procedure can act on. */
@@ -27,6 +28,8 @@ export interface OrgFixture {
   requestId: string;
   alertId: string;
   endpointId: string;
+  /** A route holding the machine. */
+  routeId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -41,6 +44,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     const { endpoint } = await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", description: "unreachable" });
     return { alertId: change.alert.id, endpointId: endpoint.id };
   });
+  const route = await asOwner(db, org.id, owner.id, (ctx) => createRoute(ctx, { name: "North loop", machineIds: [machine.id] }));
   return {
     alertId,
     endpointId,
@@ -56,6 +60,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     saleId: payments.saleId,
     failedRefundId: payments.failedRefundId,
     requestId: payments.requestId,
+    routeId: route.id,
   };
 }
 
@@ -223,4 +228,31 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "analytics.rankings": { least: "viewer", call: (c, f) => c.analytics.rankings({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
   "analytics.statisticsMonths": { least: "viewer", call: (c, f) => c.analytics.statisticsMonths({ orgId: f.orgId }) },
   "analytics.statistics": { least: "viewer", call: (c, f) => c.analytics.statistics({ orgId: f.orgId, month: "2026-10" }) },
+
+  "routes.list": { least: "viewer", call: (c, f) => c.routes.list({ orgId: f.orgId }) },
+  "routes.get": { least: "viewer", namesThing: true, call: (c, f) => c.routes.get({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.technicians": { least: "viewer", call: (c, f) => c.routes.technicians({ orgId: f.orgId }) },
+  "routes.create": { least: "manager", call: (c, f) => c.routes.create({ orgId: f.orgId, name: "South loop" }) },
+  "routes.update": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.routes.update({ orgId: f.orgId, routeId: f.routeId, name: "North loop (Mon)", machineIds: [f.machineId] }),
+  },
+  "routes.delete": { least: "manager", namesThing: true, call: (c, f) => c.routes.delete({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.day": { least: "viewer", namesThing: true, call: (c, f) => c.routes.day({ orgId: f.orgId, routeId: f.routeId }) },
+  "routes.mine": { least: "technician", call: (c, f) => c.routes.mine({ orgId: f.orgId }) },
+  "plans.get": { least: "viewer", call: (c, f) => c.plans.get({ orgId: f.orgId }) },
+  "plans.machine": { least: "viewer", namesThing: true, call: (c, f) => c.plans.machine({ orgId: f.orgId, machineId: f.machineId }) },
+  "plans.refresh": { least: "manager", call: (c, f) => c.plans.refresh({ orgId: f.orgId }) },
+  "plans.settings": { least: "viewer", call: (c, f) => c.plans.settings({ orgId: f.orgId }) },
+  "plans.updateSettings": {
+    least: "manager",
+    call: (c, f) => c.plans.updateSettings({ orgId: f.orgId, visitCostMinor: 1800, fillTo: "par", selloutThreshold: 0.6 }),
+  },
+  "visits.record": {
+    least: "technician",
+    namesThing: true,
+    call: (c, f) => c.visits.record({ orgId: f.orgId, machineId: f.machineId, routeId: f.routeId, visitKey: `vk-${f.actor.id.slice(4)}`, counts: [{ slot: "A1", quantity: 8 }] }),
+  },
+  "visits.list": { least: "viewer", call: (c, f) => c.visits.list({ orgId: f.orgId }) },
 };

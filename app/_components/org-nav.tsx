@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BadgeCheck, BarChart3, BellRing, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, ScrollText, Settings, ShoppingCart, Trophy, Undo2, Users, Webhook } from "lucide-react";
+import { BadgeCheck, BarChart3, BellRing, CalendarRange, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
@@ -20,6 +20,9 @@ const sections = [
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
   { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
   { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
+  { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer" },
+  { path: "/routes", label: "Routes", icon: Route, least: "viewer" },
+  { path: "/routes/today", label: "Today's route", icon: Truck, least: "technician" },
   { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer" },
   { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
   { path: "/refund-requests", label: "Requests", icon: Inbox, least: "manager" },
@@ -36,7 +39,8 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const shown = sections.filter((s) => hasRole(role, s.least));
-  // The most specific section that holds the page: /settings/membership is Membership, not Settings.
+  // The most specific section that holds the page: /settings/membership is Membership, not Settings;
+  // /routes/today is "Today's route", not "Routes".
   const current = shown
     .filter((s) => (s.path === "" ? pathname === base : pathname === `${base}${s.path}` || pathname.startsWith(`${base}${s.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -11,3 +11,4 @@ export * from "./alerts";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./analytics";
+export * from "./replenishment";

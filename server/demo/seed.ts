@@ -6,6 +6,7 @@ import { env } from "~/env";
 import { refreshOrgAnalytics } from "../analytics/monthly";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
+import { seedDemoRoutes } from "./demo-routes";
 
 export const DEMO_ORG_SLUG = "demo-vending";
 export const DEMO_OWNER_EMAIL = "owner@demo-vending.example";
@@ -43,6 +44,7 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   const fleetResult = await seedDemoFleet(db, owner, { name: "Demo Vending", slug: DEMO_ORG_SLUG }, { dataDir: env.DATA_DIR, ...fleetOptions });
   // Dashboards read rollups: fill them (and the closed months' statistics) from the history now.
   await refreshOrgAnalytics(db, result.orgId);
+  await seedDemoRoutes(db, owner);
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }
 

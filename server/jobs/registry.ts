@@ -7,6 +7,7 @@ import { paymentProvider } from "../payments/providers";
 import { orgJob } from "./org-runs";
 import { pruneHistory } from "./retention";
 import { processDueRefunds } from "../payments/refund-worker";
+import { FORECAST_JOB, runForecastJob } from "../replenishment/forecast-job";
 import type { JobDefinition } from "./runner";
 
 /**
@@ -79,6 +80,13 @@ export const jobs: JobDefinition[] = [
     schedule: "17 3 * * *",
     description: "Deletes finished job runs after 14 days, sent notification deliveries after 30 and read notifications after 90.",
     handler: async ({ db, window }) => ({ rowsTouched: await pruneHistory(db, window) }),
+  },
+  {
+    name: FORECAST_JOB,
+    schedule: "7 * * * *",
+    description: "Forecasts every slot's demand, plans visits, and raises or resolves predicted sell-outs; org by org, stalest first.",
+    handler: (ctx) => runForecastJob(ctx),
+    maxCatchUp: 1,
   },
 ];
 

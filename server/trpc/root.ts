@@ -6,6 +6,7 @@ import { locationsRouter, machinesRouter } from "../fleet/router";
 import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "../consumers/router";
 import { checkoutRouter, ordersRouter, refundsRouter } from "../payments/router";
 import { jobsRouter } from "../jobs/router";
+import { plansRouter, routesRouter, visitsRouter } from "../replenishment/router";
 import { salesRouter } from "../sales/router";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -31,6 +32,9 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   webhooks: webhooksRouter,
   jobs: jobsRouter,
+  routes: routesRouter,
+  plans: plansRouter,
+  visits: visitsRouter,
   analytics: analyticsRouter,
 });
 

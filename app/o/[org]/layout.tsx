@@ -28,12 +28,12 @@ export default async function OrgLayout({ children, params }: { children: React.
       >
         Skip to content
       </a>
-      <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <aside className="sticky top-0 hidden h-dvh border-r border-zinc-200 bg-zinc-50 lg:block dark:border-zinc-800 dark:bg-zinc-900/40">
+      <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] print:block">
+        <aside className="sticky top-0 hidden h-dvh print:hidden border-r border-zinc-200 bg-zinc-50 lg:block dark:border-zinc-800 dark:bg-zinc-900/40">
           <OrgSidebar {...shell} />
         </aside>
         <div className="min-w-0">
-          <header className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/90">
+          <header className="sticky top-0 z-30 flex h-12 print:hidden items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/90">
             <MobileNav>
               <OrgSidebar {...shell} />
             </MobileNav>
@@ -41,7 +41,7 @@ export default async function OrgLayout({ children, params }: { children: React.
             <span className="truncate text-sm font-semibold">{org.name}</span>
             <NotificationBell className="ml-auto" />
           </header>
-          <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
+          <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-8 print:max-w-none print:p-0">
             {children}
           </main>
         </div>

@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { LoaderCircle } from "lucide-react";
+import { Button } from "~/app/_components/button";
+import { Field, TextField } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { Modal } from "~/app/_components/modal";
+import { fractionDigitsOf } from "~/app/_components/money";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+
+interface Values {
+  visitCost: string;
+  fillTo: "capacity" | "par";
+  threshold: string;
+}
+
+/** Visit cost, fill rule and sell-out alert threshold of the org. */
+export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: settings } = useSuspenseQuery(trpc.plans.settings.queryOptions({ orgId: org.id }));
+  const digits = fractionDigitsOf(settings.currency);
+  const initial: Values = {
+    visitCost: (settings.visitCostMinor / 10 ** digits).toFixed(digits),
+    fillTo: settings.fillTo,
+    threshold: String(Math.round(settings.selloutThreshold * 100)),
+  };
+  const { open, setOpen, values, localErrors, setLocalErrors, controls } = useDialogForm(initial);
+  const save = useMutation(
+    trpc.plans.updateSettings.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
+        setOpen(false);
+      },
+    }),
+  );
+  const { openChange, set } = controls([save]);
+  const errors = { ...fieldErrorsOf(save.error), ...localErrors };
+  const serverCost = errors.visitCostMinor;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string[]> = {};
+    const cost = Number(values.visitCost.replace(",", "."));
+    if (values.visitCost.trim() === "" || !Number.isFinite(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}, such as 25.00.`];
+    const threshold = Number(values.threshold);
+    if (!Number.isFinite(threshold) || values.threshold.trim() === "") found.threshold = ["Enter a percentage from 5 to 99."];
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) return;
+    save.mutate({ orgId: org.id, visitCostMinor: Math.round(cost * 10 ** digits), fillTo: values.fillTo, selloutThreshold: threshold / 100 });
+  }
+
+  return (
+    <Modal open={open} onOpenChange={openChange} trigger={trigger} title="Planning settings" description="How visits are weighed and how full slots are made.">
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <FormAlert message={Object.keys(errors).length > 0 ? "Check the highlighted fields." : save.error ? errorMessageOf(save.error) : null} />
+        <TextField
+          label={`Cost of a visit (${settings.currency})`}
+          name="visitCost"
+          inputMode="decimal"
+          value={values.visitCost}
+          onChange={(e) => set({ visitCost: e.target.value })}
+          errors={errors.visitCost ?? serverCost}
+          hint="Time and travel of one stop. A machine is visited when the margin it would otherwise lose is worth more."
+        />
+        <Field label="Fill slots to" errors={errors.fillTo} hint="Capacity fills every slot; par leaves room and brings less.">
+          {(control) => (
+            <NativeSelect {...control} value={values.fillTo} onChange={(e) => set({ fillTo: e.target.value as Values["fillTo"] })} className="w-full">
+              <option value="capacity">Capacity</option>
+              <option value="par">Par level</option>
+            </NativeSelect>
+          )}
+        </Field>
+        <TextField
+          label="Sell-out alert threshold (%)"
+          name="threshold"
+          inputMode="numeric"
+          value={values.threshold}
+          onChange={(e) => set({ threshold: e.target.value })}
+          errors={errors.threshold ?? errors.selloutThreshold}
+          hint="Alert when a slot is at least this likely to sell out before its machine's next planned visit."
+        />
+        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+          <Button onClick={() => openChange(false)} disabled={save.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={save.isPending}>
+            {save.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+            Save settings
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { TRPCError } from "@trpc/server";
+import clsx from "clsx";
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClasses } from "~/app/_components/button";
+import { EmptyState } from "~/app/_components/empty-state";
+import { PageHeader } from "~/app/_components/page-header";
+import { cellClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { serverCaller } from "~/app/_trpc/server";
+import { requireMember } from "../../../org-access";
+import { formatPlanDay } from "../../../plans/plan-format";
+import { PrintButton } from "./print-button";
+
+export const metadata: Metadata = { title: "Pick list" };
+
+/** The pre-kit of a route's day: products totalled, then where each goes. Printable. */
+export default async function PickListPage({ params, searchParams }: { params: Promise<{ org: string; routeId: string }>; searchParams: Promise<{ day?: string }> }) {
+  const { org: slug, routeId } = await params;
+  const { day: wanted } = await searchParams;
+  const { org } = await requireMember(slug, `/o/${slug}/routes/${routeId}/pick-list`);
+  const caller = await serverCaller();
+  let day;
+  try {
+    day = await caller.routes.day({ orgId: org.id, routeId, day: wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : undefined });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  const base = `/o/${org.slug}/routes/${routeId}/pick-list`;
+  const stops = day.stops.filter((s) => !s.visited);
+  return (
+    <>
+      <PageHeader
+        title={`Pick list · ${day.route.name}`}
+        description={`${formatPlanDay(day.day, day.today)} (${day.day}) · ${stops.length} ${stops.length === 1 ? "stop" : "stops"} · ${day.totalUnits} units${day.route.technician ? ` · ${day.route.technician.name}` : ""}`}
+        actions={
+          <div className="flex gap-2 print:hidden">
+            <a href={`/o/${org.slug}/routes/${routeId}/pick-list.csv?day=${day.day}`} className={buttonClasses("secondary")} download>
+              <Download aria-hidden />
+              CSV
+            </a>
+            <PrintButton />
+          </div>
+        }
+      />
+      <nav aria-label="Day" className="mb-4 flex flex-wrap gap-1.5 print:hidden">
+        {day.dates.map((d) => (
+          <Link
+            key={d}
+            href={`${base}?day=${d}`}
+            aria-current={d === day.day ? "date" : undefined}
+            className={clsx(
+              "rounded-full border px-3 py-1 text-[13px]",
+              d === day.day ? "border-brand-500 bg-brand-50 font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-400" : "border-zinc-300 text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-400",
+            )}
+          >
+            {formatPlanDay(d, day.today)}
+          </Link>
+        ))}
+      </nav>
+      {day.pickList.length === 0 ? (
+        <EmptyState title="Nothing to pick">
+          No visit on this route needs stock {day.day === day.today ? "today" : day.day === day.dates[1] ? "tomorrow" : `on ${formatPlanDay(day.day, day.today)}`}. Other days are above.
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <section aria-labelledby="totals-heading" className="overflow-x-auto rounded-lg border border-zinc-200 bg-white print:border-0 dark:border-zinc-800 dark:bg-zinc-900/60">
+            <h2 id="totals-heading" className="border-b border-zinc-200 px-4 py-3 text-sm font-semibold dark:border-zinc-800">
+              Totals by product
+            </h2>
+            <table className={tableClasses}>
+              <thead className={theadClasses}>
+                <tr>
+                  <th scope="col" className="w-8 px-3 py-2 print:table-cell">
+                    <span className="sr-only">Picked</span>
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">Product</th>
+                  <th scope="col" className="px-3 py-2 font-medium">SKU</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">Quantity</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Goes to</th>
+                </tr>
+              </thead>
+              <tbody>
+                {day.pickList.map((l) => (
+                  <tr key={l.productId} className="border-b border-zinc-100 last:border-0 break-inside-avoid dark:border-zinc-800/70">
+                    <td className={cellClasses}>
+                      <span aria-hidden className="inline-block size-4 rounded-sm border border-zinc-400" />
+                    </td>
+                    <td className={clsx(cellClasses, "font-medium")}>{l.productName}</td>
+                    <td className={clsx(cellClasses, "font-mono text-xs text-zinc-500")}>{l.productSku}</td>
+                    <td className={clsx(cellClasses, "text-right text-base font-semibold tabular")}>{l.quantity}</td>
+                    <td className={clsx(cellClasses, "text-xs text-zinc-600 dark:text-zinc-400")}>
+                      {l.slots.map((s) => `${s.machineName} ${s.code} ×${s.quantity}`).join(" · ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="stops-heading" className="break-before-page">
+            <h2 id="stops-heading" className="mb-2 text-sm font-semibold">
+              By stop
+            </h2>
+            <ol className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
+              {stops.map((s, i) => (
+                <li key={s.machineId} className="break-inside-avoid rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+                  <h3 className="font-medium">
+                    {i + 1}. {s.name}
+                    {s.location && <span className="ml-1 text-xs font-normal text-zinc-500">{s.location}</span>}
+                  </h3>
+                  <ul className="mt-1.5 space-y-0.5 text-[13px]">
+                    {s.fills
+                      .filter((f) => f.quantity > 0)
+                      .map((f) => (
+                        <li key={f.code} className="flex justify-between gap-2">
+                          <span>
+                            <span className="font-mono text-xs text-zinc-500">{f.code}</span> {f.productName}
+                          </span>
+                          <span className="tabular font-medium">+{f.quantity}</span>
+                        </li>
+                      ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { ArrowDown, ArrowUp, LoaderCircle, X } from "lucide-react";
+import { useMemo, useState } from "react";
+import { Button } from "~/app/_components/button";
+import { Field, TextField, controlClasses } from "~/app/_components/field";
+import { FormAlert } from "~/app/_components/form-alert";
+import { Modal } from "~/app/_components/modal";
+import { NativeSelect } from "~/app/_components/native-select";
+import { useOrg } from "~/app/_components/org-context";
+import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { RouterOutputs } from "~/app/_trpc/types";
+
+export type RouteRow = RouterOutputs["routes"]["list"][number];
+
+interface Values {
+  name: string;
+  technicianId: string;
+  notes: string;
+  machineIds: string[];
+}
+
+/** Creates a route, or edits `route`: name, technician, notes and its machines in visiting order. */
+export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; route?: RouteRow }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: technicians } = useSuspenseQuery(trpc.routes.technicians.queryOptions({ orgId: org.id }));
+  const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
+  const { data: routes } = useSuspenseQuery(trpc.routes.list.queryOptions({ orgId: org.id }));
+  const initial: Values = {
+    name: route?.name ?? "",
+    technicianId: route?.technician?.id ?? "",
+    notes: route?.notes ?? "",
+    machineIds: route?.machines.map((m) => m.id) ?? [],
+  };
+  const { open, setOpen, values, controls } = useDialogForm(initial);
+  const [adding, setAdding] = useState("");
+  const onSuccess = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.routes.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
+    setOpen(false);
+  };
+  const create = useMutation(trpc.routes.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.routes.update.mutationOptions({ onSuccess }));
+  const mutation = route ? update : create;
+  const { openChange, set } = controls([create, update]);
+  const errors = fieldErrorsOf(mutation.error);
+  const nameOf = useMemo(() => new Map(machines.map((m) => [m.id, m.name])), [machines]);
+  const routeOf = useMemo(() => new Map(routes.flatMap((r) => r.machines.map((m) => [m.id, r] as const))), [routes]);
+  const available = machines.filter((m) => !values.machineIds.includes(m.id));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const input = { orgId: org.id, name: values.name, technicianId: values.technicianId || null, notes: values.notes, machineIds: values.machineIds };
+    if (route) update.mutate({ ...input, routeId: route.id });
+    else create.mutate(input);
+  }
+  const move = (i: number, by: number) => {
+    const ids = [...values.machineIds];
+    const [id] = ids.splice(i, 1);
+    ids.splice(i + by, 0, id!);
+    set({ machineIds: ids });
+  };
+
+  return (
+    <Modal open={open} onOpenChange={openChange} trigger={trigger} title={route ? `Edit ${route.name}` : "New route"} description="A machine belongs to one route; adding it here moves it from its current one.">
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <FormAlert message={Object.keys(errors).length > 0 ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+          <Field label="Technician" optional errors={errors.technicianId}>
+            {(control) => (
+              <NativeSelect {...control} value={values.technicianId} onChange={(e) => set({ technicianId: e.target.value })} className="w-full">
+                <option value="">Unassigned</option>
+                {technicians.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name} ({t.role})
+                  </option>
+                ))}
+              </NativeSelect>
+            )}
+          </Field>
+        </div>
+        <Field label="Notes" optional errors={errors.notes}>
+          {(control) => <textarea {...control} rows={2} value={values.notes} onChange={(e) => set({ notes: e.target.value })} className={`${controlClasses} h-auto py-2`} />}
+        </Field>
+        <Field label="Add a machine" errors={errors.machineIds} hint="Machines are visited in the order listed below.">
+          {(control) => (
+            <NativeSelect
+              {...control}
+              value={adding}
+              onChange={(e) => {
+                if (e.target.value) set({ machineIds: [...values.machineIds, e.target.value] });
+                setAdding("");
+              }}
+              className="w-full"
+            >
+              <option value="">Choose a machine…</option>
+              {available.map((m) => {
+                const other = routeOf.get(m.id);
+                return (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                    {other && other.id !== route?.id ? ` (now on ${other.name})` : ""}
+                  </option>
+                );
+              })}
+            </NativeSelect>
+          )}
+        </Field>
+        {values.machineIds.length > 0 && (
+          <ol aria-label="Machines on this route" className="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {values.machineIds.map((id, i) => (
+              <li key={id} className="flex items-center gap-2 px-3 py-1.5 text-sm">
+                <span className="w-5 text-right text-zinc-400 tabular">{i + 1}.</span>
+                <span className="min-w-0 flex-1 truncate">{nameOf.get(id) ?? id}</span>
+                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${nameOf.get(id)} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <ArrowUp aria-hidden />
+                </Button>
+                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${nameOf.get(id)} down`} disabled={i === values.machineIds.length - 1} onClick={() => move(i, 1)}>
+                  <ArrowDown aria-hidden />
+                </Button>
+                <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${nameOf.get(id)}`} onClick={() => set({ machineIds: values.machineIds.filter((x) => x !== id) })}>
+                  <X aria-hidden />
+                </Button>
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+            {route ? "Save changes" : "Create route"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

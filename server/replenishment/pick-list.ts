@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { ServiceCtx } from "../context";
+import { fieldError } from "../errors";
+import { daysBetween, dayInput } from "./days";
+import { pickList } from "./plan";
+import { HORIZON_DAYS, planFleet } from "./planning";
+import { getRoute, listRoutes } from "./routes";
+import { listVisits } from "./visits";
+
+export const routeDayInput = z.object({
+  routeId: z.string().min(1).max(64),
+  /** Local date; today when left out. */
+  day: z.string().regex(dayInput, "Use a date like 2026-11-24.").optional(),
+});
+
+/**
+ * A route's day: the stops planned for a visit (in route order) with fill quantities per slot, the
+ * stops already visited that day, and the pick list (pre-kit) totalled by product.
+ */
+export async function routeDay(ctx: ServiceCtx, raw: z.input<typeof routeDayInput>, now = new Date()) {
+  const input = routeDayInput.parse(raw);
+  const route = await getRoute(ctx, input.routeId);
+  const fleet = await planFleet(ctx, now);
+  const day = input.day ?? fleet.today;
+  const offset = daysBetween(fleet.today, day);
+  if (offset < 0 || offset >= HORIZON_DAYS) throw fieldError("day", `Choose a day from today to ${fleet.dates.at(-1)}.`);
+  const dayStart = offset === 0 ? startOfToday(now, fleet.today, fleet.timeZone) : null;
+  const visitedToday = dayStart ? await listVisits(ctx, { routeId: route.id, since: dayStart, limit: 500 }) : [];
+
+  const stops = route.machines.flatMap((rm, position) => {
+    const m = fleet.machines.find((x) => x.machineId === rm.id);
+    if (!m) return [];
+    const planned = m.plan.visits.find((v) => v.day === offset);
+    const visit = visitedToday.find((v) => v.machineId === rm.id) ?? null;
+    if (!planned && !visit) return [];
+    const fills = (planned?.fills ?? []).map((f) => {
+      const slot = m.slots.find((s) => s.code === f.code)!;
+      return { ...f, productName: slot.productName, productSku: slot.productSku, capacity: slot.capacity, parLevel: slot.parLevel, stock: slot.stock };
+    });
+    return [
+      {
+        position,
+        machineId: m.machineId,
+        name: m.name,
+        location: m.location,
+        lostIfNotVisitedMinor: m.plan.days[offset]?.lostIfNotVisitedMinor ?? 0,
+        planned: Boolean(planned),
+        visited: visit ? { id: visit.id, at: visit.occurredAt, by: visit.technicianName } : null,
+        fills,
+        slots: m.slots.map((s) => ({ code: s.code, productName: s.productName, capacity: s.capacity, parLevel: s.parLevel, stock: s.stock })),
+      },
+    ];
+  });
+  const products = new Map(fleet.machines.flatMap((m) => m.slots.map((s) => [s.productId ?? "", { name: s.productName, sku: s.productSku }] as const)));
+  const lines = pickList(stops.filter((s) => !s.visited).map((s) => ({ machineId: s.machineId, fills: s.fills }))).map((l) => ({
+    ...l,
+    productName: products.get(l.productId)?.name ?? l.productId,
+    productSku: products.get(l.productId)?.sku ?? "",
+    slots: l.slots.map((x) => ({ ...x, machineName: stops.find((s) => s.machineId === x.machineId)?.name ?? x.machineId })),
+  }));
+  return {
+    route: { id: route.id, name: route.name, technician: route.technician },
+    day,
+    today: fleet.today,
+    dates: fleet.dates,
+    timeZone: fleet.timeZone,
+    fillTo: fleet.settings.fillTo,
+    stops,
+    pickList: lines,
+    totalUnits: lines.reduce((a, l) => a + l.quantity, 0),
+  };
+}
+
+/** Midnight of `today` in the zone, as an instant. */
+function startOfToday(now: Date, today: string, timeZone: string): Date {
+  // The zone's offset now, applied to local midnight (exact except on the night clocks change).
+  const local = new Date(now.toLocaleString("en-US", { timeZone }));
+  const offsetMs = local.getTime() - now.getTime();
+  return new Date(Date.parse(`${today}T00:00:00Z`) - offsetMs);
+}
+
+/** The routes the signed-in member drives (all routes when they have none), for the phone page. */
+export async function myRoutes(ctx: ServiceCtx) {
+  const all = await listRoutes(ctx);
+  const userId = ctx.actor.type === "user" ? ctx.actor.id : null;
+  const mine = all.filter((r) => r.technician?.id === userId);
+  return { mine: mine.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length })), all: all.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length, technician: r.technician?.name ?? null })) };
+}
+
+/** The pick list as CSV rows: product, SKU, quantity, then where each unit goes. */
+export function pickListCsvRows(day: Awaited<ReturnType<typeof routeDay>>): string[][] {
+  const rows: string[][] = [["product", "sku", "quantity", "machine", "slot", "slot_quantity"]];
+  for (const l of day.pickList) {
+    for (const s of l.slots) rows.push([l.productName ?? "", l.productSku ?? "", String(l.quantity), s.machineName, s.code, String(s.quantity)]);
+  }
+  return rows;
+}

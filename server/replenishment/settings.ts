@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { organizations, replenishmentSettings, fillTo } from "~/db/schema";
+import type { ServiceCtx } from "../context";
+import { recordAudit } from "../tenancy/audit";
+
+export const DEFAULT_VISIT_COST_MINOR = 2500;
+export const DEFAULT_SELLOUT_THRESHOLD = 0.5;
+
+export interface ReplenishmentSettings {
+  visitCostMinor: number;
+  currency: string;
+  fillTo: "capacity" | "par";
+  selloutThreshold: number;
+  /** Whether the operator saved these, or they are the defaults. */
+  saved: boolean;
+}
+
+export const settingsInput = z.object({
+  visitCostMinor: z
+    .number("Enter the cost of a visit.")
+    .int("Enter the cost in minor units (cents).")
+    .min(0, "The visit cost cannot be negative.")
+    .max(10_000_000, "The visit cost is at most 100,000.00."),
+  fillTo: z.enum(fillTo.enumValues, "Choose capacity or par."),
+  selloutThreshold: z
+    .number("Enter a probability.")
+    .min(0.05, "Use a threshold of at least 5%.")
+    .max(0.99, "Use a threshold of at most 99%."),
+});
+
+/** The org's restocking settings, or the defaults in its currency. */
+export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSettings> {
+  const [row] = await ctx.db
+    .select({
+      visitCostMinor: replenishmentSettings.visitCostMinor,
+      currency: replenishmentSettings.currency,
+      fillTo: replenishmentSettings.fillTo,
+      selloutThreshold: replenishmentSettings.selloutThreshold,
+      orgCurrency: organizations.currency,
+    })
+    .from(organizations)
+    .leftJoin(replenishmentSettings, eq(replenishmentSettings.orgId, organizations.id))
+    .where(eq(organizations.id, ctx.orgId));
+  if (!row || row.visitCostMinor === null) {
+    return {
+      visitCostMinor: DEFAULT_VISIT_COST_MINOR,
+      currency: row?.orgCurrency ?? "EUR",
+      fillTo: "capacity",
+      selloutThreshold: DEFAULT_SELLOUT_THRESHOLD,
+      saved: false,
+    };
+  }
+  return {
+    visitCostMinor: row.visitCostMinor,
+    currency: row.currency ?? row.orgCurrency,
+    fillTo: row.fillTo ?? "capacity",
+    selloutThreshold: row.selloutThreshold ?? DEFAULT_SELLOUT_THRESHOLD,
+    saved: true,
+  };
+}
+
+/** Saves the settings; the visit cost is in the org's currency. */
+export async function updateSettings(ctx: ServiceCtx, raw: z.input<typeof settingsInput>): Promise<ReplenishmentSettings> {
+  const input = settingsInput.parse(raw);
+  const before = await getSettings(ctx);
+  const [org] = await ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
+  const values = { ...input, currency: org!.currency, updatedAt: new Date() };
+  await ctx.db
+    .insert(replenishmentSettings)
+    .values({ orgId: ctx.orgId, ...values })
+    .onConflictDoUpdate({ target: replenishmentSettings.orgId, set: values });
+  await recordAudit(ctx, {
+    action: "replenishment.settings_updated",
+    targetType: "organization",
+    targetId: ctx.orgId,
+    data: { from: { visitCostMinor: before.visitCostMinor, fillTo: before.fillTo, selloutThreshold: before.selloutThreshold }, to: input },
+  });
+  return getSettings(ctx);
+}
