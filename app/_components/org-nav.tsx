@@ -27,7 +27,7 @@ const sections = [
   { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
   { path: "/refund-requests", label: "Requests", icon: Inbox, least: "manager" },
   { path: "/members", label: "Members", icon: Users, least: "viewer" },
-  { path: "/settings/membership", label: "Membership", icon: BadgeCheck, least: "viewer" },
+  { path: "/settings/membership", label: "Loyalty program", icon: BadgeCheck, least: "viewer" },
   { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
   { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin" },
   { path: "/jobs", label: "Jobs", icon: Clock, least: "admin" },
@@ -39,7 +39,7 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const shown = sections.filter((s) => hasRole(role, s.least));
-  // The most specific section that holds the page: /settings/membership is Membership, not Settings;
+  // The most specific section that holds the page: /settings/membership is the loyalty program, not Settings;
   // /routes/today is "Today's route", not "Routes".
   const current = shown
     .filter((s) => (s.path === "" ? pathname === base : pathname === `${base}${s.path}` || pathname.startsWith(`${base}${s.path}/`)))

@@ -32,7 +32,7 @@ test("the demo owner sees refunds and orders, and sets up membership tiers", asy
   });
 
   await test.step("membership: tiers are saved sorted and survive a reload", async () => {
-    await page.getByRole("link", { name: "Membership" }).click();
+    await page.getByRole("link", { name: "Loyalty program" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Membership" })).toBeVisible();
     const remove = page.getByRole("button", { name: /^Remove tier/ });
     while ((await remove.count()) > 0) await remove.first().click();

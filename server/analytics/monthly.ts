@@ -75,9 +75,24 @@ export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Pr
  */
 export async function generateDueMonths(db: Db, org: OrgZone, now = new Date()): Promise<string[]> {
   await rollUpOrg(db, org);
-  const due = await withTenant(db, org.id, (tx) => dueMonths(tx, org, now));
-  for (const month of due) await withTenant(db, org.id, (tx) => generateMonth(tx, org, month));
-  return due;
+  const { due, firstPending } = await withTenant(db, org.id, async (tx) => ({ due: await dueMonths(tx, org, now), firstPending: await firstPendingMonth(tx, org) }));
+  // Statistics are kept once written: a month whose sales the rollups have not all reached yet
+  // (a long transaction elsewhere holds the watermark back) waits for a later run.
+  const ready = firstPending === null ? due : due.filter((month) => month < firstPending);
+  for (const month of ready) await withTenant(db, org.id, (tx) => generateMonth(tx, org, month));
+  return ready;
+}
+
+/** The month (first day, in the org's zone) of the earliest sale the rollups have not reached, or null. */
+async function firstPendingMonth(db: Db, org: OrgZone): Promise<string | null> {
+  const [row] = await queryRows<{ month: string | null }>(
+    db,
+    sql`select to_char(date_trunc('month', min(s.occurred_at) at time zone ${org.timeZone}), 'YYYY-MM-DD') as month
+      from sales s
+      where s.org_id = ${org.id}
+        and s.writer_xid >= coalesce((select w.sales_xid from rollup_watermarks w where w.org_id = ${org.id}), '0'::xid8)`,
+  );
+  return row?.month ?? null;
 }
 
 /**
