@@ -1,19 +1,17 @@
-import { AlertTriangle, Refrigerator } from "lucide-react";
+import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClasses } from "~/app/_components/button";
 import { Card } from "~/app/_components/card";
 import { DayBars } from "~/app/_components/day-bars";
-import { EmptyState } from "~/app/_components/empty-state";
 import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
 import { PageHeader } from "~/app/_components/page-header";
 import { Stat } from "~/app/_components/stat";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
 import { formatDay } from "../sales/date-presets";
 import { requireMember } from "../org-access";
+import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -32,26 +30,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const change = overview.lastWeekRevenueMinor > 0 ? (overview.todayRevenueMinor - overview.lastWeekRevenueMinor) / overview.lastWeekRevenueMinor : null;
   const total30 = overview.byDay.reduce((n, d) => n + d.revenueMinor, 0);
 
-  if (fleet === 0) {
-    return (
-      <>
-        <PageHeader title={org.name} description="Your fleet at a glance." />
-        <EmptyState
-          icon={<Refrigerator />}
-          title="No machines yet"
-          action={
-            hasRole(role, "manager") ? (
-              <Link href={`${base}/machines?register=1`} className={buttonClasses("primary")}>
-                Register your first machine
-              </Link>
-            ) : undefined
-          }
-        >
-          Once your machines report their vends, today&apos;s revenue, the fleet&apos;s state and your best sellers show here.
-        </EmptyState>
-      </>
-    );
-  }
+  // Until the first machine is registered, the overview is the list of first steps.
+  if (fleet === 0) return <GettingStarted org={org} role={role} />;
 
   return (
     <>
