@@ -83,6 +83,6 @@ export async function generateStockouts(db: Db, fleet: BenchFleet, count: number
     select ${`sto_${tag}_`} || g, ${orgId}, ${`mch_${tag}_`} || x.m, 'S' || x.s, ${`prd_${tag}_`} || (1 + (x.m * 7 + x.s * 13) % ${fleet.products}::int),
       x.t, x.t + (2 + random() * 28) * interval '1 hour'
     from generate_series(1, ${count}::int) g,
-      lateral (select 1 + (g * 104729) % ${fleet.machines}::int as m, 1 + (g * 31) % ${fleet.slotsPerMachine}::int as s,
+      lateral (select 1 + (g::bigint * 104729) % ${fleet.machines}::int as m, 1 + (g * 31) % ${fleet.slotsPerMachine}::int as s,
         ${end.toISOString()}::timestamptz - (1 + random() * ${days - 1}::int) * interval '1 day' as t) x`);
 }

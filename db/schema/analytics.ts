@@ -114,7 +114,8 @@ export const salesDailyProduct = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.day, t.productId, t.locationId, t.currency] }),
-    index("sales_daily_product_org_location_idx").on(t.orgId, t.locationId, t.day),
+    // Holds the figures too, so a period's products are read from the index alone.
+    index("sales_daily_product_org_location_idx").on(t.orgId, t.locationId, t.day, t.productId, t.currency, t.units, t.revenueMinor, t.costMinor),
     orgIsolation(t.orgId),
   ],
 ).enableRLS();
@@ -135,7 +136,8 @@ export const salesDailyMachine = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.day, t.machineId, t.locationId, t.currency] }),
-    index("sales_daily_machine_org_machine_idx").on(t.orgId, t.machineId, t.day),
+    // Holds the figures too, so a period's locations (machine '*') are read from the index alone.
+    index("sales_daily_machine_org_machine_idx").on(t.orgId, t.machineId, t.day, t.locationId, t.currency, t.units, t.revenueMinor, t.costMinor),
     orgIsolation(t.orgId),
   ],
 ).enableRLS();

@@ -11,7 +11,7 @@ import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_comp
 import { serverCaller } from "~/app/_trpc/server";
 import { formatDay } from "../sales/date-presets";
 import { requireMember } from "../org-access";
-import { GetStarted } from "./get-started";
+import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -30,7 +30,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const change = overview.lastWeekRevenueMinor > 0 ? (overview.todayRevenueMinor - overview.lastWeekRevenueMinor) / overview.lastWeekRevenueMinor : null;
   const total30 = overview.byDay.reduce((n, d) => n + d.revenueMinor, 0);
 
-  if (fleet === 0) return <GetStarted org={org} role={role} />;
+  // Until the first machine is registered, the overview is the list of first steps.
+  if (fleet === 0) return <GettingStarted org={org} role={role} />;
 
   return (
     <>

@@ -29,6 +29,7 @@ function Deltas({ now, before, lastYear, k, lower }: { now: MonthlyFigures; befo
     const b = other?.[k];
     if (a === null || b === null || b === undefined || b === 0) return `– ${what}`;
     const change = (a - b) / Math.abs(b);
+    if (Math.abs(change) < 0.005) return `±0% ${what}`;
     const good = lower ? change <= 0 : change >= 0;
     return (
       <span className={good ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>

@@ -8,20 +8,10 @@ import { serverCaller } from "~/app/_trpc/server";
 import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
 import type { MemberRole } from "~/db/schema";
 
-interface OrgSummary {
-  id: string;
-  name: string;
-  slug: string;
-  timeZone: string;
-  currency: string;
-  supportEmail: string | null;
-}
+type Org = { id: string; name: string; slug: string; timeZone: string; currency: string; supportEmail: string | null };
 
-/**
- * The overview of an organization with no machines yet: the first steps (team, products,
- * machines, settings), the org's time zone and currency, and what each role can do.
- */
-export async function GetStarted({ org, role }: { org: OrgSummary; role: MemberRole }) {
+/** The overview of an organization without machines yet: its first steps, and what roles do. */
+export async function GettingStarted({ org, role }: { org: Org; role: MemberRole }) {
   const admin = hasRole(role, "admin");
   const caller = await serverCaller();
   const manager = hasRole(role, "manager");
