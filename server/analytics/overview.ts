@@ -1,9 +1,11 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows } from "~/db/client";
-import { ALL_LOCATIONS } from "~/db/schema";
+import { ALL_LOCATIONS, organizations } from "~/db/schema";
 import { countOpenAlerts } from "../alerts/summary";
 import type { ServiceCtx } from "../context";
 import { countMachinesByStatus } from "../fleet/fleet-views";
+import { localDay } from "../replenishment/days";
+import { machinesToVisit } from "../replenishment/planning";
 
 /** Days of the overview's revenue chart. */
 export const OVERVIEW_DAYS = 30;
@@ -63,8 +65,10 @@ export interface MachineToVisit {
   reason: string;
 }
 
-/** Machines to visit today. Filled by the replenishment plan; until then there are none. */
-export async function machinesToVisitToday(ctx: ServiceCtx): Promise<MachineToVisit[]> {
-  void ctx;
-  return [];
+/** Machines today's replenishment plan sends someone to (days in the org's time zone). */
+export async function machinesToVisitToday(ctx: ServiceCtx, now = new Date()): Promise<MachineToVisit[]> {
+  const [org] = await ctx.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, ctx.orgId));
+  if (!org) return [];
+  const visits = await machinesToVisit(ctx, localDay(now, org.timeZone), now);
+  return visits.map((v) => ({ machineId: v.machineId, name: v.name, locationName: v.locationName, reason: v.reason }));
 }

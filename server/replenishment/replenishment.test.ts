@@ -106,6 +106,9 @@ describe("the forecast job", () => {
     const day = machine.nextVisit!;
     const visiting = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => machinesToVisit(ctx, day));
     expect(visiting.map((v) => v.machineId)).toEqual([m.machine.id]);
+    // The overview's "machines to visit today" is today's part of the same plan.
+    const today = await api.analytics.machinesToVisit({ orgId: m.org.id });
+    expect(today.map((v) => v.machineId)).toEqual(day === plan.today ? [m.machine.id] : []);
 
     const routeDay = await callerFor(t.db, tech).routes.day({ orgId: m.org.id, routeId: route.id, day });
     expect(routeDay.stops.map((s) => s.machineId)).toEqual([m.machine.id]);
