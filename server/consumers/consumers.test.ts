@@ -4,7 +4,7 @@ import { alerts, auditLog, loyaltyMembers, orders, pointEntries, refundRequests,
 import { withConsumer, withTenant } from "~/db/tenant";
 import { DemoProvider } from "~/server/payments/demo";
 import { retryRefund, refundSale } from "~/server/payments/operator";
-import { createOrder } from "~/server/payments/orders";
+import { createOrder } from "~/server/payments/checkout";
 import { processDueRefunds } from "~/server/payments/refund-worker";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor, createUser } from "~/test/factories";

@@ -3,7 +3,7 @@ import { ServiceError } from "../errors";
 import { appUrl } from "../mail/mailer";
 import { createTRPCRouter, orgProcedure, publicProcedure } from "../trpc/init";
 import { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "./operator";
-import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "./orders";
+import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "./checkout";
 import { paymentProvider } from "./providers";
 
 const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });

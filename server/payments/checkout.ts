@@ -1,0 +1,290 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { newId } from "~/db/ids";
+import { locations, machines, orders, organizations, products, refunds, slots, type Order, type PaymentMethod } from "~/db/schema";
+import { withTenant } from "~/db/tenant";
+import { ServiceError, notFound } from "../errors";
+import { OFFLINE_AFTER_MINUTES } from "../fleet/fleet-views";
+import { markOrderPaid, orderTiming, orgOf } from "./orders";
+import { ProviderError, type CheckoutMethod, type PaymentProvider } from "./provider";
+
+// The consumer's side of an online order: the machine's checkout menu, placing the order and
+// opening the provider's checkout, and the order as its link shows it. What happens to an order
+// once it exists (payment, vend command, completion, expiry) is in orders.ts.
+
+const CHECKOUT_METHODS: CheckoutMethod[] = ["card", "alipay", "wechat_pay"];
+const newCommandId = () => newId("cmd");
+export interface CheckoutMenuItem {
+  slot: string;
+  productId: string;
+  name: string;
+  category: string;
+  imageUrl: string | null;
+  priceMinor: number;
+  stock: number;
+  available: boolean;
+}
+
+export interface CheckoutMenu {
+  machine: { id: string; name: string; location: string | null; online: boolean; disabled: boolean };
+  operator: { name: string; supportEmail: string | null };
+  currency: string;
+  items: CheckoutMenuItem[];
+}
+
+/**
+ * Units of the slot's stock held by paid orders not yet vended. An unpaid checkout holds nothing,
+ * so abandoned checkouts cannot block a machine; if two pay for the last unit, the second vend
+ * fails and is refunded.
+ */
+const heldUnits = () =>
+  sql<number>`(select count(*)::int from ${orders} o where o.org_id = ${slots.orgId} and o.machine_id = ${slots.machineId}
+    and o.slot_code = ${slots.code} and o.status = 'paid')`;
+
+/** What a machine's checkout page offers: its planogram with prices and stock, sold-out items marked. */
+export async function getCheckoutMenu(db: Db, machineId: string): Promise<CheckoutMenu | null> {
+  const orgId = await orgOf(db, machines, machineId);
+  if (!orgId) return null;
+  return withTenant(db, orgId, async (tx) => {
+    const [head] = await tx
+      .select({
+        id: machines.id,
+        name: machines.name,
+        location: locations.name,
+        disabledAt: machines.disabledAt,
+        online: sql<boolean>`(${machines.lastSeenAt} is not null and ${machines.lastSeenAt} > now() - make_interval(mins => ${OFFLINE_AFTER_MINUTES}))`,
+        operator: organizations.name,
+        supportEmail: organizations.supportEmail,
+        currency: organizations.currency,
+      })
+      .from(machines)
+      .innerJoin(organizations, eq(organizations.id, machines.orgId))
+      .leftJoin(locations, eq(locations.id, machines.locationId))
+      .where(and(eq(machines.id, machineId), eq(machines.orgId, orgId)));
+    if (!head) return null;
+    const rows = await tx
+      .select({
+        slot: slots.code,
+        productId: products.id,
+        name: products.name,
+        category: products.category,
+        imageUrl: products.imageUrl,
+        active: products.active,
+        priceMinor: sql<number>`coalesce(${slots.priceOverrideMinor}, ${products.priceMinor})`,
+        stock: slots.stock,
+        held: heldUnits(),
+      })
+      .from(slots)
+      .innerJoin(products, eq(products.id, slots.productId))
+      .where(and(eq(slots.orgId, orgId), eq(slots.machineId, machineId)))
+      .orderBy(asc(slots.code));
+    const sellable = head.online && !head.disabledAt;
+    return {
+      machine: { id: head.id, name: head.name, location: head.location, online: head.online, disabled: head.disabledAt !== null },
+      operator: { name: head.operator, supportEmail: head.supportEmail },
+      currency: head.currency,
+      items: rows.map((r) => {
+        const stock = Math.max(0, r.stock - Number(r.held));
+        return {
+          slot: r.slot,
+          productId: r.productId,
+          name: r.name,
+          category: r.category,
+          imageUrl: r.imageUrl,
+          priceMinor: Number(r.priceMinor),
+          stock,
+          available: sellable && r.active && stock > 0,
+        };
+      }),
+    };
+  });
+}
+
+export const createOrderInput = z.object({
+  machineId: z.string().min(1).max(64),
+  slot: z.string().min(1).max(8),
+});
+
+export interface CreatedOrder {
+  orderId: string;
+  /** Where to send the consumer: the provider's checkout page, or the order page once paid. */
+  redirectUrl: string;
+}
+
+/**
+ * Places an order for one item of a slot and opens the provider's checkout for it. The order row
+ * is committed first, so a checkout always has an order to come back to; a provider that settles
+ * at once (the demo) marks it paid right away.
+ */
+export async function createOrder(
+  db: Db,
+  provider: PaymentProvider,
+  raw: z.input<typeof createOrderInput>,
+  options: { consumerId: string | null; baseUrl: string; now?: Date },
+): Promise<CreatedOrder> {
+  const input = createOrderInput.parse(raw);
+  const now = options.now ?? new Date();
+  const orgId = await orgOf(db, machines, input.machineId);
+  if (!orgId) throw notFound("Machine");
+  const order = await withTenant(db, { orgId, userId: options.consumerId }, async (tx) => {
+    const [machine] = await tx
+      .select({ id: machines.id, disabledAt: machines.disabledAt, lastSeenAt: machines.lastSeenAt })
+      .from(machines)
+      .where(and(eq(machines.id, input.machineId), eq(machines.orgId, orgId)));
+    if (!machine) throw notFound("Machine");
+    if (machine.disabledAt) throw new ServiceError("CONFLICT", "This machine is out of service. Please choose another machine.");
+    if (!machine.lastSeenAt || now.getTime() - machine.lastSeenAt.getTime() > OFFLINE_AFTER_MINUTES * 60_000) {
+      throw new ServiceError("CONFLICT", "This machine is offline right now, so it cannot take online orders. Please pay at the machine.");
+    }
+    const menu = await getMenuItem(tx, orgId, input.machineId, input.slot);
+    if (!menu) throw new ServiceError("BAD_REQUEST", `Slot ${input.slot} is not sold on this machine.`, { fieldErrors: { slot: ["No such slot"] } });
+    if (!menu.active || menu.stock - menu.held <= 0) throw new ServiceError("CONFLICT", `${menu.name} is sold out. Please choose something else.`);
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        id: newId("ord"),
+        orgId,
+        machineId: input.machineId,
+        slotCode: input.slot,
+        productId: menu.productId,
+        productName: menu.name,
+        amountMinor: menu.priceMinor,
+        currency: menu.currency,
+        provider: provider.name,
+        checkoutExpiresAt: new Date(now.getTime() + orderTiming.checkoutMinutes * 60_000),
+        consumerId: options.consumerId,
+        commandId: newCommandId(),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return created!;
+  });
+
+  const orderUrl = `${options.baseUrl}/order/${order.id}`;
+  let checkout;
+  try {
+    checkout = await provider.createCheckout({
+      orderId: order.id,
+      amountMinor: order.amountMinor,
+      currency: order.currency,
+      description: `${order.productName} (slot ${order.slotCode})`,
+      successUrl: orderUrl,
+      cancelUrl: `${options.baseUrl}/m/${order.machineId}?canceled=${order.id}`,
+      methods: CHECKOUT_METHODS,
+      expiresAt: order.checkoutExpiresAt,
+    });
+  } catch (error) {
+    await withTenant(db, orgId, (tx) =>
+      tx
+        .update(orders)
+        .set({ status: "canceled", failureReason: "checkout_unavailable", updatedAt: sql`now()` })
+        .where(and(eq(orders.id, order.id), eq(orders.orgId, orgId))),
+    );
+    const retryable = error instanceof ProviderError ? error.retryable : true;
+    throw new ServiceError(
+      retryable ? "TOO_MANY_REQUESTS" : "BAD_REQUEST",
+      retryable ? "The payment service did not answer. Please try again in a moment." : "The payment service refused this order.",
+      retryable ? { retryAfterSeconds: 5 } : {},
+    );
+  }
+  await withTenant(db, orgId, (tx) =>
+    tx
+      .update(orders)
+      .set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: sql`now()` })
+      .where(and(eq(orders.id, order.id), eq(orders.orgId, orgId))),
+  );
+  if (checkout.paymentReference) {
+    await markOrderPaid(db, { orderId: order.id, paymentReference: checkout.paymentReference, paymentMethod: "online", actor: { type: "system", label: "Demo payments" } }, now);
+    return { orderId: order.id, redirectUrl: orderUrl };
+  }
+  return { orderId: order.id, redirectUrl: checkout.url };
+}
+
+async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: string) {
+  const [row] = await tx
+    .select({
+      productId: products.id,
+      name: products.name,
+      active: products.active,
+      priceMinor: sql<number>`coalesce(${slots.priceOverrideMinor}, ${products.priceMinor})`,
+      currency: organizations.currency,
+      stock: slots.stock,
+      held: heldUnits(),
+    })
+    .from(slots)
+    .innerJoin(products, eq(products.id, slots.productId))
+    .innerJoin(organizations, eq(organizations.id, slots.orgId))
+    .where(and(eq(slots.orgId, orgId), eq(slots.machineId, machineId), eq(slots.code, slot)));
+  return row ? { ...row, priceMinor: Number(row.priceMinor), held: Number(row.held) } : null;
+}
+
+export interface OrderView {
+  id: string;
+  status: Order["status"];
+  productName: string;
+  slot: string;
+  amountMinor: number;
+  currency: string;
+  provider: string;
+  paymentMethod: PaymentMethod | null;
+  machine: { id: string; name: string; location: string | null };
+  operator: { name: string; supportEmail: string | null };
+  consumerId: string | null;
+  createdAt: Date;
+  paidAt: Date | null;
+  completedAt: Date | null;
+  commandExpiresAt: Date | null;
+  failureReason: string | null;
+  checkoutUrl: string | null;
+  refund: { id: string; status: string; amountMinor: number; updatedAt: Date } | null;
+}
+
+/** An order as its link shows it: to whoever holds the (unguessable) order id. */
+export async function getOrderView(db: Db, orderId: string): Promise<OrderView | null> {
+  const orgId = await orgOf(db, orders, orderId);
+  if (!orgId) return null;
+  return withTenant(db, orgId, async (tx) => {
+    const [row] = await tx
+      .select({
+        order: orders,
+        machineName: machines.name,
+        location: locations.name,
+        operator: organizations.name,
+        supportEmail: organizations.supportEmail,
+        refundId: refunds.id,
+        refundStatus: refunds.status,
+        refundAmount: refunds.amountMinor,
+        refundUpdatedAt: refunds.updatedAt,
+      })
+      .from(orders)
+      .innerJoin(machines, eq(machines.id, orders.machineId))
+      .innerJoin(organizations, eq(organizations.id, orders.orgId))
+      .leftJoin(locations, eq(locations.id, machines.locationId))
+      .leftJoin(refunds, eq(refunds.orderId, orders.id))
+      .where(and(eq(orders.id, orderId), eq(orders.orgId, orgId)));
+    if (!row) return null;
+    const o = row.order;
+    return {
+      id: o.id,
+      status: o.status,
+      productName: o.productName,
+      slot: o.slotCode,
+      amountMinor: o.amountMinor,
+      currency: o.currency,
+      provider: o.provider,
+      paymentMethod: o.paymentMethod,
+      machine: { id: o.machineId, name: row.machineName, location: row.location },
+      operator: { name: row.operator, supportEmail: row.supportEmail },
+      consumerId: o.consumerId,
+      createdAt: o.createdAt,
+      paidAt: o.paidAt,
+      completedAt: o.completedAt,
+      commandExpiresAt: o.commandExpiresAt,
+      failureReason: o.failureReason,
+      checkoutUrl: o.status === "awaiting_payment" ? o.checkoutUrl : null,
+      refund: row.refundId ? { id: row.refundId, status: row.refundStatus!, amountMinor: row.refundAmount!, updatedAt: row.refundUpdatedAt! } : null,
+    };
+  });
+}
