@@ -27,6 +27,8 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("VendOps <no-reply@vendops.local>"),
+    /** Let webhook endpoints point at loopback and private networks (off: public addresses only). */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).optional(),
     DEMO_SEED: z.enum(["true", "false"]).optional(),
     /** How many demo machines keep sending live traffic while the demo runs; 0 turns them off. */
     DEMO_LIVE_MACHINES: z.coerce.number().int().min(0, "must be 0 or more").max(40, "must be at most 40 (the demo has 40 machines)").default(5),

@@ -8,6 +8,8 @@ const testSecrets = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CRON_SECRET: randomBytes(24).toString("base64url"),
   MACHINE_SECRETS_KEY: randomBytes(32).toString("base64"),
+  // Webhook receivers in tests listen on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: "true",
 };
 const shared = {
   include: ["{server,db,sim,test,app}/**/*.test.ts"],

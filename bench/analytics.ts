@@ -16,12 +16,14 @@ import { getOverview } from "../server/analytics/overview";
 import { getRankings } from "../server/analytics/rankings";
 import { rollUpOrg } from "../server/analytics/rollup";
 import type { ServiceCtx } from "../server/context";
-import { createBenchFleet, generateSales, generateStockouts, type BenchFleet, defaultFleet } from "./lib/bench-fleet";
+import { createBenchFleet, generateReportHours, generateSales, generateStockouts, type BenchFleet, defaultFleet } from "./lib/bench-fleet";
 
 const { values } = parseArgs({ options: { sales: { type: "string", default: "10000000" }, fresh: { type: "boolean", default: false } } });
 const total = Number(values.sales);
 const TAG = "bench";
 const DAYS = 365;
+/** Sales a run adds for the incremental rollup are numbered from here, past the generated ones. */
+const FRESH_FROM = 10 * total;
 
 const handle = await createDb({ url: env.BENCH_DATABASE_URL, driver: "pg", maxConnections: 4 });
 const { db } = handle;
@@ -46,10 +48,10 @@ try {
   const [, full] = await timed(() => rollUpOrg(db, org));
   const [{ max }] = (await queryRows<{ max: number }>(db, sql`select count(*)::bigint as max from sales where org_id = ${org.id}`)) as [{ max: number }];
   const fresh = Math.round(total / 100);
-  await generateSales(db, fleet, { first: 10 * total + Number(max) + Date.now() % 1_000_000, count: fresh, days: 2, end: new Date() });
+  await generateSales(db, fleet, { first: FRESH_FROM + Number(max), count: fresh, days: 2, end: new Date() });
   const [, incremental] = await timed(() => rollUpOrg(db, org));
   // What autovacuum does after a bulk write: statistics for the planner, a visibility map for index-only scans.
-  await db.execute(sql`vacuum (analyze) sales_daily, sales_daily_org, sales_daily_product, sales_daily_machine, stockout_daily`);
+  await db.execute(sql`vacuum (analyze) sales_daily, sales_daily_org, sales_daily_product, sales_daily_machine, stockout_daily, machine_report_hours`);
 
   // 2. Monthly statistics: the job for every closed month, against one INSERT ... SELECT ... GROUP BY.
   await db.execute(sql`delete from monthly_statistics where org_id = ${org.id}`);
@@ -83,6 +85,10 @@ try {
     const raw = percentile(rawRuns, 50);
     console.log(`| ${name} | p50 ${millis(p50)}, p95 ${millis(p95)} | from raw sales: ${millis(raw)} | ${(raw / p95).toFixed(0)}x faster (at p95) | p95 <= 100 ms, >= 100x |`);
   }
+  // The data set is left as generated (a year of the traffic model, no rollups) for the next run and
+  // for bench/replenishment.ts, whose backtest would otherwise meet two days of extra sales.
+  await removeFreshSales(db, fleet);
+  await resetRollups(db, org.id);
 } finally {
   await handle.close();
 }
@@ -92,11 +98,16 @@ async function ensureFleet(db: Db): Promise<BenchFleet> {
   const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::bigint as n from sales where org_id = ${orgId}`);
   if (existing && Number(existing.n) >= total && !values.fresh) {
     const fleet = { ...defaultFleet, orgId, tag: TAG };
+    // Left by a run that stopped before cleaning up.
+    await removeFreshSales(db, fleet);
     const [stockouts] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from slot_stockouts where org_id = ${orgId}`);
-    if (Number(stockouts?.n ?? 0) === 0) {
-      await generateStockouts(db, fleet, 40_000, DAYS, new Date());
-      await db.execute(sql`analyze`);
+    if (Number(stockouts?.n ?? 0) === 0) await generateStockouts(db, fleet, 40_000, DAYS, new Date());
+    const [hours] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from machine_report_hours where org_id = ${orgId} limit 1) h`);
+    if (Number(hours?.n ?? 0) === 0) {
+      console.log("Generating the hours machines reported in...");
+      await generateReportHours(db, fleet, DAYS, new Date());
     }
+    await db.execute(sql`analyze`);
     return fleet;
   }
   await db.execute(sql`delete from organizations where id = ${orgId}`);
@@ -110,9 +121,16 @@ async function ensureFleet(db: Db): Promise<BenchFleet> {
     },
   });
   await generateStockouts(db, fleet, 40_000, DAYS, end);
+  console.log("\nGenerating the hours machines reported in...");
+  await generateReportHours(db, fleet, DAYS, end);
   await db.execute(sql`analyze`);
-  console.log("");
   return fleet;
+}
+
+/** Deletes the sales runs added for the incremental rollup (numbered from FRESH_FROM). */
+async function removeFreshSales(db: Db, fleet: BenchFleet) {
+  const prefix = `sal_${fleet.tag}_`;
+  await db.execute(sql`delete from sales where org_id = ${fleet.orgId} and id like ${`${prefix}%`} and substr(id, ${prefix.length + 1})::bigint >= ${FRESH_FROM}`);
 }
 
 async function resetRollups(db: Db, orgId: string) {
@@ -137,7 +155,8 @@ async function benchMonthlyTable(db: Db) {
 /**
  * The job's figures in one INSERT ... SELECT ... GROUP BY over the same rollups it reads: totals and
  * payment methods from the org rollup, machines and locations from the machine rollup, products from
- * the product rollup, stockout time from the stockout rollup, for every closed month.
+ * the product rollup, stockout time from the stockout rollup, hours with a report per machine for
+ * uptime, other refunds from the refunds, for every closed month.
  */
 async function handWrittenMonthly(db: Db, fleet: BenchFleet) {
   await benchMonthlyTable(db);
@@ -153,7 +172,14 @@ async function handWrittenMonthly(db: Db, fleet: BenchFleet) {
     union all
     select ${monthOfDay()}, 'stockout_' || g.kind, g.key, 0, 0, 0, 0, 0, sum(seconds) from stockout_daily,
       lateral (values ('machine', machine_id), ('location', location_id), ('product', product_id), ('total', '')) g(kind, key)
-      where ${closed} group by 1, 2, 3`);
+      where ${closed} group by 1, 2, 3
+    union all
+    select date_trunc('month', hour at time zone ${fleet.timeZone})::date, 'uptime', machine_id, count(*), 0, 0, 0, 0, 0 from machine_report_hours
+      where org_id = ${fleet.orgId} and hour < date_trunc('month', now() at time zone ${fleet.timeZone}) at time zone ${fleet.timeZone} group by 1, 3
+    union all
+    select date_trunc('month', created_at at time zone ${fleet.timeZone})::date, 'other_refunds', '', 0, 0, 0, 0, count(*), sum(amount_minor) from refunds
+      where org_id = ${fleet.orgId} and currency = ${fleet.currency} and not (origin = 'automatic' and sale_id is not null)
+        and created_at < date_trunc('month', now() at time zone ${fleet.timeZone}) at time zone ${fleet.timeZone} group by 1`);
 }
 
 /** For scale: the same figures grouped straight from raw sales. */

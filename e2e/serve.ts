@@ -18,6 +18,8 @@ const env: NodeJS.ProcessEnv = {
   DEMO_SEED: "true",
   // Consumers pay with the demo provider (it settles at once), on PGlite and on Postgres alike.
   PAYMENT_PROVIDER: "demo",
+  // The specs' webhook receivers listen on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

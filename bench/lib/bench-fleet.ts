@@ -86,3 +86,20 @@ export async function generateStockouts(db: Db, fleet: BenchFleet, count: number
       lateral (select 1 + (g::bigint * 104729) % ${fleet.machines}::int as m, 1 + (g * 31) % ${fleet.slotsPerMachine}::int as s,
         ${end.toISOString()}::timestamptz - (1 + random() * ${days - 1}::int) * interval '1 day' as t) x`);
 }
+
+/**
+ * The hours each machine reported in over the `days` before `end` (what ingest records with every
+ * event): every hour, less about 2 % of outages.
+ */
+export async function generateReportHours(db: Db, fleet: BenchFleet, days: number, end: Date): Promise<void> {
+  const { tag, orgId } = fleet;
+  const last = sql`date_trunc('hour', ${end.toISOString()}::timestamptz, 'UTC')`;
+  for (let m = 1; m <= fleet.machines; m += 100) {
+    await db.execute(sql`insert into machine_report_hours (org_id, machine_id, hour)
+      select ${orgId}, ${`mch_${tag}_`} || g, h
+      from generate_series(${m}::int, ${Math.min(fleet.machines, m + 99)}::int) g,
+        generate_series(${last} - ${days}::int * interval '1 day', ${last}, interval '1 hour') h
+      where random() >= 0.02
+      on conflict do nothing`);
+  }
+}

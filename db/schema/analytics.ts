@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { machineIdColumn } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
@@ -157,13 +157,19 @@ export const stockoutDaily = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.machineId, t.slotCode] }), index("stockout_daily_org_product_day_idx").on(t.orgId, t.productId, t.day), orgIsolation(t.orgId)],
 ).enableRLS();
 
-/** How far each org's rollups have read: every row written by a transaction below these ids is in. */
+/**
+ * How far each org's rollups have read, as the snapshot of the last run: every row written by a
+ * transaction below the `_xid` (that snapshot's xmax) is in, except those of the transactions listed
+ * in `_pending` (the ones still running then), which the next runs add once they commit.
+ */
 export const rollupWatermarks = pgTable(
   "rollup_watermarks",
   {
     orgId: orgIdColumn().primaryKey(),
     salesXid: xid8("sales_xid").notNull(),
+    salesPending: xid8("sales_pending").array().notNull().default(sql`'{}'`),
     stockoutsXid: xid8("stockouts_xid").notNull(),
+    stockoutsPending: xid8("stockouts_pending").array().notNull().default(sql`'{}'`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [orgIsolation(t.orgId)],
@@ -178,8 +184,15 @@ export interface MonthlyFigures {
   tickets: number;
   averageTicketMinor: number;
   failedVends: number;
+  /** Refunds owed for failed vends (from the sales rollups). */
   refunds: number;
   refundMinor: number;
+  /**
+   * The other refunds made in the month: by hand, on a consumer's request, and for paid online
+   * orders the machine never dispensed. Absent in statistics written before they were counted.
+   */
+  otherRefunds?: number;
+  otherRefundMinor?: number;
   /** Failed vends over all vends, 0..1. */
   failureRate: number;
   stockoutHours: number;
@@ -200,7 +213,11 @@ export interface MonthlyBreakdowns {
   paymentMethods: MonthlyBreakdownRow[];
 }
 
-/** The statistics of one closed month of one org, generated once the month is over and kept. */
+/**
+ * The statistics of one closed month of one org, generated once the month is over and kept. Sales
+ * that machines report late into a kept month mark it (and the months that compare with it) stale;
+ * the next run of the job writes it again and records when.
+ */
 export const monthlyStatistics = pgTable(
   "monthly_statistics",
   {
@@ -214,6 +231,10 @@ export const monthlyStatistics = pgTable(
     previousYear: jsonb("previous_year").$type<MonthlyFigures | null>(),
     breakdowns: jsonb("breakdowns").$type<MonthlyBreakdowns>().notNull(),
     generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Late sales have reached the rollups of this month (or of one it compares with) since it was written. */
+    stale: boolean("stale").notNull().default(false),
+    /** When it was last written again for late sales; null while it is as first generated. */
+    revisedAt: timestamp("revised_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.month] }), orgIsolation(t.orgId)],
 ).enableRLS();

@@ -24,6 +24,20 @@ export const machineEvents = pgTable(
   ],
 ).enableRLS();
 
+/**
+ * The hours (UTC) in which a machine reported anything, one row per machine and hour, written with
+ * its events: machine uptime counts these instead of scanning every heartbeat.
+ */
+export const machineReportHours = pgTable(
+  "machine_report_hours",
+  {
+    orgId: orgIdColumn(),
+    machineId: machineIdColumn(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.machineId, t.hour] }), orgIsolation(t.orgId)],
+).enableRLS();
+
 /** A vend that took stock below zero: the count and the machine disagree. */
 export const stockDiscrepancies = pgTable(
   "stock_discrepancies",

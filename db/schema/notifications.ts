@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
 import { alertSeverity, alerts } from "./alerts";
 import { users } from "./auth";
 import { machineIdColumn } from "./fleet";
@@ -20,6 +20,8 @@ export const alertEvents = pgTable(
     actorLabel: text("actor_label"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: breaks ties between entries written at the same clock reading. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
   },
   (t) => [index("alert_events_org_alert_idx").on(t.orgId, t.alertId, t.createdAt), orgIsolation(t.orgId)],
 ).enableRLS();

@@ -61,7 +61,7 @@ test("a fault sent by the reference machine client shows up in the alerts inbox 
   await page.getByRole("link", { name: "Notifications, 1 unread" }).first().click();
   await expect(page.getByRole("link", { name: "Machine fault COOLING on Gate B drinks" })).toBeVisible();
   await page.getByRole("button", { name: "Mark all read" }).click();
-  await expect(page.getByText("All read")).toBeVisible();
+  await expect(page.getByText("All read", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Notifications", exact: true }).first()).toBeVisible();
   await shoot("notifications", { phone: false });
 });

@@ -22,6 +22,7 @@ test("the demo owner sees the overview, the month's statistics with exports, and
     await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Statistics" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Statistics · \w+ \d{4}$/ })).toBeVisible();
     await expect(page.getByTestId("month-revenue")).toHaveText(/€[\d,]+\.\d\d/);
+    await expect(page.getByText(/^for failed vends; other refunds \(by hand, on request, undelivered orders\): \d+ · €[\d,]+\.\d\d$/)).toBeVisible();
     const machines = page.getByRole("table", { name: "The month by machine" });
     await expect(machines.getByRole("row")).toHaveCount(41);
     await shoot("analytics-statistics");

@@ -5,6 +5,7 @@ import { notificationDeliveries, webhookEndpoints, type NotificationDelivery } f
 import { getSecrets } from "../config/secrets";
 import { decryptSecret } from "../fleet/secret-box";
 import { deliverMail, mailEnabled } from "../mail/mailer";
+import { nonPublicMessage, nonPublicTarget, type TargetOptions } from "./webhook-target";
 
 /** Attempts before a delivery is given up and its webhook endpoint disabled. */
 export const MAX_ATTEMPTS = 8;
@@ -26,8 +27,13 @@ export interface SendOptions {
 
 export type Attempt = { ok: boolean; status: number | null; latencyMs: number; error: string | null };
 
-/** Signs `payload` with the endpoint's secret (Standard Webhooks) and POSTs it once. */
-export async function postWebhook(url: string, secret: string, messageId: string, payload: Record<string, unknown>): Promise<Attempt> {
+/**
+ * Signs `payload` with the endpoint's secret (Standard Webhooks) and POSTs it once, unless the
+ * URL's host now reaches a non-public address (checked again at every delivery: DNS can change).
+ */
+export async function postWebhook(url: string, secret: string, messageId: string, payload: Record<string, unknown>, options: TargetOptions = {}): Promise<Attempt> {
+  const address = await nonPublicTarget(url, options.allowPrivate);
+  if (address) return { ok: false, status: null, latencyMs: 0, error: nonPublicMessage(address) };
   const body = JSON.stringify(payload);
   const timestamp = new Date();
   const signature = new Webhook(secret).sign(messageId, timestamp, body);

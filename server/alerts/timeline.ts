@@ -16,7 +16,7 @@ export type AlertEventType =
   | "auto_resolved"
   | "notified";
 
-/** The wall clock, not the transaction's start: entries of one transaction keep their order. */
+/** The wall clock, not the transaction's start; entries written within one clock tick (PGlite counts milliseconds) keep their order by `seq`. */
 export const eventTime = sql`clock_timestamp()`;
 
 /** Adds an entry to an alert's timeline, by the context's actor, in the caller's transaction. */
@@ -38,5 +38,5 @@ export async function alertTimeline(ctx: ServiceCtx, alertId: string) {
     })
     .from(alertEvents)
     .where(and(eq(alertEvents.orgId, ctx.orgId), eq(alertEvents.alertId, alertId)))
-    .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id));
+    .orderBy(asc(alertEvents.createdAt), asc(alertEvents.seq));
 }

@@ -4,10 +4,11 @@ import { newId } from "~/db/ids";
 import { notificationDeliveries, webhookEndpoints } from "~/db/schema";
 import { getSecrets } from "../config/secrets";
 import type { ServiceCtx } from "../context";
-import { notFound } from "../errors";
+import { fieldError, notFound } from "../errors";
 import { encryptSecret, generateMachineSecret } from "../fleet/secret-box";
 import { recordAudit } from "../tenancy/audit";
 import { openEndpointSecret, postWebhook } from "./deliveries";
+import { nonPublicMessage, nonPublicTarget, type TargetOptions } from "./webhook-target";
 import { webhookEventTypes } from "./webhook-events";
 
 const id = z.string().min(1).max(64);
@@ -47,9 +48,16 @@ async function findEndpoint(ctx: ServiceCtx, endpointId: string) {
 
 const seal = (secret: string) => encryptSecret(getSecrets().machineSecretsKey, secret);
 
+/** Refuses a URL whose host reaches a loopback, private or otherwise non-public address. */
+async function assertPublicTarget(url: string, options: TargetOptions) {
+  const address = await nonPublicTarget(url, options.allowPrivate);
+  if (address) throw fieldError("url", nonPublicMessage(address));
+}
+
 /** Adds an endpoint; answers its signing secret, shown this once. */
-export async function createEndpoint(ctx: ServiceCtx, input: z.input<typeof endpointInput>) {
+export async function createEndpoint(ctx: ServiceCtx, input: z.input<typeof endpointInput>, options: TargetOptions = {}) {
   const values = endpointInput.parse(input);
+  await assertPublicTarget(values.url, options);
   const secret = generateMachineSecret();
   const [endpoint] = await ctx.db
     .insert(webhookEndpoints)
@@ -59,8 +67,9 @@ export async function createEndpoint(ctx: ServiceCtx, input: z.input<typeof endp
   return { endpoint: endpoint!, secret };
 }
 
-export async function updateEndpoint(ctx: ServiceCtx, input: z.input<typeof updateEndpointInput>) {
+export async function updateEndpoint(ctx: ServiceCtx, input: z.input<typeof updateEndpointInput>, options: TargetOptions = {}) {
   const { endpointId, ...values } = updateEndpointInput.parse(input);
+  await assertPublicTarget(values.url, options);
   await findEndpoint(ctx, endpointId);
   const [endpoint] = await ctx.db
     .update(webhookEndpoints)

@@ -1,148 +1,231 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";
 
-/** One org month: its first day and the org's zone and currency. */
-export interface OrgMonth {
+/** Some months of one org: their first days (YYYY-MM-01, in the org's zone) and the org's zone and currency. */
+export interface OrgMonths {
   orgId: string;
-  /** First day of the month, YYYY-MM-01, in the org's zone. */
-  month: string;
+  months: string[];
   timeZone: string;
   currency: string;
 }
 
-interface SalesSums {
+export interface MonthResult {
+  figures: MonthlyFigures;
+  breakdowns: MonthlyBreakdowns;
+}
+
+interface Sums {
   units: number;
   revenue: number;
   cost: number;
   failed: number;
   refunds: number;
-  refund_minor: number;
-  stockout_seconds: number;
+  refundMinor: number;
+  stockoutSeconds: number;
 }
 
-const SUMS = sql`coalesce(sum(units), 0)::bigint as units, coalesce(sum(revenue_minor), 0)::bigint as revenue, coalesce(sum(cost_minor), 0)::bigint as cost,
-  coalesce(sum(failed_vends), 0)::bigint as failed, coalesce(sum(refunds), 0)::bigint as refunds, coalesce(sum(refund_minor), 0)::bigint as refund_minor`;
+interface Uptime {
+  up: number;
+  service: number;
+}
 
-const inMonth = (m: OrgMonth) => sql`org_id = ${m.orgId} and day >= ${m.month}::date and day < (${m.month}::date + interval '1 month')`;
+type BreakdownKind = "machine" | "location" | "product" | "payment";
 
-function figuresOf(s: SalesSums, uptime: number | null): MonthlyFigures {
-  const units = Number(s.units);
-  const revenueMinor = Number(s.revenue);
-  const costMinor = Number(s.cost);
-  const failedVends = Number(s.failed);
+const SUMS = sql`sum(units)::bigint as units, sum(revenue_minor)::bigint as revenue, sum(cost_minor)::bigint as cost,
+  sum(failed_vends)::bigint as failed, sum(refunds)::bigint as refunds, sum(refund_minor)::bigint as refund_minor`;
+const MONTH = sql`to_char(date_trunc('month', day), 'YYYY-MM-DD')`;
+
+/** Rows of the given months only, read as one day range of the org (the rollups' keys lead with org and day). */
+function inMonths(r: OrgMonths) {
+  const sorted = [...r.months].sort();
+  const from = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  return sql`org_id = ${r.orgId} and day >= ${from}::date and day < (${last}::date + interval '1 month')
+    and date_trunc('month', day)::date = any(${`{${sorted.join(",")}}`}::date[])`;
+}
+
+const emptySums = (): Sums => ({ units: 0, revenue: 0, cost: 0, failed: 0, refunds: 0, refundMinor: 0, stockoutSeconds: 0 });
+
+function figuresOf(s: Sums, uptime: number | null): MonthlyFigures {
   return {
-    revenueMinor,
-    costMinor,
-    marginMinor: revenueMinor - costMinor,
-    units,
-    tickets: units,
-    averageTicketMinor: units > 0 ? Math.round(revenueMinor / units) : 0,
-    failedVends,
-    refunds: Number(s.refunds),
-    refundMinor: Number(s.refund_minor),
-    failureRate: units + failedVends > 0 ? failedVends / (units + failedVends) : 0,
-    stockoutHours: Math.round((Number(s.stockout_seconds) / 3600) * 10) / 10,
+    revenueMinor: s.revenue,
+    costMinor: s.cost,
+    marginMinor: s.revenue - s.cost,
+    units: s.units,
+    tickets: s.units,
+    averageTicketMinor: s.units > 0 ? Math.round(s.revenue / s.units) : 0,
+    failedVends: s.failed,
+    refunds: s.refunds,
+    refundMinor: s.refundMinor,
+    failureRate: s.units + s.failed > 0 ? s.failed / (s.units + s.failed) : 0,
+    stockoutHours: Math.round((s.stockoutSeconds / 3600) * 10) / 10,
     uptime,
   };
 }
 
+const ratio = (u: Uptime | undefined) => (u && u.service > 0 ? u.up / u.service : null);
+
 /**
- * Machine uptime per machine for a month: the share of its service hours in which it reported at
+ * Machine uptime per month and machine: the share of its service hours in which it reported at
  * least once (any event: heartbeat, vend, fault...). Service hours run from the month's start, or
  * the machine's first report if later, to the month's end or now; a machine that never reported
- * has none and no uptime.
+ * has none and no uptime. Read from the hours machines reported in, not from their events.
  */
-export async function uptimeByMachine(db: Db, m: OrgMonth): Promise<Map<string, { up: number; service: number }>> {
-  // Per machine, so each count reads that machine's events of the month through its index.
-  const rows = await queryRows<{ id: string; up: number; service: number }>(
+async function uptimeByMonth(db: Db, r: OrgMonths): Promise<Map<string, Map<string, Uptime>>> {
+  // Per machine and month, so each count reads that machine's hours of the month through the key.
+  const rows = await queryRows<{ month: string; id: string; up: number; service: number }>(
     db,
-    sql`with bounds as (
-        select (${m.month}::date)::timestamp at time zone ${m.timeZone} as s,
-               least((${m.month}::date + interval '1 month')::timestamp at time zone ${m.timeZone}, now()) as e
+    // Materialized, so the bounds reach the count as plain values: under row-level security only
+    // comparisons free of (non-leakproof) functions can be index conditions.
+    sql`with months as materialized (
+        select m::text as month, m::timestamp at time zone ${r.timeZone} as s, date_trunc('hour', m::timestamp at time zone ${r.timeZone}, 'UTC') as hs,
+               least((m + interval '1 month')::timestamp at time zone ${r.timeZone}, now()) as e
+        from unnest(${`{${r.months.join(",")}}`}::date[]) m
+      ),
+      reporting as (
+        select mc.id, mc.org_id, f.first_at from machines mc
+        cross join lateral (select min(h.hour) as first_at from machine_report_hours h where h.org_id = mc.org_id and h.machine_id = mc.id) f
+        where mc.org_id = ${r.orgId} and f.first_at is not null
       )
-      select mc.id, x.up, greatest(0, ceil(extract(epoch from b.e - greatest(b.s, date_trunc('hour', x.first_at))) / 3600))::int as service
-      from machines mc cross join bounds b
+      select mo.month, rp.id, x.up, greatest(0, ceil(extract(epoch from mo.e - greatest(mo.s, rp.first_at)) / 3600))::int as service
+      from reporting rp cross join months mo
       cross join lateral (
-        select (select min(me.occurred_at) from machine_events me where me.org_id = mc.org_id and me.machine_id = mc.id) as first_at,
-          (select count(distinct date_trunc('hour', me.occurred_at)) from machine_events me
-            where me.org_id = mc.org_id and me.machine_id = mc.id and me.occurred_at >= b.s and me.occurred_at < b.e)::int as up
-      ) x
-      where mc.org_id = ${m.orgId} and x.first_at is not null`,
+        select count(*)::int as up from machine_report_hours h
+        where h.org_id = rp.org_id and h.machine_id = rp.id and h.hour >= mo.hs and h.hour < mo.e
+      ) x`,
   );
-  return new Map(rows.map((r) => [r.id, { up: Math.min(Number(r.up), Number(r.service)), service: Number(r.service) }]));
-}
-
-const ratio = (u: { up: number; service: number } | undefined) => (u && u.service > 0 ? u.up / u.service : null);
-
-/** The month's totals, from the rollups (and the machines' reports for uptime, unless given). */
-export async function monthFigures(db: Db, m: OrgMonth, uptimes?: Map<string, { up: number; service: number }>): Promise<MonthlyFigures> {
-  const [sums] = await queryRows<SalesSums>(
-    db,
-    sql`select ${SUMS}, (select coalesce(sum(seconds), 0) from stockout_daily where ${inMonth(m)}) as stockout_seconds
-      from sales_daily_org where ${inMonth(m)} and currency = ${m.currency}`,
-  );
-  const uptime = [...(uptimes ?? (await uptimeByMachine(db, m))).values()].reduce((a, u) => ({ up: a.up + u.up, service: a.service + u.service }), { up: 0, service: 0 });
-  return figuresOf(sums!, ratio(uptime));
-}
-
-/** Sums of a rollup grouped by a key, with stockout seconds by the same key, labelled. */
-async function breakdown(db: Db, m: OrgMonth, q: { sales: SQL; stockouts: SQL | null; labels: SQL }): Promise<(SalesSums & { key: string; label: string })[]> {
-  return queryRows(
-    db,
-    sql`with s as (${q.sales}), so as (${q.stockouts ?? sql`select null::text as key, 0::bigint as seconds where false`}),
-      keys as (select key from s union select key from so)
-      select k.key, coalesce(l.label, k.key) as label, coalesce(s.units, 0) as units, coalesce(s.revenue, 0) as revenue, coalesce(s.cost, 0) as cost,
-        coalesce(s.failed, 0) as failed, coalesce(s.refunds, 0) as refunds, coalesce(s.refund_minor, 0) as refund_minor, coalesce(so.seconds, 0) as stockout_seconds
-      from keys k left join s on s.key = k.key left join so on so.key = k.key left join (${q.labels}) l on l.key = k.key
-      order by coalesce(s.revenue, 0) desc, label`,
-  );
-}
-
-function rowsOf(rows: (SalesSums & { key: string; label: string })[], uptime?: Map<string, { up: number; service: number }>): MonthlyBreakdownRow[] {
-  return rows.map((r) => {
-    const { tickets: _t, averageTicketMinor: _a, uptime: _u, ...figures } = figuresOf(r, null);
-    return { key: r.key, label: r.label, ...figures, ...(uptime ? { uptime: ratio(uptime.get(r.key)) } : {}) };
-  });
-}
-
-/** The month broken down by machine, location, product and payment method. */
-export async function monthBreakdowns(db: Db, m: OrgMonth, uptime: Map<string, { up: number; service: number }>): Promise<MonthlyBreakdowns> {
-  const cur = sql`currency = ${m.currency}`;
-  const machines = await breakdown(db, m, {
-    sales: sql`select machine_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id <> ${ALL_MACHINES} group by 1`,
-    stockouts: sql`select machine_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
-    labels: sql`select id as key, name as label from machines where org_id = ${m.orgId}`,
-  });
-  const locations = await breakdown(db, m, {
-    sales: sql`select location_id as key, ${SUMS} from sales_daily_machine where ${inMonth(m)} and ${cur} and machine_id = ${ALL_MACHINES} group by 1`,
-    stockouts: sql`select location_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
-    labels: sql`select id as key, name as label from locations where org_id = ${m.orgId} union all select '', 'No location'`,
-  });
-  const products = await breakdown(db, m, {
-    sales: sql`select product_id as key, ${SUMS} from sales_daily_product where ${inMonth(m)} and ${cur} and location_id = ${ALL_LOCATIONS} group by 1`,
-    stockouts: sql`select product_id as key, sum(seconds) as seconds from stockout_daily where ${inMonth(m)} group by 1`,
-    labels: sql`select id as key, name as label from products where org_id = ${m.orgId} union all select '', 'Unknown product'`,
-  });
-  const paymentMethods = await breakdown(db, m, {
-    sales: sql`select payment_method as key, ${SUMS} from sales_daily_org where ${inMonth(m)} and ${cur} group by 1`,
-    stockouts: null,
-    labels: sql`select null::text as key, null::text as label where false`,
-  });
-  // Machines by location for uptime per place: the machine's uptime hours summed by its location.
-  const byLocation = new Map<string, { up: number; service: number }>();
-  const machineLocation = await queryRows<{ id: string; location_id: string | null }>(db, sql`select id, location_id from machines where org_id = ${m.orgId}`);
-  for (const { id, location_id } of machineLocation) {
-    const u = uptime.get(id);
-    if (!u) continue;
-    const key = location_id ?? "";
-    const acc = byLocation.get(key) ?? { up: 0, service: 0 };
-    byLocation.set(key, { up: acc.up + u.up, service: acc.service + u.service });
+  const byMonth = new Map<string, Map<string, Uptime>>();
+  for (const row of rows) {
+    const machines = byMonth.get(row.month) ?? new Map<string, Uptime>();
+    machines.set(row.id, { up: Math.min(Number(row.up), Number(row.service)), service: Number(row.service) });
+    byMonth.set(row.month, machines);
   }
-  return {
-    machines: rowsOf(machines, uptime),
-    locations: rowsOf(locations, byLocation),
-    products: rowsOf(products),
-    paymentMethods: rowsOf(paymentMethods),
+  return byMonth;
+}
+
+/**
+ * The sums of every month and breakdown in one statement: totals and payment methods from the org
+ * rollup, machines and locations from the machine rollup, products from the product rollup, and
+ * stockout time by each key from the stockout rollup.
+ */
+async function sumsByMonth(db: Db, r: OrgMonths) {
+  const where = sql`${inMonths(r)} and currency = ${r.currency}`;
+  const rows = await queryRows<{ month: string; kind: BreakdownKind | "total"; key: string; units: string; revenue: string; cost: string; failed: string; refunds: string; refund_minor: string; seconds: string }>(
+    db,
+    sql`select ${MONTH} as month, case when grouping(payment_method) = 1 then 'total' else 'payment' end as kind, coalesce(payment_method, '') as key, ${SUMS}, 0 as seconds
+        from sales_daily_org where ${where} group by grouping sets ((1), (1, payment_method))
+      union all
+      select ${MONTH}, case when machine_id = ${ALL_MACHINES} then 'location' else 'machine' end, case when machine_id = ${ALL_MACHINES} then location_id else machine_id end, ${SUMS}, 0
+        from sales_daily_machine where ${where} group by 1, 2, 3
+      union all
+      select ${MONTH}, 'product', product_id, ${SUMS}, 0 from sales_daily_product where ${where} and location_id = ${ALL_LOCATIONS} group by 1, 3
+      union all
+      select ${MONTH}, g.kind, g.key, null, null, null, null, null, null, sum(seconds) from stockout_daily,
+        lateral (values ('machine', machine_id), ('location', location_id), ('product', product_id), ('total', '')) g(kind, key)
+        where ${inMonths(r)} group by 1, 2, 3`,
+  );
+  // month -> kind -> key -> sums
+  const sums = new Map<string, Map<string, Map<string, Sums>>>();
+  for (const row of rows) {
+    const kinds = sums.get(row.month) ?? new Map<string, Map<string, Sums>>();
+    sums.set(row.month, kinds);
+    const keys = kinds.get(row.kind) ?? new Map<string, Sums>();
+    kinds.set(row.kind, keys);
+    const acc = keys.get(row.key) ?? emptySums();
+    keys.set(row.key, acc);
+    acc.units += Number(row.units ?? 0);
+    acc.revenue += Number(row.revenue ?? 0);
+    acc.cost += Number(row.cost ?? 0);
+    acc.failed += Number(row.failed ?? 0);
+    acc.refunds += Number(row.refunds ?? 0);
+    acc.refundMinor += Number(row.refund_minor ?? 0);
+    acc.stockoutSeconds += Number(row.seconds ?? 0);
+  }
+  return sums;
+}
+
+/**
+ * Refunds made in each month other than those owed for failed vends (which the sales rollups
+ * count): by hand, on request, and for online orders never dispensed.
+ */
+async function otherRefundsByMonth(db: Db, r: OrgMonths): Promise<Map<string, { n: number; minor: number }>> {
+  const sorted = [...r.months].sort();
+  const rows = await queryRows<{ month: string; n: number; minor: string }>(
+    db,
+    sql`select to_char(date_trunc('month', created_at at time zone ${r.timeZone}), 'YYYY-MM-DD') as month, count(*)::int as n, sum(amount_minor)::bigint as minor
+      from refunds
+      where org_id = ${r.orgId} and currency = ${r.currency} and not (origin = 'automatic' and sale_id is not null)
+        and created_at >= (${sorted[0]!}::date)::timestamp at time zone ${r.timeZone}
+        and created_at < (${sorted[sorted.length - 1]!}::date + interval '1 month')::timestamp at time zone ${r.timeZone}
+      group by 1`,
+  );
+  return new Map(rows.map((row) => [row.month, { n: Number(row.n), minor: Number(row.minor) }]));
+}
+
+/** Names for the breakdowns' keys, and the place each machine stands at now. */
+async function labels(db: Db, orgId: string) {
+  const rows = await queryRows<{ kind: BreakdownKind; key: string; label: string; location_id: string | null }>(
+    db,
+    sql`select 'machine' as kind, id as key, name as label, location_id from machines where org_id = ${orgId}
+      union all select 'location', id, name, null from locations where org_id = ${orgId}
+      union all select 'product', id, name, null from products where org_id = ${orgId}`,
+  );
+  const names: Record<BreakdownKind, Map<string, string>> = {
+    machine: new Map(),
+    location: new Map([["", "No location"]]),
+    product: new Map([["", "Unknown product"]]),
+    payment: new Map(),
   };
+  const machineLocation = new Map<string, string>();
+  for (const row of rows) {
+    names[row.kind].set(row.key, row.label);
+    if (row.kind === "machine") machineLocation.set(row.key, row.location_id ?? "");
+  }
+  return { names, machineLocation };
+}
+
+function breakdownRows(keys: Map<string, Sums> | undefined, names: Map<string, string>, uptime?: Map<string, Uptime>): MonthlyBreakdownRow[] {
+  const rows = [...(keys ?? new Map<string, Sums>())].map(([key, s]) => {
+    const { tickets: _t, averageTicketMinor: _a, uptime: _u, ...figures } = figuresOf(s, null);
+    return { key, label: names.get(key) ?? key, ...figures, ...(uptime ? { uptime: ratio(uptime.get(key)) } : {}) };
+  });
+  return rows.sort((a, b) => b.revenueMinor - a.revenueMinor || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/**
+ * The figures and breakdowns (by machine, location, product and payment method) of each given
+ * month of one org, from its rollups, with one pass over each rollup for all the months together.
+ */
+export async function computeMonths(db: Db, r: OrgMonths): Promise<Map<string, MonthResult>> {
+  const results = new Map<string, MonthResult>();
+  if (r.months.length === 0) return results;
+  const bad = r.months.find((m) => !/^\d{4}-(0[1-9]|1[0-2])-01$/.test(m));
+  if (bad) throw new Error(`Not the first day of a month: ${bad}`);
+  const sums = await sumsByMonth(db, r);
+  const uptimes = await uptimeByMonth(db, r);
+  const { names, machineLocation } = await labels(db, r.orgId);
+  const otherRefunds = await otherRefundsByMonth(db, r);
+  for (const month of r.months) {
+    const kinds = sums.get(month);
+    const uptime = uptimes.get(month) ?? new Map<string, Uptime>();
+    const total = [...uptime.values()].reduce((a, u) => ({ up: a.up + u.up, service: a.service + u.service }), { up: 0, service: 0 });
+    // Uptime per place: the hours of its machines (where they stand now) summed.
+    const byLocation = new Map<string, Uptime>();
+    for (const [id, u] of uptime) {
+      const key = machineLocation.get(id) ?? "";
+      const acc = byLocation.get(key) ?? { up: 0, service: 0 };
+      byLocation.set(key, { up: acc.up + u.up, service: acc.service + u.service });
+    }
+    const of = (kind: BreakdownKind, withUptime?: Map<string, Uptime>) => breakdownRows(kinds?.get(kind), names[kind], withUptime);
+    results.set(month, {
+      figures: {
+        ...figuresOf(kinds?.get("total")?.get("") ?? emptySums(), ratio(total)),
+        otherRefunds: otherRefunds.get(month)?.n ?? 0,
+        otherRefundMinor: otherRefunds.get(month)?.minor ?? 0,
+      },
+      breakdowns: { machines: of("machine", uptime), locations: of("location", byLocation), products: of("product"), paymentMethods: of("payment") },
+    });
+  }
+  return results;
 }

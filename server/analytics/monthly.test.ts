@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monthlyStatistics, organizations } from "~/db/schema";
+import { monthlyStatistics, organizations, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest/batch";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
@@ -83,6 +83,21 @@ describe("monthly statistics", () => {
       vend("A2", { at: new Date("2026-10-10T15:00:00Z"), method: "alipay" }),
       vend("A2", { at: new Date("2026-10-11T15:00:00Z"), ok: false, method: "card" }),
     ]);
+    // A manager refunds October's Alipay sale by hand: an "other" refund of October.
+    await withTenant(t.db, org.id, async (tx) => {
+      const [sale] = await tx.select().from(sales).where(and(eq(sales.orgId, org.id), eq(sales.paymentMethod, "alipay")));
+      await tx.insert(refunds).values({
+        id: `rf_${sale!.id}`,
+        orgId: org.id,
+        saleId: sale!.id,
+        origin: "manual",
+        amountMinor: 250,
+        currency: "EUR",
+        paymentMethod: "alipay",
+        reason: "wrong product",
+        createdAt: new Date("2026-10-20T12:00:00Z"),
+      });
+    });
     await generateDueMonths(t.db, org, new Date("2026-11-24T12:00:00Z"));
     const read = () =>
       t.db
@@ -91,7 +106,8 @@ describe("monthly statistics", () => {
         .where(and(eq(monthlyStatistics.orgId, org.id), eq(monthlyStatistics.month, "2026-10-01")))
         .then(([r]) => ({ ...r!, generatedAt: null }));
     const before = await read();
-    expect(before.figures).toMatchObject({ units: 1, revenueMinor: 250, marginMinor: 250 - 30, failedVends: 1 });
+    expect(before.figures).toMatchObject({ units: 1, revenueMinor: 250, marginMinor: 250 - 30, failedVends: 1, refunds: 1, refundMinor: 250, otherRefunds: 1, otherRefundMinor: 250 });
+    expect(before.previousMonth).toMatchObject({ otherRefunds: 0 });
     expect(before.previousMonth).toMatchObject({ units: 1, revenueMinor: 250 });
     expect(before.breakdowns.paymentMethods.map((r) => r.key).sort()).toEqual(["alipay", "card"]);
     // Uptime: hours with a report (two in October) over the machine's hours in October in New York.
@@ -100,5 +116,76 @@ describe("monthly statistics", () => {
     await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
     await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
     expect(await read()).toEqual(before);
+  });
+
+  it("writes a catch-up of many months in one run exactly as month by month", async () => {
+    const { org, ingest } = await newYorkMachine();
+    await ingest([
+      restock([{ slot: "A1", quantity: 50 }, { slot: "A2", quantity: 50 }], new Date("2025-08-01T12:00:00Z")),
+      vend("A1", { at: new Date("2025-09-03T15:00:00Z") }),
+      vend("A2", { at: new Date("2025-10-03T15:00:00Z"), method: "cash" }),
+      vend("A2", { at: new Date("2026-01-15T15:00:00Z"), ok: false, method: "card" }),
+      vend("A1", { at: new Date("2026-09-03T15:00:00Z"), method: "alipay" }),
+      vend("A1", { at: new Date("2026-10-03T15:00:00Z") }),
+      vend("A2", { at: new Date("2026-10-04T15:00:00Z") }),
+    ]);
+    const all = () =>
+      t.db
+        .select()
+        .from(monthlyStatistics)
+        .where(eq(monthlyStatistics.orgId, org.id))
+        .orderBy(monthlyStatistics.month)
+        .then((rows) => rows.map((r) => ({ ...r, generatedAt: null })));
+
+    const months = await generateDueMonths(t.db, org, new Date("2026-11-24T12:00:00Z"));
+    expect(months).toHaveLength(14);
+    const together = await all();
+    const october = together.find((r) => r.month === "2026-10-01")!;
+    expect(october.figures).toMatchObject({ units: 2, revenueMinor: 500 });
+    expect(october.previousMonth).toMatchObject({ units: 1, revenueMinor: 250 });
+    expect(october.previousYear).toMatchObject({ units: 1, revenueMinor: 250 });
+    expect(together.find((r) => r.month === "2026-09-01")!.previousYear).toMatchObject({ units: 1 });
+    // August 2025 (the restock) is before the first sale: September's previous month is none.
+    expect(together[0]).toMatchObject({ month: "2025-09-01", previousMonth: null, previousYear: null });
+
+    await t.db.delete(monthlyStatistics).where(eq(monthlyStatistics.orgId, org.id));
+    for (const month of months) await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, month));
+    expect(await all()).toEqual(together);
+  });
+
+  it("writes a kept month again when a machine reports sales in it late, and the month after it", async () => {
+    const { org, m } = await newYorkMachine();
+    const ingestAt = (events: unknown[], receivedAt: Date) =>
+      withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events, receivedAt));
+    await ingestAt(
+      [
+        restock([{ slot: "A1", quantity: 50 }], new Date("2026-09-01T12:00:00Z")),
+        vend("A1", { at: new Date("2026-09-10T15:00:00Z") }),
+        vend("A1", { at: new Date("2026-10-10T15:00:00Z") }),
+      ],
+      new Date("2026-10-10T15:01:00Z"),
+    );
+    expect(await generateDueMonths(t.db, org, new Date("2026-11-02T12:00:00Z"))).toEqual(["2026-09-01", "2026-10-01"]);
+    const month = (m: string) =>
+      t.db
+        .select()
+        .from(monthlyStatistics)
+        .where(and(eq(monthlyStatistics.orgId, org.id), eq(monthlyStatistics.month, m)))
+        .then(([r]) => r!);
+    expect((await month("2026-09-01")).revisedAt).toBeNull();
+
+    // A machine that was offline sends a September sale in November.
+    const late = vend("A1", { at: new Date("2026-09-20T15:00:00Z") });
+    await ingestAt([late], new Date("2026-11-03T09:00:00Z"));
+    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T12:00:00Z"))).toEqual(["2026-09-01", "2026-10-01"]);
+    const september = await month("2026-09-01");
+    expect(september.figures).toMatchObject({ units: 2, revenueMinor: 500 });
+    expect(september).toMatchObject({ stale: false, revisedAt: expect.any(Date) });
+    expect((await month("2026-10-01")).previousMonth).toMatchObject({ units: 2 });
+    // Written again once only.
+    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T13:00:00Z"))).toEqual([]);
+    // A late report that repeats an event already counted changes nothing.
+    await ingestAt([late], new Date("2026-11-03T14:00:00Z"));
+    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T15:00:00Z"))).toEqual([]);
   });
 });

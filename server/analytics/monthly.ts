@@ -1,11 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
-import { monthBreakdowns, monthFigures, uptimeByMachine, type OrgMonth } from "./monthly-figures";
-import { rollUpOrg } from "./rollup";
+import { computeMonths, type MonthResult } from "./monthly-figures";
+import { rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 
 export interface OrgZone {
   id: string;
@@ -19,40 +19,86 @@ const shiftMonth = (month: string, by: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Figures of an earlier month: as kept if it was generated, computed from the rollups if not. */
-async function figuresFor(db: Db, m: OrgMonth): Promise<MonthlyFigures | null> {
-  const [kept] = await db
-    .select({ figures: monthlyStatistics.figures })
+/**
+ * Figures of the months before and a year before each given month, for the comparisons: as just
+ * computed when in the same run, as kept if generated earlier, else computed from the rollups;
+ * null for months before the org's first sale or without any.
+ */
+async function comparisons(db: Db, org: OrgZone, computed: Map<string, MonthResult>): Promise<Map<string, MonthlyFigures | null>> {
+  const wanted = [...new Set([...computed.keys()].flatMap((month) => [shiftMonth(month, -1), shiftMonth(month, -12)]))].filter((m) => !computed.has(m));
+  const found = new Map<string, MonthlyFigures | null>([...computed].map(([month, r]) => [month, r.figures]));
+  if (wanted.length === 0) return found;
+  const kept = await db
+    .select({ month: monthlyStatistics.month, figures: monthlyStatistics.figures })
     .from(monthlyStatistics)
-    .where(and(eq(monthlyStatistics.orgId, m.orgId), eq(monthlyStatistics.month, m.month)));
-  if (kept) return kept.figures;
-  const figures = await monthFigures(db, m);
-  return figures.units === 0 && figures.failedVends === 0 ? null : figures;
+    .where(and(eq(monthlyStatistics.orgId, org.id), inArray(monthlyStatistics.month, wanted)));
+  for (const row of kept) found.set(row.month, row.figures);
+  const [first] = await queryRows<{ month: string | null }>(db, sql`select to_char(date_trunc('month', min(day)), 'YYYY-MM-DD') as month from sales_daily_org where org_id = ${org.id}`);
+  const missing = wanted.filter((m) => !found.has(m) && first?.month != null && m >= first.month);
+  for (const [month, r] of await computeMonths(db, { orgId: org.id, timeZone: org.timeZone, currency: org.currency, months: missing })) {
+    found.set(month, r.figures.units === 0 && r.figures.failedVends === 0 ? null : r.figures);
+  }
+  return found;
 }
 
 /**
- * Writes the statistics of one month of one org from its rollups (in the caller's tenant
- * transaction). Keyed by (org, month): a re-run replaces the row with the same figures.
+ * Holds the org's rollups still (until commit): what is computed after this is what gets written,
+ * and no run marks a month stale in between (so clearing the mark loses nothing).
  */
-export async function generateMonth(db: Db, org: OrgZone, month: string): Promise<MonthlyStatistics> {
-  const m: OrgMonth = { orgId: org.id, month, timeZone: org.timeZone, currency: org.currency };
-  const uptime = await uptimeByMachine(db, m);
-  const figures = await monthFigures(db, m, uptime);
-  const breakdowns = await monthBreakdowns(db, m, uptime);
-  const previousMonth = await figuresFor(db, { ...m, month: shiftMonth(month, -1) });
-  const previousYear = await figuresFor(db, { ...m, month: shiftMonth(month, -12) });
-  const row = { orgId: org.id, month, timeZone: org.timeZone, currency: org.currency, figures, breakdowns, previousMonth, previousYear };
-  const [saved] = await db
+async function holdRollups(db: Db, orgId: string) {
+  await db.execute(sql`select 1 from rollup_watermarks where org_id = ${orgId} for update`);
+}
+
+/**
+ * Writes the statistics of some months of one org from its rollups (in the caller's tenant
+ * transaction), all months in one pass per rollup. Keyed by (org, month): a re-run replaces a
+ * row with the same figures.
+ */
+export async function generateMonths(db: Db, org: OrgZone, months: string[]): Promise<MonthlyStatistics[]> {
+  if (months.length === 0) return [];
+  await holdRollups(db, org.id);
+  const computed = await computeMonths(db, { orgId: org.id, timeZone: org.timeZone, currency: org.currency, months });
+  const earlier = await comparisons(db, org, computed);
+  const rows = [...computed].map(([month, { figures, breakdowns }]) => ({
+    orgId: org.id,
+    month,
+    timeZone: org.timeZone,
+    currency: org.currency,
+    figures,
+    breakdowns,
+    previousMonth: earlier.get(shiftMonth(month, -1)) ?? null,
+    previousYear: earlier.get(shiftMonth(month, -12)) ?? null,
+  }));
+  return db
     .insert(monthlyStatistics)
-    .values(row)
-    .onConflictDoUpdate({ target: [monthlyStatistics.orgId, monthlyStatistics.month], set: { ...row, generatedAt: sql`now()` } })
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [monthlyStatistics.orgId, monthlyStatistics.month],
+      set: {
+        timeZone: sql`excluded.time_zone`,
+        currency: sql`excluded.currency`,
+        figures: sql`excluded.figures`,
+        breakdowns: sql`excluded.breakdowns`,
+        previousMonth: sql`excluded.previous_month`,
+        previousYear: sql`excluded.previous_year`,
+        generatedAt: sql`now()`,
+        revisedAt: sql`case when ${monthlyStatistics.stale} then now() else ${monthlyStatistics.revisedAt} end`,
+        stale: false,
+      },
+    })
     .returning();
+}
+
+/** Writes the statistics of one month of one org (in the caller's tenant transaction). */
+export async function generateMonth(db: Db, org: OrgZone, month: string): Promise<MonthlyStatistics> {
+  const [saved] = await generateMonths(db, org, [month]);
   return saved!;
 }
 
 /**
- * The org's closed months (in its zone) that have no statistics yet, oldest first: from the month
- * of its first sale to the month before the current one. At most `limit`, so a run stays short.
+ * The org's closed months (in its zone) that have no statistics yet, or stale ones, oldest first:
+ * from the month of its first sale to the month before the current one. At most `limit`, so a run
+ * stays short.
  */
 export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Promise<string[]> {
   const rows = await queryRows<{ month: string }>(
@@ -63,7 +109,7 @@ export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Pr
         from sales_daily_org where org_id = ${org.id}
       )
       select g.month::date::text as month from bounds b, generate_series(b.first, b.last, interval '1 month') g(month)
-      where b.first is not null and not exists (select 1 from monthly_statistics s where s.org_id = ${org.id} and s.month = g.month::date)
+      where b.first is not null and not exists (select 1 from monthly_statistics s where s.org_id = ${org.id} and s.month = g.month::date and not s.stale)
       order by 1 limit ${limit}`,
   );
   return rows.map((r) => r.month);
@@ -71,26 +117,29 @@ export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Pr
 
 /**
  * Generates every due month of one org: first brings its rollups up to date, so the month's last
- * sales are in, then writes the months oldest first (so each finds the previous one kept).
+ * sales are in, then writes them together.
  */
 export async function generateDueMonths(db: Db, org: OrgZone, now = new Date()): Promise<string[]> {
   await rollUpOrg(db, org);
-  const { due, firstPending } = await withTenant(db, org.id, async (tx) => ({ due: await dueMonths(tx, org, now), firstPending: await firstPendingMonth(tx, org) }));
-  // Statistics are kept once written: a month whose sales the rollups have not all reached yet
-  // (a long transaction elsewhere holds the watermark back) waits for a later run.
-  const ready = firstPending === null ? due : due.filter((month) => month < firstPending);
-  for (const month of ready) await withTenant(db, org.id, (tx) => generateMonth(tx, org, month));
-  return ready;
+  return withTenant(db, org.id, async (tx) => {
+    const due = await dueMonths(tx, org, now);
+    if (due.length === 0) return [];
+    // A month with sales committed since that run, which the rollups have not reached yet, waits for the next one.
+    const firstPending = await firstPendingMonth(tx, org);
+    const ready = firstPending === null ? due : due.filter((month) => month < firstPending);
+    await generateMonths(tx, org, ready);
+    return ready;
+  });
 }
 
 /** The month (first day, in the org's zone) of the earliest sale the rollups have not reached, or null. */
 async function firstPendingMonth(db: Db, org: OrgZone): Promise<string | null> {
+  const mark = await salesMark(db, org.id);
+  // Materialized: the few sales past the mark are found through the writer index, not by walking every sale in time order.
   const [row] = await queryRows<{ month: string | null }>(
     db,
-    sql`select to_char(date_trunc('month', min(s.occurred_at) at time zone ${org.timeZone}), 'YYYY-MM-DD') as month
-      from sales s
-      where s.org_id = ${org.id}
-        and s.writer_xid >= coalesce((select w.sales_xid from rollup_watermarks w where w.org_id = ${org.id}), '0'::xid8)`,
+    sql`with pending as materialized (select s.occurred_at from sales s where s.org_id = ${org.id} and ${salesNotRolledUp(mark, sql`s.writer_xid`)})
+      select to_char(date_trunc('month', min(occurred_at) at time zone ${org.timeZone}), 'YYYY-MM-DD') as month from pending`,
   );
   return row?.month ?? null;
 }

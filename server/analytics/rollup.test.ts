@@ -155,14 +155,22 @@ describe.runIf(testDriver === "postgres")("a sale whose transaction commits afte
         return machine;
       });
       await withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: second.id } }, second.id, [vend("A1")]));
+      const units = async () => {
+        const [n] = await queryRows<{ units: number | null }>(t.db, sql`select sum(units)::int as units from sales_daily where org_id = ${org.id}`);
+        return Number(n?.units ?? 0);
+      };
       await rollUpOrg(t.db, org);
+      // The committed sale is counted at once, though an older transaction is still open: only that one's sale waits.
+      expect(await units()).toBe(1);
+      await rollUpOrg(t.db, org);
+      expect(await units()).toBe(1);
       release();
       await late;
       await rollUpOrg(t.db, org);
+      expect(await units()).toBe(2);
       await rollUpOrg(t.db, org);
       await expectRollupsMatchRawSales(t.db, org.id, org.timeZone);
-      const [n] = await queryRows<{ units: number }>(t.db, sql`select sum(units)::int as units from sales_daily where org_id = ${org.id}`);
-      expect(Number(n!.units)).toBe(2);
+      expect(await units()).toBe(2);
     } finally {
       await other.close();
     }

@@ -19,7 +19,7 @@ export function statisticsForExport(db: Db, scope: { orgId: string; userId: stri
   );
 }
 
-const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency"];
+const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount"];
 
 function line(section: string, key: string, name: string, f: MonthlyFigures | MonthlyBreakdownRow, currency: string) {
   const avg = "averageTicketMinor" in f ? formatMinor(f.averageTicketMinor, currency) : "";
@@ -39,6 +39,8 @@ function line(section: string, key: string, name: string, f: MonthlyFigures | Mo
     f.uptime === null || f.uptime === undefined ? "" : f.uptime.toFixed(4),
     avg,
     currency,
+    "otherRefunds" in f ? f.otherRefunds : "",
+    "otherRefundMinor" in f && f.otherRefundMinor !== undefined ? formatMinor(f.otherRefundMinor, currency) : "",
   ];
 }
 
@@ -96,7 +98,8 @@ export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions):
   doc.font("Helvetica-Bold").fontSize(18).fillColor("#111").text(`${options.orgName}: statistics`);
   const monthName = new Date(`${stats.month}T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
   doc.font("Helvetica").fontSize(10).fillColor("#555").text(`${monthName} · days in ${stats.timeZone} · amounts in ${c}`);
-  doc.text(`Generated ${stats.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+  const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+  doc.text(stats.revisedAt ? `Revised ${minute(stats.revisedAt)} UTC to include sales reported late` : `Generated ${minute(stats.generatedAt)} UTC`);
 
   const prev = stats.previousMonth;
   const year = stats.previousYear;
@@ -105,7 +108,8 @@ export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions):
     ["Units sold", (x) => x.units, String],
     ["Average ticket", (x) => x.averageTicketMinor, (v) => money(v, c)],
     ["Margin", (x) => x.marginMinor, (v) => money(v, c)],
-    ["Refunds owed", (x) => x.refundMinor, (v) => money(v, c)],
+    ["Refunds for failed vends", (x) => x.refundMinor, (v) => money(v, c)],
+    ["Other refunds (by hand, on request, undelivered orders)", (x) => x.otherRefundMinor ?? null, (v) => money(v, c)],
     ["Failed vends", (x) => x.failedVends, String],
     ["Failure rate", (x) => x.failureRate, (v) => percent(v)],
     ["Machine uptime", (x) => x.uptime, (v) => percent(v)],

@@ -1,10 +1,12 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import { machineEvents, machines, products, sales, slots } from "~/db/schema";
+import { machineEvents, machineReportHours, machines, products, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { pendingCommands } from "../payments/orders";
 import { applyEffects, type AcceptedEvent } from "./effects";
 import { parseEvent, type Rejection } from "./events";
+
+const HOUR_MS = 3_600_000;
 
 export type EventResult =
   | { id: string | null; status: "accepted" | "duplicate" }
@@ -100,6 +102,12 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
           data: e.data as Record<string, unknown>,
         })),
       )
+      .onConflictDoNothing();
+    // The hours the machine reported in, for uptime.
+    const hours = [...new Set(accepted.map((e) => Math.floor(e.occurredAt.getTime() / HOUR_MS) * HOUR_MS))];
+    await ctx.db
+      .insert(machineReportHours)
+      .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
       .onConflictDoNothing();
     refundsOwed = (await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted)).refundsOwed;
   }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobRunOrgs, jobRuns, notifications } from "~/db/schema";
+import { jobRunOrgs, jobRuns, machineReportHours, machines, notifications } from "~/db/schema";
 import { newId } from "~/db/ids";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrg } from "~/test/factories";
@@ -16,6 +16,11 @@ afterAll(async () => {
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 
+async function registerMachine(db: TestDatabase["db"], orgId: string) {
+  const [machine] = await db.insert(machines).values({ id: newId("mch"), orgId, name: "Retention", serial: `SN-${newId("s")}` }).returning();
+  return machine!;
+}
+
 describe("history retention", () => {
   it("deletes old finished runs and read notifications, keeps recent ones and open work", async () => {
     const { org, owner } = await createOrg(t.db);
@@ -24,8 +29,12 @@ describe("history retention", () => {
     await t.db.insert(jobRunOrgs).values([{ ...run("prune-a", 20, "succeeded"), orgId: org.id }, { ...run("prune-a", 2, "succeeded"), orgId: org.id }]);
     const note = (days: number, read: boolean) => ({ id: newId("ntf"), orgId: org.id, userId: owner.id, severity: "info" as const, title: "t", createdAt: daysAgo(days), readAt: read ? daysAgo(days) : null });
     await t.db.insert(notifications).values([note(100, true), note(100, false), note(10, true)]);
+    const machine = await registerMachine(t.db, org.id);
+    const hour = (days: number) => ({ orgId: org.id, machineId: machine.id, hour: new Date(Math.floor(daysAgo(days).getTime() / 3_600_000) * 3_600_000) });
+    await t.db.insert(machineReportHours).values([hour(800), hour(700), hour(1)]);
 
-    expect(await pruneHistory(t.db)).toBe(3);
+    expect(await pruneHistory(t.db)).toBe(4);
+    expect((await t.db.select().from(machineReportHours).where(eq(machineReportHours.orgId, org.id))).map((h) => h.hour.getTime()).sort()).toEqual([hour(700).hour.getTime(), hour(1).hour.getTime()].sort());
     const kept = await t.db.select().from(jobRuns).where(eq(jobRuns.job, "prune-a"));
     expect(kept).toHaveLength(1);
     expect(kept[0]!.startedAt.getTime()).toBeGreaterThan(daysAgo(3).getTime());

@@ -3,12 +3,15 @@ import type { Db } from "~/db/client";
 
 /** How long records of finished work are kept. */
 export const RETENTION_DAYS = { jobRuns: 14, deliveries: 30, readNotifications: 90 } as const;
+/** Hours machines reported in feed monthly uptime; a month's statistics are kept once written, and a catch-up reaches back 24 months. */
+export const REPORT_HOURS_MONTHS = 25;
 
 const deleted = (result: unknown) => (result as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
 
 /**
  * Deletes what has served its purpose: job runs and their per-organization parts after 14 days,
- * delivered or given-up notification deliveries after 30, read in-app notifications after 90.
+ * delivered or given-up notification deliveries after 30, read in-app notifications after 90, the
+ * hours machines reported in after 25 months.
  * Open work (running jobs, pending deliveries, unread notifications) is never deleted.
  */
 export async function pruneHistory(db: Db, now = new Date()): Promise<number> {
@@ -23,5 +26,6 @@ export async function pruneHistory(db: Db, now = new Date()): Promise<number> {
   rows += deleted(
     await db.execute(sql`delete from notifications where read_at is not null and created_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.readNotifications})`),
   );
+  rows += deleted(await db.execute(sql`delete from machine_report_hours where hour < ${at}::timestamptz - make_interval(months => ${REPORT_HOURS_MONTHS})`));
   return rows;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceCtx } from "../context";
+import { salesMark, salesNotRolledUp } from "../analytics/rollup";
 import { addDays, daysBetween, weekdayOf } from "./days";
 import type { DayObservation } from "./forecast";
 
@@ -68,32 +69,29 @@ function localHourOf(ms: number, timeZone: string) {
  * recorded sale in the window, so a new machine is not read as one that sold nothing.
  */
 export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: readonly SlotKey[], now: Date): Promise<Map<string, DayObservation[]>> {
-  const [sold, stockouts, shares] = await Promise.all([
-    // Days already rolled up come from the daily rollup; sales its watermark has not reached yet
-    // (written since the last rollup run) are added from the raw table, so nothing is missed twice.
-    ctx.db.execute(sql`
-      with mark as (
-        select coalesce((select sales_xid from rollup_watermarks where org_id = ${ctx.orgId}), '0'::xid8) as xid
-      )
+  const mark = await salesMark(ctx.db, ctx.orgId, { hold: true });
+  // One after another: they share the caller's transaction (one connection).
+  // Days already rolled up come from the daily rollup; sales its watermark has not reached yet
+  // (written since the last rollup run) are added from the raw table, so nothing is missed twice.
+  const sold = await ctx.db.execute(sql`
       select machine_id, slot_code, product_id, to_char(day, 'YYYY-MM-DD') as day, sum(units)::int as units
       from (
         select machine_id, slot_code, product_id, day, units from sales_daily
         where org_id = ${ctx.orgId} and day between ${w.from}::date and ${w.to}::date and units > 0
         union all
         select s.machine_id, s.slot_code, coalesce(s.product_id, ''), (s.occurred_at at time zone ${w.timeZone})::date, 1
-        from sales s, mark
-        where s.org_id = ${ctx.orgId} and s.writer_xid >= mark.xid and s.status = 'succeeded'
+        from sales s
+        where s.org_id = ${ctx.orgId} and ${salesNotRolledUp(mark, sql`s.writer_xid`)} and s.status = 'succeeded'
           and s.occurred_at >= (${w.from}::date)::timestamp at time zone ${w.timeZone}
           and s.occurred_at < ((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})
       ) u
-      group by 1, 2, 3, 4`),
-    ctx.db.execute(sql`
+      group by 1, 2, 3, 4`);
+  const stockouts = await ctx.db.execute(sql`
       select machine_id, slot_code, started_at, ended_at from slot_stockouts
       where org_id = ${ctx.orgId}
         and started_at < ((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})
-        and (ended_at is null or ended_at > (${w.from}::date)::timestamp at time zone ${w.timeZone})`),
-    hourShares(ctx, w),
-  ]);
+        and (ended_at is null or ended_at > (${w.from}::date)::timestamp at time zone ${w.timeZone})`);
+  const shares = await hourShares(ctx, w);
   const length = daysBetween(w.from, w.to) + 1;
   const wanted = new Map(slots.map((s) => [slotKey(s.machineId, s.code), s]));
   const units = new Map<string, number[]>();

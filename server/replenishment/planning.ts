@@ -39,12 +39,11 @@ export interface FleetPlan {
  * visit cost and fill rule. Slots without a forecast yet expect no demand.
  */
 export async function planFleet(ctx: ServiceCtx, now = new Date(), given?: Map<string, SlotForecast>): Promise<FleetPlan> {
-  const [{ timeZone }, settings, fleetSlots, stored] = await Promise.all([
-    orgZone(ctx),
-    getSettings(ctx),
-    loadFleetSlots(ctx),
-    given ? Promise.resolve(null) : loadForecasts(ctx),
-  ]);
+  // One after another: the reads share the caller's transaction (one connection).
+  const { timeZone } = await orgZone(ctx);
+  const settings = await getSettings(ctx);
+  const fleetSlots = await loadFleetSlots(ctx);
+  const stored = given ? null : await loadForecasts(ctx);
   const forecasts: Map<string, SlotForecast & { computedAt?: Date; productId?: string | null }> = given ?? stored!;
   const today = localDay(now, timeZone);
   const share = dayShareLeft(now, timeZone);

@@ -28,16 +28,15 @@ const nameTaken = () =>
 
 /** Routes with their technician and machines (in visiting order). */
 export async function listRoutes(ctx: ServiceCtx) {
-  const [rows, members, stops] = await Promise.all([
-    ctx.db.select().from(routes).where(eq(routes.orgId, ctx.orgId)).orderBy(asc(routes.name)),
-    listMembers(ctx),
-    ctx.db
-      .select({ routeId: routeMachines.routeId, machineId: routeMachines.machineId, position: routeMachines.position, name: machines.name })
-      .from(routeMachines)
-      .innerJoin(machines, eq(machines.id, routeMachines.machineId))
-      .where(eq(routeMachines.orgId, ctx.orgId))
-      .orderBy(asc(routeMachines.position)),
-  ]);
+  // One after another: the reads share the caller's transaction (one connection).
+  const rows = await ctx.db.select().from(routes).where(eq(routes.orgId, ctx.orgId)).orderBy(asc(routes.name));
+  const members = await listMembers(ctx);
+  const stops = await ctx.db
+    .select({ routeId: routeMachines.routeId, machineId: routeMachines.machineId, position: routeMachines.position, name: machines.name })
+    .from(routeMachines)
+    .innerJoin(machines, eq(machines.id, routeMachines.machineId))
+    .where(eq(routeMachines.orgId, ctx.orgId))
+    .orderBy(asc(routeMachines.position));
   const memberById = new Map(members.map((m) => [m.userId, m]));
   return rows.map((r) => {
     const tech = r.technicianId ? memberById.get(r.technicianId) : undefined;

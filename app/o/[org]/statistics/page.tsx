@@ -98,7 +98,9 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
     <>
       <PageHeader
         title={`Statistics · ${formatMonth(month)}`}
-        description={`Days of ${org.timeZone}; amounts in ${stats.currency}. Generated ${stats.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
+        description={`Days of ${org.timeZone}; amounts in ${stats.currency}. ${
+          stats.revisedAt ? `Revised ${utcMinute(stats.revisedAt)} UTC to include sales machines reported late.` : `Generated ${utcMinute(stats.generatedAt)} UTC.`
+        }${stats.stale ? " Late sales have arrived since; the figures are written again within the hour." : ""}`}
         actions={
           <>
             <MonthPicker months={months} value={month} />
@@ -133,11 +135,15 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
           </span>
           {d("marginMinor")}
         </Stat>
-        <Stat label="Refunds owed">
+        <Stat label="Refunds">
           <span className="tabular">
             {formatCount(f.refunds)} · {money(f.refundMinor)}
           </span>
           {d("refundMinor", true)}
+          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
+            for failed vends
+            {f.otherRefunds === undefined ? "" : `; other refunds (by hand, on request, undelivered orders): ${formatCount(f.otherRefunds)} · ${money(f.otherRefundMinor ?? 0)}`}
+          </span>
         </Stat>
         <Stat label="Failed vends">
           <span className="tabular">{formatPercent(f.failureRate)}</span>
@@ -181,4 +187,8 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
       </div>
     </>
   );
+}
+
+function utcMinute(d: Date) {
+  return d.toISOString().slice(0, 16).replace("T", " ");
 }
