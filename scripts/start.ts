@@ -63,7 +63,9 @@ async function main() {
   const { prepareDatabase } = await import("./prepare-database");
   const demo = await prepareDatabase().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const port = String(env.PORT);
-  const child = spawn(nextBin, ["start", "-p", port], {
+  // Idle keep-alive connections stay open for 65 s rather than Node's 5 s, longer than load balancers
+  // keep theirs, so a client seldom sends a request on a socket the server is just closing.
+  const child = spawn(nextBin, ["start", "-p", port, "--keepAliveTimeout", "65000"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
