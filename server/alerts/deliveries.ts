@@ -1,3 +1,6 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Db } from "~/db/client";
@@ -5,7 +8,7 @@ import { notificationDeliveries, webhookEndpoints, type NotificationDelivery } f
 import { getSecrets } from "../config/secrets";
 import { decryptSecret } from "../fleet/secret-box";
 import { deliverMail, mailEnabled } from "../mail/mailer";
-import { nonPublicMessage, nonPublicTarget, type TargetOptions } from "./webhook-target";
+import { checkedLookup, NonPublicAddressError, nonPublicMessage, nonPublicTarget, type TargetOptions } from "./webhook-target";
 
 /** Attempts before a delivery is given up and its webhook endpoint disabled. */
 export const MAX_ATTEMPTS = 8;
@@ -27,38 +30,54 @@ export interface SendOptions {
 
 export type Attempt = { ok: boolean; status: number | null; latencyMs: number; error: string | null };
 
+/** POSTs `body` once and answers the status; the socket connects through `lookup`. */
+function post(url: URL, headers: Record<string, string>, body: string, lookup: LookupFunction, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === "https:" ? https : http).request(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal },
+      (response) => {
+        resolve(response.statusCode ?? 0);
+        response.destroy();
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 /**
  * Signs `payload` with the endpoint's secret (Standard Webhooks) and POSTs it once, unless the
- * URL's host now reaches a non-public address (checked again at every delivery: DNS can change).
+ * URL's host now reaches a non-public address (checked again at every delivery: DNS can change),
+ * connecting only to the addresses that were checked.
  */
 export async function postWebhook(url: string, secret: string, messageId: string, payload: Record<string, unknown>, options: TargetOptions = {}): Promise<Attempt> {
-  const address = await nonPublicTarget(url, options.allowPrivate);
+  const address = await nonPublicTarget(url, options);
   if (address) return { ok: false, status: null, latencyMs: 0, error: nonPublicMessage(address) };
   const body = JSON.stringify(payload);
   const timestamp = new Date();
-  const signature = new Webhook(secret).sign(messageId, timestamp, body);
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "VendOps-Webhooks/1",
+    "webhook-id": messageId,
+    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(messageId, timestamp, body),
+  };
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
   const started = performance.now();
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "VendOps-Webhooks/1",
-        "webhook-id": messageId,
-        "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-        "webhook-signature": signature,
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await response.body?.cancel();
+    const status = await post(new URL(url), headers, body, checkedLookup(options), signal);
     const latencyMs = Math.round(performance.now() - started);
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, status: response.status, latencyMs, error: ok ? null : `The endpoint answered ${response.status}.` };
+    const ok = status >= 200 && status < 300;
+    return { ok, status, latencyMs, error: ok ? null : `The endpoint answered ${status}.` };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s.` : `Could not connect: ${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : error}`;
+    const reason =
+      error instanceof NonPublicAddressError
+        ? error.message
+        : signal.aborted
+          ? `No answer within ${TIMEOUT_MS / 1000} s.`
+          : `Could not connect: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, status: null, latencyMs, error: reason };
   }
 }

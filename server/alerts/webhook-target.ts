@@ -1,9 +1,11 @@
 // Webhook endpoints are URLs an organization's admin types in, and the server POSTs to them: without
 // a check, an admin could make the server call addresses only it can reach (its own loopback, the
 // cloud's metadata service, a private network). The host is resolved and every address it gives
-// must be public, when the endpoint is saved and again before each delivery (DNS can change).
+// must be public, when the endpoint is saved and again before each delivery (DNS can change), and
+// the delivery connects to the very addresses checked, so an answer that changes in between (DNS
+// rebinding) cannot slip a private address in.
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 import { env } from "~/env";
 
 const notPublic = new BlockList();
@@ -38,9 +40,29 @@ export function isNonPublicAddress(address: string): boolean {
   return notPublic.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
+export type ResolvedAddress = { address: string; family: number };
+/** Every address of a host name, in the resolver's order. */
+export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
+
+const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true });
+
 export interface TargetOptions {
   /** Allow loopback and private addresses (default: WEBHOOK_ALLOW_PRIVATE). */
   allowPrivate?: boolean;
+  /** Another resolver than the system's (tests). */
+  resolve?: Resolver;
+}
+
+function allowsPrivate(options: TargetOptions): boolean {
+  return options.allowPrivate ?? env.WEBHOOK_ALLOW_PRIVATE === "true";
+}
+
+/** A connection refused because the host resolved to a non-public address. */
+export class NonPublicAddressError extends Error {
+  constructor(readonly address: string) {
+    super(nonPublicMessage(address));
+    this.name = "NonPublicAddressError";
+  }
 }
 
 /**
@@ -48,11 +70,35 @@ export interface TargetOptions {
  * not resolve: the delivery then fails to connect, as for any unreachable host). Private targets
  * are allowed with WEBHOOK_ALLOW_PRIVATE=true, for receivers on the operator's own network.
  */
-export async function nonPublicTarget(url: string, allowPrivate = env.WEBHOOK_ALLOW_PRIVATE === "true"): Promise<string | null> {
-  if (allowPrivate) return null;
+export async function nonPublicTarget(url: string, options: TargetOptions = {}): Promise<string | null> {
+  if (allowsPrivate(options)) return null;
   const host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1");
-  const addresses = isIP(host) ? [host] : await lookup(host, { all: true, verbatim: true }).then((all) => all.map((a) => a.address), () => []);
+  const resolve = options.resolve ?? systemResolver;
+  const addresses = isIP(host) ? [host] : await resolve(host).then((all) => all.map((a) => a.address), () => []);
   return addresses.find(isNonPublicAddress) ?? null;
+}
+
+/**
+ * The name lookup a delivery's connection uses: it resolves once and fails with
+ * NonPublicAddressError when any address is not public, so the socket opens only to an address
+ * that was checked. (Literal IP hosts skip lookups; `nonPublicTarget` covers those.)
+ */
+export function checkedLookup(options: TargetOptions = {}): LookupFunction {
+  const resolve = options.resolve ?? systemResolver;
+  const allowPrivate = allowsPrivate(options);
+  return (hostname, lookupOptions, callback) => {
+    resolve(hostname).then(
+      (all) => {
+        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? all.filter((a) => a.family === lookupOptions.family) : all;
+        const refused = allowPrivate ? undefined : wanted.find((a) => isNonPublicAddress(a.address));
+        if (refused) return callback(new NonPublicAddressError(refused.address), "", 0);
+        if (wanted.length === 0) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), "", 0);
+        if (lookupOptions.all) return (callback as unknown as (error: null, addresses: ResolvedAddress[]) => void)(null, wanted);
+        callback(null, wanted[0]!.address, wanted[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 0),
+    );
+  };
 }
 
 export function nonPublicMessage(address: string): string {

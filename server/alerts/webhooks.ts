@@ -50,7 +50,7 @@ const seal = (secret: string) => encryptSecret(getSecrets().machineSecretsKey, s
 
 /** Refuses a URL whose host reaches a loopback, private or otherwise non-public address. */
 async function assertPublicTarget(url: string, options: TargetOptions) {
-  const address = await nonPublicTarget(url, options.allowPrivate);
+  const address = await nonPublicTarget(url, options);
   if (address) throw fieldError("url", nonPublicMessage(address));
 }
 
