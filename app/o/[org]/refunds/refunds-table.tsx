@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
+import { DataTable, type DataColumn } from "~/app/_components/data-table";
 import { LoadMore, type LoadMoreState } from "~/app/_components/load-more";
 import { useOrg } from "~/app/_components/org-context";
 import { SortHeader, useTableSort } from "~/app/_components/sort-header";
-import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { hasRole } from "~/server/tenancy/roles";
 import { RefundRow, type Refund } from "./refund-row";
 
@@ -18,8 +18,6 @@ const compare: Record<SortKey, (a: Refund, b: Refund) => number> = {
   attempts: (a, b) => a.attempts - b.attempts,
 };
 
-const th = "px-3 py-2 font-medium whitespace-nowrap";
-
 /** The loaded refunds, sortable (newest first to start with); managers can retry failed ones. */
 export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadMoreState }) {
   const org = useOrg();
@@ -29,48 +27,27 @@ export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadM
     const sign = sort.direction === "asc" ? 1 : -1;
     return [...refunds].sort((a, b) => sign * compare[sort.key](a, b) || compare.created(b, a));
   }, [refunds, sort]);
-  const header = (key: SortKey, label: string, align?: "right") => (
-    <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} className="whitespace-nowrap" onSort={() => sortBy(key)} />
-  );
+  const sortable = (key: SortKey, label: string, align?: "right"): DataColumn => ({
+    label,
+    header: <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} className="whitespace-nowrap" onSort={() => sortBy(key)} />,
+  });
+  const columns: DataColumn[] = [
+    sortable("created", "Created"),
+    sortable("machine", "Machine"),
+    sortable("amount", "Amount", "right"),
+    sortable("state", "State"),
+    { label: "Origin" },
+    { label: "Reason" },
+    sortable("attempts", "Attempts", "right"),
+    { label: "Next attempt" },
+    { label: "Actions", srOnly: true, when: manager },
+  ];
 
   return (
-    <section aria-labelledby="refunds-heading">
-      <h2 id="refunds-heading" className="sr-only">
-        Refunds
-      </h2>
-      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
-        <table className={tableClasses} aria-labelledby="refunds-heading">
-          <thead className={theadClasses}>
-            <tr>
-              {header("created", "Created")}
-              {header("machine", "Machine")}
-              {header("amount", "Amount", "right")}
-              {header("state", "State")}
-              <th scope="col" className={th}>
-                Origin
-              </th>
-              <th scope="col" className={th}>
-                Reason
-              </th>
-              {header("attempts", "Attempts", "right")}
-              <th scope="col" className={th}>
-                Next attempt
-              </th>
-              {manager && (
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((refund) => (
-              <RefundRow key={refund.id} refund={refund} canRetry={manager} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore shown={refunds.length} more={more} />
-    </section>
+    <DataTable headingId="refunds-heading" heading="Refunds" headingClassName="sr-only" columns={columns} footer={<LoadMore shown={refunds.length} more={more} />}>
+      {rows.map((refund) => (
+        <RefundRow key={refund.id} refund={refund} canRetry={manager} />
+      ))}
+    </DataTable>
   );
 }
