@@ -1,7 +1,6 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
-import { Button } from "./button";
+import { DialogActions } from "./dialog-actions";
 import { Field, controlClasses } from "./field";
 import { FormAlert } from "./form-alert";
 import { Modal } from "./modal";
@@ -84,15 +83,7 @@ export function ReasonDialog({
             />
           )}
         </Field>
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={tone} disabled={mutation.isPending}>
-            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            {confirmLabel}
-          </Button>
-        </div>
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={confirmLabel} tone={tone} />
       </form>
     </Modal>
   );

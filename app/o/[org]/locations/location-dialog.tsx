@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
-import { Button } from "~/app/_components/button";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { Field, TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
@@ -139,15 +138,7 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
             hint="Decimal degrees, -180 to 180."
           />
         </div>
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            {location ? "Save changes" : "Add location"}
-          </Button>
-        </div>
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={location ? "Save changes" : "Add location"} />
       </form>
     </Modal>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, LoaderCircle } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClasses } from "~/app/_components/button";
+import { DialogActions, DialogFooter } from "~/app/_components/dialog-actions";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
 import { useOrg } from "~/app/_components/org-context";
@@ -66,13 +67,13 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
       {created ? (
         <>
           <MachineCredentials machineId={created.credentials.machineId} secret={created.credentials.secret} />
-          <div className="mt-5 flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
+          <DialogFooter className="mt-5">
             <Button onClick={() => openChange(false)}>I have saved the secret</Button>
             <Link href={`/o/${org.slug}/machines/${created.machine.id}`} className={buttonClasses("primary")}>
               Set up its planogram
               <ArrowRight aria-hidden />
             </Link>
-          </div>
+          </DialogFooter>
         </>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
@@ -85,15 +86,7 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
               setValues((v) => ({ ...v, ...change }));
             }}
           />
-          <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-            <Button onClick={() => openChange(false)} disabled={register.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={register.isPending}>
-              {register.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-              Register machine
-            </Button>
-          </div>
+          <DialogActions pending={register.isPending} onCancel={() => openChange(false)} submitLabel="Register machine" />
         </form>
       )}
     </Modal>

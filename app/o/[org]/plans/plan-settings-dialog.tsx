@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
-import { Button } from "~/app/_components/button";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { Field, TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
@@ -86,15 +85,7 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
           errors={errors.threshold ?? errors.selloutThreshold}
           hint="Alert when a slot is at least this likely to sell out before its machine's next planned visit."
         />
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={save.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            {save.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            Save settings
-          </Button>
-        </div>
+        <DialogActions pending={save.isPending} onCancel={() => openChange(false)} submitLabel="Save settings" />
       </form>
     </Modal>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useId } from "react";
-import { Button } from "~/app/_components/button";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
@@ -171,15 +170,7 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             <span className="block text-xs text-zinc-500 dark:text-zinc-400">Inactive products stay in history but are not offered for new slots.</span>
           </span>
         </label>
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            {product ? "Save changes" : "Add product"}
-          </Button>
-        </div>
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={product ? "Save changes" : "Add product"} />
       </form>
     </Modal>
   );

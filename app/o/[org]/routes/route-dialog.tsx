@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { ArrowDown, ArrowUp, LoaderCircle, X } from "lucide-react";
+import { ArrowDown, ArrowUp, X } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Button } from "~/app/_components/button";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { Field, TextField, controlClasses } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
@@ -131,15 +132,7 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
             ))}
           </ol>
         )}
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            {route ? "Save changes" : "Create route"}
-          </Button>
-        </div>
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={route ? "Save changes" : "Create route"} />
       </form>
     </Modal>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
 import { useOrg } from "~/app/_components/org-context";
@@ -47,15 +46,7 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
       <form onSubmit={submit} noValidate className="space-y-4">
         <FormAlert message={update.error ? (Object.keys(errors).length > 0 ? "Check the highlighted fields." : errorMessageOf(update.error)) : null} />
         <MachineFields values={values} errors={errors} onChange={(change) => setValues((v) => ({ ...v, ...change }))} />
-        <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-4 sm:flex-row sm:justify-end dark:border-zinc-800">
-          <Button onClick={() => openChange(false)} disabled={update.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={update.isPending}>
-            {update.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-            Save changes
-          </Button>
-        </div>
+        <DialogActions pending={update.isPending} onCancel={() => openChange(false)} submitLabel="Save changes" />
       </form>
     </Modal>
   );
