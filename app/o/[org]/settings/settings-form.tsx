@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
 import { FormAlert } from "~/app/_components/form-alert";
 import { useOrg } from "~/app/_components/org-context";
 import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org-settings-fields";
+import { SaveBar } from "~/app/_components/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 
@@ -52,16 +51,7 @@ export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; sl
       <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
         The address <span className="font-mono">/o/{slug}</span> stays the same; links your team saved keep working.
       </p>
-      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
-        <FormAlert tone="success" message={update.isSuccess && !dirty ? "Settings saved." : null} className="mr-auto" />
-        <Button type="button" variant="ghost" disabled={!dirty || update.isPending} onClick={() => setValues(saved)}>
-          Discard changes
-        </Button>
-        <Button type="submit" variant="primary" disabled={!dirty || update.isPending}>
-          {update.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Save changes
-        </Button>
-      </div>
+      <SaveBar dirty={dirty} pending={update.isPending} savedMessage={update.isSuccess && !dirty ? "Settings saved." : null} onDiscard={() => setValues(saved)} />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
 import { TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { formatMoney, fractionDigitsOf } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
+import { SaveBar } from "~/app/_components/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
@@ -86,16 +85,7 @@ export function MembershipForm({ program }: { program: Program }) {
         className="tabular"
       />
       <TiersEditor tiers={values.tiers} onChange={(tiers) => change({ tiers })} errors={errors} listErrors={errors.tiers} />
-      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
-        <FormAlert tone="success" message={update.isSuccess && !dirty ? "Membership saved." : null} className="mr-auto" />
-        <Button type="button" variant="ghost" disabled={!dirty || update.isPending} onClick={() => change(saved)}>
-          Discard changes
-        </Button>
-        <Button type="submit" variant="primary" disabled={!dirty || update.isPending}>
-          {update.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Save changes
-        </Button>
-      </div>
+      <SaveBar dirty={dirty} pending={update.isPending} savedMessage={update.isSuccess && !dirty ? "Membership saved." : null} onDiscard={() => change(saved)} />
     </form>
   );
 }
