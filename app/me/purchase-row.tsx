@@ -3,9 +3,9 @@ import Link from "next/link";
 import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { purchaseStatusWords, refundStatusWords, requestStatusWords } from "~/app/_components/consumer/purchase-status";
-import { formatMoney } from "~/app/_components/money";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { formatMoney } from "~/server/money";
 import type { Purchase } from "./purchases-query";
 
 const receiptHref = (p: Purchase) => `/me/purchases/${p.id}`;

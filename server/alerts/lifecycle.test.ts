@@ -56,6 +56,26 @@ describe("alert lifecycle", () => {
     expect(await callError(callerFor(t.db, viewer).alerts.acknowledge({ orgId, alertId: listed!.id }))).toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("acknowledging keeps the assignee someone already has; naming one reassigns", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const tech = await addMember(t.db, m.org.id, "technician");
+    const manager = await addMember(t.db, m.org.id, "manager");
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [fault("DOOR_SENSOR", "warning"), fault("BILL_JAM", "warning")] });
+    const orgId = m.org.id;
+    const owner = callerFor(t.db, m.owner);
+    const [kept, renamed] = (await owner.alerts.list({ orgId, sort: "firstSeenAt", dir: "asc" })).map((a) => a.id);
+    await owner.alerts.assign({ orgId, alertId: kept!, assigneeId: tech.id });
+    await owner.alerts.assign({ orgId, alertId: renamed!, assigneeId: tech.id });
+
+    const acknowledged = await callerFor(t.db, manager).alerts.acknowledge({ orgId, alertId: kept! });
+    expect(acknowledged).toMatchObject({ status: "acknowledged", assigneeId: tech.id, acknowledgedBy: manager.id });
+    const detail = await owner.alerts.get({ orgId, alertId: kept! });
+    expect(detail.timeline.filter((e) => e.type !== "notified").map((e) => e.type)).toEqual(["raised", "assigned", "acknowledged"]);
+
+    expect(await callerFor(t.db, manager).alerts.acknowledge({ orgId, alertId: renamed!, assigneeId: manager.id })).toMatchObject({ assigneeId: manager.id });
+    expect(await callerFor(t.db, tech).alerts.acknowledge({ orgId, alertId: renamed!, assigneeId: null })).toMatchObject({ assigneeId: null });
+  });
+
   it("lists by state, severity, machine and location, sorted", async () => {
     const m = await createMachineWithPlanogram(t.db);
     await sendEvents(t.db, m.machine.id, m.secret, {

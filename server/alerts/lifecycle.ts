@@ -98,12 +98,18 @@ async function assertMember(ctx: ServiceCtx, userId: string) {
 
 export const acknowledgeInput = z.object({ alertId: id, assigneeId: id.nullable().optional() });
 
-/** Someone is on it: acknowledged, optionally assigned to a member (default: whoever acknowledges). */
+/**
+ * Someone is on it: acknowledged, and assigned to the member named, if any. Without one, an alert
+ * already assigned keeps its assignee (a manager may acknowledge on behalf of the technician it was
+ * given to); an unassigned one goes to whoever acknowledges.
+ */
 export async function acknowledgeAlert(ctx: ServiceCtx, input: z.infer<typeof acknowledgeInput>) {
   const alert = await findAlert(ctx, input.alertId, true);
   if (alert.status === "resolved") throw new ServiceError("CONFLICT", "This alert is already resolved.");
-  const assigneeId = input.assigneeId === undefined ? (ctx.actor.type === "user" ? ctx.actor.id : null) : input.assigneeId;
-  const assignee = assigneeId ? await assertMember(ctx, assigneeId) : null;
+  const acknowledger = ctx.actor.type === "user" ? ctx.actor.id : null;
+  const assigneeId = input.assigneeId === undefined ? (alert.assigneeId ?? acknowledger) : input.assigneeId;
+  // Only a change of hands is checked: an assignee kept as it was needs no second look.
+  const assignee = assigneeId && assigneeId !== alert.assigneeId ? await assertMember(ctx, assigneeId) : null;
   const wasAcknowledged = alert.status === "acknowledged";
   const [updated] = await ctx.db
     .update(alerts)

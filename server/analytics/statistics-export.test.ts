@@ -1,10 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest/batch";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrg } from "~/test/factories";
 import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
+import { pdfTexts } from "~/test/pdf-text";
 import { generateDueMonths } from "./monthly";
 import { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
 
@@ -46,5 +48,49 @@ describe("statistics exports", () => {
     // Another org's member reads through their own org, which has no statistics for that month.
     const other = await createOrg(t.db);
     expect(await statisticsForExport(t.db, { orgId: other.org.id, userId: other.owner.id }, "2026-10")).toBeNull();
+  });
+
+  it("print the PDF's changes with a minus the font has, amounts and counts grouped, and every cell on its own line", async () => {
+    const month = (scale: number): MonthlyFigures => ({
+      revenueMinor: Math.round(1_234_567 * scale),
+      costMinor: 456_789,
+      marginMinor: Math.round(777_778 * scale),
+      units: Math.round(4321 * scale),
+      tickets: 4000,
+      averageTicketMinor: 285,
+      failedVends: 12,
+      refunds: 10,
+      refundMinor: 2500,
+      otherRefunds: 3,
+      otherRefundMinor: 1200,
+      failureRate: 0.02,
+      stockoutHours: 1234,
+      uptime: 0.98,
+    });
+    const row = (label: string): MonthlyBreakdownRow => ({ ...month(1), key: label, label, uptime: 0.99 });
+    const stats: MonthlyStatistics = {
+      orgId: "org_pdf",
+      month: "2026-10-01",
+      timeZone: "Europe/Berlin",
+      currency: "EUR",
+      figures: month(1),
+      previousMonth: month(1.2),
+      previousYear: month(0.8),
+      breakdowns: { machines: [row("A machine with a very long name in the north wing of the main station building"), row("Station hall 2")], locations: [row("Main station")], products: [], paymentMethods: [] },
+      generatedAt: new Date("2026-11-02T00:00:00Z"),
+      stale: false,
+      revisedAt: null,
+    };
+    const texts = pdfTexts(await statisticsPdf(stats, options));
+    const shown = texts.map((t) => t.text);
+    expect(shown).toEqual(expect.arrayContaining(["12,345.67 EUR", "7,777.78 EUR", "4,321", "1,234", "-17 %", "+25 %", "Other refunds (by hand, on request, undelivered orders)", "A machine with a very long…"]));
+    // Every character is one the standard font encodes: U+2212 came out as a quotation mark.
+    expect(shown.filter((t) => t.includes('"'))).toEqual([]);
+    // Table cells are one line each: rows of a table are a full row apart, never a wrapped line apart.
+    const rows = [...new Set(texts.filter((t) => t.size === 8.5).map((t) => `${t.page}:${t.y}`))].map((k) => k.split(":").map(Number) as [number, number]);
+    rows.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const gaps = rows.slice(1).flatMap((r, i) => (r[0] === rows[i]![0] ? [rows[i]![1] - r[1]] : []));
+    expect(gaps.length).toBeGreaterThan(10);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(12);
   });
 });

@@ -3,8 +3,8 @@ import PDFDocument from "pdfkit";
 import type { Db } from "~/db/client";
 import type { MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { formatMinor } from "../sales/export";
-import { getMonthlyStatistics } from "./monthly";
+import { formatMoney, toMajorText } from "../money";
+import { getMonthlyStatistics, type MonthStatistics } from "./monthly";
 
 export interface ExportOptions {
   orgName: string;
@@ -13,39 +13,39 @@ export interface ExportOptions {
 }
 
 /** A month's statistics read for an export by a member of the org, or null when there are none. */
-export function statisticsForExport(db: Db, scope: { orgId: string; userId: string }, month: string): Promise<MonthlyStatistics | null> {
+export function statisticsForExport(db: Db, scope: { orgId: string; userId: string }, month: string): Promise<MonthStatistics | null> {
   return withTenant(db, scope, (tx) =>
     getMonthlyStatistics({ db: tx, orgId: scope.orgId, role: null, actor: { type: "user", id: scope.userId, label: scope.userId } }, { month }),
   );
 }
 
-const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount"];
+const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount", "partial"];
 
 function line(section: string, key: string, name: string, f: MonthlyFigures | MonthlyBreakdownRow, currency: string) {
-  const avg = "averageTicketMinor" in f ? formatMinor(f.averageTicketMinor, currency) : "";
+  const avg = "averageTicketMinor" in f ? toMajorText(f.averageTicketMinor, currency) : "";
   return [
     section,
     key,
     name,
-    formatMinor(f.revenueMinor, currency),
-    formatMinor(f.costMinor, currency),
-    formatMinor(f.marginMinor, currency),
+    toMajorText(f.revenueMinor, currency),
+    toMajorText(f.costMinor, currency),
+    toMajorText(f.marginMinor, currency),
     f.units,
     f.failedVends,
     f.failureRate.toFixed(4),
     f.refunds,
-    formatMinor(f.refundMinor, currency),
+    toMajorText(f.refundMinor, currency),
     f.stockoutHours,
     f.uptime === null || f.uptime === undefined ? "" : f.uptime.toFixed(4),
     avg,
     currency,
     "otherRefunds" in f ? f.otherRefunds : "",
-    "otherRefundMinor" in f && f.otherRefundMinor !== undefined ? formatMinor(f.otherRefundMinor, currency) : "",
+    "otherRefundMinor" in f && f.otherRefundMinor !== undefined ? toMajorText(f.otherRefundMinor, currency) : "",
   ];
 }
 
 /** The month as CSV: the totals, the months it is compared with, then one row per machine, location, product and payment method. */
-export function statisticsCsv(stats: MonthlyStatistics, options: ExportOptions): string {
+export function statisticsCsv(stats: MonthlyStatistics & { partial?: boolean }, options: ExportOptions): string {
   const c = stats.currency;
   const m = stats.month.slice(0, 7);
   const rows: unknown[][] = [header, line("month", m, options.orgName, stats.figures, c)];
@@ -56,15 +56,20 @@ export function statisticsCsv(stats: MonthlyStatistics, options: ExportOptions):
   for (const r of b.locations) rows.push(line("location", r.key, r.label, r, c));
   for (const r of b.products) rows.push(line("product", r.key, r.label, r, c));
   for (const r of b.paymentMethods) rows.push(line("payment_method", r.key, options.paymentMethodLabel(r.key), r, c));
-  return stringify(rows);
+  // Only the month's own row says whether its history covers just part of it.
+  return stringify(rows.map((r, i) => (i === 0 ? r : [...r, i === 1 && stats.partial ? "true" : ""])));
 }
 
-const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
+// The PDF's standard fonts encode WinAnsi only, which has no U+2212 minus: negative numbers use the
+// hyphen-minus, as Intl's en-GB amounts do ("-12.50 EUR").
+const money = (minor: number, currency: string) => formatMoney(minor, currency, { code: true });
+const countFormat = new Intl.NumberFormat("en-GB");
+const count = (n: number) => countFormat.format(n);
 const percent = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(1)} %`);
-const change = (a: number | null, b: number | null | undefined) => (a === null || !b ? "–" : `${a >= b ? "+" : "−"}${((Math.abs(a - b) / Math.abs(b)) * 100).toFixed(0)} %`);
+const change = (a: number | null, b: number | null | undefined) => (a === null || !b ? "–" : `${a >= b ? "+" : "-"}${count(Math.round((Math.abs(a - b) / Math.abs(b)) * 100))} %`);
 
 /** The month as a PDF report: the figures against the previous month and year, then each breakdown as a table. */
-export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions): Promise<Buffer> {
+export function statisticsPdf(stats: MonthlyStatistics & { partial?: boolean }, options: ExportOptions): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${options.orgName} statistics ${stats.month.slice(0, 7)}` } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -85,7 +90,8 @@ export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions):
       doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5).fillColor(bold ? "#555" : "#111");
       cells.forEach((cell, i) => {
         const col = columns[i]!;
-        doc.text(cell, x + 2, y, { width: col.width * width - 4, align: col.align ?? "left", lineBreak: false, ellipsis: true });
+        // One line per cell, cut with an ellipsis: a long name must not run into the next row.
+        doc.text(cell, x + 2, y, { width: col.width * width - 4, height: doc.currentLineHeight(), align: col.align ?? "left", lineBreak: false, ellipsis: true });
         x += col.width * width;
       });
       doc.y = y + 13;
@@ -97,7 +103,7 @@ export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions):
 
   doc.font("Helvetica-Bold").fontSize(18).fillColor("#111").text(`${options.orgName}: statistics`);
   const monthName = new Date(`${stats.month}T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  doc.font("Helvetica").fontSize(10).fillColor("#555").text(`${monthName} · days in ${stats.timeZone} · amounts in ${c}`);
+  doc.font("Helvetica").fontSize(10).fillColor("#555").text(`${monthName}${stats.partial ? " (partial month: history starts within it)" : ""} · days in ${stats.timeZone} · amounts in ${c}`);
   const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
   doc.text(stats.revisedAt ? `Revised ${minute(stats.revisedAt)} UTC to include sales reported late` : `Generated ${minute(stats.generatedAt)} UTC`);
 
@@ -105,36 +111,38 @@ export function statisticsPdf(stats: MonthlyStatistics, options: ExportOptions):
   const year = stats.previousYear;
   const figureRows: [string, (x: MonthlyFigures) => number | null, (x: number) => string][] = [
     ["Revenue", (x) => x.revenueMinor, (v) => money(v, c)],
-    ["Units sold", (x) => x.units, String],
+    ["Units sold", (x) => x.units, count],
     ["Average ticket", (x) => x.averageTicketMinor, (v) => money(v, c)],
     ["Margin", (x) => x.marginMinor, (v) => money(v, c)],
     ["Refunds for failed vends", (x) => x.refundMinor, (v) => money(v, c)],
     ["Other refunds (by hand, on request, undelivered orders)", (x) => x.otherRefundMinor ?? null, (v) => money(v, c)],
-    ["Failed vends", (x) => x.failedVends, String],
+    ["Failed vends", (x) => x.failedVends, count],
     ["Failure rate", (x) => x.failureRate, (v) => percent(v)],
     ["Machine uptime", (x) => x.uptime, (v) => percent(v)],
-    ["Stockout hours", (x) => x.stockoutHours, String],
+    ["Stockout hours", (x) => x.stockoutHours, count],
   ];
   table(
     "The month",
-    [{ label: "Figure", width: 0.28 }, { label: "This month", width: 0.24, align: "right" }, { label: "Month over month", width: 0.24, align: "right" }, { label: "Year over year", width: 0.24, align: "right" }],
+    // The first column is wide enough for the longest figure's name on one line.
+    [{ label: "Figure", width: 0.46 }, { label: "This month", width: 0.2, align: "right" }, { label: "Month over month", width: 0.17, align: "right" }, { label: "Year over year", width: 0.17, align: "right" }],
     figureRows.map(([label, get, show]) => {
       const v = get(f);
       return [label, v === null ? "–" : show(v), prev ? change(v, get(prev)) : "–", year ? change(v, get(year)) : "–"];
     }),
   );
 
+  // Amounts get the room for a nine-digit sum with its decimals and code ("1,234,567.890 KWD").
   const breakdownColumns = (first: string) => [
-    { label: first, width: 0.3 },
-    { label: "Revenue", width: 0.16, align: "right" as const },
+    { label: first, width: 0.24 },
+    { label: "Revenue", width: 0.19, align: "right" as const },
     { label: "Units", width: 0.1, align: "right" as const },
-    { label: "Margin", width: 0.16, align: "right" as const },
-    { label: "Failure", width: 0.1, align: "right" as const },
+    { label: "Margin", width: 0.19, align: "right" as const },
+    { label: "Failure", width: 0.09, align: "right" as const },
     { label: "Stockout h", width: 0.1, align: "right" as const },
-    { label: "Uptime", width: 0.08, align: "right" as const },
+    { label: "Uptime", width: 0.09, align: "right" as const },
   ];
   const breakdownRows = (rows: MonthlyBreakdownRow[], label = (r: MonthlyBreakdownRow) => r.label) =>
-    rows.map((r) => [label(r), money(r.revenueMinor, c), String(r.units), money(r.marginMinor, c), percent(r.failureRate), String(r.stockoutHours), percent(r.uptime)]);
+    rows.map((r) => [label(r), money(r.revenueMinor, c), count(r.units), money(r.marginMinor, c), percent(r.failureRate), count(r.stockoutHours), percent(r.uptime)]);
   table("By machine", breakdownColumns("Machine"), breakdownRows(stats.breakdowns.machines));
   table("By location", breakdownColumns("Location"), breakdownRows(stats.breakdowns.locations));
   table("By product", breakdownColumns("Product"), breakdownRows(stats.breakdowns.products));

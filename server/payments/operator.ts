@@ -1,14 +1,16 @@
-import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "~/db/ids";
 import { alerts, locations, machines, orderStatus, orders, products, refundOrigin, refundStatus, refunds, sales } from "~/db/schema";
+import { resolveByHand } from "../alerts/lifecycle";
 import type { ServiceCtx } from "../context";
 import { reversePoints } from "../consumers/loyalty";
 import { ServiceError, notFound } from "../errors";
+import { pageCursor } from "../input/cursor";
 import { recordAudit } from "../tenancy/audit";
 
 const page = {
-  cursor: z.string().max(200).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 };
 
@@ -132,8 +134,8 @@ export async function listRefunds(ctx: ServiceCtx, raw: z.input<typeof listRefun
 export const refundIdInput = z.object({ refundId: z.string().min(1).max(64) });
 
 /**
- * Sends a refund that gave up once more, from a fresh count of attempts. Closes the alert it
- * raised: someone is on it. Audited.
+ * Sends a refund that gave up once more, from a fresh count of attempts. Resolves the alert it
+ * raised, as a person resolving it by hand would (timeline, audit, webhooks): someone is on it. Audited.
  */
 export async function retryRefund(ctx: ServiceCtx, raw: z.input<typeof refundIdInput>) {
   const { refundId } = refundIdInput.parse(raw);
@@ -146,10 +148,11 @@ export async function retryRefund(ctx: ServiceCtx, raw: z.input<typeof refundIdI
     .update(refunds)
     .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(refunds.id, refundId), eq(refunds.orgId, ctx.orgId)));
-  await ctx.db
-    .update(alerts)
-    .set({ status: "resolved", resolvedAt: sql`now()` })
-    .where(and(eq(alerts.orgId, ctx.orgId), eq(alerts.rule, "refund_failed"), eq(alerts.code, refundId), sql`${alerts.status} <> 'resolved'`));
+  const raised = await ctx.db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.orgId, ctx.orgId), eq(alerts.rule, "refund_failed"), eq(alerts.code, refundId), ne(alerts.status, "resolved")));
+  for (const alert of raised) await resolveByHand(ctx, { alertId: alert.id, note: "The refund is being sent again." });
   await recordAudit(ctx, { action: "refund.retried", targetType: "refund", targetId: refundId, data: { lastError: refund.lastError, attempts: refund.attempts } });
   return { refundId, status: "pending" as const };
 }

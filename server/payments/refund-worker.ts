@@ -4,6 +4,7 @@ import { newId } from "~/db/ids";
 import { auditLog, orders, refunds, sales, type Refund } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { raiseAlert } from "../alerts/raise";
+import { formatMoney } from "../money";
 import { ProviderError, type PaymentProvider } from "./provider";
 
 export const refundPolicy = {
@@ -161,7 +162,7 @@ async function giveUpOn(tx: Db, refund: Refund, failure: ProviderError) {
       rule: "refund_failed",
       code: refund.id,
       severity: "critical",
-      message: `A refund of ${(refund.amountMinor / 100).toFixed(2)} ${refund.currency} could not be sent after ${refund.attempts} attempt(s): ${failure.message}`,
+      message: `A refund of ${formatMoney(refund.amountMinor, refund.currency, { code: true })} could not be sent after ${refund.attempts} attempt(s): ${failure.message}`,
       at: new Date(),
       data: { refundId: refund.id, saleId: refund.saleId, orderId: refund.orderId, error: failure.message, code: failure.code },
     },

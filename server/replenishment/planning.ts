@@ -1,4 +1,5 @@
 import type { ServiceCtx } from "../context";
+import { formatMoney } from "../money";
 import { addDays, dayShareLeft, daysBetween, localDay, weekdayOf } from "./days";
 import { expectedOn, type SlotForecast } from "./forecast";
 import { loadFleetSlots, loadForecasts, orgZone, type FleetSlot } from "./fleet-slots";
@@ -98,8 +99,6 @@ export async function machinesToVisit(ctx: ServiceCtx, day: string, now = new Da
   const fleet = await planFleet(ctx, now);
   const offset = daysBetween(fleet.today, day);
   if (offset < 0 || offset >= HORIZON_DAYS) return [];
-  const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: fleet.settings.currency, currencyDisplay: "narrowSymbol" });
-  const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
   return fleet.machines
     .filter((m) => m.plan.visitDays.includes(offset))
     .map((m) => {
@@ -113,7 +112,7 @@ export async function machinesToVisit(ctx: ServiceCtx, day: string, now = new Da
         units,
         /** Expected lost margin over the horizon if the machine were not visited at all. */
         atRiskMinor: atRisk,
-        reason: `${units} ${units === 1 ? "unit" : "units"} to fill · ${money.format(atRisk / 10 ** digits)} at risk this week`,
+        reason: `${units} ${units === 1 ? "unit" : "units"} to fill · ${formatMoney(atRisk, fleet.settings.currency)} at risk this week`,
       };
     })
     .sort((a, b) => (a.route?.name ?? "\uffff").localeCompare(b.route?.name ?? "\uffff") || (a.route?.position ?? 0) - (b.route?.position ?? 0) || a.name.localeCompare(b.name));

@@ -8,10 +8,10 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "~/app/_components/button";
 import { EmptyState } from "~/app/_components/empty-state";
 import { FormAlert } from "~/app/_components/form-alert";
-import { formatMoney } from "~/app/_components/money";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 
 type Item = RouterOutputs["checkout"]["menu"]["items"][number];
 

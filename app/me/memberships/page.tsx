@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { EmptyState } from "~/app/_components/empty-state";
 import { LevelBar } from "~/app/_components/level-bar";
 import { LocalTime } from "~/app/_components/consumer/local-time";
-import { formatCount } from "~/app/_components/money";
+import { formatCount } from "~/app/_components/numbers";
 import { PageHeader } from "~/app/_components/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 

@@ -6,9 +6,9 @@ import { LocalTime } from "~/app/_components/consumer/local-time";
 import { refundStatusWords, requestStatusWords } from "~/app/_components/consumer/purchase-status";
 import { RequestDecision } from "~/app/_components/consumer/request-decision";
 import { EmptyState } from "~/app/_components/empty-state";
-import { formatMoney } from "~/app/_components/money";
 import { PageHeader } from "~/app/_components/page-header";
 import { serverCaller } from "~/app/_trpc/server";
+import { formatMoney } from "~/server/money";
 
 export const metadata: Metadata = { title: "Requests" };
 

@@ -9,10 +9,10 @@ import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note"
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { ReceiptList } from "~/app/_components/consumer/receipt-list";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
-import { formatMoney } from "~/app/_components/money";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { OrderProgress } from "./order-progress";
 import { SaveOrder } from "./save-order";
 

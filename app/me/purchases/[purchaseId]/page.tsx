@@ -11,9 +11,10 @@ import { LocalTime } from "~/app/_components/consumer/local-time";
 import { purchaseStatusWords, refundStatusWords } from "~/app/_components/consumer/purchase-status";
 import { ReceiptList } from "~/app/_components/consumer/receipt-list";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
-import { formatCount, formatMoney } from "~/app/_components/money";
+import { formatCount } from "~/app/_components/numbers";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { serverCaller } from "~/app/_trpc/server";
+import { formatMoney } from "~/server/money";
 import { PrintButton } from "./print-button";
 import { ProblemReport } from "./problem-report";
 

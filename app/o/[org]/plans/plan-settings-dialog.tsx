@@ -5,12 +5,12 @@ import { DialogActions } from "~/app/_components/dialog-actions";
 import { Field, TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
-import { fractionDigitsOf } from "~/app/_components/money";
 import { NativeSelect } from "~/app/_components/native-select";
 import { useOrg } from "~/app/_components/org-context";
 import { useDialogForm } from "~/app/_components/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { amountHint, parseMajor, toMajorText } from "~/server/money";
 
 interface Values {
   visitCost: string;
@@ -24,9 +24,8 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: settings } = useSuspenseQuery(trpc.plans.settings.queryOptions({ orgId: org.id }));
-  const digits = fractionDigitsOf(settings.currency);
   const initial: Values = {
-    visitCost: (settings.visitCostMinor / 10 ** digits).toFixed(digits),
+    visitCost: toMajorText(settings.visitCostMinor, settings.currency),
     fillTo: settings.fillTo,
     threshold: String(Math.round(settings.selloutThreshold * 100)),
   };
@@ -46,13 +45,13 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const found: Record<string, string[]> = {};
-    const cost = Number(values.visitCost.replace(",", "."));
-    if (values.visitCost.trim() === "" || !Number.isFinite(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}, such as 25.00.`];
+    const cost = parseMajor(values.visitCost, settings.currency);
+    if (cost === null || Number.isNaN(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}. ${amountHint(settings.currency)}`];
     const threshold = Number(values.threshold);
     if (!Number.isFinite(threshold) || values.threshold.trim() === "") found.threshold = ["Enter a percentage from 5 to 99."];
     setLocalErrors(found);
-    if (Object.keys(found).length > 0) return;
-    save.mutate({ orgId: org.id, visitCostMinor: Math.round(cost * 10 ** digits), fillTo: values.fillTo, selloutThreshold: threshold / 100 });
+    if (cost === null || Object.keys(found).length > 0) return;
+    save.mutate({ orgId: org.id, visitCostMinor: cost, fillTo: values.fillTo, selloutThreshold: threshold / 100 });
   }
 
   return (

@@ -6,13 +6,13 @@ import { DialogActions } from "~/app/_components/dialog-actions";
 import { TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Modal } from "~/app/_components/modal";
-import { amountHint, parseMajor, toMajorText } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { useDialogForm } from "~/app/_components/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import type { FieldErrors } from "~/server/errors";
+import { amountHint, parseMajor, toMajorText } from "~/server/money";
 
 export type ProductRow = RouterOutputs["products"]["list"][number];
 

@@ -3,10 +3,11 @@
 import clsx from "clsx";
 import { Package, Pencil } from "lucide-react";
 import { Button } from "~/app/_components/button";
-import { formatMoney, formatPercent } from "~/app/_components/money";
+import { formatPercent } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { formatMoney } from "~/server/money";
 import { ProductDialog, type ProductRow as Product } from "./product-dialog";
 
 /** The share of the price that is left after the cost; null for a free product. */

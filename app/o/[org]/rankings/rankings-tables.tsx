@@ -1,9 +1,10 @@
 "use client";
 
 import clsx from "clsx";
-import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
+import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { SortableTable, type Column } from "~/app/_components/sortable-table";
 import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics/rankings";
+import { formatMoney } from "~/server/money";
 
 function Change({ value }: { value: number | null }) {
   if (value === null) return <span className="text-zinc-400">–</span>;

@@ -3,10 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, X } from "lucide-react";
 import { Button } from "~/app/_components/button";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { ReasonDialog } from "~/app/_components/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import type { RefundRequest } from "./pending-request";
 
 /** Approve (refunds the purchase in full) or reject (with a reason the consumer reads) one request. */

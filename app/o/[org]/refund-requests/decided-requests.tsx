@@ -2,12 +2,12 @@
 
 import clsx from "clsx";
 import { DataTable, type DataColumn } from "~/app/_components/data-table";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { refundStatusLabels } from "~/app/_components/refund-labels";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
 import { Timestamp } from "~/app/_components/timestamp";
+import { formatMoney } from "~/server/money";
 import type { RefundRequest } from "./pending-request";
 
 const columns: DataColumn[] = [

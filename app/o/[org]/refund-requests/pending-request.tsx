@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { RelativeTime } from "~/app/_components/relative-time";
 import { Timestamp } from "~/app/_components/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { DecideDialog } from "./decide-dialog";
 
 export type RefundRequest = RouterOutputs["refundRequests"]["list"][number];

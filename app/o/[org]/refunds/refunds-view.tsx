@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo } from "react";
 import { EmptyState } from "~/app/_components/empty-state";
 import { FilterChip } from "~/app/_components/filter-chip";
 import { loadMoreOf } from "~/app/_components/load-more";
-import { formatCount } from "~/app/_components/money";
+import { formatCount } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { refundOriginLabels } from "~/app/_components/refund-labels";
 import { Stat } from "~/app/_components/stat";

@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { Button } from "~/app/_components/button";
 import { ConfirmDialog } from "~/app/_components/confirm-dialog";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import type { Refund } from "./refund-row";
 
 /** Sends a failed refund again after asking; the list and its counts reload when it is queued. */

@@ -3,11 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Undo2 } from "lucide-react";
 import { Button } from "~/app/_components/button";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { ReasonDialog } from "~/app/_components/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import type { Sale } from "./sale-row";
 
 /** Whether a sale can be refunded here: paid electronically, vended, not refunded yet. */

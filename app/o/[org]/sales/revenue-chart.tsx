@@ -3,9 +3,10 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Card } from "~/app/_components/card";
 import { DayBars } from "~/app/_components/day-bars";
-import { formatCount, formatMoney } from "~/app/_components/money";
+import { formatCount } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import { daysBetween, formatDay, todayIn } from "./date-presets";
 import type { SalesQuery } from "./sales-query";
 

@@ -2,7 +2,6 @@
 
 import clsx from "clsx";
 import Link from "next/link";
-import { formatMoney } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { refundStatusLabels } from "~/app/_components/refund-labels";
@@ -10,6 +9,7 @@ import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
 import { Timestamp } from "~/app/_components/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { RefundSaleDialog, refundable } from "./refund-sale-dialog";
 
 export type Sale = RouterOutputs["sales"]["list"]["sales"][number];

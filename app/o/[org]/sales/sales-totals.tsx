@@ -1,10 +1,11 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
+import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { Stat } from "~/app/_components/stat";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import type { SalesQuery } from "./sales-query";
 
 const sub = "mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400";

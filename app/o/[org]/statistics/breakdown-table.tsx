@@ -1,9 +1,10 @@
 "use client";
 
-import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
+import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { SortableTable, type Column } from "~/app/_components/sortable-table";
 import type { MonthlyBreakdownRow } from "~/db/schema";
+import { formatMoney } from "~/server/money";
 
 const titles = { machine: "Machine", location: "Location", product: "Product", payment: "Payment method" } as const;
 

@@ -1,6 +1,6 @@
-import { formatMoney } from "~/app/_components/money";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { formatSignal, formatTemperature } from "../machine-figures-format";
 
 export type MachineEventRow = RouterOutputs["machines"]["events"]["events"][number];

@@ -1,7 +1,7 @@
 "use client";
 
 import { LevelBar } from "~/app/_components/level-bar";
-import { formatPercent } from "~/app/_components/money";
+import { formatPercent } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { formatDateTime } from "~/app/_components/org-time";
 import { RelativeTime } from "~/app/_components/relative-time";

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { LevelBar, stockTone } from "~/app/_components/level-bar";
-import { formatMoney } from "~/app/_components/money";
+import { formatMoney } from "~/server/money";
 import type { PlanogramSlot } from "./use-machine";
 
 const toneText = {

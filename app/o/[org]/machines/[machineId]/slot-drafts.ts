@@ -1,5 +1,5 @@
-import { amountHint, parseMajor, toMajorText } from "~/app/_components/money";
 import type { RouterInputs } from "~/app/_trpc/types";
+import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import type { PlanogramSlot } from "./use-machine";
 
 /** A slot as the planogram editor holds it: what the person typed. */

@@ -4,12 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { TextField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
-import { formatMoney, fractionDigitsOf } from "~/app/_components/money";
 import { useOrg } from "~/app/_components/org-context";
 import { SaveBar } from "~/app/_components/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
+import { formatMoney, minorPerUnit } from "~/server/money";
 import { parseValues, sameValues, valuesOf, type Program, type ProgramValues } from "./program-values";
 import { TiersEditor } from "./tiers-editor";
 
@@ -35,7 +35,7 @@ export function MembershipForm({ program }: { program: Program }) {
   const errors: FieldErrors = { ...fieldErrorsOf(update.error), ...local };
   const hasFieldErrors = Object.keys(errors).length > 0;
   const dirty = !sameValues(values, saved);
-  const example = 10 ** fractionDigitsOf(org.currency) * 5;
+  const example = minorPerUnit(org.currency) * 5;
   const rate = /^\d+$/.test(values.pointsPerUnit.trim()) ? Number(values.pointsPerUnit) : null;
 
   function change(next: Partial<ProgramValues>) {

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Card } from "~/app/_components/card";
-import { formatCount } from "~/app/_components/money";
+import { formatCount } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { Stat } from "~/app/_components/stat";
 import { StatusBadge } from "~/app/_components/status-badge";
