@@ -16,8 +16,8 @@ const latest = <T extends { occurredAt: Date }>(list: T[]): T | undefined => lis
 export async function evaluateIngestRules(ctx: ServiceCtx, machineId: string, accepted: MachineEvent[], receivedAt: Date): Promise<void> {
   if (accepted.length === 0) return;
   const open = await openAlertsOf(ctx, machineId);
-  // Any event means the machine is talking again.
-  if (open.has("machine_offline")) await resolveAlert(ctx, machineId, "machine_offline", null, receivedAt);
+  // Any event from the machine means it is talking again (a restock recorded in the app does not).
+  if (open.has("machine_offline") && ctx.actor.type === "machine") await resolveAlert(ctx, machineId, "machine_offline", null, receivedAt);
   const settings = await getAlertSettings(ctx);
   const heartbeat = latest(accepted.filter((e): e is Of<"machine.heartbeat"> => e.type === "machine.heartbeat"));
   if (heartbeat) {

@@ -3,21 +3,15 @@ import { z } from "zod";
 import { newId } from "~/db/ids";
 import { loyaltyMembers, loyaltyPrograms, pointEntries, type LoyaltyTier } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { minorPerUnit } from "../money";
 import { recordAudit } from "../tenancy/audit";
 
-/** Minor units per whole unit of a currency: 100 for USD and EUR, 1 for JPY, 1000 for KWD. */
-export function minorPerUnit(currency: string): number {
-  try {
-    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return 10 ** digits;
-  } catch {
-    return 100;
-  }
-}
+/** Points columns are Postgres integers: an earn or a balance stops there rather than failing the sale. */
+const MAX_POINTS = 2_147_483_647;
 
 /** Points a purchase earns: whole currency units spent times the program's rate, rounded down. */
 export function pointsFor(priceMinor: number, currency: string, pointsPerUnit: number): number {
-  return Math.floor((priceMinor * pointsPerUnit) / minorPerUnit(currency));
+  return Math.min(Math.floor((priceMinor * pointsPerUnit) / minorPerUnit(currency)), MAX_POINTS);
 }
 
 /** The tier a balance holds: the highest whose threshold it reaches, or none. */
@@ -68,14 +62,14 @@ export async function reversePoints(ctx: ServiceCtx, saleId: string): Promise<nu
 
 async function addToBalances(ctx: ServiceCtx, entries: { consumerId: string; points: number }[]) {
   const byConsumer = new Map<string, number>();
-  for (const e of entries) byConsumer.set(e.consumerId, (byConsumer.get(e.consumerId) ?? 0) + e.points);
+  for (const e of entries) byConsumer.set(e.consumerId, Math.min((byConsumer.get(e.consumerId) ?? 0) + e.points, MAX_POINTS));
   if (byConsumer.size === 0) return;
   await ctx.db
     .insert(loyaltyMembers)
     .values([...byConsumer].map(([consumerId, points]) => ({ orgId: ctx.orgId, consumerId, points })))
     .onConflictDoUpdate({
       target: [loyaltyMembers.orgId, loyaltyMembers.consumerId],
-      set: { points: sql`${loyaltyMembers.points} + excluded.points`, updatedAt: sql`now()` },
+      set: { points: sql`least(${loyaltyMembers.points}::bigint + excluded.points, ${MAX_POINTS})::int`, updatedAt: sql`now()` },
     });
 }
 

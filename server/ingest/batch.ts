@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import { machineEvents, machineReportHours, machines, products, sales, slots } from "~/db/schema";
+import { machineEvents, machineReportHours, machines, organizations, products, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { pendingCommands } from "../payments/orders";
 import { applyEffects, type AcceptedEvent } from "./effects";
@@ -41,6 +41,7 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
     .where(and(eq(machines.id, machineId), eq(machines.orgId, ctx.orgId)))
     .for("update");
   if (!machine) throw new Error(`machine ${machineId} not in org ${ctx.orgId}`);
+  const [org] = await ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
 
   const parsed = rawEvents.map((raw) => parseEvent(raw, receivedAt.getTime()));
   const ids = parsed.flatMap((p) => ("event" in p ? [p.event.id] : []));
@@ -74,14 +75,8 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
     if (!("event" in p)) return { id: p.id, status: "rejected", error: p.rejection };
     const { event } = p;
     if (stored.has(event.id) || seen.has(event.id)) return { id: event.id, status: "duplicate" };
-    const unknownSlot = slotCodesOf(event).find((code) => !slotByCode.has(code));
-    if (unknownSlot !== undefined) {
-      return {
-        id: event.id,
-        status: "rejected",
-        error: { code: "unknown_slot", message: `slot ${unknownSlot} is not in this machine's planogram` },
-      };
-    }
+    const rejection = rejectionFor(event, slotByCode, org!.currency);
+    if (rejection) return { id: event.id, status: "rejected", error: rejection };
     seen.add(event.id);
     accepted.push(event);
     return { id: event.id, status: "accepted" };
@@ -103,15 +98,31 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
         })),
       )
       .onConflictDoNothing();
-    // The hours the machine reported in, for uptime.
-    const hours = [...new Set(accepted.map((e) => Math.floor(e.occurredAt.getTime() / HOUR_MS) * HOUR_MS))];
-    await ctx.db
-      .insert(machineReportHours)
-      .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
-      .onConflictDoNothing();
+    // The hours the machine reported in, for uptime. A restock a person records in the app is
+    // not the machine reporting.
+    const hours = ctx.actor.type === "machine" ? [...new Set(accepted.map((e) => Math.floor(e.occurredAt.getTime() / HOUR_MS) * HOUR_MS))] : [];
+    if (hours.length > 0) {
+      await ctx.db
+        .insert(machineReportHours)
+        .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
+        .onConflictDoNothing();
+    }
     refundsOwed = (await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted)).refundsOwed;
   }
   return { results, commands: await pendingCommands(ctx, machineId, receivedAt), refundsOwed };
+}
+
+/** What a well-formed event can still get wrong about this machine and its operator. */
+function rejectionFor(event: AcceptedEvent, slotByCode: Map<string, unknown>, orgCurrency: string): Rejection | null {
+  const unknownSlot = slotCodesOf(event).find((code) => !slotByCode.has(code));
+  if (unknownSlot !== undefined) return { code: "unknown_slot", message: `slot ${unknownSlot} is not in this machine's planogram` };
+  // Sales, refunds and cash totals are summed per organization in its one currency, so money in
+  // another currency would be added up as if it were the same: refuse it rather than convert.
+  const currency = "currency" in event.data ? event.data.currency : null;
+  if (currency !== null && currency !== orgCurrency) {
+    return { code: "currency_mismatch", message: `this organization sells in ${orgCurrency}, not ${currency}; set the machine's currency to ${orgCurrency}` };
+  }
+  return null;
 }
 
 function slotCodesOf(event: AcceptedEvent): string[] {

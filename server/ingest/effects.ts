@@ -6,6 +6,7 @@ import type { ServiceCtx } from "../context";
 import { evaluateIngestRules } from "../alerts/ingest-rules";
 import { raiseAlert, resolveAlert } from "../alerts/raise";
 import { accruePoints } from "../consumers/loyalty";
+import { formatMoney } from "../money";
 import { completeOrders, ordersForReports } from "../payments/orders";
 import { trackStockouts } from "../analytics/stockouts";
 import { countVendsAfter } from "./batch";
@@ -36,7 +37,9 @@ export async function applyEffects(ctx: ServiceCtx, scope: BatchScope, events: M
   await updateStock(ctx, scope, events);
   await recordVisitsAndCash(ctx, scope, events);
   await applyFaults(ctx, scope, events);
-  await updateMachine(ctx, scope, events);
+  // Last seen and the reported state are the machine's own: a restock a person records in the app
+  // (same events, another actor) says nothing about whether the machine is online.
+  if (ctx.actor.type === "machine") await updateMachine(ctx, scope, events);
   await evaluateIngestRules(ctx, scope.machineId, events, scope.receivedAt);
   await trackStockouts(ctx, scope.machineId, events);
   return { refundsOwed };
@@ -119,7 +122,7 @@ async function recordSales(ctx: ServiceCtx, scope: BatchScope, events: MachineEv
       rule: "cash_refund_owed",
       code: "cash_refund_owed",
       severity: "warning",
-      message: `A cash vend failed at slot ${r.slotCode}: ${(r.priceMinor / 100).toFixed(2)} ${r.currency} is owed back in cash.`,
+      message: `A cash vend failed at slot ${r.slotCode}: ${formatMoney(r.priceMinor, r.currency, { code: true })} is owed back in cash.`,
       at: r.occurredAt,
       data: { saleId: r.id, amountMinor: r.priceMinor, currency: r.currency },
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { paymentMethod, vendFailureReason } from "~/db/schema";
+import { machineMessage, machineText, parseOccurredAt } from "./event-fields";
 
 // Machine protocol v1 event shapes (PROTOCOL.md). Fields not listed are ignored, so machines may
 // send more as the protocol grows by optional fields.
@@ -11,15 +12,11 @@ const currencies = new Set(Intl.supportedValuesOf("currency"));
 const currency = z.string().refine((c) => currencies.has(c), "must be an ISO 4217 currency code such as EUR");
 const minor = z.number().int("must be an integer in minor units").min(0, "must not be negative").max(100_000_000);
 // Planogram codes are upper case ("A1"); a machine that sends "a1" means the same slot.
-const slot = z
-  .string()
-  .min(1)
-  .max(8)
-  .transform((code) => code.toUpperCase());
+const slot = machineText(8, 1).transform((code) => code.toUpperCase());
 
 const payment = z.object({
   method: z.enum(paymentMethod.enumValues, `must be one of ${paymentMethod.enumValues.join(", ")}`),
-  reference: z.string().max(200).optional(),
+  reference: machineText(200).optional(),
 });
 
 const vend = z.object({
@@ -27,15 +24,21 @@ const vend = z.object({
   priceMinor: minor,
   currency,
   payment,
-  orderId: z.string().max(64).optional(),
-  consumerId: z.string().max(64).optional(),
+  orderId: machineText(64).optional(),
+  consumerId: machineText(64).optional(),
 });
 
 export const eventData = {
   "machine.heartbeat": z.object({
-    temperatureC: z.number().min(-100).max(200).optional(),
+    // Kept to 0.01 °C (and 0, not -0): a value as tiny as 1e-200 is below what a Postgres real holds.
+    temperatureC: z
+      .number()
+      .min(-100)
+      .max(200)
+      .transform((c) => Math.round(c * 100) / 100 || 0)
+      .optional(),
     doorOpen: z.boolean().optional(),
-    firmware: z.string().max(64).optional(),
+    firmware: machineText(64).optional(),
     signalDbm: z.number().min(-200).max(50).optional(),
   }),
   "vend.succeeded": vend,
@@ -43,16 +46,17 @@ export const eventData = {
     reason: z.enum(vendFailureReason.enumValues, `must be one of ${vendFailureReason.enumValues.join(", ")}`),
   }),
   "machine.fault": z.object({
-    code: z.string().min(1).max(64),
+    code: machineText(64, 1),
     severity: z.enum(["info", "warning", "critical"], "must be one of info, warning, critical"),
-    message: z.string().max(500).optional(),
+    message: machineMessage(500).optional(),
   }),
-  "machine.fault_cleared": z.object({ code: z.string().min(1).max(64) }),
+  "machine.fault_cleared": z.object({ code: machineText(64, 1) }),
   "inventory.restocked": z.object({
     slots: z
       .array(z.object({ slot, quantity: z.number().int("must be a whole number").min(0).max(9999) }))
-      .min(1, "must list at least one slot"),
-    visitId: z.string().max(64).optional(),
+      .min(1, "must list at least one slot")
+      .max(200, "must list at most 200 slots, as a machine has at most 200"),
+    visitId: machineText(64).optional(),
   }),
   "cash.collected": z.object({ amountMinor: minor, currency }),
 } as const;
@@ -64,7 +68,14 @@ export type MachineEvent = {
   [T in EventType]: { id: string; type: T; occurredAt: Date; data: z.infer<(typeof eventData)[T]> };
 }[EventType];
 
-export type RejectionCode = "invalid_id" | "unknown_type" | "invalid_occurred_at" | "invalid_data" | "unknown_slot" | "unknown_order";
+export type RejectionCode =
+  | "invalid_id"
+  | "unknown_type"
+  | "invalid_occurred_at"
+  | "invalid_data"
+  | "unknown_slot"
+  | "unknown_order"
+  | "currency_mismatch";
 
 export interface Rejection {
   code: RejectionCode;
@@ -72,9 +83,6 @@ export interface Rejection {
 }
 
 const EVENT_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-/** A machine clock may run a little fast; an event from further in the future is refused. */
-const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0]!;
@@ -90,16 +98,13 @@ export function parseEvent(raw: unknown, now = Date.now()): { event: MachineEven
     return { id, rejection: { code: "invalid_id", message: "id must be 1 to 64 characters of A-Z a-z 0-9 _ . : -" } };
   }
   const type = obj.type;
-  if (typeof type !== "string" || !(type in eventData)) {
+  // Own keys only: "toString" or "__proto__" are not event types.
+  if (typeof type !== "string" || !Object.hasOwn(eventData, type)) {
     return { id, rejection: { code: "unknown_type", message: `type must be one of ${eventTypes.join(", ")}` } };
   }
-  const occurredAt = typeof obj.occurredAt === "string" && RFC3339.test(obj.occurredAt) ? new Date(obj.occurredAt) : null;
-  if (!occurredAt || Number.isNaN(occurredAt.getTime())) {
-    return { id, rejection: { code: "invalid_occurred_at", message: "occurredAt must be an RFC 3339 timestamp such as 2026-11-24T09:15:02Z" } };
-  }
-  if (occurredAt.getTime() > now + MAX_FUTURE_MS) {
-    return { id, rejection: { code: "invalid_occurred_at", message: "occurredAt is more than a day ahead of the server's clock; check the machine's clock" } };
-  }
+  const occurred = parseOccurredAt(obj.occurredAt, now);
+  if ("message" in occurred) return { id, rejection: { code: "invalid_occurred_at", message: occurred.message } };
+  const occurredAt = occurred.at;
   const data = eventData[type as EventType].safeParse(obj.data ?? {});
   if (!data.success) return { id, rejection: { code: "invalid_data", message: describe(data.error) } };
   return { event: { id, type, occurredAt, data: data.data } as MachineEvent };
