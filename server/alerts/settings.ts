@@ -3,6 +3,7 @@ import { z } from "zod";
 import { alertSettings, machineAlertSettings, machines } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { fieldError, notFound } from "../errors";
+import { roundedTo } from "../input/decimals";
 import { recordAudit } from "../tenancy/audit";
 
 export const defaultAlertSettings = {
@@ -17,11 +18,11 @@ export const defaultAlertSettings = {
 };
 export type OrgAlertSettings = typeof defaultAlertSettings;
 
-const temperature = z.number().min(-40, "Enter at least -40 °C").max(60, "Enter at most 60 °C").nullable();
+const temperature = z.number().min(-40, "Enter at least -40 °C").max(60, "Enter at most 60 °C").transform(roundedTo(2)).nullable();
 
 export const alertSettingsInput = z.object({
   offlineMinutes: z.number().int().min(2, "At least 2 minutes").max(1440, "At most 1440 minutes (a day)"),
-  lowStockShare: z.number().min(0, "At least 0 %").max(1, "At most 100 %"),
+  lowStockShare: z.number().min(0, "At least 0 %").max(1, "At most 100 %").transform(roundedTo(4)),
   noSalesSensitivity: z.enum(["off", "low", "normal", "high"]),
   doorOpenMinutes: z.number().int().min(1, "At least 1 minute").max(720, "At most 720 minutes"),
   vendFailureCount: z.number().int().min(2, "At least 2 failures").max(100, "At most 100 failures"),

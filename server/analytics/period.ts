@@ -3,13 +3,10 @@ import { z } from "zod";
 import { queryRows } from "~/db/client";
 import type { ServiceCtx } from "../context";
 import { fieldError } from "../errors";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-24.");
+import { dayRange } from "../input/calendar";
 
 /** A period of org days, inclusive; by default the 30 days up to today in the org's zone. */
-export const periodInput = z
-  .object({ from: day.optional(), to: day.optional(), locationId: z.string().max(64).optional() })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "The start date must not be after the end date.", path: ["to"] });
+export const periodInput = dayRange({ locationId: z.string().max(64).optional() });
 
 export interface Period {
   from: string;

@@ -115,7 +115,9 @@ describe("the consumer's bill", () => {
     expect(all).toHaveLength(5);
     expect(new Set(all.map((p) => p.id)).size).toBe(5);
     expect(third.nextCursor).toBeUndefined();
-    await expect(listPurchases(t.db, carol.id, { cursor: "garbage" })).rejects.toMatchObject({ kind: "BAD_REQUEST" });
+    for (const cursor of ["garbage", "2026-02-30T00:00:00.000Z|sal_x"]) {
+      await expect(listPurchases(t.db, carol.id, { cursor })).rejects.toMatchObject({ issues: [{ path: ["cursor"], message: "The page cursor is not valid; start again from the first page." }] });
+    }
   });
 });
 

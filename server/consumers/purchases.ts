@@ -4,6 +4,7 @@ import type { Db } from "~/db/client";
 import { locations, loyaltyMembers, loyaltyPrograms, machines, orders, organizations, pointEntries, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
 import { ServiceError, notFound } from "../errors";
+import { pageCursor } from "../input/cursor";
 import { recordAudit } from "../tenancy/audit";
 import { accruePoints, tierFor } from "./loyalty";
 
@@ -36,7 +37,7 @@ export interface Purchase {
 }
 
 export const listPurchasesInput = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ServiceCtx } from "../context";
 import { fieldError } from "../errors";
-import { daysBetween, dayInput } from "./days";
+import { calendarDay } from "../input/calendar";
+import { daysBetween } from "./days";
 import { pickList } from "./plan";
 import { HORIZON_DAYS, planFleet } from "./planning";
 import { getRoute, listRoutes } from "./routes";
@@ -10,7 +11,7 @@ import { listVisits } from "./visits";
 export const routeDayInput = z.object({
   routeId: z.string().min(1).max(64),
   /** Local date; today when left out. */
-  day: z.string().regex(dayInput, "Use a date like 2026-11-24.").optional(),
+  day: calendarDay.optional(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
+import { toMajorText } from "../money";
 import { iterateSales, type SaleRow, type SalesFilter } from "./sales";
 
 const header = [
@@ -22,17 +23,6 @@ const header = [
   "refund_status",
 ];
 
-const fractionDigits = new Map<string, number>();
-/** Minor units as a decimal amount in the currency's own precision ("2.50", "250" for JPY). */
-export function formatMinor(minor: number, currency: string): string {
-  let digits = fractionDigits.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    fractionDigits.set(currency, digits);
-  }
-  return (minor / 10 ** digits).toFixed(digits);
-}
-
 function csvRows(rows: SaleRow[], timeZone: string): string {
   const local = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
   return stringify(
@@ -48,8 +38,8 @@ function csvRows(rows: SaleRow[], timeZone: string): string {
       r.status,
       r.failureReason ?? "",
       r.paymentMethod,
-      formatMinor(r.priceMinor, r.currency),
-      formatMinor(r.costMinor, r.currency),
+      toMajorText(r.priceMinor, r.currency),
+      toMajorText(r.costMinor, r.currency),
       r.currency,
       r.refundStatus ?? "",
     ]),
@@ -70,12 +60,16 @@ export function salesCsvStream(db: Db, scope: { orgId: string; userId: string; t
       start(controller) {
         void withTenant(db, { orgId: scope.orgId, userId: scope.userId }, async (tx) => {
           const ctx: ServiceCtx = { db: tx, orgId: scope.orgId, role: null, actor: { type: "user", id: scope.userId, label: "" } };
-          controller.enqueue(encoder.encode(stringify([header])));
+          // The header goes out with the first page, so the first chunk exists only once a query
+          // has succeeded: openSalesCsv waits for it before answering 200.
+          let head = stringify([header]);
           for await (const rows of iterateSales(ctx, filter)) {
             if (cancelled) return;
-            controller.enqueue(encoder.encode(csvRows(rows, scope.timeZone)));
+            controller.enqueue(encoder.encode(head + csvRows(rows, scope.timeZone)));
+            head = "";
             while (!cancelled && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (wake = resolve));
           }
+          if (head && !cancelled) controller.enqueue(encoder.encode(head));
         })
           .then(() => !cancelled && controller.close())
           .catch((error: unknown) => {
@@ -94,4 +88,27 @@ export function salesCsvStream(db: Db, scope: { orgId: string; userId: string; t
     },
     { highWaterMark: 4 },
   );
+}
+
+/**
+ * The sales CSV once its first page has been read: a filter the database refuses fails here, while
+ * the route can still answer with an error status, instead of as a 200 with a truncated body.
+ */
+export async function openSalesCsv(db: Db, scope: { orgId: string; userId: string; timeZone: string }, filter: SalesFilter): Promise<ReadableStream<Uint8Array>> {
+  const reader = salesCsvStream(db, scope, filter).getReader();
+  const first = await reader.read();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
-import { salesCsvStream } from "./export";
+import { dataExceptionCode } from "../input/data-exception";
+import { openSalesCsv, salesCsvStream } from "./export";
 
 let t: TestDatabase;
 let m: Awaited<ReturnType<typeof createMachineWithPlanogram>>;
@@ -76,6 +77,20 @@ describe("sales", () => {
       ["2026-11-20 13:00:00", "Water 0.5 l", "alipay", "1.50", "succeeded", ""],
       ["2026-11-20 13:05:00", "Water 0.5 l", "card", "1.50", "failed", "pending"],
     ]);
+  });
+
+  it("opens the CSV only once the first page is read, so a filter the database refuses fails before any byte is sent", async () => {
+    const scope = { orgId: m.org.id, userId: m.owner.id, timeZone: "Europe/Berlin" };
+    const opened = await openSalesCsv(t.db, scope, { from: "2026-11-20" });
+    expect((await new Response(opened).text()).trim().split("\n")).toHaveLength(4);
+    const empty = await openSalesCsv(t.db, scope, { from: "2099-01-01" });
+    expect((await new Response(empty).text()).trim().split("\n")).toEqual([expect.stringMatching(/^occurred_at_local,/)]);
+    // A value no schema stopped (here: a NUL, which the route refuses first) reaches the query.
+    const refused = await openSalesCsv(t.db, scope, { machineId: "mch\u0000" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(dataExceptionCode(refused)).toMatch(/^22/);
   });
 
   it("shows one operator's sales to no other", async () => {

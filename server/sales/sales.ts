@@ -2,21 +2,17 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { locations, machines, organizations, paymentMethod, products, refunds, saleStatus, sales } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { dayRange } from "../input/calendar";
+import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-24.");
-
-export const salesFilterInput = z
-  .object({
-    /** First and last day, inclusive, in the org's time zone. */
-    from: day.optional(),
-    to: day.optional(),
-    machineId: z.string().max(64).optional(),
-    locationId: z.string().max(64).optional(),
-    productId: z.string().max(64).optional(),
-    paymentMethod: z.enum(paymentMethod.enumValues).optional(),
-    status: z.enum(saleStatus.enumValues).optional(),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date.", path: ["to"] });
+/** `from` and `to` are the first and last day, inclusive, in the org's time zone. */
+export const salesFilterInput = dayRange({
+  machineId: z.string().max(64).optional(),
+  locationId: z.string().max(64).optional(),
+  productId: z.string().max(64).optional(),
+  paymentMethod: z.enum(paymentMethod.enumValues).optional(),
+  status: z.enum(saleStatus.enumValues).optional(),
+});
 
 export type SalesFilter = z.infer<typeof salesFilterInput>;
 
@@ -71,7 +67,7 @@ export type SaleRow = Awaited<ReturnType<typeof selectSales>>[number];
 
 export const listSalesInput = salesFilterInput.and(
   z.object({
-    cursor: z.string().max(200).optional(),
+    cursor: pageCursor.optional(),
     limit: z.number().int().min(1).max(500).default(100),
   }),
 );
@@ -79,19 +75,19 @@ export const listSalesInput = salesFilterInput.and(
 /** Sales matching the filter, newest first, a page at a time. */
 export async function listSales(ctx: ServiceCtx, raw: z.input<typeof listSalesInput>) {
   const input = listSalesInput.parse(raw);
-  const [cursorTime, cursorId] = input.cursor ? input.cursor.split("|") : [];
+  const after = input.cursor ? readPageCursor(input.cursor) : null;
   const rows = await selectSales(
     ctx,
     and(
       salesWhere(ctx, input),
-      cursorTime && cursorId ? sql`(${sales.occurredAt}, ${sales.id}) < (${cursorTime}::timestamptz, ${cursorId})` : undefined,
+      after ? sql`(${sales.occurredAt}, ${sales.id}) < (${after.atText}::timestamptz, ${after.id})` : undefined,
     ),
   )
     .orderBy(desc(sales.occurredAt), desc(sales.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  return { sales: page, nextCursor: rows.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.id}` : undefined };
+  return { sales: page, nextCursor: rows.length > input.limit && last ? pageCursorAfter(last.occurredAt, last.id) : undefined };
 }
 
 /** Totals for the filter, per currency: vends, revenue, cost and failures. */

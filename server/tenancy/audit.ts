@@ -3,6 +3,7 @@ import { z } from "zod";
 import { newId } from "~/db/ids";
 import { auditLog } from "~/db/schema";
 import type { Actor, ServiceCtx } from "../context";
+import { instant } from "../input/calendar";
 
 export interface AuditEntryInput {
   action: string;
@@ -31,7 +32,7 @@ export async function recordAudit(ctx: Pick<ServiceCtx, "db" | "orgId" | "actor"
 export const listAuditLogInput = z.object({
   action: z.string().max(100).optional(),
   /** Only entries older than this moment. */
-  before: z.date().optional(),
+  before: instant.optional(),
   /** The previous page's `nextCursor`: the id of its last entry. */
   cursor: z.string().min(1).max(64).optional(),
   limit: z.number().int().min(1).max(200).default(50),

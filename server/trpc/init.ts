@@ -6,7 +6,9 @@ import type { MemberRole } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { SessionUser } from "../auth/accounts";
 import type { ServiceCtx } from "../context";
-import { ServiceError, type FieldErrors } from "../errors";
+import { ServiceError, fieldError, type FieldErrors } from "../errors";
+import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
+import { findUnsafeText } from "../input/text";
 import { resolveMembership, type ResolvedMembership } from "../tenancy/membership";
 import { hasRole } from "../tenancy/roles";
 
@@ -17,6 +19,8 @@ export interface TrpcContext {
   db: Db;
   user: SessionUser | null;
   ip: string | null;
+  /** The origin the request was made to (see requestOrigin), for links back to this server. */
+  origin: string | null;
   /**
    * Memberships resolved during this request. Load-bearing: a batched HTTP call runs many
    * procedures with one context, and this makes them share one membership lookup per org.
@@ -24,8 +28,8 @@ export interface TrpcContext {
   memberships: Map<string, Promise<ResolvedMembership | null>>;
 }
 
-export function createTrpcContext(opts: { db: Db; user: SessionUser | null; ip?: string | null }): TrpcContext {
-  return { db: opts.db, user: opts.user, ip: opts.ip ?? null, memberships: new Map() };
+export function createTrpcContext(opts: { db: Db; user: SessionUser | null; ip?: string | null; origin?: string | null }): TrpcContext {
+  return { db: opts.db, user: opts.user, ip: opts.ip ?? null, origin: opts.origin ?? null, memberships: new Map() };
 }
 
 /* 2. Initialization ---------------------------------------------------------------------------- */
@@ -70,7 +74,7 @@ const codeOf: Record<ServiceError["kind"], TRPCError["code"]> = {
 };
 
 /** Maps typed service errors (and validation errors raised inside services) to tRPC codes. */
-const serviceErrors = t.middleware(async ({ next }) => {
+const serviceErrors = t.middleware(async ({ path, next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -78,8 +82,23 @@ const serviceErrors = t.middleware(async ({ next }) => {
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "Check the highlighted fields.", cause });
     }
+    const dataException = dataExceptionCode(cause);
+    if (dataException) {
+      console.warn(`[trpc] ${path}: a value reached the database unchecked (SQLSTATE ${dataException}); tighten its input schema.`);
+      throw new TRPCError({ code: "BAD_REQUEST", message: DATA_EXCEPTION_MESSAGE, cause });
+    }
   }
   return result;
+});
+
+/**
+ * Refuses text the product never stores (NUL, control characters, unpaired surrogates) anywhere in
+ * the raw input, before any schema parses it: one check for every string field of every procedure.
+ */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeText(await getRawInput());
+  if (unsafe) throw fieldError(unsafe.path.split(/[.[]/)[0] || "input", unsafe.message);
+  return next();
 });
 
 export const createTRPCRouter = t.router;
@@ -87,7 +106,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /* 3. Procedures -------------------------------------------------------------------------------- */
 
-export const publicProcedure = t.procedure.use(serviceErrors);
+export const publicProcedure = t.procedure.use(serviceErrors).use(refuseUnsafeText);
 
 /** Signed in: after this, `ctx.user` is non-null for the compiler too. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -2,6 +2,7 @@ import { paymentMethods } from "~/app/_components/payment-methods";
 import type { QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 import type { PaymentMethod } from "~/db/schema";
+import { calendarDay } from "~/server/input/calendar";
 
 export type SaleStatus = "succeeded" | "failed";
 
@@ -21,13 +22,12 @@ export interface SalesQuery {
 
 export const salesQueryKeys = ["from", "to", "machineId", "locationId", "productId", "paymentMethod", "status"] as const;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function salesQueryFrom(params: QueryReader): SalesQuery {
   const get = (key: string) => params.get(key)?.trim() || undefined;
   const day = (key: string) => {
     const value = get(key);
-    return value && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+    // A day the procedures would refuse (2026-02-30) is dropped here, so the page shows all days instead of an error.
+    return value && calendarDay.safeParse(value).success ? value : undefined;
   };
   let from = day("from");
   let to = day("to");

@@ -3,6 +3,7 @@ import { getDb } from "~/db/open";
 import { monthInput } from "~/server/analytics/monthly";
 import { statisticsCsv, statisticsForExport, statisticsPdf } from "~/server/analytics/statistics-export";
 import { currentUser } from "~/server/auth/session";
+import { findUnsafeText } from "~/server/input/text";
 import { resolveMembership } from "~/server/tenancy/membership";
 
 const formats = {
@@ -16,10 +17,13 @@ export function statisticsExport(format: keyof typeof formats) {
     const { org: slug } = await params;
     const user = await currentUser();
     if (!user) return Response.json({ error: "Sign in to export statistics." }, { status: 401 });
+    const month = new URL(request.url).searchParams.get("month") ?? "";
+    const unsafe = findUnsafeText({ org: slug, month });
+    if (unsafe) return Response.json({ error: unsafe.message }, { status: 400 });
     const db = await getDb();
     const membership = await resolveMembership(db, user.id, slug);
     if (!membership) return Response.json({ error: "Not found." }, { status: 404 });
-    const parsed = monthInput.safeParse({ month: new URL(request.url).searchParams.get("month") ?? "" });
+    const parsed = monthInput.safeParse({ month });
     if (!parsed.success) return Response.json({ error: `month: ${parsed.error.issues[0]!.message}` }, { status: 400 });
 
     const stats = await statisticsForExport(db, { orgId: membership.org.id, userId: user.id }, parsed.data.month);

@@ -1,8 +1,10 @@
 import { getDb } from "~/db/open";
 import { currentUser } from "~/server/auth/session";
-import { salesCsvStream } from "~/server/sales/export";
+import { findUnsafeText } from "~/server/input/text";
+import { openSalesCsv } from "~/server/sales/export";
 import { salesFilterInput } from "~/server/sales/sales";
 import { resolveMembership } from "~/server/tenancy/membership";
+import { dataExceptionCode } from "~/server/input/data-exception";
 
 export const dynamic = "force-dynamic";
 
@@ -11,17 +13,25 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const { org: slug } = await params;
   const user = await currentUser();
   if (!user) return Response.json({ error: "Sign in to export sales." }, { status: 401 });
+  const query = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const unsafe = findUnsafeText({ org: slug, ...query });
+  if (unsafe) return Response.json({ error: unsafe.message }, { status: 400 });
   const db = await getDb();
   const membership = await resolveMembership(db, user.id, slug);
   if (!membership) return Response.json({ error: "Not found." }, { status: 404 });
 
-  const query = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filter = salesFilterInput.safeParse(query);
   if (!filter.success) {
     const issue = filter.error.issues[0]!;
     return Response.json({ error: `${issue.path.join(".") || "filter"}: ${issue.message}` }, { status: 400 });
   }
-  const stream = salesCsvStream(db, { orgId: membership.org.id, userId: user.id, timeZone: membership.org.timeZone }, filter.data);
+  let stream: ReadableStream<Uint8Array>;
+  try {
+    stream = await openSalesCsv(db, { orgId: membership.org.id, userId: user.id, timeZone: membership.org.timeZone }, filter.data);
+  } catch (error) {
+    if (!dataExceptionCode(error)) throw error;
+    return Response.json({ error: "A filter value is out of range or malformed. Check the dates and ids in the link." }, { status: 400 });
+  }
   const name = `${membership.org.slug}-sales-${filter.data.from ?? "all"}-${filter.data.to ?? "now"}.csv`;
   return new Response(stream, {
     headers: {

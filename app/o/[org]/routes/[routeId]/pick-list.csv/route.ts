@@ -3,6 +3,7 @@ import { getDb } from "~/db/open";
 import { withTenant } from "~/db/tenant";
 import { currentUser } from "~/server/auth/session";
 import { ServiceError } from "~/server/errors";
+import { findUnsafeText } from "~/server/input/text";
 import { pickListCsvRows, routeDay, routeDayInput } from "~/server/replenishment/pick-list";
 import { resolveMembership } from "~/server/tenancy/membership";
 
@@ -13,10 +14,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const { org: slug, routeId } = await params;
   const user = await currentUser();
   if (!user) return Response.json({ error: "Sign in to download the pick list." }, { status: 401 });
+  const day = new URL(request.url).searchParams.get("day") || undefined;
+  const unsafe = findUnsafeText({ org: slug, routeId, day });
+  if (unsafe) return Response.json({ error: unsafe.message }, { status: 400 });
   const db = await getDb();
   const membership = await resolveMembership(db, user.id, slug);
   if (!membership) return Response.json({ error: "Not found." }, { status: 404 });
-  const input = routeDayInput.safeParse({ routeId, day: new URL(request.url).searchParams.get("day") || undefined });
+  const input = routeDayInput.safeParse({ routeId, day });
   if (!input.success) return Response.json({ error: input.error.issues[0]!.message }, { status: 400 });
   try {
     const orgId = membership.org.id;
