@@ -27,6 +27,11 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("VendOps <no-reply@vendops.local>"),
+    /**
+     * How many proxies of ours (load balancer, TLS terminator) stand in front of the server, each
+     * appending the address it saw to X-Forwarded-For. 0: clients connect to the server directly.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
     /** Let webhook endpoints point at loopback and private networks (off: public addresses only). */
     WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).optional(),
     DEMO_SEED: z.enum(["true", "false"]).optional(),

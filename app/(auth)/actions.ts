@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
+import { credentialTextProblem } from "~/server/auth/accounts";
 import { signIn, signOut } from "~/server/auth/next-auth";
 import { safeCallbackUrl } from "./safe-callback";
 
@@ -24,24 +25,29 @@ function refusalMessage(code: string | undefined): string {
  * the organizations. Returns the reason when the credentials are refused.
  */
 export async function signInWithPassword(input: { email: string; password: string; callbackUrl?: string | null }): Promise<SignInState> {
-  const email = input.email.trim();
-  if (!email || !input.password) return { error: "Enter your e-mail and password.", email };
+  // A server action is an endpoint anyone can post anything to: check the shape before using it.
+  const { email: rawEmail, password, callbackUrl } = (typeof input === "object" && input) || ({} as Partial<typeof input>);
+  const problem = credentialTextProblem(rawEmail, password);
+  if (problem) return { error: problem, email: typeof rawEmail === "string" && rawEmail.length <= 254 && rawEmail.isWellFormed() ? rawEmail.trim() : "" };
+  const email = (rawEmail as string).trim();
   try {
-    await signIn("credentials", { email, password: input.password, redirect: false });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code), email };
     throw error;
   }
-  redirect(safeCallbackUrl(input.callbackUrl));
+  redirect(safeCallbackUrl(callbackUrl));
 }
 
 /** The sign-in form's action (for useActionState). */
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  return signInWithPassword({
-    email: String(form.get("email") ?? ""),
-    password: String(form.get("password") ?? ""),
-    callbackUrl: String(form.get("callbackUrl") ?? ""),
-  });
+  // A field sent as a file, or a form that is not a form at all, reads as missing.
+  const field = (name: string) => (form instanceof FormData ? form.get(name) : null);
+  const text = (name: string) => {
+    const value = field(name);
+    return typeof value === "string" ? value : "";
+  };
+  return signInWithPassword({ email: text("email"), password: text("password"), callbackUrl: text("callbackUrl") });
 }
 
 /** Ends the session and goes to the landing page, or to `redirectTo` (a path on this site). */

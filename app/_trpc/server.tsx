@@ -5,8 +5,9 @@ import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-re
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "~/db/open";
-import { clientIp } from "~/server/auth/next-auth";
+import { clientAddress } from "~/server/auth/client-address";
 import { currentUser } from "~/server/auth/session";
+import { requestOrigin } from "~/server/payments/checkout-origin";
 import { createTrpcContext } from "~/server/trpc/init";
 import { appRouter } from "~/server/trpc/root";
 import { makeQueryClient } from "./query-client";
@@ -15,7 +16,7 @@ import { makeQueryClient } from "./query-client";
 export const getQueryClient = cache(makeQueryClient);
 
 const createContext = cache(async () =>
-  createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientIp(await headers()) }),
+  createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientAddress(await headers()), origin: requestOrigin(await headers()) }),
 );
 
 /** Server components query procedures through this proxy, in-process. */

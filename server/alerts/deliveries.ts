@@ -14,6 +14,8 @@ import { checkedLookup, NonPublicAddressError, nonPublicMessage, nonPublicTarget
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
 const TIMEOUT_MS = 10_000;
+/** What a delivery that found no receiver says, whatever the network's reason. */
+export const COULD_NOT_CONNECT = "Could not connect to the endpoint. Check the URL and that the receiver is running and reachable from the internet.";
 
 /** Wait before attempt n+1: 30 s, 2 min, 8 min, 32 min, about 2 h, then 4 h (about 11 h in all), ±10 %. */
 export function backoffMs(attempts: number, random = Math.random): number {
@@ -72,13 +74,12 @@ export async function postWebhook(url: string, secret: string, messageId: string
     return { ok, status, latencyMs, error: ok ? null : `The endpoint answered ${status}.` };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    const reason =
-      error instanceof NonPublicAddressError
-        ? error.message
-        : signal.aborted
-          ? `No answer within ${TIMEOUT_MS / 1000} s.`
-          : `Could not connect: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, status: null, latencyMs, error: reason };
+    if (error instanceof NonPublicAddressError) return { ok: false, status: null, latencyMs, error: error.message };
+    if (signal.aborted) return { ok: false, status: null, latencyMs, error: `No answer within ${TIMEOUT_MS / 1000} s.` };
+    // The socket's own error ("connect ECONNREFUSED 10.1.2.3:8080") would let whoever reads the
+    // delivery log probe which hosts and ports answer: they get the outcome, the log gets the detail.
+    console.warn(`[webhooks] ${messageId} to ${url}: could not connect:`, error instanceof Error ? error.message : error);
+    return { ok: false, status: null, latencyMs, error: COULD_NOT_CONNECT };
   }
 }
 

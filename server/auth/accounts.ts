@@ -4,8 +4,8 @@ import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { users } from "~/db/schema";
 import { ServiceError, fieldError } from "../errors";
-import { dummyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from "./password";
-import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from "./throttle";
+import { PASSWORD_MAX_LENGTH, dummyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from "./password";
+import { assertNotThrottled, clearClientFailures, recordFailure, throttleKeys } from "./throttle";
 
 // Accounts live outside any organization, so these functions run on the owner connection.
 
@@ -48,11 +48,32 @@ export async function signUp(db: Db, raw: SignUpInput): Promise<SessionUser> {
   return user;
 }
 
-export const signInInput = z.object({ email: z.string().trim().max(254), password: z.string().max(200) });
+/**
+ * Why a typed e-mail or password cannot be checked at all, or null: the text must be well-formed
+ * (no unpaired surrogate halves) and free of control characters, which no keyboard types and
+ * Postgres refuses (NUL), and of a length a real address or password has.
+ */
+export function credentialTextProblem(email: unknown, password: unknown): string | null {
+  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password) {
+    return "Enter your e-mail and password.";
+  }
+  if (email.length > 254 || password.length > PASSWORD_MAX_LENGTH) {
+    return `Use at most 254 characters for the e-mail and ${PASSWORD_MAX_LENGTH} for the password.`;
+  }
+  if (!email.isWellFormed() || !password.isWellFormed() || /[\u0000-\u001f\u007f]/.test(email + password)) {
+    return "The e-mail or password contains characters that cannot be typed (such as a null character). Type them again.";
+  }
+  return null;
+}
+
+export const signInInput = z
+  .object({ email: z.string().trim().max(254), password: z.string().max(PASSWORD_MAX_LENGTH) })
+  .refine((v) => credentialTextProblem(v.email, v.password) === null, "Unusable e-mail or password.");
 
 /**
- * Checks an e-mail and password, throttled per account and per IP. Returns the user, or throws
- * UNAUTHORIZED (wrong credentials, without saying which) or TOO_MANY_REQUESTS (saying when to retry).
+ * Checks an e-mail and password, throttled per account and client, per account and per client
+ * (see throttle.ts). Returns the user, or throws UNAUTHORIZED (wrong credentials, without saying
+ * which) or TOO_MANY_REQUESTS (saying when to retry).
  */
 export async function verifyCredentials(
   db: Db,
@@ -71,7 +92,7 @@ export async function verifyCredentials(
     await recordFailure(db, keys);
     throw new ServiceError("UNAUTHORIZED", "That e-mail and password do not match an account.");
   }
-  await clearAccountFailures(db, email);
+  await clearClientFailures(db, email, input.ip);
   return { id: user.id, email: user.email, name: user.name };
 }
 

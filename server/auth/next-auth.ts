@@ -4,6 +4,8 @@ import { getDb } from "~/db/open";
 import { getSecrets } from "../config/secrets";
 import { ServiceError } from "../errors";
 import { verifyCredentials } from "./accounts";
+import { safeRedirect } from "./callback-url";
+import { clientAddress } from "./client-address";
 
 /** Sign-in refused; `code` tells the form what to say ("invalid" or "throttled:<seconds>"). */
 class SignInRefused extends CredentialsSignin {
@@ -11,12 +13,6 @@ class SignInRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-/** The client's address as the proxy in front of us reports it. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
 }
 
 declare module "next-auth" {
@@ -40,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
           return await verifyCredentials(db, {
             email: String(credentials.email ?? ""),
             password: String(credentials.password ?? ""),
-            ip: clientIp(request.headers),
+            ip: clientAddress(request.headers),
           });
         } catch (error) {
           if (error instanceof ServiceError && error.kind === "TOO_MANY_REQUESTS") {
@@ -55,6 +51,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     }),
   ],
   callbacks: {
+    // Auth.js's own check passes anything starting with "/" through unparsed; ours resolves it the
+    // way a browser would and keeps only paths on this site (the same rule as the sign-in pages).
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

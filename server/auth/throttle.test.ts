@@ -4,7 +4,7 @@ import { signInThrottle } from "~/db/schema";
 import { ServiceError } from "~/server/errors";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { TEST_PASSWORD, createUser } from "~/test/factories";
-import { verifyCredentials } from "./accounts";
+import { credentialTextProblem, verifyCredentials } from "./accounts";
 import { throttleLimits } from "./throttle";
 
 let t: TestDatabase;
@@ -66,42 +66,52 @@ describe("verifyCredentials", () => {
 });
 
 describe("sign-in throttle", () => {
-  const accountLimit = throttleLimits.account.failures;
+  const pairLimit = throttleLimits.accountClient.failures;
+  const ceiling = throttleLimits.account.failures;
 
-  it(`locks an account after ${accountLimit} wrong passwords, even against the right one`, async () => {
+  it(`stops one client after ${pairLimit} wrong passwords for an account, even with the right one`, async () => {
     const user = await createUser(t.db);
-    await failTimes(accountLimit, user.email, freshIp());
+    const attacker = freshIp();
+    await failTimes(pairLimit, user.email, attacker);
 
-    const locked = await refused(signIn(user.email, "not the password at all", freshIp()));
+    const locked = await refused(signIn(user.email, "not the password at all", attacker));
     expect(locked.kind).toBe("TOO_MANY_REQUESTS");
     expect(locked.message).toBe("Too many failed sign-ins. Try again in 15 minutes.");
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
-    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(throttleLimits.account.lockSeconds);
-
-    const rightPassword = await refused(signIn(user.email.toUpperCase(), TEST_PASSWORD, freshIp()));
-    expect(rightPassword.kind).toBe("TOO_MANY_REQUESTS");
-    expect(rightPassword.message).toMatch(/Try again in \d+ minutes\./);
-
-    const [row] = await t.db
-      .select({ key: signInThrottle.key, locked: sql<boolean>`${signInThrottle.lockedUntil} > now()` })
-      .from(signInThrottle)
-      .where(eq(signInThrottle.key, `account:${user.email}`));
-    expect(row).toEqual({ key: `account:${user.email}`, locked: true });
+    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(throttleLimits.accountClient.lockSeconds);
+    expect((await refused(signIn(user.email.toUpperCase(), TEST_PASSWORD, attacker))).kind).toBe("TOO_MANY_REQUESTS");
   });
 
-  it("leaves other accounts signing in from other addresses alone", async () => {
-    const victim = await createUser(t.db);
-    const bystander = await createUser(t.db);
-    await failTimes(accountLimit, victim.email, freshIp());
-    expect((await refused(signIn(victim.email, TEST_PASSWORD, freshIp()))).kind).toBe("TOO_MANY_REQUESTS");
-    await expect(signIn(bystander.email, TEST_PASSWORD, freshIp())).resolves.toEqual(bystander);
+  it("does not lock the owner out: the right password from a client that has not been failing gets in", async () => {
+    const owner = await createUser(t.db);
+    // Several attackers, each up to its own limit: 20 failures against the account in all.
+    for (let i = 0; i < 4; i++) await failTimes(pairLimit, owner.email, freshIp());
+    await expect(signIn(owner.email, TEST_PASSWORD, freshIp())).resolves.toEqual(owner);
+    // Before the change: five failures from anyone locked the account for everyone.
+    expect((await throttleRow(`account:${owner.email}`))?.lockedUntil ?? null).toBeNull();
   });
 
-  it("locks an address that fails across many accounts, and only that address", async () => {
+  it(`holds the account to a ceiling of ${ceiling} failures an hour across all clients`, async () => {
+    const user = await createUser(t.db);
+    // Spread over clients so that no client reaches its own limits.
+    for (let i = 0; i < ceiling; i++) {
+      const error = await refused(signIn(user.email, "spread guess", `198.51.100.${Math.floor(i / (pairLimit - 1)) + 1}`));
+      expect(error.kind).toBe("UNAUTHORIZED");
+    }
+    const clean = await refused(signIn(user.email, TEST_PASSWORD, freshIp()));
+    expect(clean.kind).toBe("TOO_MANY_REQUESTS");
+    // Locked until the hour that saw the failures is over (and at least the lock time).
+    expect(clean.retryAfterSeconds).toBeGreaterThan(throttleLimits.account.lockSeconds - 5);
+    expect(clean.retryAfterSeconds).toBeLessThanOrEqual(throttleLimits.account.windowSeconds);
+    await expireLock(`account:${user.email}`);
+    await expect(signIn(user.email, TEST_PASSWORD, freshIp())).resolves.toEqual(user);
+  });
+
+  it("locks a client that fails across many accounts, and only that client", async () => {
     const ip = freshIp();
-    const ipLimit = throttleLimits.ip.failures;
-    // Spread over enough unknown accounts that no single account reaches its own limit.
-    for (let i = 0; i < ipLimit; i++) {
+    const clientLimit = throttleLimits.client.failures;
+    // Spread over enough unknown accounts that no account and client pair reaches its own limit.
+    for (let i = 0; i < clientLimit; i++) {
       const error = await refused(signIn(`spray-${i % 10}@example.test`, "guess guess guess", ip));
       expect(error.kind).toBe("UNAUTHORIZED");
     }
@@ -116,40 +126,70 @@ describe("sign-in throttle", () => {
     expect((await throttleRow("account:spray-0@example.test"))?.lockedUntil).toBeNull();
   });
 
-  it("clears the account's counter on success, but not the address's", async () => {
+  it("clears this client's count for the account on success, but not the account's or the client's own", async () => {
     const user = await createUser(t.db);
     const ip = freshIp();
-    await failTimes(accountLimit - 1, user.email, ip);
-    expect((await throttleRow(`account:${user.email}`))?.failures).toBe(accountLimit - 1);
+    await failTimes(pairLimit - 1, user.email, ip);
+    const pair = `account-ip:${user.email}|${ip}`;
+    expect((await throttleRow(pair))?.failures).toBe(pairLimit - 1);
 
     await expect(signIn(user.email, TEST_PASSWORD, ip)).resolves.toEqual(user);
-    expect(await throttleRow(`account:${user.email}`)).toBeUndefined();
-    expect((await throttleRow(`ip:${ip}`))?.failures).toBe(accountLimit - 1);
+    expect(await throttleRow(pair)).toBeUndefined();
+    expect((await throttleRow(`account:${user.email}`))?.failures).toBe(pairLimit - 1);
+    expect((await throttleRow(`ip:${ip}`))?.failures).toBe(pairLimit - 1);
 
-    // The count starts again from zero: another near-limit run does not lock.
-    await failTimes(accountLimit - 1, user.email, freshIp());
-    await expect(signIn(user.email, TEST_PASSWORD, freshIp())).resolves.toEqual(user);
+    // The client's count starts again from zero: another near-limit run does not lock.
+    await failTimes(pairLimit - 1, user.email, ip);
+    await expect(signIn(user.email, TEST_PASSWORD, ip)).resolves.toEqual(user);
   });
 
   it("counts failures against the account whatever the e-mail's case", async () => {
     const user = await createUser(t.db);
-    for (let i = 0; i < accountLimit; i++) {
+    const ip = freshIp();
+    for (let i = 0; i < pairLimit; i++) {
       const email = i % 2 ? user.email.toUpperCase() : user.email;
-      expect((await refused(signIn(email, "not the password at all", freshIp()))).kind).toBe("UNAUTHORIZED");
+      expect((await refused(signIn(email, "not the password at all", ip))).kind).toBe("UNAUTHORIZED");
     }
-    expect((await refused(signIn(user.email, TEST_PASSWORD, freshIp()))).kind).toBe("TOO_MANY_REQUESTS");
+    expect((await refused(signIn(user.email, TEST_PASSWORD, ip))).kind).toBe("TOO_MANY_REQUESTS");
   });
 
-  it("lets the account in once the lock has passed, and locks it again after another run of failures", async () => {
+  it("lets the client in once the lock has passed, and locks it again after another run of failures", async () => {
     const user = await createUser(t.db);
-    const key = `account:${user.email}`;
-    await failTimes(accountLimit, user.email, freshIp());
+    const ip = freshIp();
+    const key = `account-ip:${user.email}|${ip}`;
+    await failTimes(pairLimit, user.email, ip);
     await expireLock(key);
-    await failTimes(accountLimit, user.email, freshIp());
-    const relocked = await refused(signIn(user.email, TEST_PASSWORD, freshIp()));
-    expect(relocked.kind).toBe("TOO_MANY_REQUESTS");
+    await failTimes(pairLimit, user.email, ip);
+    expect((await refused(signIn(user.email, TEST_PASSWORD, ip))).kind).toBe("TOO_MANY_REQUESTS");
 
     await expireLock(key);
+    await expect(signIn(user.email, TEST_PASSWORD, ip)).resolves.toEqual(user);
+  });
+
+  it("refuses unusable text (NUL, unpaired surrogates, huge strings) as wrong credentials, without touching the database's text", async () => {
+    const user = await createUser(t.db);
+    for (const [email, password] of [
+      [`${user.email}\u0000`, TEST_PASSWORD],
+      [user.email, `${TEST_PASSWORD}\u0000`],
+      [`\ud800${user.email}`, TEST_PASSWORD],
+      ["a".repeat(100_000), TEST_PASSWORD],
+      [user.email, "p".repeat(100_000)],
+    ] as const) {
+      await expect(signIn(email, password, freshIp())).rejects.toMatchObject({ name: "ZodError" });
+    }
     await expect(signIn(user.email, TEST_PASSWORD, freshIp())).resolves.toEqual(user);
+  });
+});
+
+describe("credentialTextProblem", () => {
+  it("says what to fix for each kind of unusable input, and nothing for a usable one", () => {
+    expect(credentialTextProblem("ada@example.test", TEST_PASSWORD)).toBeNull();
+    expect(credentialTextProblem(undefined, TEST_PASSWORD)).toBe("Enter your e-mail and password.");
+    expect(credentialTextProblem({ email: 1 }, ["x"])).toBe("Enter your e-mail and password.");
+    expect(credentialTextProblem("  ", TEST_PASSWORD)).toBe("Enter your e-mail and password.");
+    expect(credentialTextProblem("a".repeat(255), TEST_PASSWORD)).toMatch(/at most 254 characters/);
+    expect(credentialTextProblem("ada@example.test", "p".repeat(201))).toMatch(/200 for the password/);
+    expect(credentialTextProblem("ada\u0000@example.test", TEST_PASSWORD)).toMatch(/cannot be typed/);
+    expect(credentialTextProblem("ada@example.test", "\udc00abcdefghijk")).toMatch(/cannot be typed/);
   });
 });

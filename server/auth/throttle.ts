@@ -3,17 +3,32 @@ import type { Db } from "~/db/client";
 import { signInThrottle } from "~/db/schema";
 import { ServiceError } from "../errors";
 
-/** How many failed sign-ins a key may have in one window before it is locked for `lockSeconds`. */
+// Failed sign-ins are counted three ways (OWASP ASVS 2.2.1). Strictly per account and client, so
+// one client guessing one account's password is stopped after a few tries without locking anyone
+// else out: the owner, from a client that has not been failing, still gets in. Per account across
+// all clients, with a ceiling of 100 an hour, so a guesser spread over many addresses still gets
+// no more than that. Per client across accounts, against one address trying many accounts.
+
+/**
+ * How many failed sign-ins a key may have in one window before it is locked: for `lockSeconds`,
+ * and at least until the window ends (so the account's ceiling is a ceiling per hour).
+ */
 export const throttleLimits = {
-  account: { failures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-  ip: { failures: 30, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
+  accountClient: { failures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
+  account: { failures: 100, windowSeconds: 60 * 60, lockSeconds: 15 * 60 },
+  client: { failures: 30, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof throttleLimits; key: string };
 
+/** The counters a sign-in for `email` from the client at `ip` (null: not known) is held to. */
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ kind: "account", key: `account:${email.trim().toLowerCase()}` }];
-  if (ip) keys.push({ kind: "ip", key: `ip:${ip}` });
+  const account = email.trim().toLowerCase();
+  const keys: ThrottleKey[] = [
+    { kind: "accountClient", key: `account-ip:${account}|${ip ?? "unknown"}` },
+    { kind: "account", key: `account:${account}` },
+  ];
+  if (ip) keys.push({ kind: "client", key: `ip:${ip}` });
   return keys;
 }
 
@@ -55,13 +70,18 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
           failures: sql`case when ${next} >= ${limit.failures} then 0 else ${next} end`,
           windowStartedAt: sql`case when ${expired} or ${next} >= ${limit.failures} then now() else ${signInThrottle.windowStartedAt} end`,
           // A window that restarts after a lock forgets the lock, or it would restart on every failure.
-          lockedUntil: sql`case when ${next} >= ${limit.failures} then now() + ${lock} when ${expired} then null else ${signInThrottle.lockedUntil} end`,
+          lockedUntil: sql`case when ${next} >= ${limit.failures} then greatest(now() + ${lock}, ${signInThrottle.windowStartedAt} + ${window}) when ${expired} then null else ${signInThrottle.lockedUntil} end`,
         },
       });
   }
 }
 
-/** A successful sign-in clears the account's counter (never the IP's). */
-export async function clearAccountFailures(db: Db, email: string): Promise<void> {
-  await db.delete(signInThrottle).where(eq(signInThrottle.key, throttleKeys(email, null)[0]!.key));
+/**
+ * A successful sign-in clears the counter of this account from this client only: the account's
+ * hourly ceiling and the client's own count stand, or a guesser could reset them by signing in
+ * to an account of their own.
+ */
+export async function clearClientFailures(db: Db, email: string, ip: string | null): Promise<void> {
+  const pair = throttleKeys(email, ip).find((k) => k.kind === "accountClient")!;
+  await db.delete(signInThrottle).where(eq(signInThrottle.key, pair.key));
 }

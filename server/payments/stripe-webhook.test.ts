@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST } from "~/app/api/webhooks/stripe/route";
 import { paymentWebhookEvents, refunds } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { createMachineWithPlanogram, sendEvents, vend } from "~/test/machines";
 import { processDueRefunds } from "./refund-worker";
 import { StripeProvider } from "./stripe";
-import { handleStripeWebhook } from "./stripe-webhook";
+import { STRIPE_WEBHOOK_MAX_BYTES, handleStripeWebhook } from "./stripe-webhook";
 
 const secret = "whsec_test_endpoint_secret";
 let t: TestDatabase;
@@ -78,5 +79,57 @@ describe("Stripe webhooks", () => {
   it("acknowledges event types it does not handle with 200", async () => {
     const answer = await deliver(fake.event("customer.created", { id: "cus_123", object: "customer" }));
     expect(answer).toEqual({ status: 200, body: { received: true, handled: false } });
+  });
+
+  it("acknowledges with 200 a signed event about an object Stripe does not know (another account or mode), once", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      for (const [type, object] of [
+        ["refund.updated", { id: "re_from_another_account", object: "refund", status: "succeeded" }],
+        ["checkout.session.completed", { id: "cs_live_from_another_mode", object: "checkout.session" }],
+      ] as const) {
+        const event = fake.event(type, object);
+        // Before: the SDK's resource_missing error answered 500, and Stripe retried for days.
+        expect(await deliver(event)).toEqual({ status: 200, body: { received: true, handled: false, reason: "unknown_object" } });
+        expect(await deliver(event)).toEqual({ status: 200, body: { received: true, duplicate: true } });
+        const recorded = await t.db.select().from(paymentWebhookEvents).where(eq(paymentWebhookEvents.eventId, String(event.id)));
+        expect(recorded).toHaveLength(1);
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(String(event.id)), expect.stringContaining("No such"));
+      }
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("still answers 5xx (so Stripe retries) when Stripe itself fails", async () => {
+    const refund = await sentRefund();
+    fake.failNext(1, { kind: "status", status: 500 });
+    const event = fake.event("refund.updated", stripeRefund(refund.providerRefundId!));
+    await expect(deliver(event)).rejects.toThrow();
+    expect(await t.db.select().from(paymentWebhookEvents).where(eq(paymentWebhookEvents.eventId, String(event.id)))).toEqual([]);
+  });
+});
+
+describe("POST /api/webhooks/stripe", () => {
+  const overLimit = "x".repeat(STRIPE_WEBHOOK_MAX_BYTES + 1);
+
+  it("answers 413 to a body over the limit, by its Content-Length", async () => {
+    const response = await POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "content-length": String(STRIPE_WEBHOOK_MAX_BYTES + 1) }, body: overLimit }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/over 256 kB/);
+  });
+
+  it("answers 413 to a body over the limit sent without a length, stopping as it reads", async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: endless, duplex: "half" } as RequestInit));
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(STRIPE_WEBHOOK_MAX_BYTES * 2);
   });
 });

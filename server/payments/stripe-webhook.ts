@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from "drizzle-orm";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { Db } from "~/db/client";
 import { paymentWebhookEvents, refunds, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
@@ -7,9 +7,10 @@ import { cancelUnpaidOrder, markOrderPaid } from "./orders";
 import type { ProviderEvent, WebhookDelivery } from "./provider";
 import type { StripeProvider } from "./stripe";
 
-
 const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
 const CHECKOUT_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"]);
+/** The largest webhook body accepted: Stripe's events are a few kB, so 256 kB leaves ample room. */
+export const STRIPE_WEBHOOK_MAX_BYTES = 256 * 1024;
 const STRIPE_ACTOR = { type: "stripe", label: "Stripe" } as const;
 
 export interface WebhookAnswer {
@@ -37,6 +38,25 @@ export async function handleStripeWebhook(db: Db, provider: StripeProvider, deli
     .where(and(eq(paymentWebhookEvents.provider, "stripe"), eq(paymentWebhookEvents.eventId, event.id)));
   if (seen) return { status: 200, body: { received: true, duplicate: true } };
 
+  let handled: boolean;
+  try {
+    handled = await actOn(db, stripe, event);
+  } catch (error) {
+    // A correctly signed event about an object this key cannot see (another account or mode, or
+    // since deleted) will never succeed: answering 5xx would only make Stripe retry it for days
+    // and then disable the endpoint. It is acknowledged, recorded and logged instead.
+    if (!isResourceMissing(error)) throw error;
+    console.warn(`[stripe] ${event.id} (${event.type}) is about an object this account does not have; acknowledged without action:`, error.message);
+    await db.insert(paymentWebhookEvents).values({ provider: "stripe", eventId: event.id, type: event.type }).onConflictDoNothing();
+    return { status: 200, body: { received: true, handled: false, reason: "unknown_object" } };
+  }
+  // Recorded after processing: a failure answers 5xx and Stripe delivers the event again.
+  await db.insert(paymentWebhookEvents).values({ provider: "stripe", eventId: event.id, type: event.type }).onConflictDoNothing();
+  return { status: 200, body: { received: true, handled } };
+}
+
+/** Acts on an event type we handle; answers whether it did. */
+async function actOn(db: Db, stripe: Stripe, event: ProviderEvent): Promise<boolean> {
   let handled = false;
   if (REFUND_EVENTS.has(event.type)) {
     const object = event.object;
@@ -53,9 +73,11 @@ export async function handleStripeWebhook(db: Db, provider: StripeProvider, deli
       handled = true;
     }
   }
-  // Recorded after processing: a failure answers 5xx and Stripe delivers the event again.
-  await db.insert(paymentWebhookEvents).values({ provider: "stripe", eventId: event.id, type: event.type }).onConflictDoNothing();
-  return { status: 200, body: { received: true, handled } };
+  return handled;
+}
+
+function isResourceMissing(error: unknown): error is Stripe.errors.StripeInvalidRequestError {
+  return error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing";
 }
 
 /**

@@ -1,7 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "~/db/open";
-import { clientIp } from "~/server/auth/next-auth";
+import { clientAddress } from "~/server/auth/client-address";
 import { currentUser } from "~/server/auth/session";
+import { requestOrigin } from "~/server/payments/checkout-origin";
 import { appRouter } from "~/server/trpc/root";
 import { createTrpcContext } from "~/server/trpc/init";
 
@@ -10,7 +11,7 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientIp(req.headers) }),
+    createContext: async () => createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientAddress(req.headers), origin: requestOrigin(req.headers) }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },

@@ -1,19 +1,24 @@
 import { getDb } from "~/db/open";
 import { env } from "~/env";
+import { readBodyWithin } from "~/server/http/limited-body";
 import { paymentProvider } from "~/server/payments/providers";
 import { StripeProvider } from "~/server/payments/stripe";
-import { handleStripeWebhook } from "~/server/payments/stripe-webhook";
+import { STRIPE_WEBHOOK_MAX_BYTES, handleStripeWebhook } from "~/server/payments/stripe-webhook";
 
 export const dynamic = "force-dynamic";
 
 /** Stripe's webhook endpoint: the raw body is read as text, since the signature covers its bytes. */
 export async function POST(request: Request) {
+  const rawBody = await readBodyWithin(request, STRIPE_WEBHOOK_MAX_BYTES);
+  if (rawBody === null) {
+    return Response.json({ error: `The body is over ${STRIPE_WEBHOOK_MAX_BYTES / 1024} kB; Stripe's events are far smaller.` }, { status: 413 });
+  }
   const provider = paymentProvider();
   if (!(provider instanceof StripeProvider) || !env.STRIPE_WEBHOOK_SECRET) {
     return Response.json({ error: "Stripe is not configured on this deployment." }, { status: 404 });
   }
   const answer = await handleStripeWebhook(await getDb(), provider, {
-    rawBody: await request.text(),
+    rawBody,
     signature: request.headers.get("stripe-signature"),
     secret: env.STRIPE_WEBHOOK_SECRET,
   });
