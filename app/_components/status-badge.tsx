@@ -17,6 +17,8 @@ const toneOf: Record<string, Tone> = {
   online: "success",
   offline: "danger",
   fault: "danger",
+  // Registered but has not reported yet: nothing has gone wrong.
+  never_connected: "neutral",
   disabled: "neutral",
   // alerts
   open: "danger",

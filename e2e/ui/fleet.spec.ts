@@ -104,7 +104,7 @@ test("a manager registers a machine, stocks it, sees it sell, rotates its secret
     await expect(created.getByLabel("Endpoint")).toHaveValue(new RegExp(`^http://localhost:\\d+/api/v1/machines/${machineId}/events$`));
     await shoot("register-credentials", { phone: false });
     await created.getByRole("button", { name: "I have saved the secret" }).click();
-    await expect(page.getByRole("row", { name: /Station hall 1/ })).toContainText("Offline");
+    await expect(page.getByRole("row", { name: /Station hall 1/ })).toContainText("Never connected");
     await page.reload();
     await expect(page.getByRole("row", { name: /Station hall 1/ })).toBeVisible();
     expect(await page.content()).not.toContain(secret);

@@ -1,22 +1,23 @@
-import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { machines, organizations } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { machineSilent } from "../fleet/presence";
 import { notifyAlerts, type AlertChange } from "./notify";
 import { raiseAlert } from "./raise";
 import { getAlertSettings } from "./settings";
 
 /**
- * Raises an offline alert for every enabled machine silent for longer than the org's threshold.
+ * Raises an offline alert for every enabled machine silent for longer than the org's threshold
+ * (the fleet's one definition of offline; a machine that never reported is not offline).
  * The next event from the machine resolves it (see the ingest rules). Many machines going offline
  * at once (a network outage, a fresh start) make one summary notification per person, not many.
  */
 export async function sweepOfflineMachines(ctx: ServiceCtx, now: Date): Promise<number> {
   const settings = await getAlertSettings(ctx);
-  const cutoff = new Date(now.getTime() - settings.offlineMinutes * 60_000);
   const silent = await ctx.db
     .select({ id: machines.id, lastSeenAt: machines.lastSeenAt })
     .from(machines)
-    .where(and(eq(machines.orgId, ctx.orgId), isNull(machines.disabledAt), isNotNull(machines.lastSeenAt), lt(machines.lastSeenAt, cutoff)));
+    .where(and(eq(machines.orgId, ctx.orgId), isNull(machines.disabledAt), isNotNull(machines.lastSeenAt), machineSilent(now)));
   const changes: AlertChange[] = [];
   for (const m of silent) {
     const minutes = Math.round((now.getTime() - m.lastSeenAt!.getTime()) / 60_000);

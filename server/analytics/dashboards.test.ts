@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
-import { alerts } from "~/db/schema";
+import { alerts, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest/batch";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
-import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
+import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";
+import { saleRow } from "~/test/payments";
+import { getOverview } from "./overview";
 import { callError } from "~/test/trpc-errors";
 import { rollUpOrg } from "./rollup";
 
@@ -46,13 +48,38 @@ describe("overview and rankings", () => {
     expect(overview.byDay.at(-1)!.day).toBe(overview.today);
     expect(overview.todayRevenueMinor).toBeGreaterThanOrEqual(250);
     expect(overview.lastWeekRevenueMinor).toBeGreaterThanOrEqual(2 * 250);
-    expect(overview.machines.online + overview.machines.offline + overview.machines.fault + overview.machines.disabled).toBe(1);
+    expect(Object.values(overview.machines).reduce((a, b) => a + b, 0)).toBe(1);
     // Cola sells out over the 60 days: the low-stock rule has an alert open, which the overview counts.
     const open = await t.db.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.orgId, m.org.id), ne(alerts.status, "resolved")));
     expect(open.length).toBeGreaterThan(0);
     expect(overview.openAlerts).toBe(open.length);
     expect(overview.topProducts[0]).toMatchObject({ name: "Cola 0.33 l" });
     expect(await callerFor(t.db, m.owner).analytics.machinesToVisit({ orgId: m.org.id })).toEqual([]);
+  });
+
+  it("compares today so far with last week's same weekday up to the same time of day, in the org's zone", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const sell = (iso: string, priceMinor = 250) => saleRow(m.org.id, m.machine.id, { occurredAt: new Date(iso), priceMinor });
+    await t.db.insert(sales).values([
+      // Today (Tuesday 27 October 2026, Berlin, CET): one sale at 10:00 local.
+      sell("2026-10-27T09:00:00Z"),
+      // Last Tuesday (still CEST, UTC+2): 10:45 local counts; 11:30 local and the evening do not.
+      sell("2026-10-20T08:45:00Z", 400),
+      sell("2026-10-20T09:30:00Z"),
+      sell("2026-10-20T17:00:00Z"),
+      // Another currency and a failed vend are not revenue.
+      { ...sell("2026-10-20T08:00:00Z"), currency: "USD" },
+      { ...sell("2026-10-20T08:10:00Z"), status: "failed" as const },
+    ]);
+    // 11:00 in Berlin.
+    const overview = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, new Date("2026-10-27T10:00:00Z")));
+    expect(overview).toMatchObject({ today: "2026-10-27", todayRevenueMinor: 250, todayUnits: 1, lastWeekRevenueMinor: 400, lastWeekUnits: 1 });
+    // Same wall-clock time across the change from summer time: 11:00 CEST is 09:00 UTC.
+    expect(overview.lastWeekUntil).toEqual(new Date("2026-10-20T09:00:00Z"));
+
+    // Late in the evening the whole of last Tuesday up to that hour counts.
+    const evening = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, new Date("2026-10-27T22:30:00Z")));
+    expect(evening).toMatchObject({ todayRevenueMinor: 250, lastWeekRevenueMinor: 400 + 250 + 250, lastWeekUnits: 3 });
   });
 
   it("ranks products and explains each elimination candidate", async () => {

@@ -1,11 +1,15 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthlyStatistics, organizations, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest/batch";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { callerFor } from "~/test/factories";
 import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
+import { pdfTexts } from "~/test/pdf-text";
 import { generateDueMonths, generateMonth } from "./monthly";
+import { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -187,5 +191,47 @@ describe("monthly statistics", () => {
     // A late report that repeats an event already counted changes nothing.
     await ingestAt([late], new Date("2026-11-03T14:00:00Z"));
     expect(await generateDueMonths(t.db, org, new Date("2026-11-03T15:00:00Z"))).toEqual([]);
+  });
+
+  it("marks the first month of history partial and computes no change against a partial month", async () => {
+    const { m, org } = await newYorkMachine();
+    const at = (iso: string) => new Date(iso);
+    // The machine first reports on 10 February 2026 (New York), a year and more of sales follows.
+    await withTenant(t.db, org.id, (tx) =>
+      ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, [
+        restock([{ slot: "A1", quantity: 50 }], at("2026-02-10T17:00:00Z")),
+        vend("A1", { at: at("2026-02-15T17:00:00Z") }),
+        vend("A1", { at: at("2026-03-10T17:00:00Z") }),
+        vend("A1", { at: at("2027-02-10T17:00:00Z") }),
+        vend("A1", { at: at("2027-03-10T17:00:00Z") }),
+      ], at("2027-04-01T17:00:00Z")),
+    );
+    await generateDueMonths(t.db, org, at("2027-04-02T12:00:00Z"));
+    const api = callerFor(t.db, m.owner);
+    const month = (yyyyMm: string) => api.analytics.statistics({ orgId: org.id, month: yyyyMm }).then((s) => s!);
+
+    const february = await month("2026-02");
+    expect(february).toMatchObject({ partial: true, historySince: at("2026-02-10T17:00:00Z") });
+    // The exports say so too.
+    const exported = (await statisticsForExport(t.db, { orgId: org.id, userId: m.owner.id }, "2026-02"))!;
+    const options = { orgName: "Partial Vending", paymentMethodLabel: (x: string) => x };
+    const csv = parse(statisticsCsv(exported, options), { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.section, r.partial])).toEqual(expect.arrayContaining([["month", "true"], ["machine", ""]]));
+    expect(pdfTexts(await statisticsPdf(exported, options)).some((x) => x.text.includes("partial month"))).toBe(true);
+    // March is whole, but February is not: no month-over-month change against it.
+    expect(await month("2026-03")).toMatchObject({ partial: false, previousMonth: null, previousMonthPartial: true });
+    expect(await month("2026-04")).toMatchObject({ partial: false, previousMonthPartial: false, previousMonth: { units: 1 } });
+    // A year on: no year-over-year change against the partial February, one against the whole March.
+    expect(await month("2027-02")).toMatchObject({ partial: false, previousYear: null, previousYearPartial: true });
+    expect(await month("2027-03")).toMatchObject({ partial: false, previousYearPartial: false, previousYear: { units: 1 } });
+  });
+
+  it("does not mark a month partial when the history starts at its first moment", async () => {
+    const { m, org, ingest } = await newYorkMachine();
+    // Midnight of 1 September in New York is 04:00 UTC.
+    await ingest([restock([{ slot: "A1", quantity: 50 }], new Date("2026-09-01T04:00:00Z")), vend("A1", { at: new Date("2026-09-03T12:00:00Z") })]);
+    await generateDueMonths(t.db, org, new Date("2026-11-02T12:00:00Z"));
+    const september = await callerFor(t.db, m.owner).analytics.statistics({ orgId: org.id, month: "2026-09" });
+    expect(september).toMatchObject({ partial: false, previousMonthPartial: true, previousYearPartial: true });
   });
 });

@@ -4,6 +4,7 @@ import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
+import { calendarMonth } from "../input/calendar";
 import { computeMonths, type MonthResult } from "./monthly-figures";
 import { rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 
@@ -158,7 +159,7 @@ export async function generateAllDueMonths(db: Db, now = new Date(), deadline = 
   return generated;
 }
 
-export const monthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-10.") });
+export const monthInput = z.object({ month: calendarMonth });
 
 /** Months of the org with statistics, newest first. */
 export async function listStatisticsMonths(ctx: ServiceCtx): Promise<string[]> {
@@ -170,14 +171,62 @@ export async function listStatisticsMonths(ctx: ServiceCtx): Promise<string[]> {
   return rows.map((r) => r.month.slice(0, 7));
 }
 
+/**
+ * A month's statistics as read: a month that began before the org's history did (its first sale or
+ * the first hour a machine reported, whichever came first) holds only part of a month of data and
+ * is `partial`; no change is computed against a partial month, so its figures are left out as the
+ * month before or the year before (and the flags say why they are missing).
+ */
+export type MonthStatistics = MonthlyStatistics & {
+  partial: boolean;
+  /** When the org's history begins; null without any sale or report. */
+  historySince: Date | null;
+  previousMonthPartial: boolean;
+  previousYearPartial: boolean;
+};
+
+/** Whether the month, the month before and the month a year before began before the org's history. */
+async function monthCoverage(db: Db, orgId: string, month: string, timeZone: string) {
+  const [row] = await queryRows<{ since: Date | string | null; partial: boolean | null; previous: boolean | null; year: boolean | null }>(
+    db,
+    // Per machine, so each first report hour is read through the key.
+    sql`with h as (
+        select least(
+          (select min(occurred_at) from sales where org_id = ${orgId}),
+          (select min(f.first_at) from machines mc
+            cross join lateral (select min(r.hour) as first_at from machine_report_hours r where r.org_id = mc.org_id and r.machine_id = mc.id) f
+            where mc.org_id = ${orgId})
+        ) as since
+      )
+      select since,
+        (${month}::date)::timestamp at time zone ${timeZone} < since as partial,
+        (${month}::date - interval '1 month') at time zone ${timeZone} < since as previous,
+        (${month}::date - interval '1 year') at time zone ${timeZone} < since as year
+      from h`,
+  );
+  return {
+    historySince: row?.since ? new Date(row.since) : null,
+    partial: row?.partial === true,
+    previousMonthPartial: row?.previous === true,
+    previousYearPartial: row?.year === true,
+  };
+}
+
 /** One month's statistics, or null when that month has none (not closed yet, or no sales). */
-export async function getMonthlyStatistics(ctx: ServiceCtx, raw: z.input<typeof monthInput>): Promise<MonthlyStatistics | null> {
+export async function getMonthlyStatistics(ctx: ServiceCtx, raw: z.input<typeof monthInput>): Promise<MonthStatistics | null> {
   const { month } = monthInput.parse(raw);
   const [row] = await ctx.db
     .select()
     .from(monthlyStatistics)
     .where(and(eq(monthlyStatistics.orgId, ctx.orgId), eq(monthlyStatistics.month, `${month}-01`)));
-  return row ?? null;
+  if (!row) return null;
+  const coverage = await monthCoverage(ctx.db, ctx.orgId, row.month, row.timeZone);
+  return {
+    ...row,
+    ...coverage,
+    previousMonth: coverage.previousMonthPartial ? null : row.previousMonth,
+    previousYear: coverage.previousYearPartial ? null : row.previousYear,
+  };
 }
 
 /** Rolls up one org and writes its due months now, e.g. right after loading history. */

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "~/db/client";
-import { ALL_LOCATIONS, organizations } from "~/db/schema";
+import { ALL_LOCATIONS, organizations, sales } from "~/db/schema";
 import { countOpenAlerts } from "../alerts/summary";
 import type { ServiceCtx } from "../context";
 import { countMachinesByStatus } from "../fleet/fleet-views";
@@ -10,11 +10,45 @@ import { machinesToVisit } from "../replenishment/planning";
 /** Days of the overview's revenue chart. */
 export const OVERVIEW_DAYS = 30;
 
+/**
+ * Sales of today so far against the same weekday last week up to the same time of day (wall
+ * clock, in the org's zone): a morning is compared with a morning, not with a whole day. Read from
+ * the sales themselves, since the daily rollups cannot cut a day at an hour.
+ */
+async function todayAgainstLastWeek(ctx: ServiceCtx, now: Date, timeZone: string, currency: string) {
+  const [row] = await queryRows<{ today_revenue: string; today_units: number; week_revenue: string; week_units: number; cut: Date | string }>(
+    ctx.db,
+    sql`with local as (select (${now.toISOString()}::timestamptz at time zone ${timeZone}) as t),
+      bounds as (
+        select (t::date)::timestamp at time zone ${timeZone} as today_from,
+               (t::date + 1)::timestamp at time zone ${timeZone} as today_to,
+               (t::date - 7)::timestamp at time zone ${timeZone} as week_from,
+               ((t::date - 7) + (t - t::date::timestamp)) at time zone ${timeZone} as week_to
+        from local
+      )
+      select coalesce(sum(s.price_minor) filter (where s.occurred_at >= b.today_from), 0)::bigint as today_revenue,
+             (count(*) filter (where s.occurred_at >= b.today_from))::int as today_units,
+             coalesce(sum(s.price_minor) filter (where s.occurred_at < b.week_to), 0)::bigint as week_revenue,
+             (count(*) filter (where s.occurred_at < b.week_to))::int as week_units,
+             min(b.week_to) as cut
+      from bounds b left join ${sales} s on s.org_id = ${ctx.orgId} and s.status = 'succeeded' and s.currency = ${currency}
+        and ((s.occurred_at >= b.today_from and s.occurred_at < b.today_to) or (s.occurred_at >= b.week_from and s.occurred_at < b.week_to))`,
+  );
+  return {
+    todayRevenueMinor: Number(row?.today_revenue ?? 0),
+    todayUnits: Number(row?.today_units ?? 0),
+    lastWeekRevenueMinor: Number(row?.week_revenue ?? 0),
+    lastWeekUnits: Number(row?.week_units ?? 0),
+    /** The moment last week the comparison runs up to. */
+    lastWeekUntil: new Date(row!.cut),
+  };
+}
+
 /** The org's overview: today against the same weekday last week, fleet, alerts, top products, revenue by day. */
-export async function getOverview(ctx: ServiceCtx) {
+export async function getOverview(ctx: ServiceCtx, now = new Date()) {
   const [org] = await queryRows<{ today: string; currency: string; time_zone: string }>(
     ctx.db,
-    sql`select (now() at time zone time_zone)::date::text as today, currency, time_zone from organizations where id = ${ctx.orgId}`,
+    sql`select (${now.toISOString()}::timestamptz at time zone time_zone)::date::text as today, currency, time_zone from organizations where id = ${ctx.orgId}`,
   );
   if (!org) throw new Error("organization not found");
   const { today, currency } = org;
@@ -27,11 +61,7 @@ export async function getOverview(ctx: ServiceCtx) {
       group by 1 order by 1`,
   );
   const byDay = days.map((d) => ({ day: d.day, units: Number(d.units), revenueMinor: Number(d.revenue), failed: Number(d.failed) }));
-  const [lastWeek] = await queryRows<{ revenue: number; units: number }>(
-    ctx.db,
-    sql`select coalesce(sum(revenue_minor), 0)::bigint as revenue, coalesce(sum(units), 0)::int as units from sales_daily_org
-      where org_id = ${ctx.orgId} and currency = ${currency} and day = ${today}::date - 7`,
-  );
+  const compared = await todayAgainstLastWeek(ctx, now, org.time_zone, currency);
   const topProducts = await queryRows<{ productId: string; name: string; units: number; revenueMinor: number }>(
     ctx.db,
     sql`select d.product_id as "productId", coalesce(p.name, 'Unknown product') as name, sum(d.units)::int as units, sum(d.revenue_minor)::bigint as "revenueMinor"
@@ -39,15 +69,11 @@ export async function getOverview(ctx: ServiceCtx) {
       where d.org_id = ${ctx.orgId} and d.location_id = ${ALL_LOCATIONS} and d.currency = ${currency} and d.day > ${today}::date - 7
       group by 1, 2 having sum(d.units) > 0 order by 4 desc, 2 limit 5`,
   );
-  const todayRow = byDay.at(-1)!;
   return {
     today,
     currency,
     timeZone: org.time_zone,
-    todayRevenueMinor: todayRow.revenueMinor,
-    todayUnits: todayRow.units,
-    lastWeekRevenueMinor: Number(lastWeek?.revenue ?? 0),
-    lastWeekUnits: Number(lastWeek?.units ?? 0),
+    ...compared,
     machines: await countMachinesByStatus(ctx),
     openAlerts: await countOpenAlerts(ctx),
     topProducts: topProducts.map((p) => ({ ...p, units: Number(p.units), revenueMinor: Number(p.revenueMinor) })),

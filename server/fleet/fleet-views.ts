@@ -1,29 +1,22 @@
 import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { alerts, locations, machineEvents, machineSecrets, machineStatus, machines, slots } from "~/db/schema";
+import { alerts, locations, machineEvents, machineSecrets, machines, routeVisits, slots, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
+import { pageCursor } from "../input/cursor";
 import { getMachine } from "./machines";
+import { fleetStatus, fleetStatusRank, fleetStatuses, type FleetStatus } from "./presence";
 
 export const listMachinesInput = z.object({
   search: z.string().trim().max(100).optional(),
-  status: z.array(z.enum(machineStatus.enumValues)).max(4).optional(),
+  status: z.array(z.enum(fleetStatuses)).max(fleetStatuses.length).optional(),
   locationId: z.string().max(64).optional(),
   sort: z.enum(["name", "status", "lastSeen", "fill", "faults", "location"]).default("name"),
   direction: z.enum(["asc", "desc"]).default("asc"),
 });
 
-/** Minutes of silence after which a machine counts as offline (PROTOCOL.md's default threshold). */
-export const OFFLINE_AFTER_MINUTES = 15;
-
-/**
- * The status to show: a machine that has been silent past the threshold is offline even before the
- * scheduled check has marked it so.
- */
-const effectiveStatus = sql<(typeof machineStatus.enumValues)[number]>`(case
-  when ${machines.status} in ('online', 'fault')
-    and (${machines.lastSeenAt} is null or ${machines.lastSeenAt} < now() - make_interval(mins => ${OFFLINE_AFTER_MINUTES}))
-  then 'offline'::machine_status else ${machines.status} end)`;
+/** The state to show, by the org's offline threshold (see presence.ts). */
+const effectiveStatus = fleetStatus();
 
 const fill = sql<number | null>`(select case when sum(s.capacity) > 0 then sum(s.stock)::float / sum(s.capacity) end
   from ${slots} s where s.machine_id = ${machines.id})`;
@@ -37,7 +30,7 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
   const search = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const order: Record<typeof input.sort, SQL | typeof machines.name> = {
     name: machines.name,
-    status: effectiveStatus,
+    status: fleetStatusRank(),
     lastSeen: sql`${machines.lastSeenAt}`,
     fill: sql`${fill}`,
     faults: sql`${openFaults}`,
@@ -109,9 +102,18 @@ export const machineEventsInput = z.object({
   machineId: z.string().min(1).max(64),
   types: z.array(z.string().max(40)).max(10).optional(),
   /** `occurredAt|eventId` of the last event of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/**
+ * Who recorded a restock in the app (a technician's visit goes through the machine's events under
+ * the visit's event id); null for what the machine reported itself. The outer columns are spelled
+ * out: drizzle leaves them unqualified, and inside the subquery they would name the visit's own.
+ */
+const visitRecordedBy = sql<string | null>`(case when ${machineEvents.type} = 'inventory.restocked' then
+  (select coalesce(u.name, 'a former member') from ${routeVisits} rv left join ${users} u on u.id = rv.technician_id
+    where rv.org_id = "machine_events"."org_id" and rv.machine_id = "machine_events"."machine_id" and rv.event_id = "machine_events"."event_id") end)`;
 
 /** The machine's raw events, newest received first: the timeline of what it reported. */
 export async function listMachineEvents(ctx: ServiceCtx, raw: z.input<typeof machineEventsInput>) {
@@ -119,7 +121,7 @@ export async function listMachineEvents(ctx: ServiceCtx, raw: z.input<typeof mac
   await getMachine(ctx, input.machineId);
   const [cursorTime, cursorId] = input.cursor ? input.cursor.split("|") : [];
   const rows = await ctx.db
-    .select()
+    .select({ ...getTableColumns(machineEvents), recordedBy: visitRecordedBy })
     .from(machineEvents)
     .where(
       and(
@@ -141,14 +143,14 @@ export async function listMachineEvents(ctx: ServiceCtx, raw: z.input<typeof mac
   };
 }
 
-/** How many machines show each status, for dashboards. */
-export async function countMachinesByStatus(ctx: ServiceCtx): Promise<Record<(typeof machineStatus.enumValues)[number], number>> {
+/** How many machines show each status, for dashboards; never-connected machines count apart from offline ones. */
+export async function countMachinesByStatus(ctx: ServiceCtx): Promise<Record<FleetStatus, number>> {
   const rows = await ctx.db
     .select({ status: effectiveStatus, n: sql<number>`count(*)::int` })
     .from(machines)
     .where(eq(machines.orgId, ctx.orgId))
     .groupBy(sql`1`);
-  const counts = Object.fromEntries(machineStatus.enumValues.map((s) => [s, 0])) as Record<(typeof machineStatus.enumValues)[number], number>;
+  const counts = Object.fromEntries(fleetStatuses.map((s) => [s, 0])) as Record<FleetStatus, number>;
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }

@@ -63,8 +63,10 @@ describe("fleet", () => {
     expect(all.map((x) => x.name)).toEqual(["Station hall 1", "Spare"]);
     expect(all[0]).toMatchObject({ status: "online", openFaults: 1, emptySlots: 1, locationName: "Main station" });
     expect(all[0]!.fill).toBeCloseTo(15 / 30);
-    expect(all[1]).toMatchObject({ status: "offline", fill: null });
-    expect((await api.machines.list({ orgId: m.org.id, status: ["offline"] })).map((x) => x.name)).toEqual(["Spare"]);
+    // Registered but never heard from: not "offline", which would mean it fell silent.
+    expect(all[1]).toMatchObject({ status: "never_connected", fill: null });
+    expect((await api.machines.list({ orgId: m.org.id, status: ["never_connected"] })).map((x) => x.name)).toEqual(["Spare"]);
+    expect(await api.machines.list({ orgId: m.org.id, status: ["offline"] })).toEqual([]);
     expect((await api.machines.list({ orgId: m.org.id, search: "hall" })).map((x) => x.name)).toEqual(["Station hall 1"]);
     expect((await api.machines.list({ orgId: m.org.id, search: "100%_" }))).toEqual([]);
     const events = await api.machines.events({ orgId: m.org.id, machineId: m.machine.id, limit: 1 });

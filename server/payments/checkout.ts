@@ -5,7 +5,7 @@ import { newId } from "~/db/ids";
 import { locations, machines, orders, organizations, products, refunds, slots, type Order, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ServiceError, notFound } from "../errors";
-import { OFFLINE_AFTER_MINUTES } from "../fleet/fleet-views";
+import { fleetStatus, reachableStatuses } from "../fleet/presence";
 import { markOrderPaid, orderTiming, orgOf } from "./orders";
 import { ProviderError, type CheckoutMethod, type PaymentProvider } from "./provider";
 
@@ -53,7 +53,7 @@ export async function getCheckoutMenu(db: Db, machineId: string): Promise<Checko
         name: machines.name,
         location: locations.name,
         disabledAt: machines.disabledAt,
-        online: sql<boolean>`(${machines.lastSeenAt} is not null and ${machines.lastSeenAt} > now() - make_interval(mins => ${OFFLINE_AFTER_MINUTES}))`,
+        status: fleetStatus(),
         operator: organizations.name,
         supportEmail: organizations.supportEmail,
         currency: organizations.currency,
@@ -79,9 +79,10 @@ export async function getCheckoutMenu(db: Db, machineId: string): Promise<Checko
       .innerJoin(products, eq(products.id, slots.productId))
       .where(and(eq(slots.orgId, orgId), eq(slots.machineId, machineId)))
       .orderBy(asc(slots.code));
-    const sellable = head.online && !head.disabledAt;
+    const online = reachableStatuses.includes(head.status);
+    const sellable = online && !head.disabledAt;
     return {
-      machine: { id: head.id, name: head.name, location: head.location, online: head.online, disabled: head.disabledAt !== null },
+      machine: { id: head.id, name: head.name, location: head.location, online, disabled: head.disabledAt !== null },
       operator: { name: head.operator, supportEmail: head.supportEmail },
       currency: head.currency,
       items: rows.map((r) => {
@@ -129,12 +130,12 @@ export async function createOrder(
   if (!orgId) throw notFound("Machine");
   const order = await withTenant(db, { orgId, userId: options.consumerId }, async (tx) => {
     const [machine] = await tx
-      .select({ id: machines.id, disabledAt: machines.disabledAt, lastSeenAt: machines.lastSeenAt })
+      .select({ id: machines.id, disabledAt: machines.disabledAt, status: fleetStatus(now) })
       .from(machines)
       .where(and(eq(machines.id, input.machineId), eq(machines.orgId, orgId)));
     if (!machine) throw notFound("Machine");
     if (machine.disabledAt) throw new ServiceError("CONFLICT", "This machine is out of service. Please choose another machine.");
-    if (!machine.lastSeenAt || now.getTime() - machine.lastSeenAt.getTime() > OFFLINE_AFTER_MINUTES * 60_000) {
+    if (!reachableStatuses.includes(machine.status)) {
       throw new ServiceError("CONFLICT", "This machine is offline right now, so it cannot take online orders. Please pay at the machine.");
     }
     const menu = await getMenuItem(tx, orgId, input.machineId, input.slot);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ServiceError } from "../errors";
-import { appUrl } from "../mail/mailer";
 import { createTRPCRouter, orgProcedure, publicProcedure } from "../trpc/init";
 import { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "./operator";
 import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "./checkout";
+import { checkoutBaseUrl } from "./checkout-origin";
 import { paymentProvider } from "./providers";
 
 const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });
@@ -19,7 +19,7 @@ export const checkoutRouter = createTRPCRouter({
   create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) => {
     const provider = paymentProvider();
     if (!provider) throw new ServiceError("CONFLICT", "Online payment is not set up here yet. Please pay at the machine.");
-    return createOrder(ctx.db, provider, input, { consumerId: ctx.user?.id ?? null, baseUrl: appUrl() });
+    return createOrder(ctx.db, provider, input, { consumerId: ctx.user?.id ?? null, baseUrl: checkoutBaseUrl(ctx.origin) });
   }),
   order: publicProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await getOrderView(ctx.db, input.orderId);

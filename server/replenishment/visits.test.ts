@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, routeVisits, serviceVisits, slots } from "~/db/schema";
+import { alerts, auditLog, machineReportHours, machines, routeVisits, serviceVisits, slots } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
-import { addMember, callerFor } from "~/test/factories";
-import { createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
+import { addMember, callerFor, createUser } from "~/test/factories";
+import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
+import { sweepOfflineMachines } from "~/server/alerts/scheduled-rules";
 import { countRows } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
 
@@ -91,5 +92,43 @@ describe("recording a visit", () => {
     const viewer = await addMember(t.db, m.org.id, "viewer");
     expect(await callError(callerFor(t.db, viewer).visits.record({ ...base, visitKey: key(), counts }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await stockOf(m.machine.id)).toEqual({ A1: 0, A2: 0, B1: 0 });
+  });
+
+  it("is not the machine reporting: a silent machine stays offline with its last seen, uptime and offline alert", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const heardAt = new Date(Date.now() - 3 * 60 * 60_000);
+    expect((await sendEvents(t.db, m.machine.id, m.secret, { events: [restock(counts, heardAt)] })).status).toBe(200);
+    // The machine was last heard three hours ago (the server received it then).
+    await t.db.update(machines).set({ lastSeenAt: heardAt }).where(eq(machines.id, m.machine.id));
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => sweepOfflineMachines(ctx, new Date()));
+    const api = callerFor(t.db, m.owner);
+    const before = await api.machines.get({ orgId: m.org.id, machineId: m.machine.id });
+    expect(before.machine.status).toBe("offline");
+    const hoursBefore = await countRows(t.db, machineReportHours, eq(machineReportHours.machineId, m.machine.id));
+
+    const tech = await addMember(t.db, m.org.id, "technician", await createUser(t.db, { name: "Ada Restock" }));
+    await callerFor(t.db, tech).visits.record({ orgId: m.org.id, machineId: m.machine.id, visitKey: key(), counts: [{ slot: "A1", quantity: 9 }] });
+
+    const after = await api.machines.get({ orgId: m.org.id, machineId: m.machine.id });
+    expect(after.machine).toMatchObject({ status: "offline", lastSeenAt: heardAt });
+    expect((await api.machines.list({ orgId: m.org.id, status: ["offline"] })).map((x) => x.id)).toEqual([m.machine.id]);
+    expect(await countRows(t.db, machineReportHours, eq(machineReportHours.machineId, m.machine.id))).toBe(hoursBefore);
+    const [offline] = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, "machine_offline")));
+    expect(offline?.status).toBe("open");
+    // The count itself is applied.
+    expect((await stockOf(m.machine.id)).A1).toBe(9);
+  });
+
+  it("shows who recorded it, by name, wherever visits are listed", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [restock([{ slot: "A1", quantity: 1 }], new Date(Date.now() - 60_000))] });
+    const tech = await addMember(t.db, m.org.id, "technician", await createUser(t.db, { name: "Grace Fill" }));
+    const { visit } = await callerFor(t.db, tech).visits.record({ orgId: m.org.id, machineId: m.machine.id, visitKey: key(), counts });
+    const api = callerFor(t.db, m.owner);
+
+    const { events } = await api.machines.events({ orgId: m.org.id, machineId: m.machine.id, types: ["inventory.restocked"] });
+    expect(events.map((e) => e.recordedBy)).toEqual(["Grace Fill", null]);
+    expect(events[0]!.eventId).toBe(visit.eventId);
+    expect(await api.visits.list({ orgId: m.org.id, machineId: m.machine.id })).toMatchObject([{ id: visit.id, technicianName: "Grace Fill" }]);
   });
 });

@@ -5,6 +5,7 @@ import { routeVisits, slots, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError } from "../errors";
 import { getMachine } from "../fleet/machines";
+import { instant } from "../input/calendar";
 import { ingestBatch } from "../ingest/batch";
 import { recordAudit } from "../tenancy/audit";
 import { getRoute } from "./routes";
@@ -35,6 +36,8 @@ export const recordVisitInput = z.object({
  * Records a technician's restock visit: the counts go through the machine ingest as one
  * `inventory.restocked` event (so stock, stockouts and the service visit follow the protocol's
  * rules exactly), attributed to the technician and audited. The visit key makes it idempotent.
+ * It is a person's report, not the machine's: the machine's last seen, state and uptime stay as
+ * the machine itself left them.
  */
 export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVisitInput>, now = new Date()) {
   const input = recordVisitInput.parse(raw);
@@ -95,7 +98,7 @@ export const listVisitsInput = z.object({
   machineId: z.string().min(1).max(64).optional(),
   routeId: z.string().min(1).max(64).optional(),
   /** Only visits at or after this moment. */
-  since: z.date().optional(),
+  since: instant.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

@@ -3,12 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "~/app/_components/card";
 import { DayBars } from "~/app/_components/day-bars";
-import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
+import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { PageHeader } from "~/app/_components/page-header";
 import { Stat } from "~/app/_components/stat";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { formatClock } from "~/app/_components/org-time";
 import { serverCaller } from "~/app/_trpc/server";
+import { formatMoney } from "~/server/money";
+import { machineStatusOptions } from "../machines/fleet-query";
 import { formatDay } from "../sales/date-presets";
 import { requireMember } from "../org-access";
 import { GettingStarted } from "./getting-started";
@@ -27,6 +30,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const money = (minor: number, compact = false) => formatMoney(minor, overview.currency, { compact });
   const fleet = Object.values(overview.machines).reduce((a, b) => a + b, 0);
   const day = weekday.format(new Date(`${overview.today}T00:00:00Z`));
+  // Last week is counted up to the same time of day as now, so the two figures compare.
+  const until = formatClock(overview.lastWeekUntil, overview.timeZone);
   const change = overview.lastWeekRevenueMinor > 0 ? (overview.todayRevenueMinor - overview.lastWeekRevenueMinor) / overview.lastWeekRevenueMinor : null;
   const total30 = overview.byDay.reduce((n, d) => n + d.revenueMinor, 0);
 
@@ -43,13 +48,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
             {money(overview.todayRevenueMinor)}
           </span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-            {change === null ? "nothing" : `${change >= 0 ? "+" : ""}${formatPercent(change, 0)} against`} last {day} ({money(overview.lastWeekRevenueMinor)}, whole day)
+            {change === null ? "nothing" : `${change >= 0 ? "+" : ""}${formatPercent(change, 0)} against`} last {day} until {until} ({money(overview.lastWeekRevenueMinor)})
           </span>
         </Stat>
         <Stat label="Vends today">
           <span className="tabular text-zinc-900 dark:text-zinc-100">{formatCount(overview.todayUnits)}</span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-            <span className="tabular">{formatCount(overview.lastWeekUnits)}</span> last {day}
+            <span className="tabular">{formatCount(overview.lastWeekUnits)}</span> last {day} until {until}
           </span>
         </Stat>
         <Stat label="Machines online">
@@ -85,9 +90,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
 
         <Card title="Machines by status">
           <ul className="space-y-2 text-[13px]">
-            {(["online", "offline", "fault", "disabled"] as const).map((status) => (
+            {machineStatusOptions.map(({ value: status, label }) => (
               <li key={status} className="flex items-center justify-between">
-                <StatusBadge status={status} />
+                <StatusBadge status={status} label={label} />
                 <Link href={`${base}/machines?status=${status}`} className="tabular font-medium text-zinc-900 hover:underline dark:text-zinc-100">
                   {formatCount(overview.machines[status])}
                 </Link>

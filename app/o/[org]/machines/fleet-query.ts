@@ -1,6 +1,6 @@
 import type { QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import type { MachineStatus } from "~/db/schema";
+import type { FleetStatus } from "~/server/fleet/presence";
 
 export type FleetSort = "name" | "status" | "lastSeen" | "fill" | "faults" | "location";
 export type SortDirection = "asc" | "desc";
@@ -9,8 +9,12 @@ export const machineStatusOptions = [
   { value: "online", label: "Online" },
   { value: "offline", label: "Offline" },
   { value: "fault", label: "Fault" },
+  { value: "never_connected", label: "Never connected" },
   { value: "disabled", label: "Disabled" },
-] as const satisfies readonly { value: MachineStatus; label: string }[];
+] as const satisfies readonly { value: FleetStatus; label: string }[];
+
+/** The words for a machine's state: "Never connected" rather than its code. */
+export const fleetStatusLabel = (status: FleetStatus): string => machineStatusOptions.find((o) => o.value === status)?.label ?? status;
 
 const sorts: readonly FleetSort[] = ["name", "status", "lastSeen", "fill", "faults", "location"];
 
@@ -28,7 +32,7 @@ export const firstDirection: Record<FleetSort, SortDirection> = {
 /** The fleet table's state, read from the URL: `?q=&status=offline,fault&location=&sort=&dir=`. */
 export interface FleetQuery {
   search: string;
-  status: MachineStatus[];
+  status: FleetStatus[];
   locationId: string | null;
   sort: FleetSort;
   direction: SortDirection;

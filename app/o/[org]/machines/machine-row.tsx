@@ -3,13 +3,14 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { LevelBar, type LevelTone } from "~/app/_components/level-bar";
-import { formatPercent } from "~/app/_components/money";
+import { formatPercent } from "~/app/_components/numbers";
 import { useOrg } from "~/app/_components/org-context";
 import { RelativeTime } from "~/app/_components/relative-time";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatTemperature } from "./machine-figures-format";
+import { fleetStatusLabel } from "./fleet-query";
 
 export type FleetMachine = RouterOutputs["machines"]["list"][number];
 
@@ -37,7 +38,7 @@ export function MachineRow({ machine }: { machine: FleetMachine }) {
         <p className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{machine.serial}</p>
       </td>
       <td className={cellClasses}>
-        <StatusBadge status={machine.status} />
+        <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
         <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />

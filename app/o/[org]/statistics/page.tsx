@@ -5,14 +5,17 @@ import { buttonClasses } from "~/app/_components/button";
 import { Card } from "~/app/_components/card";
 import { ShareBars } from "~/app/_components/day-bars";
 import { EmptyState } from "~/app/_components/empty-state";
-import { formatCount, formatMoney, formatPercent } from "~/app/_components/money";
+import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { PageHeader } from "~/app/_components/page-header";
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { Skeleton } from "~/app/_components/skeleton";
 import { Stat } from "~/app/_components/stat";
+import { StatusBadge } from "~/app/_components/status-badge";
+import { formatDate } from "~/app/_components/org-time";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { serverCaller } from "~/app/_trpc/server";
 import type { MonthlyFigures } from "~/db/schema";
+import { formatMoney } from "~/server/money";
 import { requireMember } from "../org-access";
 import { BreakdownTable } from "./breakdown-table";
 import { formatMonth } from "./format-month";
@@ -22,11 +25,16 @@ export const metadata: Metadata = { title: "Statistics" };
 
 type FigureKey = "revenueMinor" | "units" | "averageTicketMinor" | "marginMinor" | "refundMinor" | "failureRate" | "uptime" | "stockoutHours";
 
+/** A month compared with: its figures, or none, and whether that is because its data is partial. */
+type Compared = { figures: MonthlyFigures | null; partial: boolean };
+
 /** "+12% on Sep · −3% on Oct 2025", or what is missing. */
-function Deltas({ now, before, lastYear, k, lower }: { now: MonthlyFigures; before: MonthlyFigures | null; lastYear: MonthlyFigures | null; k: FigureKey; lower?: boolean }) {
-  const delta = (other: MonthlyFigures | null, what: string) => {
+function Deltas({ now, before, lastYear, k, lower }: { now: MonthlyFigures; before: Compared; lastYear: Compared; k: FigureKey; lower?: boolean }) {
+  const delta = ({ figures: other, partial }: Compared, what: string) => {
     const a = now[k];
     const b = other?.[k];
+    // A month with only part of a month of history is no base for a change.
+    if (partial) return `– ${what} (partial month)`;
     if (a === null || b === null || b === undefined || b === 0) return `– ${what}`;
     const change = (a - b) / Math.abs(b);
     if (Math.abs(change) < 0.005) return `±0% ${what}`;
@@ -87,7 +95,9 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
   const f = stats.figures;
   const money = (minor: number) => formatMoney(minor, stats.currency);
   const base = `/o/${org.slug}/statistics`;
-  const d = (k: FigureKey, lower = false) => <Deltas now={f} before={stats.previousMonth} lastYear={stats.previousYear} k={k} lower={lower} />;
+  const before = { figures: stats.previousMonth, partial: stats.previousMonthPartial };
+  const lastYear = { figures: stats.previousYear, partial: stats.previousYearPartial };
+  const d = (k: FigureKey, lower = false) => <Deltas now={f} before={before} lastYear={lastYear} k={k} lower={lower} />;
   const shares = (rows: typeof stats.breakdowns.locations, label = (r: (typeof rows)[number]) => r.label) =>
     rows
       .filter((r) => r.revenueMinor > 0)
@@ -113,6 +123,18 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
           </>
         }
       />
+
+      {stats.partial && (
+        <p
+          data-testid="partial-month"
+          className="mb-4 flex flex-wrap items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-500/25 dark:bg-amber-500/10 dark:text-amber-200"
+        >
+          <StatusBadge status="pending" label="Partial month" />
+          {stats.historySince
+            ? `Your history starts on ${formatDate(stats.historySince, stats.timeZone)}, so this month holds only part of a month of data; no change is computed against it.`
+            : "This month holds only part of a month of data; no change is computed against it."}
+        </p>
+      )}
 
       <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
         <Stat label="Revenue">

@@ -6,6 +6,7 @@ import { Button } from "~/app/_components/button";
 import { useOrg } from "~/app/_components/org-context";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { hasRole } from "~/server/tenancy/roles";
+import { fleetStatusLabel } from "../fleet-query";
 import { EditMachineDialog } from "./edit-machine-dialog";
 import { useMachine } from "./use-machine";
 
@@ -40,7 +41,7 @@ export function MachineHeader({ machineId }: { machineId: string }) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="truncate text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{machine.name}</h1>
-            <StatusBadge status={machine.status} />
+            <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
           </div>
           <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[13px] text-zinc-500 dark:text-zinc-400">
             {facts.map((f) => (

@@ -136,6 +136,7 @@ function RouteToday({ routeId }: { routeId: string }) {
                     <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-400">
                       <CheckCircle2 aria-hidden className="size-3.5" />
                       Visited {formatClock(new Date(stop.visited.at), org.timeZone)}
+                      {stop.visited.by ? ` by ${stop.visited.by}` : ""}
                     </span>
                   ) : (
                     <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700 ring-1 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-400">
