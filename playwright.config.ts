@@ -1,11 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 
-// Debian's Chromium (apt-get install chromium); Playwright's own download is not used.
+// Debian's Chromium (apt-get install chromium; `npm run test:e2e` installs it where it can), or
+// CHROMIUM_PATH; Playwright's own download is not used.
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: findChromium() ?? "/usr/bin/chromium",
   args: [
     "--headless",
     "--no-sandbox",

@@ -1,21 +1,47 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseCrossSitePost } from "~/server/auth/cross-site-post";
+import { newNonce, pagePolicy, staticSecurityHeaders } from "~/server/http/security-headers";
 
-// Redirects only: a visitor without a session cookie goes to sign in and comes back to the page
-// they asked for. Whether the session is valid, and what it may see, is decided by the pages and
-// procedures themselves.
+// Two jobs. Every page gets a Content-Security-Policy with a fresh nonce: Next.js reads it from the
+// request's policy and puts it on the scripts it renders. And redirects only: a visitor of /orgs,
+// /o or /me without a session cookie goes to sign in and comes back to the page they asked for.
+// Whether the session is valid, and what it may see, is decided by the pages and procedures.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
+const signedInAreas = ["/orgs", "/o", "/me"];
+
+function needsSessionCookie(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  if (!signedInAreas.some((area) => pathname === area || pathname.startsWith(`${area}/`))) return false;
+  // Files under an org (e.g. /o/{org}/sales/export.csv) are route handlers that answer for themselves.
+  if (/\.[a-z0-9]+$/i.test(pathname)) return false;
+  const names = request.cookies.getAll().map((c) => c.name);
+  return !names.some((name) => sessionCookies.some((s) => name === s || name.startsWith(`${s}.`)));
+}
 
 export function proxy(request: NextRequest) {
-  // Files under an org (e.g. /o/{org}/sales/export.csv) are route handlers that answer for themselves.
-  if (/\.[a-z0-9]+$/i.test(request.nextUrl.pathname)) return NextResponse.next();
-  const names = request.cookies.getAll().map((c) => c.name);
-  const hasSession = names.some((name) => sessionCookies.some((s) => name === s || name.startsWith(`${s}.`)));
-  if (hasSession) return NextResponse.next();
-  const url = new URL("/sign-in", request.url);
-  url.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(url);
+  const crossSite = refuseCrossSitePost(request);
+  if (crossSite) return crossSite;
+  const options = { appUrl: process.env.APP_URL, development: process.env.NODE_ENV === "development" };
+  const policy = pagePolicy(newNonce(), options);
+  let response: NextResponse;
+  if (needsSessionCookie(request)) {
+    const url = new URL("/sign-in", request.url);
+    url.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    response = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  }
+  // Set here as well as in next.config.ts so HSTS follows APP_URL at run time, not at build time.
+  for (const [name, value] of Object.entries(staticSecurityHeaders(options))) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/orgs", "/orgs/:path*", "/o/:path*", "/me", "/me/:path*"],
+  // Every page. Not API routes: their answers get the fixed headers from next.config.ts, and a
+  // proxy would buffer their request bodies (machine events, Stripe's webhook). Not Next's static
+  // files, which carry no documents.
+  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
 };

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const stampFile = path.join(root, ".next", "vendops-source-stamp");
 // sim/ is in the server bundle too: instrumentation.ts starts the live demo machines, which use it.
-const sourceRoots = ["app", "server", "db", "sim", "public", "env.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const sourceRoots = ["app", "server", "db", "sim", "public", "env.ts", "instrumentation.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -30,6 +30,8 @@ function sourceStamp(): string {
     }
   };
   for (const entry of sourceRoots) walk(path.join(root, entry));
+  // next.config.ts writes HSTS into the build's headers when APP_URL is https.
+  hash.update(`APP_URL=${process.env.APP_URL ?? ""}\n`);
   return hash.digest("hex");
 }
 
@@ -65,10 +67,11 @@ async function main() {
   const port = String(env.PORT);
   // Idle keep-alive connections stay open for 65 s rather than Node's 5 s, longer than load balancers
   // keep theirs, so a client seldom sends a request on a socket the server is just closing.
-  const child = spawn(nextBin, ["start", "-p", port, "--keepAliveTimeout", "65000"], {
+  // scripts/app-server.ts serves the build as `next start` would, and records each socket's address.
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "app-server.ts"), port, "65000"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
