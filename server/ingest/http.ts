@@ -1,5 +1,6 @@
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
+import { readBodyWithin } from "../http/limited-body";
 import { machineCredentials } from "../fleet/credentials";
 import { ingestBatch, type BatchOutcome } from "./batch";
 import { MAX_BODY_BYTES, parseEnvelope } from "./events";
@@ -24,27 +25,6 @@ export function errorResponse(status: number, code: RequestErrorCode | "server_e
   return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-/** Reads at most `limit` bytes of the body; null if it is longer. */
-async function readBody(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * `POST /api/v1/machines/{machineId}/events`: checks, in order, the content type, the size, the
  * machine, the signature (on the raw body), whether it is disabled, its rate limit, and the
@@ -61,7 +41,7 @@ export async function handleEventsRequest(
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return errorResponse(415, "unsupported_media_type", "Send the events as JSON with content-type: application/json.");
   }
-  const body = await readBody(request, MAX_BODY_BYTES);
+  const body = await readBodyWithin(request, MAX_BODY_BYTES);
   if (body === null) {
     return errorResponse(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB); send fewer events per request.`);
   }
