@@ -4,6 +4,7 @@ import { newId } from "~/db/ids";
 import { machineSecrets, machines } from "~/db/schema";
 import { getSecrets } from "../config/secrets";
 import type { ServiceCtx } from "../context";
+import { notFound } from "../errors";
 import { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";
 
 /** How long the previous secret keeps verifying after a rotation. */
@@ -26,6 +27,15 @@ export async function issueMachineSecret(ctx: ServiceCtx, machineId: string, key
  * machine can be updated without losing traffic; secrets older than that are deleted.
  */
 export async function rotateSecret(ctx: ServiceCtx, machineId: string, key = getSecrets().machineSecretsKey) {
+  // Rotations of one machine run one after another: without the lock, two at once both retire
+  // the same current secret and both insert a new one, which the one-current-secret key refuses.
+  // The statements below run after the wait, so they see the other rotation's secret and retire it.
+  const [machine] = await ctx.db
+    .select({ id: machines.id })
+    .from(machines)
+    .where(and(eq(machines.id, machineId), eq(machines.orgId, ctx.orgId)))
+    .for("update");
+  if (!machine) throw notFound("Machine");
   await ctx.db
     .delete(machineSecrets)
     .where(and(eq(machineSecrets.orgId, ctx.orgId), eq(machineSecrets.machineId, machineId), lt(machineSecrets.expiresAt, sql`now()`)));

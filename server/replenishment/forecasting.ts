@@ -21,6 +21,7 @@ const percent = (p: number) => `${Math.round(p * 100)}%`;
  * `predicted_sellout` for slots likely to sell out before their machine's next planned visit.
  */
 export async function computeForecasts(ctx: ServiceCtx, now = new Date()) {
+  await forecastOneAtATime(ctx);
   const { timeZone } = await orgZone(ctx);
   const today = localDay(now, timeZone);
   const window = { from: addDays(today, -HISTORY_DAYS), to: addDays(today, -1), timeZone };
@@ -77,6 +78,17 @@ export async function computeForecasts(ctx: ServiceCtx, now = new Date()) {
   await storeForecasts(ctx, rows);
   const alerted = await updateAlerts(ctx, predicted, now);
   return { slots: rows.length, alerts: alerted };
+}
+
+/**
+ * Holds, until the transaction ends, the org's forecast lock: a refresh by hand, a second click and
+ * the hourly job each replace all of the org's forecasts and act on its sell-out alerts, so two at
+ * once would both delete the old rows and both insert new ones (a duplicate key on machine and
+ * slot) and raise the same alerts twice. The second waits, then reads what the first stored (each
+ * statement sees what committed before it), so it computes afresh instead of failing.
+ */
+async function forecastOneAtATime(ctx: ServiceCtx) {
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`slot_forecasts:${ctx.orgId}`}, 0))`);
 }
 
 async function storeForecasts(ctx: ServiceCtx, rows: (typeof slotForecasts.$inferInsert)[]) {

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "~/db/ids";
 import { machines, routeMachines, routes } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError, notFound } from "../errors";
+import { isUniqueViolation } from "../input/concurrent-change";
 import { recordAudit } from "../tenancy/audit";
 import { listMembers } from "../tenancy/members";
 import { hasRole } from "../tenancy/roles";
@@ -80,12 +81,31 @@ async function assertMachines(ctx: ServiceCtx, ids: string[]) {
   if (found.length !== ids.length) throw new ServiceError("NOT_FOUND", "Machine not found", { fieldErrors: { machineIds: ["A machine on this route was not found."] } });
 }
 
-/** Puts the machines on the route in order, taking them off any other route. */
+/**
+ * Puts the machines on the route in order, taking them off any other route. The upsert on the
+ * one-route-per-machine key settles a concurrent save that took the same machine a moment ago:
+ * this one waits for it and then moves the machine here, where a delete-then-insert would fail.
+ */
 async function setStops(ctx: ServiceCtx, routeId: string, machineIds: string[]) {
-  await ctx.db.delete(routeMachines).where(and(eq(routeMachines.orgId, ctx.orgId), eq(routeMachines.routeId, routeId)));
+  await ctx.db
+    .delete(routeMachines)
+    .where(and(eq(routeMachines.orgId, ctx.orgId), eq(routeMachines.routeId, routeId), machineIds.length > 0 ? notInArray(routeMachines.machineId, machineIds) : undefined));
   if (machineIds.length === 0) return;
-  await ctx.db.delete(routeMachines).where(and(eq(routeMachines.orgId, ctx.orgId), inArray(routeMachines.machineId, machineIds)));
-  await ctx.db.insert(routeMachines).values(machineIds.map((machineId, position) => ({ orgId: ctx.orgId, routeId, machineId, position })));
+  await ctx.db
+    .insert(routeMachines)
+    // In one order of machine ids, so two saves that share machines lock them in the same order.
+    .values(machineIds.map((machineId, position) => ({ orgId: ctx.orgId, routeId, machineId, position })).sort((a, b) => (a.machineId < b.machineId ? -1 : 1)))
+    .onConflictDoUpdate({ target: routeMachines.machineId, set: { routeId: sql`excluded.route_id`, position: sql`excluded.position` } });
+}
+
+/** Locks the route's row, so saves of one route apply one after another; NOT_FOUND if it is gone. */
+async function lockRoute(ctx: ServiceCtx, routeId: string) {
+  const [route] = await ctx.db
+    .select({ id: routes.id })
+    .from(routes)
+    .where(and(eq(routes.orgId, ctx.orgId), eq(routes.id, routeId)))
+    .for("update");
+  if (!route) throw notFound("Route");
 }
 
 export async function createRoute(ctx: ServiceCtx, raw: z.input<typeof routeInput>) {
@@ -110,6 +130,7 @@ export async function createRoute(ctx: ServiceCtx, raw: z.input<typeof routeInpu
 
 export async function updateRoute(ctx: ServiceCtx, raw: z.input<typeof updateRouteInput>) {
   const { routeId, ...input } = updateRouteInput.parse(raw);
+  await lockRoute(ctx, routeId);
   const before = await getRoute(ctx, routeId);
   await assertTechnician(ctx, input.technicianId);
   await assertMachines(ctx, input.machineIds);
@@ -121,7 +142,12 @@ export async function updateRoute(ctx: ServiceCtx, raw: z.input<typeof updateRou
   await ctx.db
     .update(routes)
     .set({ name: input.name, technicianId: input.technicianId, notes: input.notes, updatedAt: new Date() })
-    .where(and(eq(routes.orgId, ctx.orgId), eq(routes.id, routeId)));
+    .where(and(eq(routes.orgId, ctx.orgId), eq(routes.id, routeId)))
+    .catch((error: unknown) => {
+      // Another route took the name after the check above.
+      if (isUniqueViolation(error, "routes_org_name_key")) throw nameTaken();
+      throw error;
+    });
   await setStops(ctx, routeId, input.machineIds);
   await recordAudit(ctx, {
     action: "route.updated",
@@ -137,6 +163,7 @@ export async function updateRoute(ctx: ServiceCtx, raw: z.input<typeof updateRou
 
 export async function deleteRoute(ctx: ServiceCtx, raw: z.input<typeof routeIdInput>) {
   const { routeId } = routeIdInput.parse(raw);
+  await lockRoute(ctx, routeId);
   const before = await getRoute(ctx, routeId);
   await ctx.db.delete(routes).where(and(eq(routes.orgId, ctx.orgId), eq(routes.id, routeId)));
   await recordAudit(ctx, { action: "route.deleted", targetType: "route", targetId: routeId, data: { name: before.name } });

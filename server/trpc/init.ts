@@ -7,6 +7,7 @@ import { withTenant } from "~/db/tenant";
 import type { SessionUser } from "../auth/accounts";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError, type FieldErrors } from "../errors";
+import { CONCURRENT_CHANGE_MESSAGE, concurrentChangeCode } from "../input/concurrent-change";
 import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
 import { findUnsafeText } from "../input/text";
 import { resolveMembership, type ResolvedMembership } from "../tenancy/membership";
@@ -73,7 +74,11 @@ const codeOf: Record<ServiceError["kind"], TRPCError["code"]> = {
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
-/** Maps typed service errors (and validation errors raised inside services) to tRPC codes. */
+/**
+ * Maps typed service errors (and validation errors raised inside services) to tRPC codes, and
+ * the database errors a request can cause (bad values, collisions with a concurrent request) to
+ * 4xx answers instead of 500.
+ */
 const serviceErrors = t.middleware(async ({ path, next }) => {
   const result = await next();
   if (!result.ok) {
@@ -86,6 +91,11 @@ const serviceErrors = t.middleware(async ({ path, next }) => {
     if (dataException) {
       console.warn(`[trpc] ${path}: a value reached the database unchecked (SQLSTATE ${dataException}); tighten its input schema.`);
       throw new TRPCError({ code: "BAD_REQUEST", message: DATA_EXCEPTION_MESSAGE, cause });
+    }
+    const collision = concurrentChangeCode(cause);
+    if (collision) {
+      console.warn(`[trpc] ${path}: two requests collided in the database (SQLSTATE ${collision}); settle this race in the service.`);
+      throw new TRPCError({ code: "CONFLICT", message: CONCURRENT_CHANGE_MESSAGE, cause });
     }
   }
   return result;
