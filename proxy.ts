@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseCrossSitePost } from "~/server/auth/cross-site-post";
+import { refuseMalformedActionBody } from "~/server/http/action-body";
+import { invalidPathResponse, pathProblem } from "~/server/http/request-path";
 import { newNonce, pagePolicy, staticSecurityHeaders } from "~/server/http/security-headers";
 
-// Two jobs. Every page gets a Content-Security-Policy with a fresh nonce: Next.js reads it from the
+// First, requests no page should see are refused with a 4xx (see refusal below). Then two jobs.
+// Every page gets a Content-Security-Policy with a fresh nonce: Next.js reads it from the
 // request's policy and puts it on the scripts it renders. And redirects only: a visitor of /orgs,
 // /o or /me without a session cookie goes to sign in and comes back to the page they asked for.
 // Whether the session is valid, and what it may see, is decided by the pages and procedures.
@@ -18,9 +21,17 @@ function needsSessionCookie(request: NextRequest): boolean {
   return !names.some((name) => sessionCookies.some((s) => name === s || name.startsWith(`${s}.`)));
 }
 
-export function proxy(request: NextRequest) {
-  const crossSite = refuseCrossSitePost(request);
-  if (crossSite) return crossSite;
+/** The 4xx for a request no page should see: an address that does not decode, a foreign form, a garbled action body. */
+async function refusal(request: NextRequest): Promise<Response | null> {
+  // Also checked by scripts/app-server.ts for every path; this covers pages where that server does not run.
+  const problem = pathProblem(request.nextUrl.pathname);
+  if (problem) return invalidPathResponse(request.nextUrl.pathname, problem);
+  return refuseCrossSitePost(request) ?? (await refuseMalformedActionBody(request));
+}
+
+export async function proxy(request: NextRequest) {
+  const refused = await refusal(request);
+  if (refused) return refused;
   const options = { appUrl: process.env.APP_URL, development: process.env.NODE_ENV === "development" };
   const policy = pagePolicy(newNonce(), options);
   let response: NextResponse;

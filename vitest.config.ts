@@ -16,6 +16,9 @@ const shared = {
   exclude: ["e2e/**", "node_modules/**"],
   globalSetup: ["test/global-setup.ts"],
   testTimeout: 30_000,
+  // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve
+  // in next (no exports map); bundled by Vite, the Auth.js route handler runs in tests.
+  server: { deps: { inline: ["next-auth"] } },
   hookTimeout: 60_000,
 };
 

@@ -2,12 +2,14 @@
 // address of each request's socket to X-Forwarded-For before Next.js sees it. `next start` alone
 // passes a client's own X-Forwarded-For through unchanged (it sets the header only when it is
 // missing), so the app could not tell the socket's address from one the client made up; with this,
-// the header's last entry is always the socket's (see server/auth/client-address.ts).
+// the header's last entry is always the socket's (see server/auth/client-address.ts). It also
+// refuses request paths Next.js would fail on (see server/http/request-path.ts).
 // Usage: tsx scripts/app-server.ts <port> <keep-alive ms>
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { recordSocketAddress } from "../server/auth/client-address";
+import { refuseInvalidPaths } from "../server/http/request-path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.argv[2] ?? 3000);
@@ -18,7 +20,8 @@ const app = next({ dev: false, dir: root, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer(recordSocketAddress((request, response) => void handle(request, response)));
+// Paths Next.js cannot decode (or that decode to a NUL) are refused with 400 before it sees them.
+const server = createServer(refuseInvalidPaths(recordSocketAddress((request, response) => void handle(request, response))));
 server.keepAliveTimeout = keepAliveTimeout;
 // Above keepAliveTimeout, as Node requires for keep-alive to take effect.
 server.headersTimeout = keepAliveTimeout + 1_000;
