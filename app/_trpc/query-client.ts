@@ -5,7 +5,8 @@ export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       // Server-rendered data is fresh for a while; avoid refetching right after hydration.
-      queries: { staleTime: 30 * 1000, retry: (count, error) => count < 2 && !isClientError(error) },
+      // On the server a failed query is final: HydrateClient turns it into the page's 404 or error.
+      queries: { staleTime: 30 * 1000, retry: (count, error) => typeof window !== "undefined" && count < 2 && !isClientError(error) },
       dehydrate: {
         serializeData: superjson.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",

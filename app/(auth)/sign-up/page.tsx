@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { textParam, toSearchParams } from "~/app/_components/search-params";
 import { currentUser } from "~/server/auth/session";
 import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
 import { SignUpForm } from "./sign-up-form";
@@ -13,7 +14,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const invite = first(params.invite)?.replace(/[^A-Za-z0-9_-]/g, "") || null;
-  const email = first(params.email) ?? "";
+  // The address prefills the form; text the sign-up would refuse is left out rather than shown.
+  const email = textParam(toSearchParams(params), "email", 254) ?? "";
   // After sign-up: the invitation, a page that asked for an account, or creating an organization.
   const next = invite ? `/invite/${invite}` : safeCallbackUrl(first(params.callbackUrl), "/orgs/new");
   if (await currentUser()) redirect(next);

@@ -1,5 +1,7 @@
 import { Skeleton } from "~/app/_components/skeleton";
 
+// The lists stream behind this skeleton. A receipt is outside this group on purpose: under a loading
+// boundary its "not found" would arrive after a 200 had been sent, and an unknown purchase must answer 404.
 export default function ConsumerLoading() {
   return (
     <div role="status" aria-label="Loading">

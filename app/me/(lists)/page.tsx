@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "~/app/_components/page-header";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
-import { PurchasesBill } from "./purchases-bill";
-import { purchasesInput, purchasesPageOptions } from "./purchases-query";
+import { PurchasesBill } from "../purchases-bill";
+import { purchasesInput, purchasesPageOptions } from "../purchases-query";
 
 export const metadata: Metadata = { title: "My purchases" };
 

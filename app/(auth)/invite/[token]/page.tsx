@@ -1,6 +1,7 @@
-import { Link2Off, MailWarning } from "lucide-react";
+import { MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { buttonClasses } from "~/app/_components/button";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
@@ -27,21 +28,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     currentUser(),
   ]);
 
-  if (!preview) {
-    return (
-      <div className={card}>
-        <Link2Off aria-hidden className="size-6 text-zinc-400" />
-        <h1 className="mt-3 text-lg font-semibold tracking-tight">This invitation link is not valid</h1>
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          Check that you opened the whole link from the message. If it still does not work, ask the person who invited you
-          to send a new invitation.
-        </p>
-        <Link href={user ? "/orgs" : "/"} className={`${buttonClasses("secondary")} mt-5`}>
-          {user ? "Your organizations" : "VendOps home"}
-        </Link>
-      </div>
-    );
-  }
+  // An unknown or malformed link answers 404, like any other address that names nothing.
+  if (!preview) notFound();
 
   const here = `/invite/${token}`;
   const wrongAccount = user && user.email.toLowerCase() !== preview.email.toLowerCase();

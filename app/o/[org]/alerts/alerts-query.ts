@@ -1,4 +1,4 @@
-import type { QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 import { alertRules } from "~/server/alerts/catalog";
 
@@ -38,8 +38,8 @@ export function alertsQueryFrom(params: QueryReader): AlertsQuery {
     severity: listOf(params.get("severity"), severityValues),
     state: listOf(params.get("state"), stateValues),
     rule: listOf(params.get("rule"), ruleOptions.map((r) => r.value)),
-    machineId: params.get("machine") || null,
-    locationId: params.get("location") || null,
+    machineId: idParam(params, "machine") ?? null,
+    locationId: idParam(params, "location") ?? null,
     sort: sort && sorts.includes(sort) ? sort : "lastSeenAt",
     direction: params.get("dir") === "asc" ? "asc" : "desc",
   };

@@ -1,4 +1,4 @@
-import type { QueryReader } from "~/app/_components/search-params";
+import { idParam, textParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 import type { FleetStatus } from "~/server/fleet/presence";
 
@@ -42,9 +42,9 @@ export function fleetQueryFrom(params: QueryReader): FleetQuery {
   const statuses = (params.get("status") ?? "").split(",");
   const sort = params.get("sort") as FleetSort | null;
   return {
-    search: (params.get("q") ?? "").trim().slice(0, 100),
+    search: textParam(params, "q") ?? "",
     status: machineStatusOptions.map((o) => o.value).filter((s) => statuses.includes(s)),
-    locationId: params.get("location") || null,
+    locationId: idParam(params, "location") ?? null,
     sort: sort && sorts.includes(sort) ? sort : "name",
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };

@@ -1,4 +1,4 @@
-import type { QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 
 export const orderStatuses = ["awaiting_payment", "paid", "dispensed", "failed", "expired", "canceled"] as const;
@@ -22,7 +22,7 @@ export interface OrdersQuery {
 
 export function ordersQueryFrom(params: QueryReader): OrdersQuery {
   const status = params.get("status") as OrderStatus | null;
-  const machineId = params.get("machineId")?.trim().slice(0, 64);
+  const machineId = idParam(params, "machineId");
   return {
     ...(status && orderStatuses.includes(status) ? { status } : {}),
     ...(machineId ? { machineId } : {}),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
+import { toSearchParams } from "~/app/_components/search-params";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { requireMember } from "../org-access";
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "Rankings" };
 export default async function RankingsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: slug } = await params;
   const { org } = await requireMember(slug, `/o/${slug}/rankings`);
-  const sp = await searchParams;
-  const query = rankingsQueryFrom(new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))));
+  const query = rankingsQueryFrom(toSearchParams(await searchParams));
   prefetch(trpc.analytics.rankings.queryOptions({ orgId: org.id, ...periodOf(query.days, org.timeZone, query.locationId) }));
   prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
   return (

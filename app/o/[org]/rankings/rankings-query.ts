@@ -1,14 +1,15 @@
 // The rankings page's state in the URL, and the procedure input it stands for.
+import { idParam, type QueryReader } from "~/app/_components/search-params";
 import { addDays, todayIn } from "../sales/date-presets";
 
 export const periodChoices = { "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "365": "Last 365 days" } as const;
 type PeriodChoice = keyof typeof periodChoices;
 
 /** The rankings' state, read from the URL: `?days=30&location=loc_...`. */
-export function rankingsQueryFrom(params: URLSearchParams): { days: PeriodChoice; locationId?: string } {
+export function rankingsQueryFrom(params: QueryReader): { days: PeriodChoice; locationId?: string } {
   const days = params.get("days");
-  const locationId = params.get("location") ?? undefined;
-  return { days: days && days in periodChoices ? (days as PeriodChoice) : "30", ...(locationId ? { locationId } : {}) };
+  const locationId = idParam(params, "location");
+  return { days: days && Object.hasOwn(periodChoices, days) ? (days as PeriodChoice) : "30", ...(locationId ? { locationId } : {}) };
 }
 
 /** The period in days up to today, as the procedure's input. */

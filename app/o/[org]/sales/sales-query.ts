@@ -1,5 +1,5 @@
 import { paymentMethods } from "~/app/_components/payment-methods";
-import type { QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 import type { PaymentMethod } from "~/db/schema";
 import { calendarDay } from "~/server/input/calendar";
@@ -34,7 +34,7 @@ export function salesQueryFrom(params: QueryReader): SalesQuery {
   if (from && to && from > to) [from, to] = [to, from];
   const method = get("paymentMethod") as PaymentMethod | undefined;
   const status = get("status");
-  const id = (key: string) => get(key)?.slice(0, 64);
+  const id = (key: string) => idParam(params, key);
   return {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),

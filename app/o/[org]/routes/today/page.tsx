@@ -5,11 +5,12 @@ import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, serverCaller, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/roles";
 import { requireMember } from "../../org-access";
+import { chosenRouteId } from "./chosen-route";
 import { TodayView } from "./today-view";
 
 export const metadata: Metadata = { title: "Today's route" };
 
-export default async function TodayPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ route?: string }> }) {
+export default async function TodayPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ route?: string | string[] }> }) {
   const { org: slug } = await params;
   const { route } = await searchParams;
   const { org, role } = await requireMember(slug, `/o/${slug}/routes/today`);
@@ -17,11 +18,10 @@ export default async function TodayPage({ params, searchParams }: { params: Prom
     return <PageHeader title="Today's route" description="Technicians see their route here. Ask an admin for the technician role to record visits." />;
   }
   prefetch(trpc.routes.mine.queryOptions({ orgId: org.id }));
-  // The route shown is the one asked for, else the member's first, else the org's first: the same
-  // choice the view makes, so its day is fetched here rather than from the browser.
+  // The same choice the view makes, so its day is fetched here rather than from the browser.
   const routes = await (await serverCaller()).routes.mine({ orgId: org.id });
-  const routeId = route ?? routes.mine[0]?.id ?? routes.all[0]?.id;
-  if (routeId && routes.all.some((r) => r.id === routeId)) prefetch(trpc.routes.day.queryOptions({ orgId: org.id, routeId }));
+  const routeId = chosenRouteId(typeof route === "string" ? route : undefined, routes);
+  if (routeId) prefetch(trpc.routes.day.queryOptions({ orgId: org.id, routeId }));
   return (
     <HydrateClient>
       <Suspense fallback={<TableSkeleton rows={4} className="" />}>

@@ -13,6 +13,7 @@ import { formatClock } from "~/app/_components/org-time";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatPlanDay } from "../../plans/plan-format";
+import { chosenRouteId } from "./chosen-route";
 import { VisitForm } from "./visit-form";
 
 /** The technician's day on a phone: the route, its pick list, and a visit form per stop. */
@@ -22,7 +23,7 @@ export function TodayView() {
   const router = useRouter();
   const params = useSearchParams();
   const { data } = useSuspenseQuery(trpc.routes.mine.queryOptions({ orgId: org.id }));
-  const routeId = params.get("route") ?? data.mine[0]?.id ?? data.all[0]?.id;
+  const routeId = chosenRouteId(params.get("route"), data);
 
   if (!routeId) {
     return (

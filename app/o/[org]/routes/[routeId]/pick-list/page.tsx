@@ -9,6 +9,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { PageHeader } from "~/app/_components/page-header";
 import { cellClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
+import { calendarDay } from "~/server/input/calendar";
 import { requireMember } from "../../../org-access";
 import { formatPlanDay } from "../../../plans/plan-format";
 import { PrintButton } from "./print-button";
@@ -16,14 +17,16 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "Pick list" };
 
 /** The pre-kit of a route's day: products totalled, then where each goes. Printable. */
-export default async function PickListPage({ params, searchParams }: { params: Promise<{ org: string; routeId: string }>; searchParams: Promise<{ day?: string }> }) {
+export default async function PickListPage({ params, searchParams }: { params: Promise<{ org: string; routeId: string }>; searchParams: Promise<{ day?: string | string[] }> }) {
   const { org: slug, routeId } = await params;
   const { day: wanted } = await searchParams;
   const { org } = await requireMember(slug, `/o/${slug}/routes/${routeId}/pick-list`);
   const caller = await serverCaller();
   let day;
   try {
-    day = await caller.routes.day({ orgId: org.id, routeId, day: wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : undefined });
+    // A day that is not a real date is dropped: the page shows the route's next day instead of an error.
+    const asked = calendarDay.safeParse(wanted);
+    day = await caller.routes.day({ orgId: org.id, routeId, day: asked.success ? asked.data : undefined });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
