@@ -37,5 +37,3 @@ export function daysBetween(a: string, b: string): number {
 export function weekdayOf(day: string): number {
   return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
-
-export const dayInput = /^\d{4}-\d{2}-\d{2}$/;
