@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "~/env";
 import { refuseCrossSitePost } from "~/server/auth/cross-site-post";
 import { refuseMalformedActionBody } from "~/server/http/action-body";
 import { invalidPathResponse, pathProblem } from "~/server/http/request-path";
@@ -32,7 +33,7 @@ async function refusal(request: NextRequest): Promise<Response | null> {
 export async function proxy(request: NextRequest) {
   const refused = await refusal(request);
   if (refused) return refused;
-  const options = { appUrl: process.env.APP_URL, development: process.env.NODE_ENV === "development" };
+  const options = { appUrl: env.APP_URL, development: env.NODE_ENV === "development" };
   const policy = pagePolicy(newNonce(), options);
   let response: NextResponse;
   if (needsSessionCookie(request)) {

@@ -4,7 +4,7 @@ import type { Db } from "~/db/client";
 import { locations, loyaltyMembers, loyaltyPrograms, machines, orders, organizations, pointEntries, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
 import { ServiceError, notFound } from "../errors";
-import { pageCursor } from "../input/cursor";
+import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
 import { recordAudit } from "../tenancy/audit";
 import { accruePoints, tierFor } from "./loyalty";
 
@@ -208,16 +208,16 @@ async function withNames(db: Db, saleRows: SaleRow[], orderRows: OrderRow[]): Pr
  */
 export async function listPurchases(db: Db, consumerId: string, raw: z.input<typeof listPurchasesInput> = {}) {
   const input = listPurchasesInput.parse(raw);
-  const [time, id] = input.cursor ? input.cursor.split("|") : [];
-  if (input.cursor && (!time || !id || Number.isNaN(Date.parse(time)))) throw new ServiceError("BAD_REQUEST", "The page cursor is not valid; start from the first page.");
+  // The input schema has refused a malformed cursor already.
+  const after = input.cursor ? readPageCursor(input.cursor) : null;
   const { saleRows, orderRows } = await withConsumer(db, consumerId, async (tx) => ({
-    saleRows: await consumerSales(tx, consumerId, time ? sql`(${sales.occurredAt}, ${sales.id}) < (${time}::timestamptz, ${id})` : undefined, input.limit + 1),
-    orderRows: await consumerOrders(tx, consumerId, time ? sql`(${orders.createdAt}, ${orders.id}) < (${time}::timestamptz, ${id})` : undefined, input.limit + 1),
+    saleRows: await consumerSales(tx, consumerId, after ? sql`(${sales.occurredAt}, ${sales.id}) < (${after.atText}::timestamptz, ${after.id})` : undefined, input.limit + 1),
+    orderRows: await consumerOrders(tx, consumerId, after ? sql`(${orders.createdAt}, ${orders.id}) < (${after.atText}::timestamptz, ${after.id})` : undefined, input.limit + 1),
   }));
   const merged = await withNames(db, saleRows, orderRows);
   const pageRows = merged.slice(0, input.limit);
   const last = pageRows.at(-1);
-  return { purchases: pageRows, nextCursor: merged.length > input.limit && last ? `${last.occurredAt.toISOString()}|${last.id}` : undefined };
+  return { purchases: pageRows, nextCursor: merged.length > input.limit && last ? pageCursorAfter(last.occurredAt, last.id) : undefined };
 }
 
 /** The consumer's purchases with these sale ids, described as the bill shows them. */

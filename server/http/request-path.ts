@@ -1,4 +1,5 @@
 import type { RequestListener } from "node:http";
+import { env } from "~/env";
 import { textProblem } from "../input/text";
 import { documentlessPolicy, staticSecurityHeaders } from "./security-headers";
 
@@ -48,7 +49,7 @@ export function rawPathOf(target: string): string | null {
 /** The 400 for a request whose path `pathProblem` refuses: JSON with a code under /api/, plain text for pages. */
 export function invalidPathResponse(pathname: string, message: string): Response {
   // Answered before Next.js, so without the headers next.config.ts adds to its own answers.
-  const headers = { ...staticSecurityHeaders({ appUrl: process.env.APP_URL }), "Content-Security-Policy": documentlessPolicy, "cache-control": "no-store" };
+  const headers = { ...staticSecurityHeaders({ appUrl: env.APP_URL }), "Content-Security-Policy": documentlessPolicy, "cache-control": "no-store" };
   if (pathname.startsWith("/api/")) return Response.json({ error: { code: "invalid_address", message } }, { status: 400, headers });
   return new Response(`${message}\n`, { status: 400, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }

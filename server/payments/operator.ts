@@ -6,7 +6,7 @@ import { resolveByHand } from "../alerts/lifecycle";
 import type { ServiceCtx } from "../context";
 import { reversePoints } from "../consumers/loyalty";
 import { ServiceError, notFound } from "../errors";
-import { pageCursor } from "../input/cursor";
+import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
 import { recordAudit } from "../tenancy/audit";
 
 const page = {
@@ -17,14 +17,14 @@ const page = {
 /** A keyset cursor over (created_at, id), newest first. */
 function after(cursor: string | undefined, createdAt: SQLWrapper, id: SQLWrapper): SQL | undefined {
   if (!cursor) return undefined;
-  const [time, last] = cursor.split("|");
-  if (!time || !last || Number.isNaN(Date.parse(time))) throw new ServiceError("BAD_REQUEST", "The page cursor is not valid; start from the first page.");
-  return sql`(${createdAt}, ${id}) < (${time}::timestamptz, ${last})`;
+  const position = readPageCursor(cursor);
+  if (!position) throw new ServiceError("BAD_REQUEST", "The page cursor is not valid; start again from the first page.");
+  return sql`(${createdAt}, ${id}) < (${position.atText}::timestamptz, ${position.id})`;
 }
 
 function nextCursor<T extends { id: string; createdAt: Date }>(rows: T[], limit: number) {
   const last = rows.slice(0, limit).at(-1);
-  return rows.length > limit && last ? `${last.createdAt.toISOString()}|${last.id}` : undefined;
+  return rows.length > limit && last ? pageCursorAfter(last.createdAt, last.id) : undefined;
 }
 
 export const listOrdersInput = z.object({
