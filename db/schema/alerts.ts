@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { machines } from "./fleet";
+import { machineIdColumn, machines } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
 
 export const alertSeverity = pgEnum("alert_severity", ["info", "warning", "critical"]);
@@ -48,3 +48,62 @@ export const alerts = pgTable(
 ).enableRLS();
 
 export type Alert = typeof alerts.$inferSelect;
+
+/** What happened to an alert, by whom: raised, repeated, reopened, acknowledged, assigned, resolved, auto_resolved, notified. */
+export const alertEvents = pgTable(
+  "alert_events",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: breaks ties between entries written at the same clock reading. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index("alert_events_org_alert_idx").on(t.orgId, t.alertId, t.createdAt), orgIsolation(t.orgId)],
+).enableRLS();
+
+export const noSalesSensitivity = pgEnum("no_sales_sensitivity", ["off", "low", "normal", "high"]);
+
+/** An organization's alert thresholds; a missing row means the defaults. */
+export const alertSettings = pgTable(
+  "alert_settings",
+  {
+    orgId: orgIdColumn().primaryKey(),
+    offlineMinutes: integer("offline_minutes").notNull().default(15),
+    /** A slot is low at or below this share of its par level. */
+    lowStockShare: real("low_stock_share").notNull().default(0.2),
+    noSalesSensitivity: noSalesSensitivity("no_sales_sensitivity").notNull().default("normal"),
+    doorOpenMinutes: integer("door_open_minutes").notNull().default(10),
+    vendFailureCount: integer("vend_failure_count").notNull().default(3),
+    vendFailureWindowMinutes: integer("vend_failure_window_minutes").notNull().default(60),
+    /** The temperature range of machines without their own; null bounds are not checked. */
+    temperatureMinC: real("temperature_min_c"),
+    temperatureMaxC: real("temperature_max_c"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [orgIsolation(t.orgId)],
+).enableRLS();
+
+/** A machine's own temperature range, overriding the organization's. */
+export const machineAlertSettings = pgTable(
+  "machine_alert_settings",
+  {
+    machineId: machineIdColumn().primaryKey(),
+    orgId: orgIdColumn(),
+    temperatureMinC: real("temperature_min_c"),
+    temperatureMaxC: real("temperature_max_c"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("machine_alert_settings_org_idx").on(t.orgId, t.machineId), orgIsolation(t.orgId)],
+).enableRLS();
+
+export type AlertEvent = typeof alertEvents.$inferSelect;
+export type AlertSettings = typeof alertSettings.$inferSelect;

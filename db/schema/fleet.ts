@@ -87,13 +87,6 @@ export const machineSecrets = pgTable(
   ],
 ).enableRLS();
 
-/** Requests per machine per window, for the ingest rate limit. Owner-only, like sign-in throttling. */
-export const machineRequestWindows = pgTable("machine_request_windows", {
-  machineId: text("machine_id").primaryKey(),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
-  requests: integer("requests").notNull(),
-});
-
 export type Location = typeof locations.$inferSelect;
 export type Machine = typeof machines.$inferSelect;
 export type MachineStatus = (typeof machineStatus.enumValues)[number];

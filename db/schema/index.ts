@@ -4,6 +4,8 @@ export * from "./tenancy";
 export * from "./fleet";
 export * from "./catalog";
 export * from "./ingest";
+export * from "./inventory";
+export * from "./cash";
 export * from "./sales";
 export * from "./payments";
 export * from "./consumers";

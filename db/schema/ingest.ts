@@ -38,52 +38,9 @@ export const machineReportHours = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.machineId, t.hour] }), orgIsolation(t.orgId)],
 ).enableRLS();
 
-/** A vend that took stock below zero: the count and the machine disagree. */
-export const stockDiscrepancies = pgTable(
-  "stock_discrepancies",
-  {
-    id: text("id").primaryKey(),
-    orgId: orgIdColumn(),
-    machineId: machineIdColumn(),
-    slotCode: text("slot_code").notNull(),
-    /** Units sold that the stock did not hold. */
-    shortfall: integer("shortfall").notNull(),
-    eventId: text("event_id").notNull(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("stock_discrepancies_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
-).enableRLS();
-
-/** A restock visit: reported by the machine (`inventory.restocked`) or recorded by a technician. */
-export const serviceVisits = pgTable(
-  "service_visits",
-  {
-    id: text("id").primaryKey(),
-    orgId: orgIdColumn(),
-    machineId: machineIdColumn(),
-    /** The machine's own visit id, if it sent one. */
-    externalId: text("external_id"),
-    eventId: text("event_id"),
-    source: text("source").notNull(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-    slots: jsonb("slots").$type<{ slot: string; quantity: number }[]>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("service_visits_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
-).enableRLS();
-
-export const cashCollections = pgTable(
-  "cash_collections",
-  {
-    id: text("id").primaryKey(),
-    orgId: orgIdColumn(),
-    machineId: machineIdColumn(),
-    eventId: text("event_id").notNull(),
-    amountMinor: integer("amount_minor").notNull(),
-    currency: text("currency").notNull(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("cash_collections_org_machine_idx").on(t.orgId, t.machineId, t.occurredAt), orgIsolation(t.orgId)],
-).enableRLS();
+/** Requests per machine per window, for the ingest rate limit. Owner-only, like sign-in throttling. */
+export const machineRequestWindows = pgTable("machine_request_windows", {
+  machineId: text("machine_id").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  requests: integer("requests").notNull(),
+});
