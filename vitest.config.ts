@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "~": path.resolve(import.meta.dirname) };
+// Tests run on the server: the "server-only" marker resolves to its empty module, as in Next.js's server bundles.
+const alias = { "~": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 // Secrets for this run only, so tests never read or write a data directory's secrets.json.
 const testSecrets = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -3,7 +3,7 @@
 // INSERT ... SELECT ... GROUP BY of the same figures; the incremental rollup after 1 % new sales
 // against the full rollup; overview and ranking answers from rollups (p50/p95) against the same
 // answers computed from raw sales.
-// Usage: npx tsx bench/analytics.ts [--sales 10000000] [--fresh]
+// Usage: npm run bench bench/analytics.ts -- [--sales 10000000] [--fresh]
 // The data stays in BENCH_DATABASE_URL (default: the local vendops_bench) for the next run.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";

@@ -1,6 +1,6 @@
 // Refund drain throughput: pending refunds sent to a local fake of Stripe by 4 workers, against a
 // no-op claim loop over the same rows in the same run (claim, mark done, no provider call).
-// Usage: npx tsx bench/refunds.ts [--refunds 5000] [--workers 4]   (Postgres at BENCH_DATABASE_URL,
+// Usage: npm run bench bench/refunds.ts -- [--refunds 5000] [--workers 4]   (Postgres at BENCH_DATABASE_URL,
 // TEST_DATABASE_URL or the local server; a database of its own is created and dropped)
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";

@@ -3,7 +3,7 @@
 // Prints, side by side in one run: the plan of the whole fleet (goal <= 10 s), the forecast job
 // for the org, and the forecast's WAPE against the seasonal-naive forecast (same weekday last week)
 // on a four-week rolling backtest (goal <= 0.85x).
-// Usage: npx tsx bench/replenishment.ts [--sales 10000000]
+// Usage: npm run bench bench/replenishment.ts -- [--sales 10000000]
 // The data stays in BENCH_DATABASE_URL (default: the local vendops_bench) for the next run.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";

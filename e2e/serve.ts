@@ -47,6 +47,6 @@ if (process.env.TEST_DATABASE_URL) {
 // Specs read the demo password from `${DATA_DIR}/secrets.json`; tell them where that is.
 writeFileSync(e2eStateFile(port), JSON.stringify({ dataDir: env.DATA_DIR }));
 
-const child = spawn("npx", ["tsx", "scripts/start.ts"], { stdio: "inherit", env });
+const child = spawn("npx", ["tsx", "--import", "./scripts/node/server-only.mjs", "scripts/start.ts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -68,7 +68,7 @@ async function main() {
   // Idle keep-alive connections stay open for 65 s rather than Node's 5 s, longer than load balancers
   // keep theirs, so a client seldom sends a request on a socket the server is just closing.
   // scripts/app-server.ts serves the build as `next start` would, and records each socket's address.
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "app-server.ts"), port, "65000"], {
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--import", "./scripts/node/server-only.mjs", path.join(root, "scripts", "app-server.ts"), port, "65000"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
 import type { MemberRole } from "~/db/schema";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { useOrg } from "./org-context";
 
 // Only sections that exist; each new domain adds its entry here when its pages ship.

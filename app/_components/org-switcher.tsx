@@ -4,7 +4,7 @@ import { Check, ChevronsUpDown, Plus } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import type { MemberRole } from "~/db/schema";
-import { roleLabels } from "~/server/tenancy/roles";
+import { roleLabels } from "~/server/tenancy/contract";
 import { Avatar } from "./avatar";
 import { menuContentClasses, menuItemClasses, menuLabelClasses, menuSeparatorClasses } from "./menu-styles";
 

@@ -6,7 +6,7 @@ import { buttonClasses } from "~/app/_components/button";
 import { EmptyState } from "~/app/_components/empty-state";
 import { PageHeader } from "~/app/_components/page-header";
 import { serverCaller } from "~/app/_trpc/server";
-import { roleLabels } from "~/server/tenancy/roles";
+import { roleLabels } from "~/server/tenancy/contract";
 import { requireUser } from "./require-user";
 
 export const metadata: Metadata = { title: "Your organizations" };

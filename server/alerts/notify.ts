@@ -3,7 +3,7 @@ import { newId } from "~/db/ids";
 import { alertEvents, alerts, machines, memberships, notificationDeliveries, notificationPreferences, notifications, organizations, users, type Alert } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { appUrl } from "../mail/mailer";
-import { ruleLabel } from "./catalog";
+import { ruleLabel } from "./contract";
 import { reaches } from "./severity";
 import { eventTime } from "./timeline";
 import { queueWebhookEvent, type AlertPayload } from "./webhook-queue";

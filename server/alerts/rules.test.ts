@@ -5,7 +5,7 @@ import { newId } from "~/db/ids";
 import { alertsOf, fault, faultCleared, heartbeat, inboxOf, minutesAgo, timelineOf } from "~/test/alerts";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
-import { alertRules } from "./catalog";
+import { alertRules } from "./contract";
 import { raiseAlert } from "./raise";
 import { checkNoSales, sweepOfflineMachines } from "./scheduled-rules";
 import { setMachineTemperatureRange, updateAlertSettings, defaultAlertSettings } from "./settings";

@@ -10,7 +10,7 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 /** Runs a script with a clean, explicit environment, as a deployment would. */
 function run(script: string, env: Record<string, string>) {
-  return spawnSync(tsx, [script], {
+  return spawnSync(tsx, ["--import", "./scripts/node/server-only.mjs", script], {
     cwd: root,
     encoding: "utf8",
     timeout: 60_000,

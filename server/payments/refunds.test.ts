@@ -139,7 +139,7 @@ describe.runIf(testDriver === "postgres")("refunds under concurrency and crashes
       await sendEvents(t.db, m.machine.id, m.secret, { events: [event] });
       const before = stripe.refundCreations();
       // Asynchronously: the fake Stripe lives in this process and must keep answering.
-      const child = await run(process.execPath, ["--import", "tsx", "test/refund-crash-worker.ts", t.url!, stripe.url, crashPoint]);
+      const child = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/node/server-only.mjs", "test/refund-crash-worker.ts", t.url!, stripe.url, crashPoint]);
       expect(child.signal, child.output).toBe("SIGKILL");
       expect(child.output).toContain("claimed 1");
       const [claimed] = await refundsOf(m.org.id);

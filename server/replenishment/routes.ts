@@ -7,7 +7,7 @@ import { ServiceError, fieldError, notFound } from "../errors";
 import { isUniqueViolation } from "../input/concurrent-change";
 import { recordAudit } from "../tenancy/audit";
 import { listMembers } from "../tenancy/members";
-import { hasRole } from "../tenancy/roles";
+import { hasRole } from "../tenancy/contract";
 
 export const routeInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),

@@ -11,7 +11,7 @@ import { appUrl, sendMail } from "../mail/mailer";
 import { actorColumns, recordAudit } from "./audit";
 import { getOrganization } from "./orgs";
 import { mayAssign, roleSchema } from "./members";
-import { roleLabels } from "./roles";
+import { roleLabels } from "./contract";
 
 export const INVITATION_TTL_DAYS = 7;
 

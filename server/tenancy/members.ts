@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { memberRole, memberships, users, type MemberRole } from "~/db/schema";
 import { recordAudit } from "./audit";
-import { hasRole } from "./roles";
+import { hasRole } from "./contract";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 

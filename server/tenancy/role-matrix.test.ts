@@ -6,7 +6,7 @@ import { callerFor } from "~/test/factories";
 import { createOrgFixture, orgProcedures } from "~/test/org-procedures";
 import { orgSnapshot } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
-import { roleLadder } from "./roles";
+import { roleLadder } from "./contract";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { CONCURRENT_CHANGE_MESSAGE, concurrentChangeCode } from "../input/concur
 import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
 import { findUnsafeText } from "../input/text";
 import { resolveMembership, type ResolvedMembership } from "../tenancy/membership";
-import { hasRole } from "../tenancy/roles";
+import { hasRole } from "../tenancy/contract";
 
 /* 1. Context ----------------------------------------------------------------------------------- */
 

@@ -1,14 +1,14 @@
-import { alertsRouter, notificationsRouter, webhooksRouter } from "../alerts/router";
-import { analyticsRouter } from "../analytics/router";
-import { authRouter } from "../auth/router";
-import { planogramRouter, productsRouter } from "../catalog/router";
-import { locationsRouter, machinesRouter } from "../fleet/router";
-import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "../consumers/router";
-import { checkoutRouter, ordersRouter, refundsRouter } from "../payments/router";
-import { jobsRouter } from "../jobs/router";
-import { plansRouter, routesRouter, visitsRouter } from "../replenishment/router";
-import { salesRouter } from "../sales/router";
-import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "../tenancy/router";
+import { alertsRouter, notificationsRouter, webhooksRouter } from "./routers/alerts";
+import { analyticsRouter } from "./routers/analytics";
+import { authRouter } from "./routers/auth";
+import { planogramRouter, productsRouter } from "./routers/catalog";
+import { locationsRouter, machinesRouter } from "./routers/fleet";
+import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "./routers/consumers";
+import { checkoutRouter, ordersRouter, refundsRouter } from "./routers/payments";
+import { jobsRouter } from "./routers/jobs";
+import { plansRouter, routesRouter, visitsRouter } from "./routers/replenishment";
+import { salesRouter } from "./routers/sales";
+import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "./routers/tenancy";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({

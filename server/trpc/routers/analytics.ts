@@ -1,7 +1,7 @@
-import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { getMonthlyStatistics, listStatisticsMonths, monthInput } from "./monthly";
-import { getOverview, machinesToVisitToday } from "./overview";
-import { getRankings, rankingsInput } from "./rankings";
+import { createTRPCRouter, orgProcedure } from "../init";
+import { getMonthlyStatistics, listStatisticsMonths, monthInput } from "~/server/analytics/monthly";
+import { getOverview, machinesToVisitToday } from "~/server/analytics/overview";
+import { getRankings, rankingsInput } from "~/server/analytics/rankings";
 
 export const analyticsRouter = createTRPCRouter({
   overview: orgProcedure("viewer").query(({ ctx }) => getOverview(ctx.svc)),

@@ -1,6 +1,6 @@
-import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "./fleet-views";
-import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "./locations";
+import { createTRPCRouter, orgProcedure } from "../init";
+import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "~/server/fleet/fleet-views";
+import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "~/server/fleet/locations";
 import {
   machineIdInput,
   machineInput,
@@ -10,7 +10,7 @@ import {
   setMachineDisabled,
   updateMachine,
   updateMachineInput,
-} from "./machines";
+} from "~/server/fleet/machines";
 
 export const locationsRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listLocations(ctx.svc)),

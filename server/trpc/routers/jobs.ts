@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { listJobsForOrg, runJobNowForOrg } from "./org-view";
+import { createTRPCRouter, orgProcedure } from "../init";
+import { listJobsForOrg, runJobNowForOrg } from "~/server/jobs/org-view";
 
 export const jobsRouter = createTRPCRouter({
   list: orgProcedure("admin").query(({ ctx }) => listJobsForOrg(ctx.svc)),

@@ -1,11 +1,11 @@
-import { machineIdInput } from "../fleet/machines";
-import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { computeForecasts } from "./forecasting";
-import { myRoutes, routeDay, routeDayInput } from "./pick-list";
-import { getPlanView, machineForecast } from "./plan-view";
-import { createRoute, deleteRoute, getRoute, listRoutes, listTechnicians, routeIdInput, routeInput, updateRoute, updateRouteInput } from "./routes";
-import { getSettings, settingsInput, updateSettings } from "./settings";
-import { listVisits, listVisitsInput, recordVisit, recordVisitInput } from "./visits";
+import { machineIdInput } from "~/server/fleet/machines";
+import { createTRPCRouter, orgProcedure } from "../init";
+import { computeForecasts } from "~/server/replenishment/forecasting";
+import { myRoutes, routeDay, routeDayInput } from "~/server/replenishment/pick-list";
+import { getPlanView, machineForecast } from "~/server/replenishment/plan-view";
+import { createRoute, deleteRoute, getRoute, listRoutes, listTechnicians, routeIdInput, routeInput, updateRoute, updateRouteInput } from "~/server/replenishment/routes";
+import { getSettings, settingsInput, updateSettings } from "~/server/replenishment/settings";
+import { listVisits, listVisitsInput, recordVisit, recordVisitInput } from "~/server/replenishment/visits";
 
 export const routesRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listRoutes(ctx.svc)),

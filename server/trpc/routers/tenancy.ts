@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createTRPCRouter, orgProcedure, protectedProcedure, publicProcedure } from "../trpc/init";
-import { listAuditLog, listAuditLogInput } from "./audit";
+import { createTRPCRouter, orgProcedure, protectedProcedure, publicProcedure } from "../init";
+import { listAuditLog, listAuditLogInput } from "~/server/tenancy/audit";
 import {
   acceptInvitation,
   createInvitation,
@@ -9,10 +9,10 @@ import {
   previewInvitation,
   revokeInvitation,
   revokeInvitationInput,
-} from "./invitations";
-import { listMyOrganizations } from "./membership";
-import { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "./members";
-import { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "./orgs";
+} from "~/server/tenancy/invitations";
+import { listMyOrganizations } from "~/server/tenancy/membership";
+import { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "~/server/tenancy/members";
+import { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "~/server/tenancy/orgs";
 
 const tokenInput = z.object({ token: z.string().min(10).max(100) });
 

@@ -5,7 +5,7 @@ import { PageHeader } from "~/app/_components/page-header";
 import { Stat } from "~/app/_components/stat";
 import { ZoneClock } from "~/app/_components/zone-clock";
 import { serverCaller } from "~/app/_trpc/server";
-import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
+import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
 import type { MemberRole } from "~/db/schema";
 
 type Org = { id: string; name: string; slug: string; timeZone: string; currency: string; supportEmail: string | null };

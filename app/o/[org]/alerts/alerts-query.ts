@@ -1,6 +1,6 @@
 import { idParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import { alertRules } from "~/server/alerts/catalog";
+import { alertRules } from "~/server/alerts/contract";
 
 export type AlertSort = "lastSeenAt" | "firstSeenAt" | "severity" | "count" | "machine";
 const sorts: readonly AlertSort[] = ["lastSeenAt", "firstSeenAt", "severity", "count", "machine"];

@@ -15,7 +15,7 @@ import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useUrlQuery } from "~/app/_components/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { ruleLabel } from "~/server/alerts/catalog";
+import { ruleLabel } from "~/server/alerts/contract";
 import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleOptions, severityOptions, stateOptions, type AlertSort } from "./alerts-query";
 
 /** The alerts inbox: filters as chips in the URL, server-side sorting, live. */

@@ -7,7 +7,7 @@ import { PageHeader } from "~/app/_components/page-header";
 import { toSearchParams } from "~/app/_components/search-params";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { AlertsTable } from "./alerts-table";
 import { alertsListInput, alertsQueryFrom } from "./alerts-query";

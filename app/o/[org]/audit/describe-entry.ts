@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "~/app/_trpc/types";
 import type { MemberRole } from "~/db/schema";
-import { roleLabels } from "~/server/tenancy/roles";
+import { roleLabels } from "~/server/tenancy/contract";
 
 export type AuditEntry = RouterOutputs["audit"]["list"]["entries"][number];
 

@@ -7,7 +7,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { PageHeader } from "~/app/_components/page-header";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole, roleLabels } from "~/server/tenancy/roles";
+import { hasRole, roleLabels } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { AuditLog } from "./audit-log";
 import { auditPageOptions } from "./describe-entry";

@@ -12,7 +12,7 @@ import { SearchInput } from "~/app/_components/search-input";
 import { SortHeader, useTableSort } from "~/app/_components/sort-header";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { LocationDialog, type LocationRow } from "./location-dialog";
 import { locationKindLabels } from "./location-kinds";
 

@@ -13,7 +13,7 @@ import { SortHeader } from "~/app/_components/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useUrlQuery } from "~/app/_components/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { LIVE_REFRESH_MS, firstDirection, fleetListInput, fleetQueryFrom, machineStatusOptions, type FleetSort } from "./fleet-query";
 import { MachineRow } from "./machine-row";
 import { RegisterMachineDialog } from "./register-machine-dialog";

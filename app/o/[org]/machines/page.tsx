@@ -6,7 +6,7 @@ import { PageHeader } from "~/app/_components/page-header";
 import { toSearchParams } from "~/app/_components/search-params";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { FleetTable } from "./fleet-table";
 import { fleetListInput, fleetQueryFrom } from "./fleet-query";

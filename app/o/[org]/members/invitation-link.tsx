@@ -4,7 +4,7 @@ import { Link2, MailCheck, X } from "lucide-react";
 import { CopyButton } from "~/app/_components/copy-button";
 import { controlClasses } from "~/app/_components/field";
 import type { MemberRole } from "~/db/schema";
-import { roleLabels } from "~/server/tenancy/roles";
+import { roleLabels } from "~/server/tenancy/contract";
 
 export interface CreatedInvitation {
   url: string;

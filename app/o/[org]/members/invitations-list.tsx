@@ -11,7 +11,7 @@ import { StatusBadge } from "~/app/_components/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { Timestamp } from "~/app/_components/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
-import { roleLabels } from "~/server/tenancy/roles";
+import { roleLabels } from "~/server/tenancy/contract";
 
 /** The invitations of the last 30 days, newest first, with Revoke for pending ones. */
 export function InvitationsList() {

@@ -11,7 +11,7 @@ import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { MemberRole } from "~/db/schema";
-import { roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/roles";
+import { roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
 import type { CreatedInvitation } from "./invitation-link";
 
 /** E-mail and role; creating the invitation returns its link, shown by the panel. */

@@ -11,7 +11,7 @@ import { cellClasses, rowClasses } from "~/app/_components/table-styles";
 import { Timestamp } from "~/app/_components/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import type { MemberRole } from "~/db/schema";
-import { hasRole, roleLabels, roleLadder } from "~/server/tenancy/roles";
+import { hasRole, roleLabels, roleLadder } from "~/server/tenancy/contract";
 
 export type Member = RouterOutputs["members"]["list"][number];
 

@@ -14,7 +14,7 @@ import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { MemberRole } from "~/db/schema";
-import { roleLabels, roleLadder, roleRank } from "~/server/tenancy/roles";
+import { roleLabels, roleLadder, roleRank } from "~/server/tenancy/contract";
 import { MemberRow, type Member } from "./member-row";
 
 type SortKey = "name" | "email" | "role" | "joined";

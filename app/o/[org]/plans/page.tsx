@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { PlanActions } from "./plan-actions";
 import { PlansView } from "./plans-view";

@@ -5,7 +5,7 @@ import { Button } from "~/app/_components/button";
 import { PageHeader } from "~/app/_components/page-header";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { ProductDialog } from "./product-dialog";
 import { ProductsTable } from "./products-table";

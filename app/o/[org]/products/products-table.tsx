@@ -11,7 +11,7 @@ import { SearchInput } from "~/app/_components/search-input";
 import { SortHeader, useTableSort } from "~/app/_components/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { ProductDialog, type ProductRow as Product } from "./product-dialog";
 import { ProductRow, marginOf } from "./product-row";
 

@@ -5,7 +5,7 @@ import { DataTable, type DataColumn } from "~/app/_components/data-table";
 import { LoadMore, type LoadMoreState } from "~/app/_components/load-more";
 import { useOrg } from "~/app/_components/org-context";
 import { SortHeader, useTableSort } from "~/app/_components/sort-header";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { RefundRow, type Refund } from "./refund-row";
 
 type SortKey = "created" | "machine" | "amount" | "state" | "attempts";

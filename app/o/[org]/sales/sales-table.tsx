@@ -7,7 +7,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { LoadMore, loadMoreOf } from "~/app/_components/load-more";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { SaleRow } from "./sale-row";
 import { salesListInput, salesPageOptions, type SalesQuery } from "./sales-query";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "~/app/_components/card";
 import { PageHeader } from "~/app/_components/page-header";
-import { hasRole, roleLabels } from "~/server/tenancy/roles";
+import { hasRole, roleLabels } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { SettingsForm } from "./settings-form";
 

@@ -5,7 +5,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { PageHeader } from "~/app/_components/page-header";
 import { TableSkeleton } from "~/app/_components/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "../org-access";
 import { WebhooksView } from "./webhooks-view";
 

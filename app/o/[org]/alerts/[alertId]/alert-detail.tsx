@@ -16,8 +16,8 @@ import { StatusBadge } from "~/app/_components/status-badge";
 import { Timestamp } from "~/app/_components/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import { ruleLabel } from "~/server/alerts/catalog";
-import { hasRole } from "~/server/tenancy/roles";
+import { ruleLabel } from "~/server/alerts/contract";
+import { hasRole } from "~/server/tenancy/contract";
 import { describeAlertEvent } from "./describe-alert-event";
 
 /** One alert: what, where, since when, who is on it, and everything that happened to it. */

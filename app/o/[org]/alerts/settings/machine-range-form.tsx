@@ -10,7 +10,7 @@ import { NativeSelect } from "~/app/_components/native-select";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 
 /** A machine's own temperature range (a cooled machine 0–8 °C, an ambient one none). */
 export function MachineRangeForm() {

@@ -12,7 +12,7 @@ import { useOrg } from "~/app/_components/org-context";
 import { Timestamp } from "~/app/_components/timestamp";
 import { useOrigin } from "~/app/_components/use-origin";
 import { useTRPC } from "~/app/_trpc/client";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { endpointPath } from "../endpoint";
 import { MachineCredentials } from "../machine-credentials";
 import { useMachine, useRefreshMachine } from "./use-machine";

@@ -2,7 +2,7 @@
 
 import { BellRing, History } from "lucide-react";
 import Link from "next/link";
-import { ruleLabel } from "~/server/alerts/catalog";
+import { ruleLabel } from "~/server/alerts/contract";
 import { Card } from "~/app/_components/card";
 import { useOrg } from "~/app/_components/org-context";
 import { RelativeTime } from "~/app/_components/relative-time";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Button } from "~/app/_components/button";
 import { useOrg } from "~/app/_components/org-context";
 import { StatusBadge } from "~/app/_components/status-badge";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { fleetStatusLabel } from "../fleet-query";
 import { EditMachineDialog } from "./edit-machine-dialog";
 import { useMachine } from "./use-machine";

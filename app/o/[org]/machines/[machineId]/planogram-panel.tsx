@@ -6,7 +6,7 @@ import { Button } from "~/app/_components/button";
 import { Card } from "~/app/_components/card";
 import { EmptyState } from "~/app/_components/empty-state";
 import { useOrg } from "~/app/_components/org-context";
-import { hasRole } from "~/server/tenancy/roles";
+import { hasRole } from "~/server/tenancy/contract";
 import { PlanogramEditor } from "./planogram-editor";
 import { PlanogramGrid } from "./planogram-grid";
 import { usePlanogram } from "./use-machine";

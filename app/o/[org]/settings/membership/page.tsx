@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { Skeleton } from "~/app/_components/skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole, roleLabels } from "~/server/tenancy/roles";
+import { hasRole, roleLabels } from "~/server/tenancy/contract";
 import { requireMember } from "../../org-access";
 import { MembershipSettings } from "./membership-settings";
 
