@@ -10,7 +10,7 @@ import {
   Webhook,
 } from "lucide-react";
 import Link from "next/link";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { buttonClasses } from "./_components/button";
 import { FlowDiagram } from "./_components/flow-diagram";
 import { Logo } from "./_components/logo";

@@ -11,10 +11,10 @@ import { createDb, queryRows, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { withTenant } from "../db/tenant";
 import { env } from "../env";
-import { generateDueMonths } from "../server/analytics/monthly";
-import { getOverview } from "../server/analytics/overview";
-import { getRankings } from "../server/analytics/rankings";
-import { rollUpOrg } from "../server/analytics/rollup";
+import { generateDueMonths } from "~/server/analytics";
+import { getOverview } from "~/server/analytics";
+import { getRankings } from "~/server/analytics";
+import { rollUpOrg } from "~/server/analytics";
 import type { ServiceCtx } from "../server/context";
 import { createBenchFleet, generateReportHours, generateSales, generateStockouts, type BenchFleet, defaultFleet } from "./lib/bench-fleet";
 

@@ -10,8 +10,8 @@ import { createDb } from "../db/client";
 import { newId } from "../db/ids";
 import { migrate } from "../db/migrate";
 import { refunds } from "../db/schema";
-import { claimDueRefunds, processDueRefunds } from "../server/payments/refund-worker";
-import { StripeProvider } from "../server/payments/stripe";
+import { claimDueRefunds, processDueRefunds } from "~/server/payments";
+import { StripeProvider } from "~/server/payments";
 import { FakeStripe } from "../test/fake-stripe";
 import { createMachineWithPlanogram } from "../test/machines";
 

@@ -4,12 +4,12 @@
 import type { Db } from "../db/client";
 import { withTenant } from "../db/tenant";
 import type { ServiceCtx } from "../server/context";
-import { backtest, type BacktestMachine } from "../server/replenishment/backtest";
-import { addDays, localDay } from "../server/replenishment/days";
-import { loadFleetSlots, orgZone } from "../server/replenishment/fleet-slots";
-import { computeForecasts, HISTORY_DAYS } from "../server/replenishment/forecasting";
-import { loadHistory, slotKey } from "../server/replenishment/history";
-import { planFleet } from "../server/replenishment/planning";
+import { backtest, type BacktestMachine } from "~/server/replenishment";
+import { addDays, localDay } from "~/server/replenishment";
+import { loadFleetSlots, orgZone } from "~/server/replenishment";
+import { computeForecasts, HISTORY_DAYS } from "~/server/replenishment";
+import { loadHistory, slotKey } from "~/server/replenishment";
+import { planFleet } from "~/server/replenishment";
 
 export interface ReplenishmentFigures {
   machines: number;

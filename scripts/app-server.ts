@@ -8,7 +8,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { recordSocketAddress } from "../server/auth/client-address";
+import { recordSocketAddress } from "~/server/auth";
 import { refuseInvalidPaths } from "../server/http/request-path";
 
 const root = path.resolve(import.meta.dirname, "..");

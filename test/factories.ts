@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { memberships, users, type MemberRole } from "~/db/schema";
-import type { SessionUser } from "~/server/auth/accounts";
-import { hashPassword } from "~/server/auth/password";
+import type { SessionUser } from "~/server/auth";
+import { hashPassword } from "~/server/auth";
 import { createTrpcContext } from "~/server/trpc/init";
 import { createCaller } from "~/server/trpc/root";
-import { createOrganization } from "~/server/tenancy/orgs";
+import { createOrganization } from "~/server/tenancy";
 
 /** A password that passes the strength check; every factory user has it. */
 export const TEST_PASSWORD = "correct horse battery staple 42";

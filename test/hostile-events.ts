@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { RejectionCode } from "~/server/ingest/events";
+import type { RejectionCode } from "~/server/ingest";
 
 // Seeded machine events for the events fuzz: valid ones of every type, and ones with exactly one
 // planted defect whose rejection code is known in advance (the test's oracle).

@@ -1,12 +1,12 @@
 import { Webhook } from "standardwebhooks";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
-import { setPlanogram } from "~/server/catalog/planogram";
-import { createProduct } from "~/server/catalog/products";
+import { setPlanogram } from "~/server/catalog";
+import { createProduct } from "~/server/catalog";
 import type { ServiceCtx } from "~/server/context";
-import { createLocation } from "~/server/fleet/locations";
-import { registerMachine } from "~/server/fleet/machines";
-import { handleEventsRequest } from "~/server/ingest/http";
+import { createLocation } from "~/server/fleet";
+import { registerMachine } from "~/server/fleet";
+import { handleEventsRequest } from "~/server/ingest";
 import { createOrg } from "./factories";
 
 /** Runs a service as the org's owner inside a tenant transaction. */

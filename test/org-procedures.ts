@@ -1,11 +1,11 @@
 import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
-import type { SessionUser } from "~/server/auth/accounts";
+import type { SessionUser } from "~/server/auth";
 import { withTenant } from "~/db/tenant";
-import { raiseAlert } from "~/server/alerts/raise";
-import { createEndpoint } from "~/server/alerts/webhooks";
+import { raiseAlert } from "~/server/alerts";
+import { createEndpoint } from "~/server/alerts";
 import { addMember, invite, type callerFor } from "./factories";
-import { createRoute } from "~/server/replenishment/routes";
+import { createRoute } from "~/server/replenishment";
 import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
 

@@ -2,8 +2,8 @@
 // killed (SIGKILL, no cleanup) either before calling the provider or right after the call,
 // before recording the result. Usage: node --import tsx test/refund-crash-worker.ts <databaseUrl> <stripeUrl> <before-call|after-call>
 import { createDb } from "~/db/client";
-import { StripeProvider } from "~/server/payments/stripe";
-import { claimDueRefunds } from "~/server/payments/refund-worker";
+import { StripeProvider } from "~/server/payments";
+import { claimDueRefunds } from "~/server/payments";
 
 const [databaseUrl, stripeUrl, crashPoint] = process.argv.slice(2);
 const handle = await createDb({ url: databaseUrl, driver: "pg", maxConnections: 1 });

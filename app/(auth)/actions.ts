@@ -2,8 +2,8 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { credentialTextProblem } from "~/server/auth/accounts";
-import { signIn, signOut } from "~/server/auth/next-auth";
+import { credentialTextProblem } from "~/server/auth";
+import { signIn, signOut } from "~/server/auth";
 import { safeCallbackUrl } from "./safe-callback";
 
 export interface SignInState {

@@ -1,4 +1,4 @@
-export { safeCallbackUrl } from "~/server/auth/callback-url";
+export { safeCallbackUrl } from "~/server/auth";
 
 /** Whether the page to go back to is a consumer's (a machine's page, an order, their account). */
 export function isConsumerPath(path: string): boolean {

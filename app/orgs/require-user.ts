@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 
 /** The signed-in user, or off to sign in and back to `path`. */
 export async function requireUser(path: string) {

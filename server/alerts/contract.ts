@@ -28,3 +28,16 @@ export const ruleNames: readonly string[] = alertRules.map((r) => r.rule);
 export function ruleLabel(rule: string): string {
   return alertRules.find((r) => r.rule === rule)?.label ?? rule;
 }
+
+/** An org's alert thresholds when it has not set its own. */
+export const defaultAlertSettings = {
+  offlineMinutes: 15,
+  lowStockShare: 0.2,
+  noSalesSensitivity: "normal" as "off" | "low" | "normal" | "high",
+  doorOpenMinutes: 10,
+  vendFailureCount: 3,
+  vendFailureWindowMinutes: 60,
+  temperatureMinC: null as number | null,
+  temperatureMaxC: null as number | null,
+};
+export type OrgAlertSettings = typeof defaultAlertSettings;

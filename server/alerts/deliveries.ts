@@ -6,7 +6,7 @@ import { Webhook } from "standardwebhooks";
 import type { Db } from "~/db/client";
 import { notificationDeliveries, webhookEndpoints, type NotificationDelivery } from "~/db/schema";
 import { getSecrets } from "../config/secrets";
-import { decryptSecret } from "../fleet/secret-box";
+import { decryptSecret } from "~/server/fleet";
 import { deliverMail, mailEnabled } from "../mail/mailer";
 import { checkedLookup, NonPublicAddressError, nonPublicMessage, nonPublicTarget, type TargetOptions } from "./webhook-target";
 

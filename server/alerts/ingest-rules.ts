@@ -1,9 +1,10 @@
 import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { alerts, machineEvents, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import type { MachineEvent } from "../ingest/events";
+import type { MachineEvent } from "~/server/ingest";
 import { raiseAlert, resolveAlert } from "./raise";
-import { effectiveTemperatureRange, getAlertSettings, type OrgAlertSettings } from "./settings";
+import type { OrgAlertSettings } from "./contract";
+import { effectiveTemperatureRange, getAlertSettings } from "./settings";
 
 type Of<T extends MachineEvent["type"]> = Extract<MachineEvent, { type: T }>;
 const latest = <T extends { occurredAt: Date }>(list: T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || b.occurredAt > a.occurredAt ? b : a), undefined);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { alerts, locations, machines, memberships, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 import { describeAlerts } from "./notify";
 import { severities } from "./severity";
 import { alertTimeline, recordAlertEvent } from "./timeline";

@@ -10,7 +10,7 @@ import { fault, heartbeat, inboxOf, minutesAgo } from "~/test/alerts";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, sendEvents } from "~/test/machines";
-import { registerMachine } from "../fleet/machines";
+import { registerMachine } from "~/server/fleet";
 import { sendDueDeliveries } from "./deliveries";
 import { sweepOfflineMachines } from "./scheduled-rules";
 import { createEndpoint, listDeliveries } from "./webhooks";

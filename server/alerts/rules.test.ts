@@ -8,7 +8,8 @@ import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "
 import { alertRules } from "./contract";
 import { raiseAlert } from "./raise";
 import { checkNoSales, sweepOfflineMachines } from "./scheduled-rules";
-import { setMachineTemperatureRange, updateAlertSettings, defaultAlertSettings } from "./settings";
+import { defaultAlertSettings } from "./contract";
+import { setMachineTemperatureRange, updateAlertSettings } from "./settings";
 
 let t: TestDatabase;
 beforeAll(async () => {

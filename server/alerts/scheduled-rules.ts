@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { machines, organizations } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { machineSilent } from "../fleet/presence";
+import { machineSilent } from "~/server/fleet";
 import { notifyAlerts, type AlertChange } from "./notify";
 import { raiseAlert } from "./raise";
 import { getAlertSettings } from "./settings";

@@ -1,22 +1,12 @@
+import { defaultAlertSettings, type OrgAlertSettings } from "./contract";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { alertSettings, machineAlertSettings, machines } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { fieldError, notFound } from "../errors";
 import { roundedTo } from "../input/decimals";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
-export const defaultAlertSettings = {
-  offlineMinutes: 15,
-  lowStockShare: 0.2,
-  noSalesSensitivity: "normal" as "off" | "low" | "normal" | "high",
-  doorOpenMinutes: 10,
-  vendFailureCount: 3,
-  vendFailureWindowMinutes: 60,
-  temperatureMinC: null as number | null,
-  temperatureMaxC: null as number | null,
-};
-export type OrgAlertSettings = typeof defaultAlertSettings;
 
 const temperature = z.number().min(-40, "Enter at least -40 °C").max(60, "Enter at most 60 °C").transform(roundedTo(2)).nullable();
 

@@ -2,7 +2,7 @@ import { asc, and, eq, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { alertEvents } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { actorColumns } from "../tenancy/audit";
+import { actorColumns } from "~/server/tenancy";
 
 export type AlertEventType =
   | "raised"

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
 import { alerts, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { ingestBatch } from "~/server/ingest/batch";
+import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthlyStatistics, organizations, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { ingestBatch } from "~/server/ingest/batch";
+import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { createMachineWithPlanogram, restock, vend } from "~/test/machines";

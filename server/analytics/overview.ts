@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "~/db/client";
 import { ALL_LOCATIONS, organizations, sales } from "~/db/schema";
-import { countOpenAlerts } from "../alerts/summary";
+import { countOpenAlerts } from "~/server/alerts";
 import type { ServiceCtx } from "../context";
-import { countMachinesByStatus } from "../fleet/fleet-views";
-import { localDay } from "../replenishment/days";
-import { machinesToVisit } from "../replenishment/planning";
+import { countMachinesByStatus } from "~/server/fleet";
+import { localDay } from "~/server/replenishment";
+import { machinesToVisit } from "~/server/replenishment";
 
 /** Days of the overview's revenue chart. */
 export const OVERVIEW_DAYS = 30;

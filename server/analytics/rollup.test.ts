@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, queryRows, type Db } from "~/db/client";
 import { organizations } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { ingestBatch } from "~/server/ingest/batch";
+import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, testDriver, type TestDatabase } from "~/test/db";
-import { setPlanogram } from "~/server/catalog/planogram";
-import { registerMachine } from "~/server/fleet/machines";
+import { setPlanogram } from "~/server/catalog";
+import { registerMachine } from "~/server/fleet";
 import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { rollUpOrg, salesAggregate } from "./rollup";
 

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { ingestBatch } from "~/server/ingest/batch";
+import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrg } from "~/test/factories";
 import { createMachineWithPlanogram, restock, vend } from "~/test/machines";

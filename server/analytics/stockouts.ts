@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import type { ServiceCtx } from "../context";
-import type { MachineEvent } from "../ingest/events";
+import type { MachineEvent } from "~/server/ingest";
 
 interface SlotMoves {
   /** The latest successful vend of the batch: the one that left the slot empty, if it is empty. */

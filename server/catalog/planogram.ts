@@ -4,8 +4,8 @@ import { newId } from "~/db/ids";
 import { products, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError } from "../errors";
-import { getMachine } from "../fleet/machines";
-import { recordAudit } from "../tenancy/audit";
+import { getMachine } from "~/server/fleet";
+import { recordAudit } from "~/server/tenancy";
 
 export const slotInput = z
   .object({

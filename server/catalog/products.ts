@@ -4,7 +4,7 @@ import { newId } from "~/db/ids";
 import { products } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 const minor = (what: string) =>
   z.number(`Enter the ${what}.`).int(`Enter the ${what} in minor units (cents), a whole number.`).min(0, `The ${what} cannot be negative.`).max(100_000_000);

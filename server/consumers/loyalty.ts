@@ -4,7 +4,7 @@ import { newId } from "~/db/ids";
 import { loyaltyMembers, loyaltyPrograms, pointEntries, type LoyaltyTier } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { minorPerUnit } from "../money";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 /** Points columns are Postgres integers: an earn or a balance stops there rather than failing the sale. */
 const MAX_POINTS = 2_147_483_647;

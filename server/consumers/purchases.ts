@@ -5,7 +5,7 @@ import { locations, loyaltyMembers, loyaltyPrograms, machines, orders, organizat
 import { withConsumer, withTenant } from "~/db/tenant";
 import { ServiceError, notFound } from "../errors";
 import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 import { accruePoints, tierFor } from "./loyalty";
 
 /**

@@ -6,9 +6,9 @@ import { machines, orders, products, refundRequestStatus, refundRequests, refund
 import { withConsumer, withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { refundSale } from "../payments/operator";
+import { refundSale } from "~/server/payments";
 import { describeSales } from "./purchases";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 export const reportProblemInput = z.object({
   saleId: z.string().min(1).max(64),

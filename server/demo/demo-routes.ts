@@ -4,9 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { locations, machines, routes, users } from "~/db/schema";
-import { computeForecasts } from "../replenishment/forecasting";
-import { createRoute } from "../replenishment/routes";
-import { updateSettings } from "../replenishment/settings";
+import { computeForecasts } from "~/server/replenishment";
+import { createRoute } from "~/server/replenishment";
+import { updateSettings } from "~/server/replenishment";
 import { asDemoOwner, type DemoOwner } from "./fleet-setup";
 
 const ROUTES = [

@@ -5,12 +5,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { machineEvents, machines } from "~/db/schema";
-import { getPlanogram, setPlanogram } from "../catalog/planogram";
-import { createProduct } from "../catalog/products";
+import { getPlanogram, setPlanogram } from "~/server/catalog";
+import { createProduct } from "~/server/catalog";
 import type { ServiceCtx } from "../context";
-import { createLocation } from "../fleet/locations";
-import { setMachineTemperatureRange } from "../alerts/settings";
-import { registerMachine, rotateMachineSecret } from "../fleet/machines";
+import { createLocation } from "~/server/fleet";
+import { setMachineTemperatureRange } from "~/server/alerts";
+import { registerMachine, rotateMachineSecret } from "~/server/fleet";
 import { demoProducts } from "./catalog-data";
 import type { PlannedMachine } from "./fleet-plan";
 

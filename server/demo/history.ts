@@ -5,7 +5,7 @@ import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { MachineModel, type TimedEvent } from "~/sim/model";
 import { MAX_EVENTS_PER_REQUEST } from "~/sim/protocol";
-import { ingestBatch } from "../ingest/batch";
+import { ingestBatch } from "~/server/ingest";
 import type { SeededMachine } from "./fleet-setup";
 
 const DAY = 86_400_000;

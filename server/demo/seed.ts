@@ -3,8 +3,8 @@ import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { auditLog, memberships, organizations, users, type MemberRole } from "~/db/schema";
 import { env } from "~/env";
-import { refreshOrgAnalytics } from "../analytics/monthly";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { refreshOrgAnalytics } from "~/server/analytics";
+import { hashPassword, verifyPassword } from "~/server/auth";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
 import { seedDemoRoutes } from "./demo-routes";
 

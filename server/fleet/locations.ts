@@ -4,7 +4,7 @@ import { newId } from "~/db/ids";
 import { locationKind, locations, machines } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 export const locationInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),

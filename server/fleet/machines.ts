@@ -4,7 +4,7 @@ import { newId } from "~/db/ids";
 import { machines } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 import { issueMachineSecret, rotateSecret } from "./credentials";
 import { assertLocation } from "./locations";
 

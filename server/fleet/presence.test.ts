@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, machines } from "~/db/schema";
-import { defaultAlertSettings, updateAlertSettings } from "~/server/alerts/settings";
-import { sweepOfflineMachines } from "~/server/alerts/scheduled-rules";
-import { createOrder, getCheckoutMenu } from "~/server/payments/checkout";
-import { DemoProvider } from "~/server/payments/demo";
+import { defaultAlertSettings, updateAlertSettings } from "~/server/alerts";
+import { sweepOfflineMachines } from "~/server/alerts";
+import { createOrder, getCheckoutMenu } from "~/server/payments";
+import { DemoProvider } from "~/server/payments";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, eventId, sendEvents } from "~/test/machines";

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alertSettings, machines, type MachineStatus } from "~/db/schema";
-import { defaultAlertSettings } from "../alerts/settings";
+import { defaultAlertSettings } from "~/server/alerts/contract";
 
 // The one definition of "offline": silent for longer than the org's offline threshold (its alert
 // settings, which also raise the offline alert). Nothing writes "offline" into a machine row when

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { machineEvents, machineReportHours, machines, organizations, products, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { pendingCommands } from "../payments/orders";
+import { pendingCommands } from "~/server/payments";
 import { applyEffects, type AcceptedEvent } from "./effects";
 import { parseEvent, type Rejection } from "./events";
 

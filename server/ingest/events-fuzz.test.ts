@@ -5,7 +5,7 @@ import { alerts, cashCollections, loyaltyMembers, machineEvents, machines, refun
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { assemble, bodyOf, eventCase, type FuzzEvent } from "~/test/hostile-events";
 import { asOwner, createMachineWithPlanogram, sendEvents } from "~/test/machines";
-import { updateLoyaltyProgram } from "../consumers/loyalty";
+import { updateLoyaltyProgram } from "~/server/consumers";
 import { MAX_BODY_BYTES } from "./events";
 
 // 5,000 seeded events, valid and hostile (extreme and malformed timestamps, forbidden characters and

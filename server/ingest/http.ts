@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { readBodyWithin } from "../http/limited-body";
-import { machineCredentials } from "../fleet/credentials";
+import { machineCredentials } from "~/server/fleet";
 import { ingestBatch, type BatchOutcome } from "./batch";
 import { MAX_BODY_BYTES, parseEnvelope } from "./events";
 import { consumeMachineRequest } from "./rate-limit";

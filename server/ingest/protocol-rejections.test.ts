@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, cashCollections, loyaltyMembers, machineEvents, machines, organizations, refunds, sales, serviceVisits } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { asOwner, createMachineWithPlanogram, eventId, restock, sendEvents, vend } from "~/test/machines";
-import { updateLoyaltyProgram } from "../consumers/loyalty";
+import { updateLoyaltyProgram } from "~/server/consumers";
 
 // Content a machine can send that Postgres would refuse (or that would be summed in the wrong
 // currency): each such event is rejected alone, with a code and a message that says what to fix.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { machineEvents } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { asOwner, createMachineWithPlanogram, eventId, sendEvents, signedRequest } from "~/test/machines";
-import { rotateMachineSecret, setMachineDisabled } from "../fleet/machines";
+import { rotateMachineSecret, setMachineDisabled } from "~/server/fleet";
 import { handleEventsRequest } from "./http";
 import { MACHINE_RATE_LIMIT } from "./rate-limit";
 

@@ -1,6 +1,6 @@
 import type { ServiceCtx } from "../context";
 import { fieldError } from "../errors";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 import { listOrgJobRuns, runOrgJobNow, type OrgHandler } from "./org-runs";
 import { jobs } from "./registry";
 import type { JobDefinition } from "./runner";

@@ -1,13 +1,13 @@
-import { sendDueDeliveries } from "../alerts/deliveries";
-import { checkNoSales, sweepOfflineMachines } from "../alerts/scheduled-rules";
-import { expireOrders } from "../payments/orders";
-import { generateAllDueMonths } from "../analytics/monthly";
-import { rollUpAll } from "../analytics/rollup";
-import { paymentProvider } from "../payments/providers";
+import { sendDueDeliveries } from "~/server/alerts";
+import { checkNoSales, sweepOfflineMachines } from "~/server/alerts";
+import { expireOrders } from "~/server/payments";
+import { generateAllDueMonths } from "~/server/analytics";
+import { rollUpAll } from "~/server/analytics";
+import { paymentProvider } from "~/server/payments";
 import { orgJob } from "./org-runs";
 import { pruneHistory } from "./retention";
-import { processDueRefunds } from "../payments/refund-worker";
-import { FORECAST_JOB, runForecastJob } from "../replenishment/forecast-job";
+import { processDueRefunds } from "~/server/payments";
+import { FORECAST_JOB, runForecastJob } from "~/server/replenishment";
 import type { JobDefinition } from "./runner";
 
 /**

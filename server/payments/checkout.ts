@@ -5,7 +5,7 @@ import { newId } from "~/db/ids";
 import { locations, machines, orders, organizations, products, refunds, slots, type Order, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ServiceError, notFound } from "../errors";
-import { fleetStatus, reachableStatuses } from "../fleet/presence";
+import { fleetStatus, reachableStatuses } from "~/server/fleet";
 import { markOrderPaid, orderTiming, orgOf } from "./orders";
 import { ProviderError, type CheckoutMethod, type PaymentProvider } from "./provider";
 

@@ -2,12 +2,12 @@ import { and, desc, eq, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "~/db/ids";
 import { alerts, locations, machines, orderStatus, orders, products, refundOrigin, refundStatus, refunds, sales } from "~/db/schema";
-import { resolveByHand } from "../alerts/lifecycle";
+import { resolveByHand } from "~/server/alerts";
 import type { ServiceCtx } from "../context";
-import { reversePoints } from "../consumers/loyalty";
+import { reversePoints } from "~/server/consumers";
 import { ServiceError, notFound } from "../errors";
 import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 const page = {
   cursor: pageCursor.optional(),

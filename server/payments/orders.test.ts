@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, loyaltyMembers, orders, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { updateLoyaltyProgram } from "~/server/consumers/loyalty";
+import { updateLoyaltyProgram } from "~/server/consumers";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createUser } from "~/test/factories";
 import { FakeStripe } from "~/test/fake-stripe";

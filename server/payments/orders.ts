@@ -4,7 +4,7 @@ import { newId } from "~/db/ids";
 import { orders, refunds, type machines, type Order, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { Actor, ServiceCtx } from "../context";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 // An online order's life once placed: paid (a vend command for its machine), completed by the
 // machine's report, or expired; refunded when it was paid for nothing. Placing one is checkout.ts.

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, auditLog, notificationDeliveries, organizations, refunds } from "~/db/schema";
-import { createEndpoint } from "~/server/alerts/webhooks";
+import { createEndpoint } from "~/server/alerts";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { addMember, callerFor } from "~/test/factories";

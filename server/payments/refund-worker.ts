@@ -3,7 +3,7 @@ import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { auditLog, orders, refunds, sales, type Refund } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { raiseAlert } from "../alerts/raise";
+import { raiseAlert } from "~/server/alerts";
 import { formatMoney } from "../money";
 import { ProviderError, type PaymentProvider } from "./provider";
 

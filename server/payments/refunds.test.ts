@@ -5,7 +5,7 @@ import { alerts, auditLog, refunds } from "~/db/schema";
 import { createTestDatabase, testDriver, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { createMachineWithPlanogram, sendEvents, signedRequest, vend } from "~/test/machines";
-import { handleEventsRequest } from "../ingest/http";
+import { handleEventsRequest } from "~/server/ingest";
 import { processDueRefunds, refundPolicy, retryDelaySeconds } from "./refund-worker";
 import { StripeProvider } from "./stripe";
 

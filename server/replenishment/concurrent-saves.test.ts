@@ -4,7 +4,7 @@ import { alerts, routeMachines, slotForecasts } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
-import { registerMachine } from "../fleet/machines";
+import { registerMachine } from "~/server/fleet";
 import { forecastOrg } from "./forecast-job";
 import { SELLOUT_RULE } from "./forecasting";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
-import type { JobContext } from "../jobs/runner";
+import type { JobContext } from "~/server/jobs";
 import { computeForecasts } from "./forecasting";
 
 export const FORECAST_JOB = "replenishment-forecast";

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alerts, slotForecasts } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { raiseAlert, resolveAlert } from "../alerts/raise";
+import { raiseAlert, resolveAlert } from "~/server/alerts";
 import { machineDays } from "./backtest";
 import { addDays, localDay } from "./days";
 import { daysToEmpty, fitForecast, MODEL_VERSION, selloutProbability, weekdayFactorsOf, type SlotForecast } from "./forecast";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceCtx } from "../context";
-import { salesMark, salesNotRolledUp } from "../analytics/rollup";
+import { salesMark, salesNotRolledUp } from "~/server/analytics";
 import { addDays, daysBetween, weekdayOf } from "./days";
 import type { DayObservation } from "./forecast";
 

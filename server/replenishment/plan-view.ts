@@ -1,5 +1,5 @@
 import type { ServiceCtx } from "../context";
-import { getMachine } from "../fleet/machines";
+import { getMachine } from "~/server/fleet";
 import { band, daysToEmpty, selloutProbability } from "./forecast";
 import { weekdayOf } from "./days";
 import { loadForecasts } from "./fleet-slots";

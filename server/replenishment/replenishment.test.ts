@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { callError } from "~/test/trpc-errors";
-import { rollUpOrg } from "../analytics/rollup";
+import { rollUpOrg } from "~/server/analytics";
 import type { ServiceCtx } from "../context";
 import { addDays, localDay } from "./days";
 import { runForecastJob } from "./forecast-job";

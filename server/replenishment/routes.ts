@@ -5,8 +5,8 @@ import { machines, routeMachines, routes } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError, notFound } from "../errors";
 import { isUniqueViolation } from "../input/concurrent-change";
-import { recordAudit } from "../tenancy/audit";
-import { listMembers } from "../tenancy/members";
+import { recordAudit } from "~/server/tenancy";
+import { listMembers } from "~/server/tenancy";
 import { hasRole } from "../tenancy/contract";
 
 export const routeInput = z.object({

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { organizations, replenishmentSettings, fillTo } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { recordAudit } from "../tenancy/audit";
+import { recordAudit } from "~/server/tenancy";
 
 export const DEFAULT_VISIT_COST_MINOR = 2500;
 export const DEFAULT_SELLOUT_THRESHOLD = 0.5;

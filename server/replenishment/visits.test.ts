@@ -4,7 +4,7 @@ import { alerts, auditLog, machineReportHours, machines, routeVisits, serviceVis
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createUser } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
-import { sweepOfflineMachines } from "~/server/alerts/scheduled-rules";
+import { sweepOfflineMachines } from "~/server/alerts";
 import { countRows } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
 

@@ -4,10 +4,10 @@ import { newId } from "~/db/ids";
 import { routeVisits, slots, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError } from "../errors";
-import { getMachine } from "../fleet/machines";
+import { getMachine } from "~/server/fleet";
 import { instant } from "../input/calendar";
-import { ingestBatch } from "../ingest/batch";
-import { recordAudit } from "../tenancy/audit";
+import { ingestBatch } from "~/server/ingest";
+import { recordAudit } from "~/server/tenancy";
 import { getRoute } from "./routes";
 
 export const recordVisitInput = z.object({

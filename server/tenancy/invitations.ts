@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId, randomToken } from "~/db/ids";
 import { auditLog, invitations, memberships, organizations, users } from "~/db/schema";
-import { emailSchema, type SessionUser } from "../auth/accounts";
+import { emailSchema, type SessionUser } from "~/server/auth";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 import { appUrl, sendMail } from "../mail/mailer";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships } from "~/db/schema";
-import type { SessionUser } from "~/server/auth/accounts";
+import type { SessionUser } from "~/server/auth";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { orgSnapshot } from "~/test/rows";

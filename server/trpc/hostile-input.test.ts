@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { memberships } from "~/db/schema";
-import type { SessionUser } from "~/server/auth/accounts";
+import type { SessionUser } from "~/server/auth";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { TEST_PASSWORD } from "~/test/factories";
 import { hostileInputs, targetedFaults } from "~/test/hostile-values";

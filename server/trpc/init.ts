@@ -4,13 +4,13 @@ import { z, ZodError } from "zod";
 import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import type { SessionUser } from "../auth/accounts";
+import type { SessionUser } from "~/server/auth";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError, type FieldErrors } from "../errors";
 import { CONCURRENT_CHANGE_MESSAGE, concurrentChangeCode } from "../input/concurrent-change";
 import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
 import { findUnsafeText } from "../input/text";
-import { resolveMembership, type ResolvedMembership } from "../tenancy/membership";
+import { resolveMembership, type ResolvedMembership } from "~/server/tenancy";
 import { hasRole } from "../tenancy/contract";
 
 /* 1. Context ----------------------------------------------------------------------------------- */

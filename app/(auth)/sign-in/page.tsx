@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
 import { SignInForm } from "./sign-in-form";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { textParam, toSearchParams } from "~/app/_components/search-params";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
 import { SignUpForm } from "./sign-up-form";
 

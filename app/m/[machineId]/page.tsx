@@ -9,7 +9,7 @@ import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note"
 import { SupportContact } from "~/app/_components/consumer/support-contact";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { CanceledNote } from "./canceled-note";
 import { Menu } from "./menu";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "~/server/auth/accounts";
+import type { SessionUser } from "~/server/auth";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrgFixture, type OrgFixture } from "~/test/org-procedures";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "~/db/open";
-import { currentUser } from "~/server/auth/session";
-import { resolveMembership } from "~/server/tenancy/membership";
+import { currentUser } from "~/server/auth";
+import { resolveMembership } from "~/server/tenancy";
 
 /** The signed-in user and their membership in the org named in the URL; cached per request. */
 const orgAccess = cache(async (slugOrId: string) => {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createTRPCRouter, orgProcedure } from "../init";
-import { getMachineTemperatureRange, machineTemperatureInput, setMachineTemperatureRange, alertSettingsInput, getAlertSettings, updateAlertSettings } from "~/server/alerts/settings";
-import { acknowledgeAlert, acknowledgeInput, alertIdInput, assignAlert, assignInput, getAlert, listAlerts, listAlertsInput, resolveByHand, resolveInput } from "~/server/alerts/lifecycle";
-import { getPreferences, listNotifications, listNotificationsInput, markAllRead, markRead, markReadInput, preferencesInput, unreadCount, updatePreferences } from "~/server/alerts/inbox";
+import { getMachineTemperatureRange, machineTemperatureInput, setMachineTemperatureRange, alertSettingsInput, getAlertSettings, updateAlertSettings } from "~/server/alerts";
+import { acknowledgeAlert, acknowledgeInput, alertIdInput, assignAlert, assignInput, getAlert, listAlerts, listAlertsInput, resolveByHand, resolveInput } from "~/server/alerts";
+import { getPreferences, listNotifications, listNotificationsInput, markAllRead, markRead, markReadInput, preferencesInput, unreadCount, updatePreferences } from "~/server/alerts";
 import {
   createEndpoint,
   deleteEndpoint,
@@ -17,7 +17,7 @@ import {
   setEndpointEnabledInput,
   updateEndpoint,
   updateEndpointInput,
-} from "~/server/alerts/webhooks";
+} from "~/server/alerts";
 
 export const alertsRouter = createTRPCRouter({
   list: orgProcedure("viewer").input(listAlertsInput).query(({ ctx, input }) => listAlerts(ctx.svc, input)),

@@ -1,7 +1,7 @@
 import { createTRPCRouter, orgProcedure } from "../init";
-import { getMonthlyStatistics, listStatisticsMonths, monthInput } from "~/server/analytics/monthly";
-import { getOverview, machinesToVisitToday } from "~/server/analytics/overview";
-import { getRankings, rankingsInput } from "~/server/analytics/rankings";
+import { getMonthlyStatistics, listStatisticsMonths, monthInput } from "~/server/analytics";
+import { getOverview, machinesToVisitToday } from "~/server/analytics";
+import { getRankings, rankingsInput } from "~/server/analytics";
 
 export const analyticsRouter = createTRPCRouter({
   overview: orgProcedure("viewer").query(({ ctx }) => getOverview(ctx.svc)),

@@ -1,5 +1,5 @@
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
-import { signUp, signUpInput } from "~/server/auth/accounts";
+import { signUp, signUpInput } from "~/server/auth";
 
 export const authRouter = createTRPCRouter({
   /** Creates an account; the client then signs in with the same credentials. */

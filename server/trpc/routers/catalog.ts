@@ -1,7 +1,7 @@
 import { createTRPCRouter, orgProcedure } from "../init";
-import { machineIdInput } from "~/server/fleet/machines";
-import { getPlanogram, setPlanogram, setPlanogramInput } from "~/server/catalog/planogram";
-import { createProduct, listProducts, productInput, updateProduct, updateProductInput } from "~/server/catalog/products";
+import { machineIdInput } from "~/server/fleet";
+import { getPlanogram, setPlanogram, setPlanogramInput } from "~/server/catalog";
+import { createProduct, listProducts, productInput, updateProduct, updateProductInput } from "~/server/catalog";
 
 export const productsRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listProducts(ctx.svc)),

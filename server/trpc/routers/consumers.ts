@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createTRPCRouter, orgProcedure, protectedProcedure } from "../init";
-import { getLoyaltyProgram, loyaltyProgramInput, updateLoyaltyProgram } from "~/server/consumers/loyalty";
-import { claimOrder, claimOrderInput, getReceipt, listMemberships, listPurchases, listPurchasesInput } from "~/server/consumers/purchases";
-import { countPendingRequests, decideRefundRequest, decideRequestInput, listMyRequests, listRefundRequests, listRefundRequestsInput, reportProblem, reportProblemInput } from "~/server/consumers/requests";
+import { getLoyaltyProgram, loyaltyProgramInput, updateLoyaltyProgram } from "~/server/consumers";
+import { claimOrder, claimOrderInput, getReceipt, listMemberships, listPurchases, listPurchasesInput } from "~/server/consumers";
+import { countPendingRequests, decideRefundRequest, decideRequestInput, listMyRequests, listRefundRequests, listRefundRequestsInput, reportProblem, reportProblemInput } from "~/server/consumers";
 
 /** The signed-in consumer's own purchases, memberships and requests, across operators. */
 export const consumerRouter = createTRPCRouter({

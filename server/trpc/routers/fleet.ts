@@ -1,6 +1,6 @@
 import { createTRPCRouter, orgProcedure } from "../init";
-import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "~/server/fleet/fleet-views";
-import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "~/server/fleet/locations";
+import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "~/server/fleet";
+import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "~/server/fleet";
 import {
   machineIdInput,
   machineInput,
@@ -10,7 +10,7 @@ import {
   setMachineDisabled,
   updateMachine,
   updateMachineInput,
-} from "~/server/fleet/machines";
+} from "~/server/fleet";
 
 export const locationsRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listLocations(ctx.svc)),

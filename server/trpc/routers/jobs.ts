@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, orgProcedure } from "../init";
-import { listJobsForOrg, runJobNowForOrg } from "~/server/jobs/org-view";
+import { listJobsForOrg, runJobNowForOrg } from "~/server/jobs";
 
 export const jobsRouter = createTRPCRouter({
   list: orgProcedure("admin").query(({ ctx }) => listJobsForOrg(ctx.svc)),

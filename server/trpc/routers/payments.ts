@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ServiceError } from "~/server/errors";
 import { createTRPCRouter, orgProcedure, publicProcedure } from "../init";
-import { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "~/server/payments/operator";
-import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "~/server/payments/checkout";
-import { checkoutBaseUrl } from "~/server/payments/checkout-origin";
-import { paymentProvider } from "~/server/payments/providers";
+import { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "~/server/payments";
+import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "~/server/payments";
+import { checkoutBaseUrl } from "~/server/payments";
+import { paymentProvider } from "~/server/payments";
 
 const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });
 const orderIdInput = z.object({ orderId: z.string().min(1).max(64) });

@@ -1,11 +1,11 @@
-import { machineIdInput } from "~/server/fleet/machines";
+import { machineIdInput } from "~/server/fleet";
 import { createTRPCRouter, orgProcedure } from "../init";
-import { computeForecasts } from "~/server/replenishment/forecasting";
-import { myRoutes, routeDay, routeDayInput } from "~/server/replenishment/pick-list";
-import { getPlanView, machineForecast } from "~/server/replenishment/plan-view";
-import { createRoute, deleteRoute, getRoute, listRoutes, listTechnicians, routeIdInput, routeInput, updateRoute, updateRouteInput } from "~/server/replenishment/routes";
-import { getSettings, settingsInput, updateSettings } from "~/server/replenishment/settings";
-import { listVisits, listVisitsInput, recordVisit, recordVisitInput } from "~/server/replenishment/visits";
+import { computeForecasts } from "~/server/replenishment";
+import { myRoutes, routeDay, routeDayInput } from "~/server/replenishment";
+import { getPlanView, machineForecast } from "~/server/replenishment";
+import { createRoute, deleteRoute, getRoute, listRoutes, listTechnicians, routeIdInput, routeInput, updateRoute, updateRouteInput } from "~/server/replenishment";
+import { getSettings, settingsInput, updateSettings } from "~/server/replenishment";
+import { listVisits, listVisitsInput, recordVisit, recordVisitInput } from "~/server/replenishment";
 
 export const routesRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listRoutes(ctx.svc)),

@@ -1,5 +1,5 @@
 import { createTRPCRouter, orgProcedure } from "../init";
-import { listSales, listSalesInput, salesByDay, salesFilterInput, salesTotals } from "~/server/sales/sales";
+import { listSales, listSalesInput, salesByDay, salesFilterInput, salesTotals } from "~/server/sales";
 
 export const salesRouter = createTRPCRouter({
   list: orgProcedure("viewer").input(listSalesInput).query(({ ctx, input }) => listSales(ctx.svc, input)),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, orgProcedure, protectedProcedure, publicProcedure } from "../init";
-import { listAuditLog, listAuditLogInput } from "~/server/tenancy/audit";
+import { listAuditLog, listAuditLogInput } from "~/server/tenancy";
 import {
   acceptInvitation,
   createInvitation,
@@ -9,10 +9,10 @@ import {
   previewInvitation,
   revokeInvitation,
   revokeInvitationInput,
-} from "~/server/tenancy/invitations";
-import { listMyOrganizations } from "~/server/tenancy/membership";
-import { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "~/server/tenancy/members";
-import { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "~/server/tenancy/orgs";
+} from "~/server/tenancy";
+import { listMyOrganizations } from "~/server/tenancy";
+import { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "~/server/tenancy";
+import { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "~/server/tenancy";
 
 const tokenInput = z.object({ token: z.string().min(10).max(100) });
 

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { buttonClasses } from "~/app/_components/button";
 import { StatusBadge } from "~/app/_components/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { roleDescriptions, roleLabels } from "~/server/tenancy/contract";
 import { signOutAction } from "../../actions";
 import { AcceptInvitation } from "./accept-invitation";

@@ -1,7 +1,7 @@
 import { getDb } from "~/db/open";
-import { authorizeCron } from "~/server/jobs/cron-auth";
-import { findJob } from "~/server/jobs/registry";
-import { runDue } from "~/server/jobs/runner";
+import { authorizeCron } from "~/server/jobs";
+import { findJob } from "~/server/jobs";
+import { runDue } from "~/server/jobs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;

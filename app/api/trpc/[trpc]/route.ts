@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "~/db/open";
-import { clientAddress } from "~/server/auth/client-address";
-import { currentUser } from "~/server/auth/session";
-import { requestOrigin } from "~/server/payments/checkout-origin";
+import { clientAddress } from "~/server/auth";
+import { currentUser } from "~/server/auth";
+import { requestOrigin } from "~/server/payments";
 import { appRouter } from "~/server/trpc/root";
 import { createTrpcContext } from "~/server/trpc/init";
 

@@ -1,6 +1,6 @@
 import { idParam, textParam, type QueryReader } from "~/app/_components/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import type { FleetStatus } from "~/server/fleet/presence";
+import type { FleetStatus } from "~/server/fleet";
 
 export type FleetSort = "name" | "status" | "lastSeen" | "fill" | "faults" | "location";
 export type SortDirection = "asc" | "desc";

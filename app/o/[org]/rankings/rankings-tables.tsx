@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { formatCount, formatPercent } from "~/app/_components/numbers";
 import { SortableTable, type Column } from "~/app/_components/sortable-table";
-import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics/rankings";
+import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics";
 import { formatMoney } from "~/server/money";
 
 function Change({ value }: { value: number | null }) {

@@ -1,10 +1,10 @@
 import { paymentMethodLabel } from "~/app/_components/payment-methods";
 import { getDb } from "~/db/open";
-import { monthInput } from "~/server/analytics/monthly";
-import { statisticsCsv, statisticsForExport, statisticsPdf } from "~/server/analytics/statistics-export";
-import { currentUser } from "~/server/auth/session";
+import { monthInput } from "~/server/analytics";
+import { statisticsCsv, statisticsForExport, statisticsPdf } from "~/server/analytics";
+import { currentUser } from "~/server/auth";
 import { findUnsafeText } from "~/server/input/text";
-import { resolveMembership } from "~/server/tenancy/membership";
+import { resolveMembership } from "~/server/tenancy";
 
 const formats = {
   csv: { type: "text/csv; charset=utf-8", render: async (...a: Parameters<typeof statisticsCsv>) => statisticsCsv(...a) },

@@ -10,7 +10,7 @@ import { Modal } from "~/app/_components/modal";
 import { useOrg } from "~/app/_components/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { webhookEventTypes } from "~/server/alerts/webhook-events";
+import { webhookEventTypes } from "~/server/alerts";
 
 type EventType = (typeof webhookEventTypes)[number];
 

@@ -1,9 +1,9 @@
 import { getDb } from "~/db/open";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { findUnsafeText } from "~/server/input/text";
-import { openSalesCsv } from "~/server/sales/export";
-import { salesFilterInput } from "~/server/sales/sales";
-import { resolveMembership } from "~/server/tenancy/membership";
+import { openSalesCsv } from "~/server/sales";
+import { salesFilterInput } from "~/server/sales";
+import { resolveMembership } from "~/server/tenancy";
 import { dataExceptionCode } from "~/server/input/data-exception";
 
 export const dynamic = "force-dynamic";

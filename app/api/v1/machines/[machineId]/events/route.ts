@@ -1,8 +1,8 @@
 import { after } from "next/server";
 import { getDb } from "~/db/open";
-import { errorResponse, handleEventsRequest } from "~/server/ingest/http";
-import { sendNotificationsNow } from "~/server/alerts/deliveries";
-import { sendOwedRefunds } from "~/server/payments/refund-dispatch";
+import { errorResponse, handleEventsRequest } from "~/server/ingest";
+import { sendNotificationsNow } from "~/server/alerts";
+import { sendOwedRefunds } from "~/server/payments";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { getDb } from "~/db/open";
 import { withTenant } from "~/db/tenant";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/server/auth";
 import { ServiceError } from "~/server/errors";
 import { findUnsafeText } from "~/server/input/text";
-import { pickListCsvRows, routeDay, routeDayInput } from "~/server/replenishment/pick-list";
-import { resolveMembership } from "~/server/tenancy/membership";
+import { pickListCsvRows, routeDay, routeDayInput } from "~/server/replenishment";
+import { resolveMembership } from "~/server/tenancy";
 
 export const dynamic = "force-dynamic";
 
