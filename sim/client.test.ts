@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { machines, sales, slots } from "~/db/schema";
-import { setMachineDisabled } from "~/server/fleet/machines";
+import { setMachineDisabled } from "~/server/fleet";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { IngestServer } from "~/test/ingest-server";
 import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";
