@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { env } = await import("./env");
   if (env.SCHEDULER ? env.SCHEDULER === "on" : !env.VERCEL) {
-    const [{ startScheduler }, { getDb }] = await Promise.all([import("./server/jobs/scheduler"), import("./db/open")]);
+    const [{ startScheduler }, { getDb }] = await Promise.all([import("./server/cron"), import("./db/open")]);
     startScheduler(getDb);
   }
   const { startDemoLiveMachines } = await import("./server/demo/live");

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
-import { refuseCrossSitePost } from "~/server/auth";
+import { refuseCrossSitePost } from "~/server/web/cross-site-post";
 import { refuseMalformedActionBody } from "~/server/http/action-body";
 import { invalidPathResponse, pathProblem } from "~/server/http/request-path";
 import { newNonce, pagePolicy, staticSecurityHeaders } from "~/server/http/security-headers";

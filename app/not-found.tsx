@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Logo } from "./_components/logo";
-import { NotFoundMessage } from "./_components/not-found-message";
+import { Logo } from "./_components/ui/logo";
+import { NotFoundMessage } from "./_components/ui/not-found-message";
 
 export const metadata: Metadata = { title: "Page not found" };
 

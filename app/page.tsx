@@ -10,10 +10,10 @@ import {
   Webhook,
 } from "lucide-react";
 import Link from "next/link";
-import { currentUser } from "~/server/auth";
-import { buttonClasses } from "./_components/button";
-import { FlowDiagram } from "./_components/flow-diagram";
-import { Logo } from "./_components/logo";
+import { currentUser } from "~/server/web";
+import { buttonClasses } from "./_components/ui/button";
+import { FlowDiagram } from "./_components/home/flow-diagram";
+import { Logo } from "./_components/ui/logo";
 
 const features = [
   {

@@ -15,7 +15,7 @@ import { generateDueMonths } from "~/server/analytics";
 import { getOverview } from "~/server/analytics";
 import { getRankings } from "~/server/analytics";
 import { rollUpOrg } from "~/server/analytics";
-import type { ServiceCtx } from "../server/context";
+import { systemContext, type ServiceCtx } from "../server/context";
 import { createBenchFleet, generateReportHours, generateSales, generateStockouts, type BenchFleet, defaultFleet } from "./lib/bench-fleet";
 
 const { values } = parseArgs({ options: { sales: { type: "string", default: "10000000" }, fresh: { type: "boolean", default: false } } });
@@ -60,8 +60,8 @@ try {
   const [, fromRaw] = await timed(() => rawMonthly(db, fleet));
 
   // 3. Dashboards: the answers from rollups, against the same answers from raw sales.
-  const ctx = (tx: Db): ServiceCtx => ({ db: tx, orgId: org.id, role: "owner", actor: { type: "system", label: "bench" } });
-  const asTenant = <T>(fn: (c: ServiceCtx) => Promise<T>) => withTenant(db, org.id, (tx) => fn(ctx(tx)));
+  const ctx = (tx: Db): ServiceCtx => systemContext(tx, { orgId: org.id, actor: "system", label: "bench" });
+  const asTenant = <T>(fn: (c: ServiceCtx) => Promise<T>) => withTenant(db, { orgId: org.id }, (tx) => fn(ctx(tx)));
   const place = `loc_${TAG}_1`;
   const queries: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
     ["overview (today vs last week, 30-day chart, top products)", () => asTenant(getOverview), () => rawOverview(db, fleet)],

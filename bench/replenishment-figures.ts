@@ -3,9 +3,9 @@
 // forecast (same weekday last week) on a rolling backtest of its own sales.
 import type { Db } from "../db/client";
 import { withTenant } from "../db/tenant";
-import type { ServiceCtx } from "../server/context";
+import { jobContext, type ServiceCtx } from "../server/context";
 import { backtest, type BacktestMachine } from "~/server/replenishment";
-import { addDays, localDay } from "~/server/replenishment";
+import { addDays, localDay } from "~/server/time";
 import { loadFleetSlots, orgZone } from "~/server/replenishment";
 import { computeForecasts, HISTORY_DAYS } from "~/server/replenishment";
 import { loadHistory, slotKey } from "~/server/replenishment";
@@ -27,16 +27,16 @@ export interface ReplenishmentFigures {
 }
 
 const asJob = <T>(db: Db, orgId: string, fn: (ctx: ServiceCtx) => Promise<T>) =>
-  withTenant(db, orgId, (tx) => fn({ db: tx, orgId, actor: { type: "job", id: "bench" }, role: null }));
+  withTenant(db, { orgId }, (tx) => fn(jobContext(tx, { orgId, name: "bench" })));
 
 /** Measures one org; `now` is the end of its data (defaults to the real clock). */
 export async function replenishmentFigures(db: Db, orgId: string, now = new Date(), origins = 4): Promise<ReplenishmentFigures> {
   let started = performance.now();
-  await asJob(db, orgId, (ctx) => computeForecasts(ctx, now));
+  await asJob(db, orgId, (ctx) => computeForecasts(ctx, { now }));
   const forecastMs = performance.now() - started;
 
   started = performance.now();
-  const plan = await asJob(db, orgId, (ctx) => planFleet(ctx, now));
+  const plan = await asJob(db, orgId, (ctx) => planFleet(ctx, { now }));
   const planMs = performance.now() - started;
 
   started = performance.now();
@@ -45,7 +45,7 @@ export async function replenishmentFigures(db: Db, orgId: string, now = new Date
     const today = localDay(now, timeZone);
     const window = { from: addDays(today, -(HISTORY_DAYS + origins * 7)), to: addDays(today, -1), timeZone };
     const fleet = await loadFleetSlots(ctx);
-    const history = await loadHistory(ctx, window, fleet, now);
+    const history = await loadHistory(ctx, { window, slots: fleet, now });
     const byMachine = new Map<string, BacktestMachine>();
     for (const s of fleet) {
       const series = history.get(slotKey(s.machineId, s.code)) ?? [];

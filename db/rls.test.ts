@@ -31,12 +31,14 @@ afterAll(async () => {
 const tenantTables = ["memberships", "invitations", "audit_log"] as const;
 
 /** Runs raw SQL with no org filter inside a tenant transaction. */
-const select = (scope: Parameters<typeof withTenant>[1], query: string) =>
-  withTenant(t.db, scope, async (tx) => rowsOf(await tx.execute(sql.raw(query))));
+type Scope = string | Parameters<typeof withTenant>[1];
+const scopeOf = (scope: Scope) => (typeof scope === "string" ? { orgId: scope } : scope);
+const select = (scope: Scope, query: string) =>
+  withTenant(t.db, scopeOf(scope), async (tx) => rowsOf(await tx.execute(sql.raw(query))));
 
 /** The Postgres error a statement fails with inside a tenant transaction. */
-async function failure(scope: Parameters<typeof withTenant>[1], query: ReturnType<typeof sql>): Promise<string> {
-  const error = await withTenant(t.db, scope, (tx) => tx.execute(query)).then(
+async function failure(scope: Scope, query: ReturnType<typeof sql>): Promise<string> {
+  const error = await withTenant(t.db, scopeOf(scope), (tx) => tx.execute(query)).then(
     () => {
       throw new Error("Expected the statement to be refused.");
     },
@@ -86,7 +88,7 @@ describe("row-level security inside withTenant", () => {
   });
 
   it("limits an update with no filter to the current org", async () => {
-    const touched = await withTenant(t.db, a.org.id, async (tx) =>
+    const touched = await withTenant(t.db, { orgId: a.org.id }, async (tx) =>
       rowsOf<{ org_id: string }>(await tx.execute(sql`update memberships set created_at = created_at returning org_id`)),
     );
     expect(touched.length).toBe(2);

@@ -12,8 +12,8 @@ export interface TenantScope {
  * which row-level security applies to. A query that forgets its org filter still sees only
  * this org's rows; with no org set it sees none.
  */
-export async function withTenant<T>(db: Db, scope: TenantScope | string, fn: (tx: Db) => Promise<T>): Promise<T> {
-  const { orgId, userId = null } = typeof scope === "string" ? { orgId: scope } : scope;
+export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const { orgId, userId = null } = scope;
   return db.transaction(async (tx) => {
     // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
     await tx.execute(

@@ -2,13 +2,13 @@
 // address of each request's socket to X-Forwarded-For before Next.js sees it. `next start` alone
 // passes a client's own X-Forwarded-For through unchanged (it sets the header only when it is
 // missing), so the app could not tell the socket's address from one the client made up; with this,
-// the header's last entry is always the socket's (see server/auth/client-address.ts). It also
+// the header's last entry is always the socket's (see server/web/client-address.ts). It also
 // refuses request paths Next.js would fail on (see server/http/request-path.ts).
 // Usage: tsx scripts/app-server.ts <port> <keep-alive ms>
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { recordSocketAddress } from "~/server/auth";
+import { recordSocketAddress } from "~/server/web/client-address";
 import { refuseInvalidPaths } from "../server/http/request-path";
 
 const root = path.resolve(import.meta.dirname, "..");

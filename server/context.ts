@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
 
@@ -8,16 +9,47 @@ export type Actor =
   | { type: "stripe" | "job" | "system"; id?: string; label?: string };
 
 /**
- * What every org-scoped service receives. `db` is a tenant transaction (see `withTenant`) and
- * `orgId` comes from the resolved membership, never from client input.
+ * What every org-scoped service receives, built only by the functions below. `db` is a tenant
+ * transaction (see `withTenant`) and `orgId` comes from a resolved membership, a machine's
+ * credentials or a job's loop over orgs, never from client input.
  */
 export interface ServiceCtx {
-  db: Db;
-  orgId: string;
-  actor: Actor;
+  readonly db: Db;
+  readonly orgId: string;
+  readonly actor: Actor;
   /**
    * The acting member's role, for rules that depend on who acts (e.g. only owners make owners);
-   * null when a machine, Stripe or a job acts.
+   * null when a consumer, a machine, a payment provider or a job acts.
    */
-  role: MemberRole | null;
+  readonly role: MemberRole | null;
+}
+
+/** A signed-in member of the org, acting with their role. */
+export function memberContext(db: Db, member: { orgId: string; role: MemberRole; userId: string; name: string }): ServiceCtx {
+  return { db, orgId: member.orgId, role: member.role, actor: { type: "user", id: member.userId, label: member.name } };
+}
+
+/** A consumer acting on their own purchase at one operator (a problem report, a claim). */
+export function consumerContext(db: Db, consumer: { orgId: string; consumerId: string }): ServiceCtx {
+  return { db, orgId: consumer.orgId, role: null, actor: { type: "user", id: consumer.consumerId, label: "Consumer" } };
+}
+
+/** A machine, resolved from its credentials; its events are written under its org. */
+export function machineContext(db: Db, machine: { orgId: string; machineId: string }): ServiceCtx {
+  return { db, orgId: machine.orgId, role: null, actor: { type: "machine", id: machine.machineId } };
+}
+
+/** A scheduled or background job working on one org. */
+export function jobContext(db: Db, job: { orgId: string; name: string; label?: string }): ServiceCtx {
+  return { db, orgId: job.orgId, role: null, actor: { type: "job", id: job.name, label: job.label ?? `Job ${job.name}` } };
+}
+
+/** A payment provider's webhook, or the system itself, acting on one org. */
+export function systemContext(db: Db, system: { orgId: string; actor: "stripe" | "system"; id?: string; label?: string }): ServiceCtx {
+  return { db, orgId: system.orgId, role: null, actor: { type: system.actor, id: system.id, label: system.label } };
+}
+
+/** The same actor on another org or connection (e.g. a job's context inside a new transaction). */
+export function contextFor(ctx: ServiceCtx, db: Db, orgId: string = ctx.orgId): ServiceCtx {
+  return { ...ctx, db, orgId };
 }

@@ -1,8 +1,16 @@
 import type { TestProject } from "vitest/node";
-import { createTemplateDatabase, dropDatabase } from "./db";
+import { createTemplateDatabase, dropDatabase, pgliteTemplate } from "./db";
 
-/** For the Postgres project: one migrated template database per run, copied by each test file. */
+/**
+ * A migrated template that each test file copies: for the PGlite project an image of its data
+ * directory (kept while the migrations stay the same), for the Postgres project one template
+ * database per run.
+ */
 export default async function setup(project: TestProject) {
+  if (project.name === "pglite") {
+    project.provide("pgliteTemplate", await pgliteTemplate());
+    return;
+  }
   if (project.name !== "postgres") return;
   const template = await createTemplateDatabase();
   project.provide("templateDatabase", template);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { Db } from "~/db/client";
-import { handleEventsRequest } from "~/server/ingest";
+import { handleEventsRequest } from "~/server/machine-api";
 
 export interface SeenRequest {
   webhookId: string | null;

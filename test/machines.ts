@@ -1,17 +1,17 @@
 import { Webhook } from "standardwebhooks";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
-import { setPlanogram } from "~/server/catalog";
+import { setPlanogram } from "~/server/inventory";
 import { createProduct } from "~/server/catalog";
-import type { ServiceCtx } from "~/server/context";
+import { memberContext, type ServiceCtx } from "~/server/context";
 import { createLocation } from "~/server/fleet";
 import { registerMachine } from "~/server/fleet";
-import { handleEventsRequest } from "~/server/ingest";
+import { handleEventsRequest } from "~/server/machine-api";
 import { createOrg } from "./factories";
 
 /** Runs a service as the org's owner inside a tenant transaction. */
 export function asOwner<T>(db: Db, orgId: string, ownerId: string, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
-  return withTenant(db, { orgId, userId: ownerId }, (tx) => fn({ db: tx, orgId, role: "owner", actor: { type: "user", id: ownerId, label: "Owner" } }));
+  return withTenant(db, { orgId, userId: ownerId }, (tx) => fn(memberContext(tx, { orgId, role: "owner", userId: ownerId, name: "Owner" })));
 }
 
 /** An org with one location, three products and one registered machine with slots A1, A2, B1. */

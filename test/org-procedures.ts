@@ -3,9 +3,10 @@ import type { MemberRole } from "~/db/schema";
 import type { SessionUser } from "~/server/auth";
 import { withTenant } from "~/db/tenant";
 import { raiseAlert } from "~/server/alerts";
-import { createEndpoint } from "~/server/alerts";
+import { createEndpoint } from "~/server/notifications";
+import { memberContext } from "~/server/context";
 import { addMember, invite, type callerFor } from "./factories";
-import { createRoute } from "~/server/replenishment";
+import { createDeliveryRoute } from "~/server/replenishment";
 import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
 
@@ -38,13 +39,13 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
   const target = await addMember(db, org.id, "viewer");
   const { invitation } = await invite(db, owner, org.id, "technician");
   const payments = await createPaymentsFixture(db, org.id, machine.id);
-  const { alertId, endpointId } = await withTenant(db, org.id, async (tx) => {
-    const ctx = { db: tx, orgId: org.id, role: "owner" as const, actor: { type: "user" as const, id: owner.id, label: owner.name } };
-    const change = await raiseAlert(ctx, { machineId: machine.id, rule: "machine_fault", code: "COIN_JAM", severity: "warning", message: "Coin jam", at: new Date() });
+  const { alertId, endpointId } = await withTenant(db, { orgId: org.id }, async (tx) => {
+    const ctx = memberContext(tx, { orgId: org.id, role: "owner", userId: owner.id, name: owner.name });
+    const change = await raiseAlert(ctx, { machineId: machine.id, rule: "machine_fault", code: "COIN_JAM", severity: "warning", at: new Date(), data: { message: "Coin jam" } });
     const { endpoint } = await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", description: "unreachable" });
     return { alertId: change.alert.id, endpointId: endpoint.id };
   });
-  const route = await asOwner(db, org.id, owner.id, (ctx) => createRoute(ctx, { name: "North loop", machineIds: [machine.id] }));
+  const route = await asOwner(db, org.id, owner.id, (ctx) => createDeliveryRoute(ctx, { name: "North loop", machineIds: [machine.id] }));
   return {
     alertId,
     endpointId,

@@ -28,7 +28,7 @@ export function saleRow(orgId: string, machineId: string, overrides: Partial<typ
  */
 export async function createPaymentsFixture(db: Db, orgId: string, machineId: string) {
   const consumer = await createUser(db, { name: "Casey Consumer" });
-  return withTenant(db, orgId, async (tx) => {
+  return withTenant(db, { orgId }, async (tx) => {
     const [sale, failedSale, reported] = await tx
       .insert(sales)
       .values([

@@ -2,9 +2,9 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { credentialTextProblem } from "~/server/auth";
-import { signIn, signOut } from "~/server/auth";
-import { safeCallbackUrl } from "./safe-callback";
+import { authMessages, credentialTextProblem } from "~/server/auth";
+import { renderMessage } from "~/server/errors";
+import { safeCallbackUrl, signIn, signOut } from "~/server/web";
 
 export interface SignInState {
   error?: string;
@@ -17,7 +17,7 @@ function refusalMessage(code: string | undefined): string {
     const minutes = Math.max(1, Math.ceil(Number(throttled[1]) / 60));
     return `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   }
-  return "That e-mail and password do not match an account.";
+  return renderMessage(authMessages.credentials_mismatch);
 }
 
 /**

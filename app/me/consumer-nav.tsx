@@ -6,7 +6,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTransition } from "react";
 import { signOutAction } from "~/app/(auth)/actions";
-import { Button } from "~/app/_components/button";
+import { Button } from "~/app/_components/ui/button";
 
 const links = [
   { href: "/me", label: "Purchases", match: (p: string) => p === "/me" || p.startsWith("/me/purchases") },

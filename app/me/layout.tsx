@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Logo } from "~/app/_components/logo";
-import { requireUser } from "~/app/orgs/require-user";
+import { Logo } from "~/app/_components/ui/logo";
+import { requireUser } from "~/server/web";
 import { ConsumerNav, SignOutButton } from "./consumer-nav";
 
 /** The consumer's own area: purchases, memberships and requests across operators. */

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { purchaseStatusWords, refundStatusWords, requestStatusWords } from "~/app/_components/consumer/purchase-status";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import { formatMoney } from "~/server/money";
 import type { Purchase } from "./purchases-query";
 

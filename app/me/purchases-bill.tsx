@@ -2,13 +2,13 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { ShoppingBag } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
+import { Button } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
 import { purchaseStatusWords } from "~/app/_components/consumer/purchase-status";
-import { LoadMore, loadMoreOf } from "~/app/_components/load-more";
-import { NativeSelect } from "~/app/_components/native-select";
-import { tableClasses, theadClasses } from "~/app/_components/table-styles";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { LoadMore, loadMoreOf } from "~/app/_components/ui/load-more";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { PurchaseCard, PurchaseRow } from "./purchase-row";
 import { purchasesInput, purchasesPageOptions, shownPurchases, sorts } from "./purchases-query";

@@ -1,5 +1,5 @@
-import { TopBar } from "~/app/_components/top-bar";
-import { requireUser } from "./require-user";
+import { TopBar } from "~/app/_components/org/top-bar";
+import { requireUser } from "~/server/web";
 
 export default async function OrgsLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("/orgs");

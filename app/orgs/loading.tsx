@@ -1,4 +1,4 @@
-import { Skeleton } from "~/app/_components/skeleton";
+import { Skeleton } from "~/app/_components/ui/skeleton";
 
 export default function OrgsLoading() {
   return (

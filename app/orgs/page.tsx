@@ -1,13 +1,13 @@
 import { Building2, ChevronRight, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Avatar } from "~/app/_components/avatar";
-import { buttonClasses } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
-import { PageHeader } from "~/app/_components/page-header";
+import { Avatar } from "~/app/_components/ui/avatar";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 import { roleLabels } from "~/server/tenancy/contract";
-import { requireUser } from "./require-user";
+import { requireUser } from "~/server/web";
 
 export const metadata: Metadata = { title: "Your organizations" };
 

@@ -22,8 +22,8 @@ export const replenishmentSettings = pgTable(
   (t) => [orgIsolation(t.orgId)],
 ).enableRLS();
 
-/** A named round of machines that one technician services. */
-export const routes = pgTable(
+/** A delivery route: a named round of machines that one technician services. */
+export const deliveryRoutes = pgTable(
   "routes",
   {
     id: text("id").primaryKey(),
@@ -37,14 +37,14 @@ export const routes = pgTable(
   (t) => [uniqueIndex("routes_org_name_key").on(t.orgId, t.name), orgIsolation(t.orgId)],
 ).enableRLS();
 
-/** The machines of a route, in the order they are visited. A machine is on one route at most. */
-export const routeMachines = pgTable(
+/** The machines of a delivery route, in the order they are visited. A machine is on one route at most. */
+export const deliveryRouteMachines = pgTable(
   "route_machines",
   {
     orgId: orgIdColumn(),
     routeId: text("route_id")
       .notNull()
-      .references(() => routes.id, { onDelete: "cascade" }),
+      .references(() => deliveryRoutes.id, { onDelete: "cascade" }),
     machineId: machineIdColumn(),
     position: integer("position").notNull(),
   },
@@ -98,7 +98,7 @@ export const routeVisits = pgTable(
     id: text("id").primaryKey(),
     orgId: orgIdColumn(),
     visitKey: text("visit_key").notNull(),
-    routeId: text("route_id").references(() => routes.id, { onDelete: "set null" }),
+    routeId: text("route_id").references(() => deliveryRoutes.id, { onDelete: "set null" }),
     machineId: machineIdColumn(),
     technicianId: text("technician_id").references(() => users.id, { onDelete: "set null" }),
     /** The `inventory.restocked` event the counts were applied through. */
@@ -116,7 +116,7 @@ export const routeVisits = pgTable(
   ],
 ).enableRLS();
 
-export type Route = typeof routes.$inferSelect;
+export type DeliveryRouteRow = typeof deliveryRoutes.$inferSelect;
 export type SlotForecastRow = typeof slotForecasts.$inferSelect;
 export type RouteVisit = typeof routeVisits.$inferSelect;
 export type FillTo = (typeof fillTo.enumValues)[number];

@@ -172,13 +172,16 @@ export function trpcProcedures(): Procedure[] {
   const rootFile = path.join(root, "server", "trpc", "root.ts");
   const source = readFileSync(rootFile, "utf8");
   const fileOf = new Map<string, string>();
-  for (const [, names, from] of source.matchAll(/import \{([^}]+)\} from "(\.\.\/[\w/-]+)"/g)) {
+  for (const [, names, from] of source.matchAll(/import \{([^}]+)\} from "(\.\.?\/[\w/-]+)"/g)) {
     for (const name of names!.split(",")) fileOf.set(name.trim(), path.resolve(path.dirname(rootFile), `${from}.ts`));
   }
   const procedures: Procedure[] = [];
   for (const [, key, routerName] of source.matchAll(/^\s+(\w+): (\w+Router),$/gm)) {
-    const file = readFileSync(fileOf.get(routerName!)!, "utf8");
-    const body = new RegExp(`export const ${routerName} = createTRPCRouter\\(\\{([\\s\\S]*?)\\n\\}\\);`).exec(file)?.[1] ?? "";
+    const routerFile = fileOf.get(routerName!);
+    if (!routerFile) throw new Error(`${routerName} is mounted in server/trpc/root.ts but its import was not found`);
+    const file = readFileSync(routerFile, "utf8");
+    const body = new RegExp(`export const ${routerName} = createTRPCRouter\\(\\{([\\s\\S]*?)\\n\\}\\);`).exec(file)?.[1];
+    if (!body) throw new Error(`${routerName} was not found as "export const ${routerName} = createTRPCRouter({" in ${routerFile}`);
     const entries = body.split(/\n(?=  \w+: )/).filter((entry) => /^\s*\w+: /.test(entry));
     for (const entry of entries) {
       const name = /^\s*(\w+): /.exec(entry)![1]!;

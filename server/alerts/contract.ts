@@ -1,6 +1,20 @@
-import type { AlertSeverity } from "./severity";
+import { z } from "zod";
+import { DEFAULT_OFFLINE_MINUTES } from "~/server/fleet/contract";
+import { defineMessages, renderMessage } from "~/server/errors";
+import { roundedTo } from "~/server/input/decimals";
+import { formatMoney } from "~/server/money";
 
-export interface AlertRule {
+export const alertSeverities = ["info", "warning", "critical"] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+export const alertStatuses = ["open", "acknowledged", "resolved"] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+/** What an alert's timeline records. */
+export const alertEventTypes = ["raised", "repeated", "escalated", "reopened", "acknowledged", "assigned", "unassigned", "resolved", "auto_resolved", "notified"] as const;
+export type AlertEventType = (typeof alertEventTypes)[number];
+
+interface AlertRuleDefinition {
   rule: string;
   label: string;
   description: string;
@@ -10,7 +24,7 @@ export interface AlertRule {
 }
 
 /** Every alert rule the product knows, in the order the settings and filters list them. */
-export const alertRules: AlertRule[] = [
+export const alertRules = [
   { rule: "machine_fault", label: "Machine fault", description: "The machine reported a fault code; it resolves when the machine reports it cleared.", evaluated: "ingest", severity: "warning" },
   { rule: "machine_offline", label: "Offline", description: "No event for longer than the offline threshold; the next event resolves it.", evaluated: "schedule", severity: "warning" },
   { rule: "low_stock", label: "Low stock", description: "A slot at or below its share of par level; empty slots are warnings.", evaluated: "ingest", severity: "info" },
@@ -21,19 +35,205 @@ export const alertRules: AlertRule[] = [
   { rule: "cash_refund_owed", label: "Cash refund owed", description: "A cash vend failed; the customer is owed their money back by hand.", evaluated: "ingest", severity: "warning" },
   { rule: "refund_failed", label: "Refund failed", description: "An electronic refund could not be sent after every retry.", evaluated: "external", severity: "critical" },
   { rule: "predicted_sellout", label: "Predicted sell-out", description: "The forecast says a slot sells out before the machine's next visit.", evaluated: "external", severity: "info" },
-];
-
-export const ruleNames: readonly string[] = alertRules.map((r) => r.rule);
+] as const satisfies readonly AlertRuleDefinition[];
+export type AlertRule = (typeof alertRules)[number]["rule"];
 
 export function ruleLabel(rule: string): string {
   return alertRules.find((r) => r.rule === rule)?.label ?? rule;
 }
 
+/** Whether a rule's code names the thing at fault (a fault code, a slot), so headings show it. */
+export function headingShowsCode(rule: string): boolean {
+  return rule === "machine_fault" || rule === "low_stock" || rule === "vend_failures";
+}
+
+/** An alert's heading in lists and on its page: "Low stock A1", "Offline". */
+export function alertHeading(alert: { rule: string; code: string }): string {
+  return headingShowsCode(alert.rule) ? `${ruleLabel(alert.rule)} ${alert.code}` : ruleLabel(alert.rule);
+}
+
+/**
+ * What each rule stores about the moment it saw, enough to say it in words in any language (see
+ * `alertText`). A machine's own wording of a fault travels as `message`.
+ */
+export type AlertData = {
+  machine_fault: { message?: string };
+  machine_offline: { lastSeenAt: string; silentMinutes: number; offlineMinutes: number };
+  low_stock: { slot: string; stock: number; par: number };
+  temperature: { temperatureC: number; min: number | null; max: number | null };
+  no_sales: { lastSaleAt: string; expected: number; silentHours: number; chanceOfNonePercent: number };
+  vend_failures: { slot: string; failures: number; reason: string; windowMinutes: number };
+  door_open: { openSince: string; openMinutes: number };
+  cash_refund_owed: { saleId: string; slot: string; amountMinor: number; currency: string };
+  refund_failed: { refundId: string; saleId: string | null; orderId: string | null; amountMinor: number; currency: string; attempts: number; error: string; code?: string };
+  predicted_sellout: { slot: string; product: string; probability: number; nextVisitDate: string | null };
+};
+
+/** A condition a rule saw on a machine (or the org, with machineId null) at `at`. */
+export type AlertSignal = {
+  [R in AlertRule]: { rule: R; machineId: string | null; code: string; severity: AlertSeverity; at: Date; data: AlertData[R] };
+}[AlertRule];
+
+/** The texts of alerts, one per rule and case; `alertText` picks one and fills it from the alert's data. */
+export const alertTexts = defineMessages("alerts", {
+  machine_fault: "Fault {code}",
+  machine_offline_minutes: "No event for {minutes} minutes (threshold {threshold} minutes).",
+  machine_offline_hours: "No event for {hours} hours (threshold {threshold} minutes).",
+  low_stock_empty: "Slot {slot} is empty (par {par}).",
+  low_stock_low: "Slot {slot} is low: {stock} of par {par}.",
+  temperature_too_warm: "Temperature {temperature} °C, above {bound} °C.",
+  temperature_too_cold: "Temperature {temperature} °C, below {bound} °C.",
+  no_sales: "No sale for {hours} hours; its history at these hours expects {expected} (chance of none {chance} %).",
+  vend_failures: "{failures} failed vends on slot {slot} within {window} minutes (last: {reason}).",
+  door_open: "The door has been open for {minutes} minutes.",
+  cash_refund_owed: "A cash vend failed at slot {slot}: {amount} is owed back in cash.",
+  refund_failed: "A refund of {amount} could not be sent after {attempts} attempt(s): {error}",
+  predicted_sellout_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit on {visit}: {chance} likely.",
+  predicted_sellout_no_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit (none planned this week): {chance} likely.",
+});
+
+type Loose<R extends AlertRule> = Partial<Record<keyof AlertData[R], unknown>>;
+const present = (...values: unknown[]) => values.every((v) => v !== undefined && v !== null);
+const money = (minor: unknown, currency: unknown) => formatMoney(Number(minor), String(currency), { code: true });
+const s = String;
+
+/** The English text of a rule's alert from its code and data; null when the data lacks what the text needs. */
+function textFromData(rule: string, code: string, data: Record<string, unknown>): string | null {
+  switch (rule) {
+    case "machine_fault": {
+      const d = data as Loose<"machine_fault">;
+      return typeof d.message === "string" && d.message !== "" ? d.message : renderMessage(alertTexts.machine_fault, { code });
+    }
+    case "machine_offline": {
+      const d = data as Loose<"machine_offline">;
+      if (!present(d.silentMinutes, d.offlineMinutes)) return null;
+      const minutes = Number(d.silentMinutes);
+      return minutes >= 120
+        ? renderMessage(alertTexts.machine_offline_hours, { hours: Math.round(minutes / 60), threshold: s(d.offlineMinutes) })
+        : renderMessage(alertTexts.machine_offline_minutes, { minutes, threshold: s(d.offlineMinutes) });
+    }
+    case "low_stock": {
+      const d = data as Loose<"low_stock">;
+      if (!present(d.stock, d.par)) return null;
+      return Number(d.stock) === 0
+        ? renderMessage(alertTexts.low_stock_empty, { slot: code, par: s(d.par) })
+        : renderMessage(alertTexts.low_stock_low, { slot: code, stock: s(d.stock), par: s(d.par) });
+    }
+    case "temperature": {
+      const d = data as Loose<"temperature">;
+      const warm = code === "too_warm";
+      const bound = warm ? d.max : d.min;
+      if (!present(d.temperatureC, bound)) return null;
+      return renderMessage(warm ? alertTexts.temperature_too_warm : alertTexts.temperature_too_cold, { temperature: s(d.temperatureC), bound: s(bound) });
+    }
+    case "no_sales": {
+      const d = data as Loose<"no_sales">;
+      if (!present(d.silentHours, d.expected, d.chanceOfNonePercent)) return null;
+      return renderMessage(alertTexts.no_sales, { hours: s(d.silentHours), expected: Number(d.expected).toFixed(1), chance: Number(d.chanceOfNonePercent).toPrecision(2) });
+    }
+    case "vend_failures": {
+      const d = data as Loose<"vend_failures">;
+      if (!present(d.failures, d.windowMinutes, d.reason)) return null;
+      return renderMessage(alertTexts.vend_failures, { failures: s(d.failures), slot: s(d.slot ?? code), window: s(d.windowMinutes), reason: s(d.reason) });
+    }
+    case "door_open": {
+      const d = data as Loose<"door_open">;
+      return present(d.openMinutes) ? renderMessage(alertTexts.door_open, { minutes: s(d.openMinutes) }) : null;
+    }
+    case "cash_refund_owed": {
+      const d = data as Loose<"cash_refund_owed">;
+      if (!present(d.slot, d.amountMinor, d.currency)) return null;
+      return renderMessage(alertTexts.cash_refund_owed, { slot: s(d.slot), amount: money(d.amountMinor, d.currency) });
+    }
+    case "refund_failed": {
+      const d = data as Loose<"refund_failed">;
+      if (!present(d.amountMinor, d.currency, d.attempts, d.error)) return null;
+      return renderMessage(alertTexts.refund_failed, { amount: money(d.amountMinor, d.currency), attempts: s(d.attempts), error: s(d.error) });
+    }
+    case "predicted_sellout": {
+      const d = data as Loose<"predicted_sellout">;
+      if (!present(d.product, d.probability)) return null;
+      const params = { slot: s(d.slot ?? code), product: s(d.product), chance: `${Math.round(Number(d.probability) * 100)}%` };
+      return d.nextVisitDate
+        ? renderMessage(alertTexts.predicted_sellout_visit, { ...params, visit: s(d.nextVisitDate) })
+        : renderMessage(alertTexts.predicted_sellout_no_visit, params);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What an alert says, in English, rendered from its rule, code and data. Alerts raised before their
+ * data carried the whole story keep the English `message` they were stored with, used only then.
+ */
+export function alertText(alert: { rule: string; code: string; data: Record<string, unknown>; message?: string | null }): string {
+  return textFromData(alert.rule, alert.code, alert.data ?? {}) ?? (alert.message || alertHeading(alert));
+}
+
+/**
+ * What the ingest rules read of a machine's accepted events. Ingest passes its own events, which
+ * have these shapes; the last member stands for the types the rules only count.
+ */
+export type ObservedEvent =
+  | { type: "machine.heartbeat"; occurredAt: Date; data: { temperatureC?: number; doorOpen?: boolean } }
+  | { type: "vend.succeeded"; occurredAt: Date; data: { slot: string } }
+  | { type: "vend.failed"; occurredAt: Date; data: { slot: string; reason: string } }
+  | { type: string; occurredAt: Date };
+
+/** An alert as webhooks carry it and notifications describe it. */
+export type AlertPayload = {
+  id: string;
+  rule: string;
+  ruleLabel: string;
+  code: string;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  message: string;
+  machineId: string | null;
+  machineName: string | null;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  title: string;
+  url: string;
+};
+
+export const alertsMessages = defineMessages("alerts", {
+  already_resolved: "This alert is already resolved.",
+  assignee_not_member: "Assign the alert to a member of this organization.",
+  temperature_range_inverted: "The maximum must be above the minimum.",
+});
+
+const id = z.string().min(1).max(64);
+
+export const alertSorts = ["lastSeenAt", "firstSeenAt", "severity", "count", "machine"] as const;
+export type AlertSort = (typeof alertSorts)[number];
+
+export const listAlertsInput = z.object({
+  severity: z.array(z.enum(alertSeverities)).max(3).optional(),
+  status: z.array(z.enum(alertStatuses)).max(3).optional(),
+  rule: z.array(z.string().max(64)).max(20).optional(),
+  machineId: id.optional(),
+  locationId: id.optional(),
+  sort: z.enum(alertSorts).default("lastSeenAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const alertIdInput = z.object({ alertId: id });
+export const acknowledgeInput = z.object({ alertId: id, assigneeId: id.nullable().optional() });
+export const assignInput = z.object({ alertId: id, assigneeId: id.nullable() });
+export const resolveInput = z.object({ alertId: id, note: z.string().trim().max(500, "Keep the note under 500 characters").optional() });
+
+export const noSalesSensitivities = ["off", "low", "normal", "high"] as const;
+export type NoSalesSensitivity = (typeof noSalesSensitivities)[number];
+
 /** An org's alert thresholds when it has not set its own. */
 export const defaultAlertSettings = {
-  offlineMinutes: 15,
+  offlineMinutes: DEFAULT_OFFLINE_MINUTES,
   lowStockShare: 0.2,
-  noSalesSensitivity: "normal" as "off" | "low" | "normal" | "high",
+  noSalesSensitivity: "normal" as NoSalesSensitivity,
   doorOpenMinutes: 10,
   vendFailureCount: 3,
   vendFailureWindowMinutes: 60,
@@ -41,3 +241,18 @@ export const defaultAlertSettings = {
   temperatureMaxC: null as number | null,
 };
 export type OrgAlertSettings = typeof defaultAlertSettings;
+
+const temperature = z.number().min(-40, "Enter at least -40 °C").max(60, "Enter at most 60 °C").transform(roundedTo(2)).nullable();
+
+export const alertSettingsInput = z.object({
+  offlineMinutes: z.number().int().min(2, "At least 2 minutes").max(1440, "At most 1440 minutes (a day)"),
+  lowStockShare: z.number().min(0, "At least 0 %").max(1, "At most 100 %").transform(roundedTo(4)),
+  noSalesSensitivity: z.enum(noSalesSensitivities),
+  doorOpenMinutes: z.number().int().min(1, "At least 1 minute").max(720, "At most 720 minutes"),
+  vendFailureCount: z.number().int().min(2, "At least 2 failures").max(100, "At most 100 failures"),
+  vendFailureWindowMinutes: z.number().int().min(1, "At least 1 minute").max(1440, "At most 1440 minutes"),
+  temperatureMinC: temperature,
+  temperatureMaxC: temperature,
+});
+export const machineRangeInput = z.object({ machineId: id });
+export const machineTemperatureInput = z.object({ machineId: id, temperatureMinC: temperature, temperatureMaxC: temperature });

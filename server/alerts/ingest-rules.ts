@@ -1,39 +1,44 @@
+import "server-only";
 import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { alerts, machineEvents, sales, slots } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import type { MachineEvent } from "~/server/ingest";
+import type { ObservedEvent, OrgAlertSettings } from "./contract";
 import { raiseAlert, resolveAlert } from "./raise";
-import type { OrgAlertSettings } from "./contract";
 import { effectiveTemperatureRange, getAlertSettings } from "./settings";
 
-type Of<T extends MachineEvent["type"]> = Extract<MachineEvent, { type: T }>;
+type Heartbeat = Extract<ObservedEvent, { type: "machine.heartbeat" }>;
+type Vend = Extract<ObservedEvent, { type: "vend.succeeded" | "vend.failed" }>;
+type FailedVend = Extract<ObservedEvent, { type: "vend.failed" }>;
 const latest = <T extends { occurredAt: Date }>(list: T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || b.occurredAt > a.occurredAt ? b : a), undefined);
+
+/** The machine's unresolved alerts: rule -> code -> severity. Rules only write when something changes. */
+type OpenAlerts = Map<string, Map<string, string>>;
+/** What every rule reads: the machine, the org's thresholds and what is already open. */
+type Scope = { machineId: string; settings: OrgAlertSettings; open: OpenAlerts };
 
 /**
  * The alert rules evaluated as a machine's events arrive, in the ingest transaction: back online,
  * temperature, door open too long, repeated vend failures on a slot, a sale after a silence, and
  * low stock. Faults and cash refunds owed are raised by the event effects themselves.
  */
-export async function evaluateIngestRules(ctx: ServiceCtx, machineId: string, accepted: MachineEvent[], receivedAt: Date): Promise<void> {
-  if (accepted.length === 0) return;
+export async function evaluateIngestRules(ctx: ServiceCtx, input: { machineId: string; events: readonly ObservedEvent[]; receivedAt: Date }): Promise<void> {
+  const { machineId, events, receivedAt } = input;
+  if (events.length === 0) return;
   const open = await openAlertsOf(ctx, machineId);
   // Any event from the machine means it is talking again (a restock recorded in the app does not).
-  if (open.has("machine_offline") && ctx.actor.type === "machine") await resolveAlert(ctx, machineId, "machine_offline", null, receivedAt);
-  const settings = await getAlertSettings(ctx);
-  const heartbeat = latest(accepted.filter((e): e is Of<"machine.heartbeat"> => e.type === "machine.heartbeat"));
+  if (open.has("machine_offline") && ctx.actor.type === "machine") await resolveAlert(ctx, { machineId, rule: "machine_offline", code: null, at: receivedAt });
+  const scope: Scope = { machineId, settings: await getAlertSettings(ctx), open };
+  const heartbeat = latest(events.filter((e): e is Heartbeat => e.type === "machine.heartbeat"));
   if (heartbeat) {
-    await checkTemperature(ctx, machineId, heartbeat, settings, open);
-    await checkDoor(ctx, machineId, heartbeat, settings, open);
+    await checkTemperature(ctx, scope, heartbeat);
+    await checkDoor(ctx, scope, heartbeat);
   }
-  const vends = accepted.filter((e): e is Of<"vend.succeeded"> | Of<"vend.failed"> => e.type === "vend.succeeded" || e.type === "vend.failed");
-  if (vends.length > 0) await checkVendFailures(ctx, machineId, vends, settings, open);
+  const vends = events.filter((e): e is Vend => e.type === "vend.succeeded" || e.type === "vend.failed");
+  if (vends.length > 0) await checkVendFailures(ctx, scope, vends);
   const sold = latest(vends.filter((e) => e.type === "vend.succeeded"));
-  if (sold && open.has("no_sales")) await resolveAlert(ctx, machineId, "no_sales", null, sold.occurredAt);
-  if (vends.length > 0 || accepted.some((e) => e.type === "inventory.restocked")) await checkLowStock(ctx, machineId, settings, receivedAt, open);
+  if (sold && open.has("no_sales")) await resolveAlert(ctx, { machineId, rule: "no_sales", code: null, at: sold.occurredAt });
+  if (vends.length > 0 || events.some((e) => e.type === "inventory.restocked")) await checkLowStock(ctx, scope, receivedAt);
 }
-
-/** The machine's unresolved alerts: rule -> code -> severity. Rules only write when something changes. */
-type OpenAlerts = Map<string, Map<string, string>>;
 
 async function openAlertsOf(ctx: ServiceCtx, machineId: string): Promise<OpenAlerts> {
   const rows = await ctx.db
@@ -45,24 +50,22 @@ async function openAlertsOf(ctx: ServiceCtx, machineId: string): Promise<OpenAle
   return open;
 }
 
-async function checkTemperature(ctx: ServiceCtx, machineId: string, heartbeat: Of<"machine.heartbeat">, settings: OrgAlertSettings, open: OpenAlerts) {
+async function checkTemperature(ctx: ServiceCtx, { machineId, settings, open }: Scope, heartbeat: Heartbeat) {
   const t = heartbeat.data.temperatureC;
   if (t === undefined || t === null) return;
-  const range = await effectiveTemperatureRange(ctx, machineId, settings);
+  const range = await effectiveTemperatureRange(ctx, { machineId, settings });
   const code = range.max !== null && t > range.max ? "too_warm" : range.min !== null && t < range.min ? "too_cold" : null;
-  if (open.has("temperature")) await resolveAlert(ctx, machineId, "temperature", code === "too_warm" ? "too_cold" : code === "too_cold" ? "too_warm" : null, heartbeat.occurredAt);
+  if (open.has("temperature")) {
+    const cleared = code === "too_warm" ? "too_cold" : code === "too_cold" ? "too_warm" : null;
+    await resolveAlert(ctx, { machineId, rule: "temperature", code: cleared, at: heartbeat.occurredAt });
+  }
   if (!code) return;
-  const bound = code === "too_warm" ? `above ${range.max} °C` : `below ${range.min} °C`;
-  await raiseAlert(
-    ctx,
-    { machineId, rule: "temperature", code, severity: "critical", message: `Temperature ${t} °C, ${bound}.`, at: heartbeat.occurredAt, data: { temperatureC: t, ...range } },
-    { mode: "state" },
-  );
+  await raiseAlert(ctx, { machineId, rule: "temperature", code, severity: "critical", at: heartbeat.occurredAt, data: { temperatureC: t, ...range }, mode: "state" });
 }
 
-async function checkDoor(ctx: ServiceCtx, machineId: string, heartbeat: Of<"machine.heartbeat">, settings: OrgAlertSettings, open: OpenAlerts) {
+async function checkDoor(ctx: ServiceCtx, { machineId, settings, open }: Scope, heartbeat: Heartbeat) {
   if (heartbeat.data.doorOpen !== true) {
-    if (heartbeat.data.doorOpen === false && open.has("door_open")) await resolveAlert(ctx, machineId, "door_open", "door_open", heartbeat.occurredAt);
+    if (heartbeat.data.doorOpen === false && open.has("door_open")) await resolveAlert(ctx, { machineId, rule: "door_open", code: "door_open", at: heartbeat.occurredAt });
     return;
   }
   // Open since the first heartbeat with the door open after the last one with it closed.
@@ -84,24 +87,28 @@ async function checkDoor(ctx: ServiceCtx, machineId: string, heartbeat: Of<"mach
   const openSince = since?.at ? new Date(since.at) : heartbeat.occurredAt;
   const minutes = Math.floor((heartbeat.occurredAt.getTime() - openSince.getTime()) / 60_000);
   if (minutes < settings.doorOpenMinutes) return;
-  await raiseAlert(
-    ctx,
-    { machineId, rule: "door_open", code: "door_open", severity: "warning", message: `The door has been open for ${minutes} minutes.`, at: heartbeat.occurredAt, data: { openSince: openSince.toISOString() } },
-    { mode: "state" },
-  );
+  await raiseAlert(ctx, {
+    machineId,
+    rule: "door_open",
+    code: "door_open",
+    severity: "warning",
+    at: heartbeat.occurredAt,
+    data: { openSince: openSince.toISOString(), openMinutes: minutes },
+    mode: "state",
+  });
 }
 
-async function checkVendFailures(ctx: ServiceCtx, machineId: string, vends: (Of<"vend.succeeded"> | Of<"vend.failed">)[], settings: OrgAlertSettings, open: OpenAlerts) {
-  const lastBySlot = new Map<string, Of<"vend.succeeded"> | Of<"vend.failed">>();
+async function checkVendFailures(ctx: ServiceCtx, { machineId, settings, open }: Scope, vends: Vend[]) {
+  const lastBySlot = new Map<string, Vend>();
   for (const v of vends) {
     const seen = lastBySlot.get(v.data.slot);
     if (!seen || v.occurredAt > seen.occurredAt) lastBySlot.set(v.data.slot, v);
   }
   const windowMs = settings.vendFailureWindowMinutes * 60_000;
-  const failing = [...lastBySlot.values()].filter((v): v is Of<"vend.failed"> => v.type === "vend.failed");
+  const failing = [...lastBySlot.values()].filter((v): v is FailedVend => v.type === "vend.failed");
   const openSlots = open.get("vend_failures");
   for (const v of lastBySlot.values()) {
-    if (v.type === "vend.succeeded" && openSlots?.has(v.data.slot)) await resolveAlert(ctx, machineId, "vend_failures", v.data.slot, v.occurredAt);
+    if (v.type === "vend.succeeded" && openSlots?.has(v.data.slot)) await resolveAlert(ctx, { machineId, rule: "vend_failures", code: v.data.slot, at: v.occurredAt });
   }
   if (failing.length === 0) return;
   // One read of the failed vends of these slots around the batch, counted per slot's own window.
@@ -121,14 +128,13 @@ async function checkVendFailures(ctx: ServiceCtx, machineId: string, vends: (Of<
       rule: "vend_failures",
       code: slot,
       severity: "warning",
-      message: `${count} failed vends on slot ${slot} within ${settings.vendFailureWindowMinutes} minutes (last: ${last.data.reason}).`,
       at: last.occurredAt,
-      data: { slot, failures: count, reason: last.data.reason },
+      data: { slot, failures: count, reason: last.data.reason, windowMinutes: settings.vendFailureWindowMinutes },
     });
   }
 }
 
-async function checkLowStock(ctx: ServiceCtx, machineId: string, settings: OrgAlertSettings, at: Date, open: OpenAlerts) {
+async function checkLowStock(ctx: ServiceCtx, { machineId, settings, open }: Scope, at: Date) {
   const planogram = await ctx.db
     .select({ code: slots.code, stock: slots.stock, par: slots.parLevel })
     .from(slots)
@@ -136,22 +142,11 @@ async function checkLowStock(ctx: ServiceCtx, machineId: string, settings: OrgAl
   const low = planogram.filter((s) => s.par > 0 && s.stock <= s.par * settings.lowStockShare);
   const lowCodes = new Set(low.map((s) => s.code));
   const openLow = open.get("low_stock") ?? new Map<string, string>();
-  await resolveAlert(ctx, machineId, "low_stock", [...openLow.keys()].filter((code) => !lowCodes.has(code)), at);
+  await resolveAlert(ctx, { machineId, rule: "low_stock", code: [...openLow.keys()].filter((code) => !lowCodes.has(code)), at });
   for (const s of low) {
+    const severity = s.stock === 0 ? "warning" : "info";
     // Still low at the same severity: nothing to write.
-    if (openLow.get(s.code) === (s.stock === 0 ? "warning" : "info")) continue;
-    await raiseAlert(
-      ctx,
-      {
-        machineId,
-        rule: "low_stock",
-        code: s.code,
-        severity: s.stock === 0 ? "warning" : "info",
-        message: s.stock === 0 ? `Slot ${s.code} is empty (par ${s.par}).` : `Slot ${s.code} is low: ${s.stock} of par ${s.par}.`,
-        at,
-        data: { slot: s.code, stock: s.stock, par: s.par },
-      },
-      { mode: "state" },
-    );
+    if (openLow.get(s.code) === severity) continue;
+    await raiseAlert(ctx, { machineId, rule: "low_stock", code: s.code, severity, at, data: { slot: s.code, stock: s.stock, par: s.par }, mode: "state" });
   }
 }

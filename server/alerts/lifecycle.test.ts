@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createUser } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, sendEvents } from "~/test/machines";
 import { callError } from "~/test/trpc-errors";
-import { createEndpoint } from "./webhooks";
+import { createEndpoint } from "~/server/notifications";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,27 +1,13 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { alerts, locations, machines, memberships, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 import { recordAudit } from "~/server/tenancy";
-import { describeAlerts } from "./notify";
-import { severities } from "./severity";
+import { announceToEndpoints } from "./announce";
+import { alertsMessages, listAlertsInput, type acknowledgeInput, type alertIdInput, type assignInput, type resolveInput } from "./contract";
 import { alertTimeline, recordAlertEvent } from "./timeline";
-import { queueWebhookEvent } from "./webhook-queue";
-
-const id = z.string().min(1).max(64);
-export const alertStates = ["open", "acknowledged", "resolved"] as const;
-
-export const listAlertsInput = z.object({
-  severity: z.array(z.enum(severities)).max(3).optional(),
-  status: z.array(z.enum(alertStates)).max(3).optional(),
-  rule: z.array(z.string().max(64)).max(20).optional(),
-  machineId: id.optional(),
-  locationId: id.optional(),
-  sort: z.enum(["lastSeenAt", "firstSeenAt", "severity", "count", "machine"]).default("lastSeenAt"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.number().int().min(1).max(500).default(200),
-});
 
 const severityRank = sql`case ${alerts.severity} when 'critical' then 3 when 'warning' then 2 else 1 end`;
 
@@ -43,6 +29,8 @@ export async function listAlerts(ctx: ServiceCtx, input: z.input<typeof listAler
       code: alerts.code,
       severity: alerts.severity,
       status: alerts.status,
+      data: alerts.data,
+      // Read only for alerts raised before their data told the whole story (see alertText).
       message: alerts.message,
       count: alerts.count,
       firstSeenAt: alerts.firstSeenAt,
@@ -71,11 +59,9 @@ async function findAlert(ctx: ServiceCtx, alertId: string, lock = false) {
   return alert;
 }
 
-export const alertIdInput = z.object({ alertId: id });
-
 /** One alert with its machine, people and timeline. */
-export async function getAlert(ctx: ServiceCtx, alertId: string) {
-  const alert = await findAlert(ctx, alertId);
+export async function getAlert(ctx: ServiceCtx, input: z.infer<typeof alertIdInput>) {
+  const alert = await findAlert(ctx, input.alertId);
   const [machine] = alert.machineId
     ? await ctx.db
         .select({ id: machines.id, name: machines.name, serial: machines.serial, locationName: locations.name })
@@ -83,7 +69,7 @@ export async function getAlert(ctx: ServiceCtx, alertId: string) {
         .leftJoin(locations, eq(locations.id, machines.locationId))
         .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, alert.machineId)))
     : [];
-  return { alert, machine: machine ?? null, timeline: await alertTimeline(ctx, alertId) };
+  return { alert, machine: machine ?? null, timeline: await alertTimeline(ctx, { alertId: alert.id }) };
 }
 
 async function assertMember(ctx: ServiceCtx, userId: string) {
@@ -92,11 +78,12 @@ async function assertMember(ctx: ServiceCtx, userId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
-  if (!member) throw new ServiceError("BAD_REQUEST", "Assign the alert to a member of this organization.", { fieldErrors: { assigneeId: ["Not a member of this organization."] } });
+  if (!member) throw new ServiceError("BAD_REQUEST", alertsMessages.assignee_not_member, {}, { field: "assigneeId" });
   return member;
 }
 
-export const acknowledgeInput = z.object({ alertId: id, assigneeId: id.nullable().optional() });
+const assignedEvent = (assignee: { name: string } | null, assigneeId: string | null) =>
+  assignee ? ({ type: "assigned", data: { assigneeId, assigneeName: assignee.name } } as const) : ({ type: "unassigned" } as const);
 
 /**
  * Someone is on it: acknowledged, and assigned to the member named, if any. Without one, an alert
@@ -105,7 +92,7 @@ export const acknowledgeInput = z.object({ alertId: id, assigneeId: id.nullable(
  */
 export async function acknowledgeAlert(ctx: ServiceCtx, input: z.infer<typeof acknowledgeInput>) {
   const alert = await findAlert(ctx, input.alertId, true);
-  if (alert.status === "resolved") throw new ServiceError("CONFLICT", "This alert is already resolved.");
+  if (alert.status === "resolved") throw new ServiceError("CONFLICT", alertsMessages.already_resolved);
   const acknowledger = ctx.actor.type === "user" ? ctx.actor.id : null;
   const assigneeId = input.assigneeId === undefined ? (alert.assigneeId ?? acknowledger) : input.assigneeId;
   // Only a change of hands is checked: an assignee kept as it was needs no second look.
@@ -116,35 +103,32 @@ export async function acknowledgeAlert(ctx: ServiceCtx, input: z.infer<typeof ac
     .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? (ctx.actor.id ?? null), assigneeId })
     .where(eq(alerts.id, alert.id))
     .returning();
-  if (!wasAcknowledged) await recordAlertEvent(ctx, alert.id, "acknowledged", {});
-  if (assigneeId !== alert.assigneeId) await recordAlertEvent(ctx, alert.id, assignee ? "assigned" : "unassigned", assignee ? { assigneeId, assigneeName: assignee.name } : {});
+  if (!wasAcknowledged) await recordAlertEvent(ctx, { alertId: alert.id, type: "acknowledged" });
+  if (assigneeId !== alert.assigneeId) await recordAlertEvent(ctx, { alertId: alert.id, ...assignedEvent(assignee, assigneeId) });
   await recordAudit(ctx, { action: "alert.acknowledged", targetType: "alert", targetId: alert.id, data: { assigneeId } });
-  if (!wasAcknowledged) for (const p of await describeAlerts(ctx, [updated!])) await queueWebhookEvent(ctx, "alert.acknowledged", p);
+  if (!wasAcknowledged) await announceToEndpoints(ctx, { type: "alert.acknowledged", alerts: [updated!] });
   return updated!;
 }
-
-export const assignInput = z.object({ alertId: id, assigneeId: id.nullable() });
 
 export async function assignAlert(ctx: ServiceCtx, input: z.infer<typeof assignInput>) {
   const alert = await findAlert(ctx, input.alertId, true);
-  if (alert.status === "resolved") throw new ServiceError("CONFLICT", "This alert is already resolved.");
+  if (alert.status === "resolved") throw new ServiceError("CONFLICT", alertsMessages.already_resolved);
   const assignee = input.assigneeId ? await assertMember(ctx, input.assigneeId) : null;
   if (input.assigneeId === alert.assigneeId) return alert;
   const [updated] = await ctx.db.update(alerts).set({ assigneeId: input.assigneeId }).where(eq(alerts.id, alert.id)).returning();
-  await recordAlertEvent(ctx, alert.id, assignee ? "assigned" : "unassigned", assignee ? { assigneeId: input.assigneeId, assigneeName: assignee.name } : {});
+  await recordAlertEvent(ctx, { alertId: alert.id, ...assignedEvent(assignee, input.assigneeId) });
   await recordAudit(ctx, { action: "alert.assigned", targetType: "alert", targetId: alert.id, data: { assigneeId: input.assigneeId } });
   return updated!;
 }
-
-export const resolveInput = z.object({ alertId: id, note: z.string().trim().max(500, "Keep the note under 500 characters").optional() });
 
 /** Resolved by hand; the same condition later raises a new alert. */
 export async function resolveByHand(ctx: ServiceCtx, input: z.infer<typeof resolveInput>) {
   const alert = await findAlert(ctx, input.alertId, true);
   if (alert.status === "resolved") return alert;
   const [updated] = await ctx.db.update(alerts).set({ status: "resolved", resolvedAt: sql`now()`, resolution: "manual" }).where(eq(alerts.id, alert.id)).returning();
-  await recordAlertEvent(ctx, alert.id, "resolved", input.note ? { note: input.note } : {});
-  await recordAudit(ctx, { action: "alert.resolved", targetType: "alert", targetId: alert.id, data: input.note ? { note: input.note } : {} });
-  for (const p of await describeAlerts(ctx, [updated!])) await queueWebhookEvent(ctx, "alert.resolved", p);
+  const note = input.note ? { note: input.note } : {};
+  await recordAlertEvent(ctx, { alertId: alert.id, type: "resolved", data: note });
+  await recordAudit(ctx, { action: "alert.resolved", targetType: "alert", targetId: alert.id, data: note });
+  await announceToEndpoints(ctx, { type: "alert.resolved", alerts: [updated!] });
   return updated!;
 }

@@ -1,20 +1,11 @@
+import "server-only";
 import { and, desc, eq, gte, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { alerts, type Alert } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { notifyAlerts, notifyResolved, type AlertChange } from "./notify";
-import { isHigher, type AlertSeverity } from "./severity";
+import { announceAlerts, announceResolved, type AlertChange } from "./announce";
+import { alertSeverities, alertText, type AlertRule, type AlertSeverity, type AlertSignal } from "./contract";
 import { recordAlertEvent } from "./timeline";
-
-export interface AlertSignal {
-  machineId: string | null;
-  rule: string;
-  code: string;
-  severity: AlertSeverity;
-  message: string;
-  at: Date;
-  data?: Record<string, unknown>;
-}
 
 export interface RaiseOptions {
   /**
@@ -22,12 +13,14 @@ export interface RaiseOptions {
    * "state": a condition seen again (still offline, still too warm) only moves `last seen`.
    */
   mode?: "event" | "state";
-  /** "now" (default) queues notifications; "defer" leaves them to the caller (`notifyAlerts`), e.g. for a digest. */
+  /** "now" (default) queues notifications; "defer" leaves them to the caller (`announceAlerts`), e.g. for a digest. */
   notify?: "now" | "defer";
 }
 
 /** An alert that auto-resolved less than this ago re-opens, instead of a new alert: flapping stays one alert. */
 export const FLAP_WINDOW_MS = 30 * 60_000;
+
+const isMoreSevere = (a: AlertSeverity, b: AlertSeverity) => alertSeverities.indexOf(a) > alertSeverities.indexOf(b);
 
 const keyOf = (ctx: ServiceCtx, s: { machineId: string | null; rule: string; code: string }): SQL =>
   and(
@@ -42,21 +35,25 @@ const keyOf = (ctx: ServiceCtx, s: { machineId: string | null; rule: string; cod
  * one that auto-resolved within the flap window; records the change in its timeline and queues
  * notifications for what people should hear about (new, re-opened, more severe).
  */
-export async function raiseAlert(ctx: ServiceCtx, signal: AlertSignal, options: RaiseOptions = {}): Promise<AlertChange> {
-  const change = await upsertAlert(ctx, signal, options.mode ?? "event");
-  if (options.notify !== "defer" && change.kind !== "repeated") await notifyAlerts(ctx, [change]);
+export async function raiseAlert(ctx: ServiceCtx, input: AlertSignal & RaiseOptions): Promise<AlertChange> {
+  const { mode = "event", notify = "now", ...signal } = input;
+  const change = await upsertAlert(ctx, signal as AlertSignal, mode);
+  if (notify !== "defer" && change.kind !== "repeated") await announceAlerts(ctx, [change]);
   return change;
 }
 
+/** What a signal writes on its alert; the message column keeps the English text for older readers. */
+type Fields = { severity: AlertSeverity; message: string; data: Record<string, unknown> };
+
 async function upsertAlert(ctx: ServiceCtx, signal: AlertSignal, mode: "event" | "state"): Promise<AlertChange> {
   const key = keyOf(ctx, signal);
-  const fields = { severity: signal.severity, message: signal.message, data: signal.data ?? {} };
+  const fields: Fields = { severity: signal.severity, message: alertText(signal), data: signal.data };
   const [open] = await ctx.db
     .select({ id: alerts.id, severity: alerts.severity })
     .from(alerts)
     .where(and(key, ne(alerts.status, "resolved")))
     .for("update");
-  if (open) return repeat(ctx, open, signal, mode, fields);
+  if (open) return repeat(ctx, { open, signal, mode, fields });
 
   const [flapped] = await ctx.db
     .select({ id: alerts.id })
@@ -78,7 +75,7 @@ async function upsertAlert(ctx: ServiceCtx, signal: AlertSignal, mode: "event" |
       })
       .where(eq(alerts.id, flapped.id))
       .returning();
-    await recordAlertEvent(ctx, alert!.id, "reopened", { severity: signal.severity });
+    await recordAlertEvent(ctx, { alertId: alert!.id, type: "reopened", data: { severity: signal.severity } });
     return { kind: "reopened", alert: alert! };
   }
 
@@ -90,18 +87,15 @@ async function upsertAlert(ctx: ServiceCtx, signal: AlertSignal, mode: "event" |
   if (!created) {
     // Raised by a concurrent transaction a moment ago: this one is a repeat of it.
     const [again] = await ctx.db.select({ id: alerts.id, severity: alerts.severity }).from(alerts).where(and(key, ne(alerts.status, "resolved"))).for("update");
-    return repeat(ctx, again!, signal, mode, fields);
+    return repeat(ctx, { open: again!, signal, mode, fields });
   }
-  await recordAlertEvent(ctx, created.id, "raised", { severity: signal.severity });
+  await recordAlertEvent(ctx, { alertId: created.id, type: "raised", data: { severity: signal.severity } });
   return { kind: "raised", alert: created };
 }
 
 async function repeat(
   ctx: ServiceCtx,
-  open: { id: string; severity: AlertSeverity },
-  signal: AlertSignal,
-  mode: "event" | "state",
-  fields: { severity: AlertSeverity; message: string; data: Record<string, unknown> },
+  { open, signal, mode, fields }: { open: { id: string; severity: AlertSeverity }; signal: AlertSignal; mode: "event" | "state"; fields: Fields },
 ): Promise<AlertChange> {
   const [alert] = await ctx.db
     .update(alerts)
@@ -113,11 +107,11 @@ async function repeat(
     })
     .where(eq(alerts.id, open.id))
     .returning();
-  if (isHigher(signal.severity, open.severity)) {
-    await recordAlertEvent(ctx, open.id, "escalated", { from: open.severity, to: signal.severity });
+  if (isMoreSevere(signal.severity, open.severity)) {
+    await recordAlertEvent(ctx, { alertId: open.id, type: "escalated", data: { from: open.severity, to: signal.severity } });
     return { kind: "escalated", alert: alert! };
   }
-  if (mode === "event") await recordAlertEvent(ctx, open.id, "repeated", { count: alert!.count });
+  if (mode === "event") await recordAlertEvent(ctx, { alertId: open.id, type: "repeated", data: { count: alert!.count } });
   return { kind: "repeated", alert: alert! };
 }
 
@@ -125,7 +119,8 @@ async function repeat(
  * Resolves, because its condition cleared, the unresolved alert for (machine, rule, code), or every
  * code of the rule when `code` is null. Returns the alerts it resolved.
  */
-export async function resolveAlert(ctx: ServiceCtx, machineId: string, rule: string, code: string | string[] | null, at: Date): Promise<Alert[]> {
+export async function resolveAlert(ctx: ServiceCtx, input: { machineId: string; rule: AlertRule; code: string | string[] | null; at: Date }): Promise<Alert[]> {
+  const { machineId, rule, code, at } = input;
   const codes = code === null ? undefined : Array.isArray(code) ? code : [code];
   if (codes?.length === 0) return [];
   const resolved = await ctx.db
@@ -141,7 +136,7 @@ export async function resolveAlert(ctx: ServiceCtx, machineId: string, rule: str
       ),
     )
     .returning();
-  for (const alert of resolved) await recordAlertEvent(ctx, alert.id, "auto_resolved", {});
-  if (resolved.length > 0) await notifyResolved(ctx, resolved);
+  for (const alert of resolved) await recordAlertEvent(ctx, { alertId: alert.id, type: "auto_resolved" });
+  if (resolved.length > 0) await announceResolved(ctx, resolved);
   return resolved;
 }

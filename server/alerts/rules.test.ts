@@ -199,7 +199,14 @@ describe("alert rules", () => {
     expect(alertRules.map((r) => r.rule)).toEqual(expect.arrayContaining(["predicted_sellout", "refund_failed", "cash_refund_owed"]));
     const m = await machine();
     const change = await m.asOwner((ctx) =>
-      raiseAlert(ctx, { machineId: m.machine.id, rule: "predicted_sellout", code: "B1", severity: "info", message: "B1 sells out before the next visit", at: new Date() }),
+      raiseAlert(ctx, {
+        machineId: m.machine.id,
+        rule: "predicted_sellout",
+        code: "B1",
+        severity: "info",
+        at: new Date(),
+        data: { slot: "B1", product: "Chocolate bar", probability: 0.9, nextVisitDate: null },
+      }),
     );
     expect(change.kind).toBe("raised");
     expect((await alertsOf(t.db, m.machine.id, "predicted_sellout"))[0]).toMatchObject({ code: "B1", status: "open" });

@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { machines, organizations } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { machineSilent } from "~/server/fleet";
-import { notifyAlerts, type AlertChange } from "./notify";
+import { announceAlerts, type AlertChange } from "./announce";
 import { raiseAlert } from "./raise";
 import { getAlertSettings } from "./settings";
 
@@ -22,22 +23,19 @@ export async function sweepOfflineMachines(ctx: ServiceCtx, now: Date): Promise<
   for (const m of silent) {
     const minutes = Math.round((now.getTime() - m.lastSeenAt!.getTime()) / 60_000);
     changes.push(
-      await raiseAlert(
-        ctx,
-        {
-          machineId: m.id,
-          rule: "machine_offline",
-          code: "offline",
-          severity: "warning",
-          message: `No event for ${minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`} (threshold ${settings.offlineMinutes} minutes).`,
-          at: now,
-          data: { lastSeenAt: m.lastSeenAt!.toISOString() },
-        },
-        { mode: "state", notify: "defer" },
-      ),
+      await raiseAlert(ctx, {
+        machineId: m.id,
+        rule: "machine_offline",
+        code: "offline",
+        severity: "warning",
+        at: now,
+        data: { lastSeenAt: m.lastSeenAt!.toISOString(), silentMinutes: minutes, offlineMinutes: settings.offlineMinutes },
+        mode: "state",
+        notify: "defer",
+      }),
     );
   }
-  await notifyAlerts(ctx, changes);
+  await announceAlerts(ctx, changes);
   return silent.length;
 }
 
@@ -93,21 +91,23 @@ export async function checkNoSales(ctx: ServiceCtx, now: Date): Promise<number> 
     const lastSale = new Date(row.last_sale);
     const hours = Math.round((now.getTime() - lastSale.getTime()) / 360_000) / 10;
     changes.push(
-      await raiseAlert(
-        ctx,
-        {
-          machineId: row.id,
-          rule: "no_sales",
-          code: "no_sales",
-          severity: "warning",
-          message: `No sale for ${hours} hours; its history at these hours expects ${expected.toFixed(1)} (chance of none ${(Math.exp(-expected) * 100).toPrecision(2)} %).`,
-          at: now,
-          data: { lastSaleAt: lastSale.toISOString(), expected: Math.round(expected * 10) / 10 },
+      await raiseAlert(ctx, {
+        machineId: row.id,
+        rule: "no_sales",
+        code: "no_sales",
+        severity: "warning",
+        at: now,
+        data: {
+          lastSaleAt: lastSale.toISOString(),
+          expected: Math.round(expected * 10) / 10,
+          silentHours: hours,
+          chanceOfNonePercent: Number((Math.exp(-expected) * 100).toPrecision(2)),
         },
-        { mode: "state", notify: "defer" },
-      ),
+        mode: "state",
+        notify: "defer",
+      }),
     );
   }
-  await notifyAlerts(ctx, changes);
+  await announceAlerts(ctx, changes);
   return rows.length;
 }

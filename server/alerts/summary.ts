@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { alerts } from "~/db/schema";
 import type { ServiceCtx } from "../context";

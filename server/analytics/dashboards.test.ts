@@ -10,6 +10,7 @@ import { saleRow } from "~/test/payments";
 import { getOverview } from "./overview";
 import { callError } from "~/test/trpc-errors";
 import { rollUpOrg } from "./rollup";
+import { machineContext } from "~/server/context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -33,8 +34,8 @@ async function tradingOrg() {
     if (d > 30 || d % 10 === 0) events.push(vend("B1", { at: at(d, 3), price: 80 }));
   }
   events.push(vend("A1", { at: at(0) }), vend("A1", { at: at(7) }), vend("A1", { at: at(7) }));
-  await withTenant(t.db, m.org.id, (tx) =>
-    ingestBatch({ db: tx, orgId: m.org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events),
+  await withTenant(t.db, { orgId: m.org.id }, (tx) =>
+    ingestBatch(machineContext(tx, { orgId: m.org.id, machineId: m.machine.id }), { machineId: m.machine.id, events }),
   );
   await rollUpOrg(t.db, { id: m.org.id, timeZone: "Europe/Berlin" });
   return m;
@@ -72,13 +73,13 @@ describe("overview and rankings", () => {
       { ...sell("2026-10-20T08:10:00Z"), status: "failed" as const },
     ]);
     // 11:00 in Berlin.
-    const overview = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, new Date("2026-10-27T10:00:00Z")));
+    const overview = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, { now: new Date("2026-10-27T10:00:00Z") }));
     expect(overview).toMatchObject({ today: "2026-10-27", todayRevenueMinor: 250, todayUnits: 1, lastWeekRevenueMinor: 400, lastWeekUnits: 1 });
     // Same wall-clock time across the change from summer time: 11:00 CEST is 09:00 UTC.
     expect(overview.lastWeekUntil).toEqual(new Date("2026-10-20T09:00:00Z"));
 
     // Late in the evening the whole of last Tuesday up to that hour counts.
-    const evening = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, new Date("2026-10-27T22:30:00Z")));
+    const evening = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => getOverview(ctx, { now: new Date("2026-10-27T22:30:00Z") }));
     expect(evening).toMatchObject({ todayRevenueMinor: 250, lastWeekRevenueMinor: 400 + 250 + 250, lastWeekUnits: 3 });
   });
 

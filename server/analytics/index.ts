@@ -1,9 +1,10 @@
 // The analytics domain's front door: the only module other domains, transports and pages import.
 import "server-only";
 
-export { generateAllDueMonths, generateDueMonths, getMonthlyStatistics, listStatisticsMonths, monthInput, refreshOrgAnalytics } from "./monthly";
-export { getOverview, machinesToVisitToday, type MachineToVisit } from "./overview";
-export { getRankings, rankingsInput, type EliminationCandidate, type LocationPerformance, type ProductRanking } from "./rankings";
+export * from "./contract";
+export { generateAllDueMonths, generateDueMonths, getMonthlyStatistics, listStatisticsMonths, refreshOrgAnalytics } from "./monthly";
+export { getOverview } from "./overview";
+export { getRankings } from "./rankings";
 export { rollUpAll, rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 export { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
 export { trackStockouts } from "./stockouts";

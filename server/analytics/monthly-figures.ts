@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES, type MonthlyBreakdownRow, type MonthlyBreakdowns, type MonthlyFigures } from "~/db/schema";

@@ -10,6 +10,7 @@ import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { pdfTexts } from "~/test/pdf-text";
 import { generateDueMonths, generateMonth } from "./monthly";
 import { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
+import { machineContext } from "~/server/context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -26,8 +27,8 @@ async function newYorkMachine() {
   await t.db.update(organizations).set({ timeZone: ZONE }).where(eq(organizations.id, m.org.id));
   const org = { id: m.org.id, timeZone: ZONE, currency: "EUR" };
   const ingest = (events: unknown[]) =>
-    withTenant(t.db, org.id, (tx) =>
-      ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events, new Date("2026-12-02T12:00:00Z")),
+    withTenant(t.db, { orgId: org.id }, (tx) =>
+      ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, events, receivedAt: new Date("2026-12-02T12:00:00Z") }),
     );
   return { m, org, ingest };
 }
@@ -88,7 +89,7 @@ describe("monthly statistics", () => {
       vend("A2", { at: new Date("2026-10-11T15:00:00Z"), ok: false, method: "card" }),
     ]);
     // A manager refunds October's Alipay sale by hand: an "other" refund of October.
-    await withTenant(t.db, org.id, async (tx) => {
+    await withTenant(t.db, { orgId: org.id }, async (tx) => {
       const [sale] = await tx.select().from(sales).where(and(eq(sales.orgId, org.id), eq(sales.paymentMethod, "alipay")));
       await tx.insert(refunds).values({
         id: `rf_${sale!.id}`,
@@ -117,8 +118,8 @@ describe("monthly statistics", () => {
     // Uptime: hours with a report (two in October) over the machine's hours in October in New York.
     expect(before.figures.uptime).toBeCloseTo(2 / (31 * 24));
     expect(before.breakdowns.machines[0]!.uptime).toBeCloseTo(2 / (31 * 24));
-    await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
-    await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, "2026-10-01"));
+    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, "2026-10-01"));
+    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, "2026-10-01"));
     expect(await read()).toEqual(before);
   });
 
@@ -153,14 +154,14 @@ describe("monthly statistics", () => {
     expect(together[0]).toMatchObject({ month: "2025-09-01", previousMonth: null, previousYear: null });
 
     await t.db.delete(monthlyStatistics).where(eq(monthlyStatistics.orgId, org.id));
-    for (const month of months) await withTenant(t.db, org.id, (tx) => generateMonth(tx, org, month));
+    for (const month of months) await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, month));
     expect(await all()).toEqual(together);
   });
 
   it("writes a kept month again when a machine reports sales in it late, and the month after it", async () => {
     const { org, m } = await newYorkMachine();
     const ingestAt = (events: unknown[], receivedAt: Date) =>
-      withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events, receivedAt));
+      withTenant(t.db, { orgId: org.id }, (tx) => ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, events, receivedAt }));
     await ingestAt(
       [
         restock([{ slot: "A1", quantity: 50 }], new Date("2026-09-01T12:00:00Z")),
@@ -197,14 +198,14 @@ describe("monthly statistics", () => {
     const { m, org } = await newYorkMachine();
     const at = (iso: string) => new Date(iso);
     // The machine first reports on 10 February 2026 (New York), a year and more of sales follows.
-    await withTenant(t.db, org.id, (tx) =>
-      ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, [
+    await withTenant(t.db, { orgId: org.id }, (tx) =>
+      ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, receivedAt: at("2027-04-01T17:00:00Z"), events: [
         restock([{ slot: "A1", quantity: 50 }], at("2026-02-10T17:00:00Z")),
         vend("A1", { at: at("2026-02-15T17:00:00Z") }),
         vend("A1", { at: at("2026-03-10T17:00:00Z") }),
         vend("A1", { at: at("2027-02-10T17:00:00Z") }),
         vend("A1", { at: at("2027-03-10T17:00:00Z") }),
-      ], at("2027-04-01T17:00:00Z")),
+      ] }),
     );
     await generateDueMonths(t.db, org, at("2027-04-02T12:00:00Z"));
     const api = callerFor(t.db, m.owner);
@@ -213,7 +214,7 @@ describe("monthly statistics", () => {
     const february = await month("2026-02");
     expect(february).toMatchObject({ partial: true, historySince: at("2026-02-10T17:00:00Z") });
     // The exports say so too.
-    const exported = (await statisticsForExport(t.db, { orgId: org.id, userId: m.owner.id }, "2026-02"))!;
+    const exported = (await statisticsForExport(t.db, { orgId: org.id, userId: m.owner.id, role: "owner", name: m.owner.name, month: "2026-02" }))!;
     const options = { orgName: "Partial Vending", paymentMethodLabel: (x: string) => x };
     const csv = parse(statisticsCsv(exported, options), { columns: true }) as Record<string, string>[];
     expect(csv.map((r) => [r.section, r.partial])).toEqual(expect.arrayContaining([["month", "true"], ["machine", ""]]));

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import type { ServiceCtx } from "../context";
-import { calendarMonth } from "../input/calendar";
+import type { ServiceCtx } from "~/server/context";
+import { monthInput } from "./contract";
 import { computeMonths, type MonthResult } from "./monthly-figures";
 import { rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 
@@ -122,7 +123,7 @@ export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Pr
  */
 export async function generateDueMonths(db: Db, org: OrgZone, now = new Date()): Promise<string[]> {
   await rollUpOrg(db, org);
-  return withTenant(db, org.id, async (tx) => {
+  return withTenant(db, { orgId: org.id }, async (tx) => {
     const due = await dueMonths(tx, org, now);
     if (due.length === 0) return [];
     // A month with sales committed since that run, which the rollups have not reached yet, waits for the next one.
@@ -158,8 +159,6 @@ export async function generateAllDueMonths(db: Db, now = new Date(), deadline = 
   }
   return generated;
 }
-
-export const monthInput = z.object({ month: calendarMonth });
 
 /** Months of the org with statistics, newest first. */
 export async function listStatisticsMonths(ctx: ServiceCtx): Promise<string[]> {

@@ -1,14 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import "server-only";
+import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client";
-import { ALL_LOCATIONS, organizations, sales } from "~/db/schema";
+import { ALL_LOCATIONS, sales } from "~/db/schema";
 import { countOpenAlerts } from "~/server/alerts";
-import type { ServiceCtx } from "../context";
+import type { ServiceCtx } from "~/server/context";
 import { countMachinesByStatus } from "~/server/fleet";
-import { localDay } from "~/server/replenishment";
-import { machinesToVisit } from "~/server/replenishment";
-
-/** Days of the overview's revenue chart. */
-export const OVERVIEW_DAYS = 30;
+import { OVERVIEW_DAYS } from "./contract";
 
 /**
  * Sales of today so far against the same weekday last week up to the same time of day (wall
@@ -45,7 +42,8 @@ async function todayAgainstLastWeek(ctx: ServiceCtx, now: Date, timeZone: string
 }
 
 /** The org's overview: today against the same weekday last week, fleet, alerts, top products, revenue by day. */
-export async function getOverview(ctx: ServiceCtx, now = new Date()) {
+export async function getOverview(ctx: ServiceCtx, input: { now?: Date } = {}) {
+  const now = input.now ?? new Date();
   const [org] = await queryRows<{ today: string; currency: string; time_zone: string }>(
     ctx.db,
     sql`select (${now.toISOString()}::timestamptz at time zone time_zone)::date::text as today, currency, time_zone from organizations where id = ${ctx.orgId}`,
@@ -82,19 +80,3 @@ export async function getOverview(ctx: ServiceCtx, now = new Date()) {
 }
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
-
-/** A machine the replenishment plan sends someone to today. */
-export interface MachineToVisit {
-  machineId: string;
-  name: string;
-  locationName: string | null;
-  reason: string;
-}
-
-/** Machines today's replenishment plan sends someone to (days in the org's time zone). */
-export async function machinesToVisitToday(ctx: ServiceCtx, now = new Date()): Promise<MachineToVisit[]> {
-  const [org] = await ctx.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, ctx.orgId));
-  if (!org) return [];
-  const visits = await machinesToVisit(ctx, localDay(now, org.timeZone), now);
-  return visits.map((v) => ({ machineId: v.machineId, name: v.name, locationName: v.locationName, reason: v.reason }));
-}

@@ -1,40 +1,24 @@
-import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { queryRows } from "~/db/client";
-import type { ServiceCtx } from "../context";
-import { fieldError } from "../errors";
-import { dayRange } from "../input/calendar";
+import "server-only";
+import { eq } from "drizzle-orm";
+import { organizations } from "~/db/schema";
+import type { ServiceCtx } from "~/server/context";
+import { fieldError } from "~/server/errors";
+import { dayPeriod, localDay, type DayPeriod } from "~/server/time";
+import { analyticsMessages, MAX_PERIOD_DAYS } from "./contract";
 
-/** A period of org days, inclusive; by default the 30 days up to today in the org's zone. */
-export const periodInput = dayRange({ locationId: z.string().max(64).optional() });
-
-export interface Period {
-  from: string;
-  to: string;
-  days: number;
-  /** The period of the same length just before. */
-  previousFrom: string;
-  previousTo: string;
+export interface Period extends DayPeriod {
   currency: string;
   timeZone: string;
   /** Today in the org's zone. */
   today: string;
 }
 
-const MAX_DAYS = 3 * 366;
-
-/** Resolves a period input against the org's zone: defaults, and the period before it. */
-export async function resolvePeriod(ctx: ServiceCtx, input: z.infer<typeof periodInput>, defaultDays = 30): Promise<Period> {
-  const [row] = await queryRows<Period>(
-    ctx.db,
-    sql`with o as (select time_zone, currency, (now() at time zone time_zone)::date as today from organizations where id = ${ctx.orgId}),
-      p as (select o.*, coalesce(${input.to ?? null}::date, o.today) as t,
-        coalesce(${input.from ?? null}::date, coalesce(${input.to ?? null}::date, o.today) - ${defaultDays - 1}::int) as f from o)
-      select f::text as "from", t::text as "to", (t - f + 1) as days, (f - (t - f + 1))::text as "previousFrom", (f - 1)::text as "previousTo",
-        currency, time_zone as "timeZone", today::text as today from p`,
-  );
-  if (!row) throw new Error("organization not found");
-  const days = Number(row.days);
-  if (days > MAX_DAYS) throw fieldError("from", "Choose a period of at most three years.");
-  return { ...row, days };
+/** Resolves a period against the org's zone: its defaults, and the period before it. */
+export async function resolvePeriod(ctx: ServiceCtx, input: { from?: string; to?: string; defaultDays?: number; now?: Date }): Promise<Period> {
+  const [org] = await ctx.db.select({ timeZone: organizations.timeZone, currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
+  if (!org) throw new Error("organization not found");
+  const today = localDay(input.now ?? new Date(), org.timeZone);
+  const period = dayPeriod(input, today, input.defaultDays ?? 30);
+  if (period.days > MAX_PERIOD_DAYS) throw fieldError("from", analyticsMessages.period_too_long);
+  return { ...period, currency: org.currency, timeZone: org.timeZone, today };
 }

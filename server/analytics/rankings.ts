@@ -1,47 +1,11 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { queryRows } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES } from "~/db/schema";
-import type { ServiceCtx } from "../context";
-import { periodInput, resolvePeriod, type Period } from "./period";
-
-export { periodInput as rankingsInput };
-
-export interface ProductRanking {
-  productId: string;
-  name: string;
-  sku: string;
-  category: string;
-  units: number;
-  revenueMinor: number;
-  marginMinor: number;
-  /** Margin over revenue, 0..1; null without revenue. */
-  marginRate: number | null;
-  previousUnits: number;
-  /** Units against the previous period, -1..; null when it sold nothing then. */
-  change: number | null;
-  /** Slot-days the product was on offer and in stock in the period. */
-  inStockDays: number;
-  /** Units per slot-day in stock. */
-  velocity: number | null;
-}
-
-export interface EliminationCandidate extends ProductRanking {
-  reasons: string[];
-}
-
-export interface LocationPerformance {
-  locationId: string;
-  name: string;
-  machines: number;
-  revenueMinor: number;
-  units: number;
-  revenuePerMachineDay: number;
-  previousRevenueMinor: number;
-  change: number | null;
-  /** Revenue per machine-day over the operator's median location, 1 = median. */
-  againstMedian: number | null;
-}
+import type { ServiceCtx } from "~/server/context";
+import { periodInput, type EliminationCandidate, type LocationPerformance, type ProductRanking } from "./contract";
+import { resolvePeriod, type Period } from "./period";
 
 const median = (xs: number[]) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);

@@ -6,10 +6,11 @@ import { organizations } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, testDriver, type TestDatabase } from "~/test/db";
-import { setPlanogram } from "~/server/catalog";
+import { setPlanogram } from "~/server/inventory";
 import { registerMachine } from "~/server/fleet";
 import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { rollUpOrg, salesAggregate } from "./rollup";
+import { machineContext } from "~/server/context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -81,7 +82,7 @@ describe("sales rollups", () => {
           if (batch.length === 0) return;
           const events = batch;
           batch = [];
-          await withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events, new Date(now)));
+          await withTenant(t.db, { orgId: org.id }, (tx) => ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, events, receivedAt: new Date(now) }));
         };
         for (const s of steps) {
           if (s.kind === "vend") {
@@ -114,7 +115,7 @@ describe("sales rollups", () => {
     const m = await createMachineWithPlanogram(t.db, { capacity: 1 });
     const org = { id: m.org.id, timeZone: "Europe/Berlin" };
     const ingest = (events: unknown[]) =>
-      withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, events));
+      withTenant(t.db, { orgId: org.id }, (tx) => ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, events }));
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
     await ingest([restock([{ slot: "A1", quantity: 1 }, { slot: "A2", quantity: 1 }], hoursAgo(80))]);
     await ingest([vend("A1", { at: hoursAgo(72) }), vend("A2", { at: hoursAgo(30) })]);
@@ -142,8 +143,8 @@ describe.runIf(testDriver === "postgres")("a sale whose transaction commits afte
       const released = new Promise<void>((r) => (release = r));
       let inserted!: () => void;
       const insertedYet = new Promise<void>((r) => (inserted = r));
-      const late = withTenant(other.db, org.id, async (tx) => {
-        await ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, [vend("A1", { at: new Date(Date.now() - 3_600_000) })]);
+      const late = withTenant(other.db, { orgId: org.id }, async (tx) => {
+        await ingestBatch(machineContext(tx, { orgId: org.id, machineId: m.machine.id }), { machineId: m.machine.id, events: [vend("A1", { at: new Date(Date.now() - 3_600_000) })] });
         inserted();
         await released;
       });
@@ -154,7 +155,7 @@ describe.runIf(testDriver === "postgres")("a sale whose transaction commits afte
         await setPlanogram(ctx, { machineId: machine.id, slots: [{ code: "A1", productId: m.products.cola.id, capacity: 5, parLevel: 2 }] });
         return machine;
       });
-      await withTenant(t.db, org.id, (tx) => ingestBatch({ db: tx, orgId: org.id, role: null, actor: { type: "machine", id: second.id } }, second.id, [vend("A1")]));
+      await withTenant(t.db, { orgId: org.id }, (tx) => ingestBatch(machineContext(tx, { orgId: org.id, machineId: second.id }), { machineId: second.id, events: [vend("A1")] }));
       const units = async () => {
         const [n] = await queryRows<{ units: number | null }>(t.db, sql`select sum(units)::int as units from sales_daily where org_id = ${org.id}`);
         return Number(n?.units ?? 0);

@@ -16,6 +16,7 @@
 //
 // Stockout periods change (they close), so their days are recomputed rather than added to: the
 // slots whose periods changed since the last run, and those still open, get their days rebuilt.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES, organizations } from "~/db/schema";
@@ -131,7 +132,7 @@ export function salesNotRolledUp(mark: SalesMark, xid: SQL): SQL {
 
 /** Brings one org's rollups up to date, in one tenant transaction. Safe to repeat and to run concurrently. */
 export async function rollUpOrg(db: Db, org: { id: string; timeZone: string }): Promise<RollupResult> {
-  return withTenant(db, org.id, async (tx) => {
+  return withTenant(db, { orgId: org.id }, async (tx) => {
     await tx.execute(sql`insert into rollup_watermarks (org_id, sales_xid, stockouts_xid) values (${org.id}, '0', '0') on conflict (org_id) do nothing`);
     // The row lock serializes runs for this org: a concurrent run waits, then starts from our watermark.
     const [mark] = await queryRows<{ sales: string; sales_pending: string; stockouts: string; stockouts_pending: string }>(

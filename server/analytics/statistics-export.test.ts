@@ -9,6 +9,7 @@ import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { pdfTexts } from "~/test/pdf-text";
 import { generateDueMonths } from "./monthly";
 import { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
+import { machineContext } from "~/server/context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -23,16 +24,16 @@ const options = { orgName: "Export Vending", paymentMethodLabel: (m: string) => 
 describe("statistics exports", () => {
   it("write the month's figures and breakdowns as CSV and PDF, for the org's members only", async () => {
     const m = await createMachineWithPlanogram(t.db, { capacity: 20 });
-    await withTenant(t.db, m.org.id, (tx) =>
-      ingestBatch({ db: tx, orgId: m.org.id, role: null, actor: { type: "machine", id: m.machine.id } }, m.machine.id, [
+    await withTenant(t.db, { orgId: m.org.id }, (tx) =>
+      ingestBatch(machineContext(tx, { orgId: m.org.id, machineId: m.machine.id }), { machineId: m.machine.id, receivedAt: new Date("2026-11-02T00:00:00Z"), events: [
         restock([{ slot: "A1", quantity: 20 }], new Date("2026-09-30T10:00:00Z")),
         vend("A1", { at: new Date("2026-10-05T10:00:00Z"), method: "wechat_pay" }),
         vend("A1", { at: new Date("2026-10-06T10:00:00Z"), method: "cash" }),
-      ], new Date("2026-11-02T00:00:00Z")),
+      ] }),
     );
     await generateDueMonths(t.db, { id: m.org.id, timeZone: "Europe/Berlin", currency: "EUR" }, new Date("2026-11-02T00:00:00Z"));
 
-    const stats = await statisticsForExport(t.db, { orgId: m.org.id, userId: m.owner.id }, "2026-10");
+    const stats = await statisticsForExport(t.db, { orgId: m.org.id, userId: m.owner.id, role: "owner", name: m.owner.name, month: "2026-10" });
     expect(stats).not.toBeNull();
     const rows = parse(statisticsCsv(stats!, options), { columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ section: "month", key: "2026-10", revenue: "5.00", units: "2", margin: "3.20", currency: "EUR" });
@@ -47,7 +48,7 @@ describe("statistics exports", () => {
 
     // Another org's member reads through their own org, which has no statistics for that month.
     const other = await createOrg(t.db);
-    expect(await statisticsForExport(t.db, { orgId: other.org.id, userId: other.owner.id }, "2026-10")).toBeNull();
+    expect(await statisticsForExport(t.db, { orgId: other.org.id, userId: other.owner.id, role: "owner", name: other.owner.name, month: "2026-10" })).toBeNull();
   });
 
   it("print the PDF's changes with a minus the font has, amounts and counts grouped, and every cell on its own line", async () => {

@@ -1,9 +1,11 @@
+import "server-only";
 import { stringify } from "csv-stringify/sync";
 import PDFDocument from "pdfkit";
 import type { Db } from "~/db/client";
-import type { MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
+import type { MemberRole, MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { formatMoney, toMajorText } from "../money";
+import { memberContext } from "~/server/context";
+import { formatMoney, toMajorText } from "~/server/money";
 import { getMonthlyStatistics, type MonthStatistics } from "./monthly";
 
 export interface ExportOptions {
@@ -13,10 +15,9 @@ export interface ExportOptions {
 }
 
 /** A month's statistics read for an export by a member of the org, or null when there are none. */
-export function statisticsForExport(db: Db, scope: { orgId: string; userId: string }, month: string): Promise<MonthStatistics | null> {
-  return withTenant(db, scope, (tx) =>
-    getMonthlyStatistics({ db: tx, orgId: scope.orgId, role: null, actor: { type: "user", id: scope.userId, label: scope.userId } }, { month }),
-  );
+export function statisticsForExport(db: Db, request: { orgId: string; userId: string; role: MemberRole; name: string; month: string }): Promise<MonthStatistics | null> {
+  const { month, ...member } = request;
+  return withTenant(db, { orgId: member.orgId, userId: member.userId }, (tx) => getMonthlyStatistics(memberContext(tx, member), { month }));
 }
 
 const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount", "partial"];

@@ -1,7 +1,19 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import type { ServiceCtx } from "../context";
-import type { MachineEvent } from "~/server/ingest";
+import type { ServiceCtx } from "~/server/context";
+
+/**
+ * An event of a machine's batch as ingest accepted it. Only successful vends (`data.slot`) and
+ * restocks (`data.slots` with quantities) move a slot's stock; the rest pass by.
+ */
+export interface AcceptedMachineEvent {
+  type: string;
+  occurredAt: Date;
+  data: unknown;
+}
+type VendData = { slot: string };
+type RestockData = { slots: readonly { slot: string; quantity: number }[] };
 
 interface SlotMoves {
   /** The latest successful vend of the batch: the one that left the slot empty, if it is empty. */
@@ -11,7 +23,7 @@ interface SlotMoves {
 }
 
 /** The latest vend and refill per slot in a batch of newly accepted events. */
-export function slotMovesOf(events: MachineEvent[]): Map<string, SlotMoves> {
+function slotMovesOf(events: readonly AcceptedMachineEvent[]): Map<string, SlotMoves> {
   const moves = new Map<string, SlotMoves>();
   const of = (code: string) => {
     let m = moves.get(code);
@@ -20,10 +32,10 @@ export function slotMovesOf(events: MachineEvent[]): Map<string, SlotMoves> {
   };
   for (const e of events) {
     if (e.type === "vend.succeeded") {
-      const m = of(e.data.slot);
+      const m = of((e.data as VendData).slot);
       if (!m.lastVendAt || e.occurredAt > m.lastVendAt) m.lastVendAt = e.occurredAt;
     } else if (e.type === "inventory.restocked") {
-      for (const s of e.data.slots) {
+      for (const s of (e.data as RestockData).slots) {
         if (s.quantity <= 0) continue;
         const m = of(s.slot);
         if (!m.lastRefillAt || e.occurredAt > m.lastRefillAt) m.lastRefillAt = e.occurredAt;
@@ -38,8 +50,9 @@ export function slotMovesOf(events: MachineEvent[]): Map<string, SlotMoves> {
  * left at zero opens a period (at most one open per slot, by a unique key, so repeats do nothing);
  * a slot a restock refilled closes its open period. Runs in the ingest transaction, after stock.
  */
-export async function trackStockouts(ctx: ServiceCtx, machineId: string, events: MachineEvent[]): Promise<void> {
-  const moves = slotMovesOf(events);
+export async function trackStockouts(ctx: ServiceCtx, input: { machineId: string; events: readonly AcceptedMachineEvent[] }): Promise<void> {
+  const { machineId } = input;
+  const moves = slotMovesOf(input.events);
   if (moves.size === 0) return;
   const rows = [...moves].map(([slot, m]) => ({
     id: newId("sto"),
@@ -47,10 +60,10 @@ export async function trackStockouts(ctx: ServiceCtx, machineId: string, events:
     vendAt: m.lastVendAt?.toISOString() ?? null,
     refillAt: m.lastRefillAt?.toISOString() ?? null,
   }));
-  const input = JSON.stringify(rows);
+  const moveRows = JSON.stringify(rows);
   await ctx.db.execute(sql`
     with moves as (
-      select * from jsonb_to_recordset(${input}::jsonb) as m(id text, slot text, "vendAt" timestamptz, "refillAt" timestamptz)
+      select * from jsonb_to_recordset(${moveRows}::jsonb) as m(id text, slot text, "vendAt" timestamptz, "refillAt" timestamptz)
     ), slot_now as (
       select m.*, s.stock, s.product_id from moves m
       join slots s on s.org_id = ${ctx.orgId} and s.machine_id = ${machineId} and s.code = m.slot

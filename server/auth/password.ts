@@ -1,9 +1,9 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+import type { Message, MessageParams } from "../errors";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, authMessages } from "./contract";
 
 let strength: ZxcvbnFactory | undefined;
 
@@ -11,14 +11,12 @@ let strength: ZxcvbnFactory | undefined;
  * Why a password is too weak to accept, or null if it is fine: long enough and not guessable
  * from common passwords, keyboard patterns or the person's own name and e-mail.
  */
-export function passwordWeakness(password: string, personal: string[] = []): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+export function passwordWeakness(password: string, personal: string[] = []): { message: Message; params?: MessageParams } | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return { message: authMessages.password_too_short, params: { min: PASSWORD_MIN_LENGTH } };
+  if (password.length > PASSWORD_MAX_LENGTH) return { message: authMessages.password_too_long, params: { max: PASSWORD_MAX_LENGTH } };
   strength ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
   const result = strength.check(password, personal.filter(Boolean));
-  if (result.score < 3) {
-    return "This password is too easy to guess. Add a few uncommon words or mix in numbers and symbols.";
-  }
+  if (result.score < 3) return { message: authMessages.password_guessable };
   return null;
 }
 

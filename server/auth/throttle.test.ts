@@ -4,7 +4,8 @@ import { signInThrottle } from "~/db/schema";
 import { ServiceError } from "~/server/errors";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { TEST_PASSWORD, createUser } from "~/test/factories";
-import { credentialTextProblem, verifyCredentials } from "./accounts";
+import { verifyCredentials } from "./accounts";
+import { credentialTextProblem } from "./contract";
 import { throttleLimits } from "./throttle";
 
 let t: TestDatabase;

@@ -1,7 +1,9 @@
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { signInThrottle } from "~/db/schema";
 import { ServiceError } from "../errors";
+import { authMessages } from "./contract";
 
 // Failed sign-ins are counted three ways (OWASP ASVS 2.2.1). Strictly per account and client, so
 // one client guessing one account's password is stopped after a few tries without locking anyone
@@ -32,10 +34,12 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
   return keys;
 }
 
-function waitMessage(seconds: number): string {
+/** Refuses a sign-in, saying in how many minutes to try again. */
+function throttled(seconds: number): ServiceError {
   const minutes = Math.ceil(seconds / 60);
-  const when = minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
-  return `Too many failed sign-ins. Try again ${when}.`;
+  const options = { retryAfterSeconds: seconds };
+  if (minutes <= 1) return new ServiceError("TOO_MANY_REQUESTS", authMessages.throttled_minute, {}, options);
+  return new ServiceError("TOO_MANY_REQUESTS", authMessages.throttled_minutes, { minutes }, options);
 }
 
 /** Throws TOO_MANY_REQUESTS, saying when to try again, if any of the keys is locked now. */
@@ -48,9 +52,7 @@ export async function assertNotThrottled(db: Db, keys: ThrottleKey[]): Promise<v
     .from(signInThrottle)
     .where(sql`${inArray(signInThrottle.key, keys.map((k) => k.key))} and ${signInThrottle.lockedUntil} > now()`);
   const seconds = Math.max(0, ...rows.map((r) => Number(r.seconds)));
-  if (rows.length > 0) {
-    throw new ServiceError("TOO_MANY_REQUESTS", waitMessage(seconds), { retryAfterSeconds: seconds });
-  }
+  if (rows.length > 0) throw throttled(seconds);
 }
 
 /** Counts one failure against each key, locking a key that reaches its limit within its window. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, auditLog, loyaltyMembers, orders, pointEntries, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
 import { DemoProvider } from "~/server/payments";
-import { retryRefund, refundSale } from "~/server/payments";
+import { retryRefund } from "~/server/payments";
 import { createOrder } from "~/server/payments";
 import { processDueRefunds } from "~/server/payments";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
@@ -12,8 +12,10 @@ import { asOwner, createMachineWithPlanogram, eventId, sendEvents, vend } from "
 import { createPaymentsFixture } from "~/test/payments";
 import { callError } from "~/test/trpc-errors";
 import { pointsFor, tierFor, updateLoyaltyProgram } from "./loyalty";
-import { claimOrder, getReceipt, listMemberships, listPurchases } from "./purchases";
+import { claimOrder } from "./order-claims";
+import { getReceipt, listMemberships, listPurchases } from "./purchases";
 import { decideRefundRequest, listMyRequests, reportProblem } from "./requests";
+import { refundSale } from "./sale-refunds";
 
 let t: TestDatabase;
 const demo = new DemoProvider();
@@ -219,7 +221,7 @@ describe("refunds by hand", () => {
   it("retries a failed refund from a fresh count, closes its alert and audits it", async () => {
     const m = await createMachineWithPlanogram(t.db);
     const f = await createPaymentsFixture(t.db, m.org.id, m.machine.id);
-    await withTenant(t.db, m.org.id, (tx) =>
+    await withTenant(t.db, { orgId: m.org.id }, (tx) =>
       tx.insert(alerts).values({ id: "alr_retry_test_" + f.failedRefundId.slice(-6), orgId: m.org.id, machineId: m.machine.id, rule: "refund_failed", code: f.failedRefundId, severity: "critical", firstSeenAt: new Date(), lastSeenAt: new Date() }),
     );
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => retryRefund(ctx, { refundId: f.failedRefundId }));

@@ -1,6 +1,9 @@
 // The consumers domain's front door: the only module other domains, transports and pages import.
 import "server-only";
 
-export { accruePoints, getLoyaltyProgram, loyaltyProgramInput, reversePoints, updateLoyaltyProgram } from "./loyalty";
-export { claimOrder, claimOrderInput, getReceipt, listMemberships, listPurchases, listPurchasesInput } from "./purchases";
-export { countPendingRequests, decideRefundRequest, decideRequestInput, listMyRequests, listRefundRequests, listRefundRequestsInput, reportProblem, reportProblemInput } from "./requests";
+export * from "./contract";
+export { accruePoints, getLoyaltyProgram, updateLoyaltyProgram } from "./loyalty";
+export { claimOrder } from "./order-claims";
+export { getReceipt, listMemberships, listPurchases } from "./purchases";
+export { countPendingRequests, decideRefundRequest, listMyRequests, listRefundRequests, reportProblem } from "./requests";
+export { refundSale } from "./sale-refunds";

@@ -1,10 +1,12 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { loyaltyMembers, loyaltyPrograms, pointEntries, type LoyaltyTier } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { minorPerUnit } from "../money";
 import { recordAudit } from "~/server/tenancy";
+import { loyaltyProgramInput } from "./contract";
 
 /** Points columns are Postgres integers: an earn or a balance stops there rather than failing the sale. */
 const MAX_POINTS = 2_147_483_647;
@@ -72,29 +74,6 @@ async function addToBalances(ctx: ServiceCtx, entries: { consumerId: string; poi
       set: { points: sql`least(${loyaltyMembers.points}::bigint + excluded.points, ${MAX_POINTS})::int`, updatedAt: sql`now()` },
     });
 }
-
-const tierSchema = z.object({
-  name: z.string().trim().min(1, "Name the tier").max(40, "At most 40 characters"),
-  minPoints: z.number().int("A whole number of points").min(0, "0 or more"),
-});
-
-export const loyaltyProgramInput = z.object({
-  enabled: z.boolean(),
-  pointsPerUnit: z.number().int("A whole number").min(0, "0 or more").max(10_000, "At most 10,000"),
-  tiers: z
-    .array(tierSchema)
-    .max(10, "At most 10 tiers")
-    .superRefine((tiers, issue) => {
-      const names = new Set<string>();
-      const thresholds = new Set<number>();
-      tiers.forEach((t, i) => {
-        if (names.has(t.name.toLowerCase())) issue.addIssue({ code: "custom", message: `Tier ${t.name} is listed twice`, path: [i, "name"] });
-        if (thresholds.has(t.minPoints)) issue.addIssue({ code: "custom", message: `Two tiers start at ${t.minPoints} points`, path: [i, "minPoints"] });
-        names.add(t.name.toLowerCase());
-        thresholds.add(t.minPoints);
-      });
-    }),
-});
 
 /** The operator's program; a default (off, 1 point per unit, no tiers) until it is set up. */
 export async function getLoyaltyProgram(ctx: ServiceCtx) {

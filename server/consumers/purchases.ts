@@ -1,45 +1,19 @@
+import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { locations, loyaltyMembers, loyaltyPrograms, machines, orders, organizations, pointEntries, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
-import { ServiceError, notFound } from "../errors";
-import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
-import { recordAudit } from "~/server/tenancy";
-import { accruePoints, tierFor } from "./loyalty";
+import { notFound } from "../errors";
+import { pageCursorAfter, readPageCursor } from "../input/cursor";
+import { listPurchasesInput, type Purchase, type PurchaseStatus, type Receipt } from "./contract";
+import { tierFor } from "./loyalty";
 
 /**
  * The consumer's side: purchases across operators, read through the consumer's own path
  * (`withConsumer`), with the names of machines, places and products read from each operator
  * under that operator's tenant.
  */
-
-export type PurchaseStatus = "dispensed" | "not_dispensed" | "awaiting_payment" | "paid" | "not_vended" | "canceled";
-
-export interface Purchase {
-  id: string;
-  kind: "sale" | "order";
-  orgId: string;
-  operator: string;
-  occurredAt: Date;
-  machineId: string;
-  machineName: string;
-  location: string | null;
-  product: string;
-  slot: string;
-  amountMinor: number;
-  currency: string;
-  paymentMethod: string | null;
-  status: PurchaseStatus;
-  orderId: string | null;
-  refund: { id: string; status: string; amountMinor: number } | null;
-  request: { id: string; status: string; decisionReason: string | null } | null;
-}
-
-export const listPurchasesInput = z.object({
-  cursor: pageCursor.optional(),
-  limit: z.number().int().min(1).max(100).default(50),
-});
 
 interface Names {
   operator: string;
@@ -51,7 +25,7 @@ interface Names {
 
 /** Names of an operator's machines, places and products, read under that operator's tenant. */
 async function namesFor(db: Db, orgId: string, ids: { machines: string[]; products: string[] }): Promise<Names> {
-  return withTenant(db, orgId, async (tx) => {
+  return withTenant(db, { orgId }, async (tx) => {
     const [org] = await tx.select({ name: organizations.name, supportEmail: organizations.supportEmail }).from(organizations).where(eq(organizations.id, orgId));
     const ms = ids.machines.length
       ? await tx.select({ id: machines.id, name: machines.name, locationId: machines.locationId }).from(machines).where(and(eq(machines.orgId, orgId), inArray(machines.id, ids.machines)))
@@ -227,11 +201,6 @@ export async function describeSales(db: Db, consumerId: string, saleIds: string[
   return new Map((await withNames(db, saleRows, [])).map((p) => [p.id, p]));
 }
 
-export interface Receipt extends Purchase {
-  supportEmail: string | null;
-  pointsEarned: number;
-}
-
 /** One purchase as a receipt, if it is the consumer's. */
 export async function getReceipt(db: Db, consumerId: string, purchaseId: string): Promise<Receipt> {
   const found = await withConsumer(db, consumerId, async (tx) => {
@@ -244,7 +213,7 @@ export async function getReceipt(db: Db, consumerId: string, purchaseId: string)
   });
   const [purchase] = await withNames(db, found.saleRows, found.orderRows);
   if (!purchase) throw notFound("Purchase");
-  const support = await withTenant(db, purchase.orgId, (tx) => tx.select({ email: organizations.supportEmail }).from(organizations).where(eq(organizations.id, purchase.orgId)));
+  const support = await withTenant(db, { orgId: purchase.orgId }, (tx) => tx.select({ email: organizations.supportEmail }).from(organizations).where(eq(organizations.id, purchase.orgId)));
   return { ...purchase, supportEmail: support[0]?.email ?? null, pointsEarned: found.points };
 }
 
@@ -253,7 +222,7 @@ export async function listMemberships(db: Db, consumerId: string) {
   const members = await withConsumer(db, consumerId, (tx) => tx.select().from(loyaltyMembers).where(eq(loyaltyMembers.consumerId, consumerId)));
   const out = [];
   for (const m of members) {
-    const program = await withTenant(db, m.orgId, async (tx) => {
+    const program = await withTenant(db, { orgId: m.orgId }, async (tx) => {
       const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, m.orgId));
       const [p] = await tx.select().from(loyaltyPrograms).where(eq(loyaltyPrograms.orgId, m.orgId));
       return { operator: org?.name ?? "Unknown operator", tiers: [...(p?.tiers ?? [])].sort((a, b) => a.minPoints - b.minPoints), enabled: p?.enabled ?? false };
@@ -263,35 +232,4 @@ export async function listMemberships(db: Db, consumerId: string) {
     out.push({ orgId: m.orgId, operator: program.operator, enabled: program.enabled, points: m.points, tier: tier?.name ?? null, nextTier: next, joinedAt: m.joinedAt });
   }
   return out.sort((a, b) => b.points - a.points);
-}
-
-export const claimOrderInput = z.object({ orderId: z.string().min(1).max(64) });
-
-/**
- * Adds a guest's order to the consumer's account: the order, its sale and its refund become the
- * consumer's, and a dispensed one earns its points. An order claimed by someone else is refused.
- */
-export async function claimOrder(db: Db, consumerId: string, raw: z.input<typeof claimOrderInput>) {
-  const { orderId } = claimOrderInput.parse(raw);
-  const [found] = await db.select({ orgId: orders.orgId }).from(orders).where(eq(orders.id, orderId));
-  if (!found) throw notFound("Order");
-  return withTenant(db, { orgId: found.orgId, userId: consumerId }, async (tx) => {
-    const ctx = { db: tx, orgId: found.orgId, actor: { type: "user" as const, id: consumerId, label: "Consumer" }, role: null };
-    const [order] = await tx.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.orgId, found.orgId))).for("update");
-    if (!order) throw notFound("Order");
-    if (order.consumerId === consumerId) return { orderId, claimed: false };
-    if (order.consumerId) throw new ServiceError("CONFLICT", "This order is already saved to another account.");
-    await tx.update(orders).set({ consumerId, updatedAt: sql`now()` }).where(and(eq(orders.id, orderId), eq(orders.orgId, found.orgId)));
-    await tx.update(refunds).set({ consumerId }).where(and(eq(refunds.orgId, found.orgId), eq(refunds.orderId, orderId)));
-    if (order.saleId) {
-      const [sale] = await tx
-        .update(sales)
-        .set({ consumerId })
-        .where(and(eq(sales.id, order.saleId), eq(sales.orgId, found.orgId), isNull(sales.consumerId)))
-        .returning({ id: sales.id, status: sales.status, priceMinor: sales.priceMinor, currency: sales.currency });
-      if (sale?.status === "succeeded") await accruePoints(ctx, [{ id: sale.id, consumerId, priceMinor: order.amountMinor, currency: sale.currency }]);
-    }
-    await recordAudit(ctx, { action: "order.claimed", targetType: "order", targetId: orderId });
-    return { orderId, claimed: true };
-  });
 }

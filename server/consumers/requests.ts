@@ -1,19 +1,16 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
-import { machines, orders, products, refundRequestStatus, refundRequests, refunds, sales } from "~/db/schema";
+import { machines, orders, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
-import type { ServiceCtx } from "../context";
-import { ServiceError, notFound } from "../errors";
-import { refundSale } from "~/server/payments";
-import { describeSales } from "./purchases";
+import { consumerContext, type ServiceCtx } from "../context";
+import { ServiceError, fieldError, notFound } from "../errors";
 import { recordAudit } from "~/server/tenancy";
-
-export const reportProblemInput = z.object({
-  saleId: z.string().min(1).max(64),
-  reason: z.string().trim().min(5, "Tell the operator what went wrong (at least 5 characters).").max(1000, "At most 1,000 characters."),
-});
+import { REJECTION_REASON_MIN_LENGTH, consumersMessages, decideRequestInput, listRefundRequestsInput, reportProblemInput } from "./contract";
+import { describeSales } from "./purchases";
+import { refundSale } from "./sale-refunds";
 
 /**
  * "Report a problem" on a purchase: a refund request the operator's managers decide on. The
@@ -30,18 +27,20 @@ export async function reportProblem(db: Db, consumerId: string, raw: z.input<typ
       .where(and(eq(sales.id, input.saleId), eq(sales.consumerId, consumerId))),
   );
   if (!sale) throw notFound("Purchase");
-  if (sale.refundId) throw new ServiceError("CONFLICT", "This purchase is already being refunded; there is nothing to request.");
+  if (sale.refundId) throw new ServiceError("CONFLICT", consumersMessages.purchase_being_refunded);
   return withTenant(db, { orgId: sale.orgId, userId: consumerId }, async (tx) => {
     const [request] = await tx
       .insert(refundRequests)
       .values({ id: newId("rrq"), orgId: sale.orgId, consumerId, saleId: sale.id, reason: input.reason })
       .onConflictDoNothing()
       .returning();
-    if (!request) throw new ServiceError("CONFLICT", "You have already reported a problem with this purchase.");
-    await recordAudit(
-      { db: tx, orgId: sale.orgId, actor: { type: "user", id: consumerId, label: "Consumer" } },
-      { action: "refund_request.created", targetType: "refund_request", targetId: request.id, data: { saleId: sale.id } },
-    );
+    if (!request) throw new ServiceError("CONFLICT", consumersMessages.problem_already_reported);
+    await recordAudit(consumerContext(tx, { orgId: sale.orgId, consumerId }), {
+      action: "refund_request.created",
+      targetType: "refund_request",
+      targetId: request.id,
+      data: { saleId: sale.id },
+    });
     return request;
   });
 }
@@ -74,8 +73,6 @@ export async function listMyRequests(db: Db, consumerId: string) {
     };
   });
 }
-
-export const listRefundRequestsInput = z.object({ status: z.enum(refundRequestStatus.enumValues).optional() });
 
 /** The operator's queue of refund requests: pending first, then the decided, newest first. */
 export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof listRefundRequestsInput> = {}) {
@@ -120,20 +117,14 @@ export async function countPendingRequests(ctx: ServiceCtx): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export const decideRequestInput = z.object({
-  requestId: z.string().min(1).max(64),
-  decision: z.enum(["approve", "reject"]),
-  reason: z.string().trim().max(500, "At most 500 characters.").default(""),
-});
-
 /**
  * A manager's decision on a request: approving refunds the purchase in full (once: the sale's
  * refund key), rejecting needs a reason the consumer will read. A request is decided once.
  */
 export async function decideRefundRequest(ctx: ServiceCtx, raw: z.input<typeof decideRequestInput>) {
   const input = decideRequestInput.parse(raw);
-  if (input.decision === "reject" && input.reason.length < 3) {
-    throw new ServiceError("BAD_REQUEST", "Tell the consumer why the request is rejected.", { fieldErrors: { reason: ["Give a reason (at least 3 characters)"] } });
+  if (input.decision === "reject" && input.reason.length < REJECTION_REASON_MIN_LENGTH) {
+    throw fieldError("reason", consumersMessages.rejection_needs_reason, { min: REJECTION_REASON_MIN_LENGTH });
   }
   const [request] = await ctx.db
     .select()
@@ -141,10 +132,10 @@ export async function decideRefundRequest(ctx: ServiceCtx, raw: z.input<typeof d
     .where(and(eq(refundRequests.id, input.requestId), eq(refundRequests.orgId, ctx.orgId)))
     .for("update");
   if (!request) throw notFound("Refund request");
-  if (request.status !== "pending") throw new ServiceError("CONFLICT", `This request was already ${request.status}.`);
+  if (request.status !== "pending") throw new ServiceError("CONFLICT", consumersMessages.request_already_decided, { status: request.status });
   const refund =
     input.decision === "approve"
-      ? await refundSale(ctx, { saleId: request.saleId, reason: input.reason || `Problem reported: ${request.reason}`.slice(0, 500) }, "request")
+      ? await refundSale(ctx, { saleId: request.saleId, reason: input.reason || `Problem reported: ${request.reason}`.slice(0, 500), origin: "request" })
       : null;
   const decidedBy = ctx.actor.type === "user" ? ctx.actor.id : null;
   const [decided] = await ctx.db

@@ -1,4 +1,5 @@
 // What Demo Vending sells and where its machines stand (Berlin). Plain data; prices in euro cents.
+import "server-only";
 
 import type { LocationKind } from "~/db/schema";
 

@@ -2,6 +2,7 @@
 // demo-machines.json with the machines' credentials. Idempotent and resumable: machines that exist
 // are kept, a machine's history is loaded in one transaction only if it has no events yet, and
 // secrets lost with the file are reissued.
+import "server-only";
 
 import { existsSync } from "node:fs";
 import type { Db } from "~/db/client";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routes, slotForecasts, users } from "~/db/schema";
+import { deliveryRoutes, slotForecasts, users } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { seedDemo } from "./seed";
@@ -33,6 +33,6 @@ describe("the demo seed's routes", () => {
     expect((await t.db.select().from(slotForecasts).where(eq(slotForecasts.orgId, orgId))).length).toBeGreaterThan(0);
 
     await seedDemo(t.db, "demo-password-for-tests", options);
-    expect(await t.db.select().from(routes).where(eq(routes.orgId, orgId))).toHaveLength(list.length);
+    expect(await t.db.select().from(deliveryRoutes).where(eq(deliveryRoutes.orgId, orgId))).toHaveLength(list.length);
   });
 });

@@ -1,11 +1,12 @@
 // Demo Vending's routes: its machines split into three rounds by place, driven by the demo
 // technician and manager, with a visit cost, and a first forecast so today's plan shows at once.
+import "server-only";
 
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { locations, machines, routes, users } from "~/db/schema";
+import { deliveryRoutes, locations, machines, users } from "~/db/schema";
 import { computeForecasts } from "~/server/replenishment";
-import { createRoute } from "~/server/replenishment";
+import { createDeliveryRoute } from "~/server/replenishment";
 import { updateSettings } from "~/server/replenishment";
 import { asDemoOwner, type DemoOwner } from "./fleet-setup";
 
@@ -18,7 +19,7 @@ const ROUTES = [
 /** Creates the demo routes and planning settings once (nothing when the org has routes), then forecasts. */
 export async function seedDemoRoutes(db: Db, owner: DemoOwner): Promise<{ created: boolean }> {
   return asDemoOwner(db, owner, async (ctx) => {
-    const [existing] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(routes).where(eq(routes.orgId, ctx.orgId));
+    const [existing] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(deliveryRoutes).where(eq(deliveryRoutes.orgId, ctx.orgId));
     let created = false;
     if (Number(existing?.n ?? 0) === 0) {
       const fleet = await ctx.db
@@ -33,7 +34,7 @@ export async function seedDemoRoutes(db: Db, owner: DemoOwner): Promise<{ create
         for (const [i, r] of ROUTES.entries()) {
           const [driver] = await ctx.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, r.driver));
           const ids = fleet.slice(i * size, (i + 1) * size).map((m) => m.id);
-          if (ids.length > 0) await createRoute(ctx, { name: r.name, technicianId: driver?.id ?? null, machineIds: ids });
+          if (ids.length > 0) await createDeliveryRoute(ctx, { name: r.name, technicianId: driver?.id ?? null, machineIds: ids });
         }
         await updateSettings(ctx, { visitCostMinor: 1200, fillTo: "capacity", selloutThreshold: 0.6 });
         created = true;

@@ -1,5 +1,6 @@
 // Demo Vending's machines and their planograms, worked out from the catalog and the places:
 // deterministic, so every fresh demo has the same fleet.
+import "server-only";
 
 import type { MachineSpec } from "~/sim/model";
 import { Random } from "~/sim/random";

@@ -1,13 +1,14 @@
 // Creates Demo Vending's places, products, machines and planograms through the product's own
 // services, as its owner would, and keeps the one-time machine secrets for demo-machines.json.
+import "server-only";
 
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { machineEvents, machines } from "~/db/schema";
-import { getPlanogram, setPlanogram } from "~/server/catalog";
+import { getPlanogram, setPlanogram } from "~/server/inventory";
 import { createProduct } from "~/server/catalog";
-import type { ServiceCtx } from "../context";
+import { memberContext, type ServiceCtx } from "~/server/context";
 import { createLocation } from "~/server/fleet";
 import { setMachineTemperatureRange } from "~/server/alerts";
 import { registerMachine, rotateMachineSecret } from "~/server/fleet";
@@ -28,7 +29,7 @@ export interface SeededMachine {
 /** Runs `fn` as the demo org's owner in one tenant transaction. */
 export function asDemoOwner<T>(db: Db, owner: DemoOwner, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
   return withTenant(db, { orgId: owner.orgId, userId: owner.ownerId }, (tx) =>
-    fn({ db: tx, orgId: owner.orgId, role: "owner", actor: { type: "user", id: owner.ownerId, label: "Demo seed" } }),
+    fn(memberContext(tx, { orgId: owner.orgId, role: "owner", userId: owner.ownerId, name: "Demo seed" })),
   );
 }
 
@@ -105,7 +106,7 @@ export async function reissueCredentials(db: Db, owner: DemoOwner, machineIds: s
     const out = new Map<string, { secret: string; stock: Record<string, number> }>();
     for (const machineId of machineIds) {
       const { secret } = await rotateMachineSecret(ctx, { machineId });
-      const planogram = await getPlanogram(ctx, machineId);
+      const planogram = await getPlanogram(ctx, { machineId });
       out.set(machineId, { secret, stock: Object.fromEntries(planogram.map((s) => [s.code, s.stock])) });
     }
     return out;

@@ -1,6 +1,7 @@
 // While the demo runs, a few demo machines stay live: heartbeats every minute and vends at a
 // realistic pace, sent over HTTP to this very server through the reference machine client. Started
 // once per process from instrumentation.ts; it logs and backs off, never throws.
+import "server-only";
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";

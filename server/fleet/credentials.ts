@@ -1,23 +1,24 @@
+import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { machineSecrets, machines } from "~/db/schema";
-import { getSecrets } from "../config/secrets";
-import type { ServiceCtx } from "../context";
-import { notFound } from "../errors";
+import { getSecrets } from "~/server/config/secrets";
+import type { ServiceCtx } from "~/server/context";
+import { notFound } from "~/server/errors";
 import { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";
 
 /** How long the previous secret keeps verifying after a rotation. */
 export const ROTATION_GRACE_HOURS = 24;
 
 /** Stores a new current secret for a machine and returns it in plain text, to be shown once. */
-export async function issueMachineSecret(ctx: ServiceCtx, machineId: string, key = getSecrets().machineSecretsKey): Promise<string> {
+export async function issueMachineSecret(ctx: ServiceCtx, { machineId }: { machineId: string }): Promise<string> {
   const secret = generateMachineSecret();
   await ctx.db.insert(machineSecrets).values({
     id: newId("msk"),
     orgId: ctx.orgId,
     machineId,
-    ciphertext: encryptSecret(key, secret),
+    ciphertext: encryptSecret(getSecrets().machineSecretsKey, secret),
   });
   return secret;
 }
@@ -26,7 +27,7 @@ export async function issueMachineSecret(ctx: ServiceCtx, machineId: string, key
  * Replaces the machine's current secret. The previous one keeps verifying for 24 hours so a
  * machine can be updated without losing traffic; secrets older than that are deleted.
  */
-export async function rotateSecret(ctx: ServiceCtx, machineId: string, key = getSecrets().machineSecretsKey) {
+export async function rotateSecret(ctx: ServiceCtx, { machineId }: { machineId: string }) {
   // Rotations of one machine run one after another: without the lock, two at once both retire
   // the same current secret and both insert a new one, which the one-current-secret key refuses.
   // The statements below run after the wait, so they see the other rotation's secret and retire it.
@@ -43,7 +44,7 @@ export async function rotateSecret(ctx: ServiceCtx, machineId: string, key = get
     .update(machineSecrets)
     .set({ expiresAt: sql`now() + make_interval(hours => ${ROTATION_GRACE_HOURS})` })
     .where(and(eq(machineSecrets.orgId, ctx.orgId), eq(machineSecrets.machineId, machineId), isNull(machineSecrets.expiresAt)));
-  return issueMachineSecret(ctx, machineId, key);
+  return issueMachineSecret(ctx, { machineId });
 }
 
 export interface MachineCredentials {
@@ -58,7 +59,7 @@ export interface MachineCredentials {
  * Looks a machine up by its public id for the machine API. Runs on the owner connection: the
  * request names no tenant until its machine is known, and only the machine's own row is read.
  */
-export async function machineCredentials(db: Db, machineId: string, key = getSecrets().machineSecretsKey): Promise<MachineCredentials | null> {
+export async function machineCredentials(db: Db, { machineId }: { machineId: string }): Promise<MachineCredentials | null> {
   const rows = await db
     .select({ orgId: machines.orgId, disabledAt: machines.disabledAt, ciphertext: machineSecrets.ciphertext })
     .from(machines)
@@ -69,6 +70,7 @@ export async function machineCredentials(db: Db, machineId: string, key = getSec
     .where(eq(machines.id, machineId));
   const first = rows[0];
   if (!first) return null;
+  const key = getSecrets().machineSecretsKey;
   return {
     machineId,
     orgId: first.orgId,

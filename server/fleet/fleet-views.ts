@@ -1,19 +1,12 @@
+import "server-only";
 import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { alerts, locations, machineEvents, machineSecrets, machines, routeVisits, slots, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
-import { pageCursor } from "../input/cursor";
+import { fleetStatuses, listMachinesInput, machineEventsInput, type FleetStatus } from "./contract";
 import { getMachine } from "./machines";
-import { fleetStatus, fleetStatusRank, fleetStatuses, type FleetStatus } from "./presence";
-
-export const listMachinesInput = z.object({
-  search: z.string().trim().max(100).optional(),
-  status: z.array(z.enum(fleetStatuses)).max(fleetStatuses.length).optional(),
-  locationId: z.string().max(64).optional(),
-  sort: z.enum(["name", "status", "lastSeen", "fill", "faults", "location"]).default("name"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
-});
+import { fleetStatus, fleetStatusRank } from "./presence";
 
 /** The state to show, by the org's offline threshold (see presence.ts). */
 const effectiveStatus = fleetStatus();
@@ -97,14 +90,6 @@ export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
     alerts: machineAlerts,
   };
 }
-
-export const machineEventsInput = z.object({
-  machineId: z.string().min(1).max(64),
-  types: z.array(z.string().max(40)).max(10).optional(),
-  /** `occurredAt|eventId` of the last event of the previous page. */
-  cursor: pageCursor.optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 /**
  * Who recorded a restock in the app (a technician's visit goes through the machine's events under

@@ -1,9 +1,11 @@
 // The fleet domain's front door: the only module other domains, transports and pages import.
 import "server-only";
 
+export * from "./contract";
 export { machineCredentials } from "./credentials";
-export { countMachinesByStatus, getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "./fleet-views";
-export { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "./locations";
-export { getMachine, machineIdInput, machineInput, registerMachine, rotateMachineSecret, setDisabledInput, setMachineDisabled, updateMachine, updateMachineInput } from "./machines";
-export { fleetStatus, machineSilent, reachableStatuses, type FleetStatus } from "./presence";
+export { countMachinesByStatus, getMachineDetail, listMachineEvents, listMachines } from "./fleet-views";
+export { createLocation, listLocations, updateLocation } from "./locations";
+export { getMachine, registerMachine, rotateMachineSecret, setMachineDisabled, updateMachine } from "./machines";
+export { fleetStatus, machineSilent } from "./presence";
+export { recordMachineReport, type HeartbeatFact } from "./reports";
 export { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";

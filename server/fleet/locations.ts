@@ -1,18 +1,12 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { newId } from "~/db/ids";
-import { locationKind, locations, machines } from "~/db/schema";
+import { locations, machines } from "~/db/schema";
+import { recordAudit } from "~/server/tenancy";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
-import { recordAudit } from "~/server/tenancy";
-
-export const locationInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
-  address: z.string().trim().max(300, "Use at most 300 characters.").default(""),
-  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable().default(null),
-  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable().default(null),
-  kind: z.enum(locationKind.enumValues, "Choose a kind of place.").default("other"),
-});
+import { locationInput, updateLocationInput } from "./contract";
 
 export async function createLocation(ctx: ServiceCtx, raw: z.input<typeof locationInput>) {
   const input = locationInput.parse(raw);
@@ -20,8 +14,6 @@ export async function createLocation(ctx: ServiceCtx, raw: z.input<typeof locati
   await recordAudit(ctx, { action: "location.created", targetType: "location", targetId: location!.id, data: { name: input.name } });
   return location!;
 }
-
-export const updateLocationInput = locationInput.extend({ locationId: z.string().min(1).max(64) });
 
 export async function updateLocation(ctx: ServiceCtx, raw: z.input<typeof updateLocationInput>) {
   const { locationId, ...input } = updateLocationInput.parse(raw);

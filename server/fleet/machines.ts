@@ -1,24 +1,16 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { machines } from "~/db/schema";
+import { recordAudit } from "~/server/tenancy";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { recordAudit } from "~/server/tenancy";
+import { fleetMessages, machineIdInput, machineInput, setDisabledInput, updateMachineInput } from "./contract";
 import { issueMachineSecret, rotateSecret } from "./credentials";
 import { assertLocation } from "./locations";
 
-export const machineInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
-  serial: z.string().trim().min(1, "Enter the serial number.").max(64, "Use at most 64 characters."),
-  model: z.string().trim().max(120, "Use at most 120 characters.").default(""),
-  locationId: z.string().min(1).max(64).nullable().default(null),
-});
-
-const serialTaken = () =>
-  new ServiceError("CONFLICT", "Another machine already has this serial number.", {
-    fieldErrors: { serial: ["Another machine already has this serial number."] },
-  });
+const serialTaken = () => new ServiceError("CONFLICT", fleetMessages.serial_taken, {}, { field: "serial" });
 
 /**
  * Registers a machine and returns its credentials. The secret is in the answer this once and
@@ -33,7 +25,7 @@ export async function registerMachine(ctx: ServiceCtx, raw: z.input<typeof machi
     .onConflictDoNothing()
     .returning();
   if (!machine) throw serialTaken();
-  const secret = await issueMachineSecret(ctx, machine.id);
+  const secret = await issueMachineSecret(ctx, { machineId: machine.id });
   await recordAudit(ctx, {
     action: "machine.registered",
     targetType: "machine",
@@ -43,8 +35,6 @@ export async function registerMachine(ctx: ServiceCtx, raw: z.input<typeof machi
   return { machine, credentials: { machineId: machine.id, secret } };
 }
 
-export const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });
-
 export async function getMachine(ctx: ServiceCtx, machineId: string) {
   const [machine] = await ctx.db
     .select()
@@ -53,8 +43,6 @@ export async function getMachine(ctx: ServiceCtx, machineId: string) {
   if (!machine) throw notFound("Machine");
   return machine;
 }
-
-export const updateMachineInput = machineInput.extend(machineIdInput.shape);
 
 export async function updateMachine(ctx: ServiceCtx, raw: z.input<typeof updateMachineInput>) {
   const { machineId, ...input } = updateMachineInput.parse(raw);
@@ -77,12 +65,10 @@ export async function updateMachine(ctx: ServiceCtx, raw: z.input<typeof updateM
 export async function rotateMachineSecret(ctx: ServiceCtx, raw: z.input<typeof machineIdInput>) {
   const { machineId } = machineIdInput.parse(raw);
   await getMachine(ctx, machineId);
-  const secret = await rotateSecret(ctx, machineId);
+  const secret = await rotateSecret(ctx, { machineId });
   await recordAudit(ctx, { action: "machine.secret_rotated", targetType: "machine", targetId: machineId });
   return { machineId, secret };
 }
-
-export const setDisabledInput = machineIdInput.extend({ disabled: z.boolean() });
 
 /** A disabled machine's requests are refused with 403 until it is enabled again. */
 export async function setMachineDisabled(ctx: ServiceCtx, raw: z.input<typeof setDisabledInput>) {

@@ -1,6 +1,7 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { alertSettings, machines, type MachineStatus } from "~/db/schema";
-import { defaultAlertSettings } from "~/server/alerts/contract";
+import { alertSettings, machines } from "~/db/schema";
+import { DEFAULT_OFFLINE_MINUTES, type FleetStatus } from "./contract";
 
 // The one definition of "offline": silent for longer than the org's offline threshold (its alert
 // settings, which also raise the offline alert). Nothing writes "offline" into a machine row when
@@ -8,17 +9,12 @@ import { defaultAlertSettings } from "~/server/alerts/contract";
 // itself reported, so the fleet list, the machine page, checkout, the overview and the offline
 // alert agree at every moment.
 
-/** What the fleet shows for a machine: its state, or that it has never reported at all. */
-export type FleetStatus = MachineStatus | "never_connected";
-
-export const fleetStatuses = ["online", "offline", "fault", "never_connected", "disabled"] as const satisfies readonly FleetStatus[];
-
 /**
  * The org's offline threshold in minutes, for the machine row in the query. The outer column is
  * spelled out: drizzle leaves columns of a one-table query unqualified, and inside the subquery an
  * unqualified org_id would be the settings row's own.
  */
-const offlineMinutes = sql`coalesce((select s.offline_minutes from ${alertSettings} s where s.org_id = "machines"."org_id"), ${defaultAlertSettings.offlineMinutes}::int)`;
+const offlineMinutes = sql`coalesce((select s.offline_minutes from ${alertSettings} s where s.org_id = "machines"."org_id"), ${DEFAULT_OFFLINE_MINUTES}::int)`;
 
 const moment = (at?: Date) => (at ? sql`${at.toISOString()}::timestamptz` : sql`now()`);
 
@@ -43,6 +39,3 @@ export function fleetStatus(at?: Date): SQL<FleetStatus> {
 export function fleetStatusRank(at?: Date): SQL<number> {
   return sql<number>`array_position(array['online', 'fault', 'offline', 'never_connected', 'disabled']::text[], ${fleetStatus(at)})`;
 }
-
-/** A machine in one of these states can take an online order now. */
-export const reachableStatuses: readonly FleetStatus[] = ["online", "fault"];

@@ -32,7 +32,7 @@ describe("machines.rotateSecret at the same moment", () => {
     expect(current).toHaveLength(1);
     // One of the three answers is the current secret; the registration's and the other two verify
     // for the grace period, as after rotations one after another.
-    const credentials = await machineCredentials(t.db, m.machine.id);
+    const credentials = await machineCredentials(t.db, { machineId: m.machine.id });
     expect(credentials!.secrets.sort()).toEqual([m.secret, ...issued].sort());
     const all = await t.db.select().from(machineSecrets).where(eq(machineSecrets.machineId, m.machine.id));
     const hour = 3600_000;

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 // Machine secrets must be recoverable (the server needs the key to check signatures), so they are

@@ -4,6 +4,7 @@
 // decodes that body only after it has started rendering, so a body it cannot decode ends in a 500
 // ("... is not valid JSON", "Connection closed."). proxy.ts checks the shape first and answers 400.
 // A form posted without JavaScript carries no `next-action` header and is not checked here.
+import "server-only";
 
 /** Next.js's default limit for server action bodies (serverActions.bodySizeLimit, 1 MB). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;

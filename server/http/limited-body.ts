@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reads a request's body as text, at most `limit` bytes: null when it is longer, judged first by
  * its Content-Length and then while reading (a sender can leave the length out or understate it),

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RequestListener } from "node:http";
 import { env } from "~/env";
 import { textProblem } from "../input/text";

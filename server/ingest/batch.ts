@@ -1,10 +1,11 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { newId } from "~/db/ids";
-import { machineEvents, machineReportHours, machines, organizations, products, sales, slots } from "~/db/schema";
-import type { ServiceCtx } from "../context";
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { machineEvents, machineReportHours, machines, organizations } from "~/db/schema";
+import type { ServiceCtx } from "~/server/context";
+import { machineSlots } from "~/server/inventory";
 import { pendingCommands } from "~/server/payments";
-import { applyEffects, type AcceptedEvent } from "./effects";
-import { parseEvent, type Rejection } from "./events";
+import { applyEffects } from "./effects";
+import { parseEvent, type MachineEvent, type Rejection } from "./events";
 
 const HOUR_MS = 3_600_000;
 
@@ -34,7 +35,10 @@ const VEND_TYPES = new Set(["vend.succeeded", "vend.failed"]);
  * locked first, so batches of one machine apply one at a time; the (machine, event id) key makes
  * a repeated event a duplicate. Only events new to the database have effects.
  */
-export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents: unknown[], receivedAt = new Date()): Promise<BatchOutcome> {
+export async function ingestBatch(
+  ctx: ServiceCtx,
+  { machineId, events: rawEvents, receivedAt = new Date() }: { machineId: string; events: unknown[]; receivedAt?: Date },
+): Promise<BatchOutcome> {
   const [machine] = await ctx.db
     .select({ id: machines.id, locationId: machines.locationId })
     .from(machines)
@@ -56,21 +60,10 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
         ).map((r) => r.eventId),
   );
 
-  const planogram = await ctx.db
-    .select({
-      code: slots.code,
-      productId: slots.productId,
-      stock: slots.stock,
-      stockCountedAt: slots.stockCountedAt,
-      costMinor: products.costMinor,
-    })
-    .from(slots)
-    .leftJoin(products, eq(products.id, slots.productId))
-    .where(and(eq(slots.orgId, ctx.orgId), eq(slots.machineId, machineId)));
-  const slotByCode = new Map(planogram.map((s) => [s.code, s]));
+  const slotByCode = await machineSlots(ctx, { machineId });
 
   const seen = new Set<string>();
-  const accepted: AcceptedEvent[] = [];
+  const accepted: MachineEvent[] = [];
   const results: EventResult[] = parsed.map((p) => {
     if (!("event" in p)) return { id: p.id, status: "rejected", error: p.rejection };
     const { event } = p;
@@ -107,13 +100,13 @@ export async function ingestBatch(ctx: ServiceCtx, machineId: string, rawEvents:
         .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
         .onConflictDoNothing();
     }
-    refundsOwed = (await applyEffects(ctx, { machineId, locationId: machine.locationId, slotByCode, receivedAt }, accepted)).refundsOwed;
+    refundsOwed = (await applyEffects(ctx, { scope: { machineId, locationId: machine.locationId, slotByCode, receivedAt }, events: accepted })).refundsOwed;
   }
-  return { results, commands: await pendingCommands(ctx, machineId, receivedAt), refundsOwed };
+  return { results, commands: await pendingCommands(ctx, { machineId, now: receivedAt }), refundsOwed };
 }
 
 /** What a well-formed event can still get wrong about this machine and its operator. */
-function rejectionFor(event: AcceptedEvent, slotByCode: Map<string, unknown>, orgCurrency: string): Rejection | null {
+function rejectionFor(event: MachineEvent, slotByCode: Map<string, unknown>, orgCurrency: string): Rejection | null {
   const unknownSlot = slotCodesOf(event).find((code) => !slotByCode.has(code));
   if (unknownSlot !== undefined) return { code: "unknown_slot", message: `slot ${unknownSlot} is not in this machine's planogram` };
   // Sales, refunds and cash totals are summed per organization in its one currency, so money in
@@ -125,27 +118,8 @@ function rejectionFor(event: AcceptedEvent, slotByCode: Map<string, unknown>, or
   return null;
 }
 
-function slotCodesOf(event: AcceptedEvent): string[] {
+function slotCodesOf(event: MachineEvent): string[] {
   if (VEND_TYPES.has(event.type)) return [(event.data as { slot: string }).slot];
   if (event.type === "inventory.restocked") return event.data.slots.map((s) => s.slot);
   return [];
 }
-
-/** Successful vends of a slot recorded after `after` (for recounts that arrive late). */
-export async function countVendsAfter(ctx: ServiceCtx, machineId: string, slotCode: string, after: Date): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sales)
-    .where(
-      and(
-        eq(sales.orgId, ctx.orgId),
-        eq(sales.machineId, machineId),
-        eq(sales.slotCode, slotCode),
-        eq(sales.status, "succeeded"),
-        gt(sales.occurredAt, after),
-      ),
-    );
-  return Number(row?.n ?? 0);
-}
-
-export const newSaleId = () => newId("sal");

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The field types every machine event is built from. Whatever a machine sends is checked here, once,

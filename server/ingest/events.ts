@@ -1,5 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { paymentMethod, vendFailureReason } from "~/db/schema";
+import type { RejectionCode } from "./contract";
 import { machineMessage, machineText, parseOccurredAt } from "./event-fields";
 
 // Machine protocol v1 event shapes (PROTOCOL.md). Fields not listed are ignored, so machines may
@@ -67,15 +69,6 @@ export const eventTypes = Object.keys(eventData) as EventType[];
 export type MachineEvent = {
   [T in EventType]: { id: string; type: T; occurredAt: Date; data: z.infer<(typeof eventData)[T]> };
 }[EventType];
-
-export type RejectionCode =
-  | "invalid_id"
-  | "unknown_type"
-  | "invalid_occurred_at"
-  | "invalid_data"
-  | "unknown_slot"
-  | "unknown_order"
-  | "currency_mismatch";
 
 export interface Rejection {
   code: RejectionCode;

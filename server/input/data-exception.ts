@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Postgres SQLSTATE class 22 ("data exception": a value out of range, malformed text for a type,
  * an invalid byte sequence) means a value from the request reached the database unchecked. Input

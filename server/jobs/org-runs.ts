@@ -1,8 +1,9 @@
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { jobRunOrgs, organizations } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import type { ServiceCtx } from "../context";
+import { jobContext, type ServiceCtx } from "~/server/context";
 import { LEASE_SECONDS, type JobContext, type JobDefinition } from "./runner";
 
 /** A job's work for one organization, in that organization's tenant transaction. */
@@ -32,8 +33,6 @@ async function finishOrgPart(db: Db, c: Claim, outcome: { rowsTouched?: number; 
     .where(and(eq(jobRunOrgs.job, c.job), eq(jobRunOrgs.windowStart, c.window), eq(jobRunOrgs.orgId, c.orgId)));
 }
 
-const jobActor = (job: string) => ({ type: "job", id: job, label: `Job ${job}` }) as const;
-
 /**
  * A job that does its work organization by organization. Each (job, window, org) is recorded and
  * claimed on its own, so a run that reaches its time budget stops between organizations and the
@@ -52,7 +51,7 @@ export function orgJob(def: Omit<JobDefinition, "handler"> & { perOrg: OrgHandle
         if (!(await claimOrgPart(db, claim))) continue;
         const started = performance.now();
         try {
-          const result = await withTenant(db, org.id, (tx) => def.perOrg({ db: tx, orgId: org.id, role: null, actor: jobActor(def.name) }, window));
+          const result = await withTenant(db, { orgId: org.id }, (tx) => def.perOrg(jobContext(tx, { orgId: org.id, name: def.name }), window));
           rowsTouched += result.rowsTouched;
           await finishOrgPart(db, claim, { rowsTouched: result.rowsTouched, durationMs: Math.round(performance.now() - started) });
         } catch (error) {
@@ -72,12 +71,13 @@ export function orgJob(def: Omit<JobDefinition, "handler"> & { perOrg: OrgHandle
  * Runs a job now for the caller's organization only, in the caller's tenant transaction, keyed by
  * (job, this minute, org): a second click while it runs, or in the same minute, does nothing.
  */
-export async function runOrgJobNow(ctx: ServiceCtx, job: JobDefinition & { perOrg: OrgHandler }, now = new Date()) {
+export async function runOrgJobNow(ctx: ServiceCtx, input: { job: JobDefinition & { perOrg: OrgHandler }; now?: Date }) {
+  const { job, now = new Date() } = input;
   const window = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const claim = { job: job.name, window, orgId: ctx.orgId, trigger: "manual" };
   if (!(await claimOrgPart(ctx.db, claim))) return { status: "skipped" as const, window };
   const started = performance.now();
-  const result = await job.perOrg({ ...ctx }, now);
+  const result = await job.perOrg(ctx, now);
   const durationMs = Math.round(performance.now() - started);
   await finishOrgPart(ctx.db, claim, { rowsTouched: result.rowsTouched, durationMs });
   return { status: "succeeded" as const, window, rowsTouched: result.rowsTouched, durationMs };

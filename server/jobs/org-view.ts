@@ -1,6 +1,9 @@
-import type { ServiceCtx } from "../context";
-import { fieldError } from "../errors";
+import "server-only";
+import type { z } from "zod";
+import type { ServiceCtx } from "~/server/context";
+import { fieldError } from "~/server/errors";
 import { recordAudit } from "~/server/tenancy";
+import { jobsMessages, runJobNowInput } from "./contract";
 import { listOrgJobRuns, runOrgJobNow, type OrgHandler } from "./org-runs";
 import { jobs } from "./registry";
 import type { JobDefinition } from "./runner";
@@ -18,10 +21,11 @@ export async function listJobsForOrg(ctx: ServiceCtx) {
 }
 
 /** "Run now" for this org only, audited; a second click at the same moment does nothing. */
-export async function runJobNowForOrg(ctx: ServiceCtx, name: string) {
+export async function runJobNowForOrg(ctx: ServiceCtx, raw: z.input<typeof runJobNowInput>) {
+  const { job: name } = runJobNowInput.parse(raw);
   const job = jobs.find((j) => j.name === name);
-  if (!job || !isOrgJob(job)) throw fieldError("job", "No job of that name runs per organization.");
-  const outcome = await runOrgJobNow(ctx, job);
+  if (!job || !isOrgJob(job)) throw fieldError("job", jobsMessages.not_an_org_job);
+  const outcome = await runOrgJobNow(ctx, { job });
   await recordAudit(ctx, { action: "job.run_now", targetType: "job", targetId: job.name, data: { status: outcome.status, window: outcome.window.toISOString() } });
   return outcome;
 }

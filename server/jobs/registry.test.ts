@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { authorizeCron } from "./cron-auth";
 import { jobs } from "./registry";
 import { isValidSchedule } from "./schedule";
 
@@ -19,17 +18,5 @@ describe("job registry", () => {
     expect(new Set(jobs.map((j) => j.name)).size).toBe(jobs.length);
     for (const job of jobs) expect(isValidSchedule(job.schedule), job.name).toBe(true);
     expect(isValidSchedule("every minute")).toBe(false);
-  });
-});
-
-describe("cron authorization", () => {
-  const secret = "a-cron-secret-for-tests";
-  it("accepts only Bearer CRON_SECRET", () => {
-    expect(authorizeCron(`Bearer ${secret}`, secret)).toBe(true);
-    expect(authorizeCron(null, secret)).toBe(false);
-    expect(authorizeCron(secret, secret)).toBe(false);
-    expect(authorizeCron(`Bearer ${secret}x`, secret)).toBe(false);
-    expect(authorizeCron("Bearer ", secret)).toBe(false);
-    expect(authorizeCron(`Basic ${secret}`, secret)).toBe(false);
   });
 });

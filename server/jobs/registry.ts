@@ -1,14 +1,14 @@
-import { sendDueDeliveries } from "~/server/alerts";
+import "server-only";
 import { checkNoSales, sweepOfflineMachines } from "~/server/alerts";
-import { expireOrders } from "~/server/payments";
-import { generateAllDueMonths } from "~/server/analytics";
-import { rollUpAll } from "~/server/analytics";
-import { paymentProvider } from "~/server/payments";
+import { sendDueDeliveries } from "~/server/notifications";
+import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
+import { expireOrders, paymentProvider, processDueRefunds } from "~/server/payments";
+import { forecastStalestOrgs } from "~/server/replenishment";
 import { orgJob } from "./org-runs";
 import { pruneHistory } from "./retention";
-import { processDueRefunds } from "~/server/payments";
-import { FORECAST_JOB, runForecastJob } from "~/server/replenishment";
 import type { JobDefinition } from "./runner";
+
+const FORECAST_JOB = "replenishment-forecast";
 
 /**
  * Every scheduled job. vercel.json lists the same schedules for Vercel Cron (a test keeps them
@@ -85,7 +85,7 @@ export const jobs: JobDefinition[] = [
     name: FORECAST_JOB,
     schedule: "7 * * * *",
     description: "Forecasts every slot's demand, plans visits, and raises or resolves predicted sell-outs; org by org, stalest first.",
-    handler: (ctx) => runForecastJob(ctx),
+    handler: ({ db, deadline }) => forecastStalestOrgs(db, { job: { name: FORECAST_JOB, deadline } }),
     maxCatchUp: 1,
   },
 ];

@@ -1,5 +1,8 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { pruneNotifications } from "~/server/notifications";
+import { pruneReportHours } from "~/server/ingest";
 
 /** How long records of finished work are kept. */
 export const RETENTION_DAYS = { jobRuns: 14, deliveries: 30, readNotifications: 90 } as const;
@@ -19,13 +22,7 @@ export async function pruneHistory(db: Db, now = new Date()): Promise<number> {
   let rows = 0;
   rows += deleted(await db.execute(sql`delete from job_run_orgs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
   rows += deleted(await db.execute(sql`delete from job_runs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
-  rows += deleted(
-    await db.execute(sql`delete from notification_deliveries where status in ('delivered', 'failed', 'cancelled')
-      and created_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.deliveries})`),
-  );
-  rows += deleted(
-    await db.execute(sql`delete from notifications where read_at is not null and created_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.readNotifications})`),
-  );
-  rows += deleted(await db.execute(sql`delete from machine_report_hours where hour < ${at}::timestamptz - make_interval(months => ${REPORT_HOURS_MONTHS})`));
+  rows += await pruneNotifications(db, { now });
+  rows += await pruneReportHours(db, { now, months: REPORT_HOURS_MONTHS });
   return rows;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { CronExpressionParser } from "cron-parser";
 
 /** Whether `expression` is a five-field cron expression this runner understands. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transporter } from "nodemailer";
 import { env } from "~/env";
 

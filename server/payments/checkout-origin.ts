@@ -2,6 +2,7 @@
 // consumer can reach: a phone on the shop's network opens the server by its LAN address, not by
 // "localhost". APP_URL wins when set (it is the public address, and it cannot be chosen by a
 // request); without it, the address the request was made to.
+import "server-only";
 import { env } from "~/env";
 
 /** A Host header value: a hostname or IP literal with an optional port, nothing else. */

@@ -1,37 +1,21 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
-import { locations, machines, orders, organizations, products, refunds, slots, type Order, type PaymentMethod } from "~/db/schema";
+import { locations, machines, orders, organizations, products, refunds, slots } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { ServiceError, notFound } from "../errors";
+import { ServiceError, fieldError, notFound } from "../errors";
 import { fleetStatus, reachableStatuses } from "~/server/fleet";
+import { CHECKOUT_METHODS, createOrderInput, paymentsMessages, type CheckoutMenu, type CreatedOrder, type OrderView } from "./contract";
 import { markOrderPaid, orderTiming, orgOf } from "./orders";
-import { ProviderError, type CheckoutMethod, type PaymentProvider } from "./provider";
+import { ProviderError, type PaymentProvider } from "./payment-provider";
 
 // The consumer's side of an online order: the machine's checkout menu, placing the order and
 // opening the provider's checkout, and the order as its link shows it. What happens to an order
 // once it exists (payment, vend command, completion, expiry) is in orders.ts.
 
-const CHECKOUT_METHODS: CheckoutMethod[] = ["card", "alipay", "wechat_pay"];
 const newCommandId = () => newId("cmd");
-export interface CheckoutMenuItem {
-  slot: string;
-  productId: string;
-  name: string;
-  category: string;
-  imageUrl: string | null;
-  priceMinor: number;
-  stock: number;
-  available: boolean;
-}
-
-export interface CheckoutMenu {
-  machine: { id: string; name: string; location: string | null; online: boolean; disabled: boolean };
-  operator: { name: string; supportEmail: string | null };
-  currency: string;
-  items: CheckoutMenuItem[];
-}
 
 /**
  * Units of the slot's stock held by paid orders not yet vended. An unpaid checkout holds nothing,
@@ -46,7 +30,7 @@ const heldUnits = () =>
 export async function getCheckoutMenu(db: Db, machineId: string): Promise<CheckoutMenu | null> {
   const orgId = await orgOf(db, machines, machineId);
   if (!orgId) return null;
-  return withTenant(db, orgId, async (tx) => {
+  return withTenant(db, { orgId }, async (tx) => {
     const [head] = await tx
       .select({
         id: machines.id,
@@ -102,17 +86,6 @@ export async function getCheckoutMenu(db: Db, machineId: string): Promise<Checko
   });
 }
 
-export const createOrderInput = z.object({
-  machineId: z.string().min(1).max(64),
-  slot: z.string().min(1).max(8),
-});
-
-export interface CreatedOrder {
-  orderId: string;
-  /** Where to send the consumer: the provider's checkout page, or the order page once paid. */
-  redirectUrl: string;
-}
-
 /**
  * Places an order for one item of a slot and opens the provider's checkout for it. The order row
  * is committed first, so a checkout always has an order to come back to; a provider that settles
@@ -134,13 +107,11 @@ export async function createOrder(
       .from(machines)
       .where(and(eq(machines.id, input.machineId), eq(machines.orgId, orgId)));
     if (!machine) throw notFound("Machine");
-    if (machine.disabledAt) throw new ServiceError("CONFLICT", "This machine is out of service. Please choose another machine.");
-    if (!reachableStatuses.includes(machine.status)) {
-      throw new ServiceError("CONFLICT", "This machine is offline right now, so it cannot take online orders. Please pay at the machine.");
-    }
+    if (machine.disabledAt) throw new ServiceError("CONFLICT", paymentsMessages.machine_out_of_service);
+    if (!reachableStatuses.includes(machine.status)) throw new ServiceError("CONFLICT", paymentsMessages.machine_offline);
     const menu = await getMenuItem(tx, orgId, input.machineId, input.slot);
-    if (!menu) throw new ServiceError("BAD_REQUEST", `Slot ${input.slot} is not sold on this machine.`, { fieldErrors: { slot: ["No such slot"] } });
-    if (!menu.active || menu.stock - menu.held <= 0) throw new ServiceError("CONFLICT", `${menu.name} is sold out. Please choose something else.`);
+    if (!menu) throw fieldError("slot", paymentsMessages.slot_not_sold, { slot: input.slot });
+    if (!menu.active || menu.stock - menu.held <= 0) throw new ServiceError("CONFLICT", paymentsMessages.sold_out, { product: menu.name });
     const [created] = await tx
       .insert(orders)
       .values({
@@ -177,27 +148,25 @@ export async function createOrder(
       expiresAt: order.checkoutExpiresAt,
     });
   } catch (error) {
-    await withTenant(db, orgId, (tx) =>
+    await withTenant(db, { orgId }, (tx) =>
       tx
         .update(orders)
         .set({ status: "canceled", failureReason: "checkout_unavailable", updatedAt: sql`now()` })
         .where(and(eq(orders.id, order.id), eq(orders.orgId, orgId))),
     );
     const retryable = error instanceof ProviderError ? error.retryable : true;
-    throw new ServiceError(
-      retryable ? "TOO_MANY_REQUESTS" : "BAD_REQUEST",
-      retryable ? "The payment service did not answer. Please try again in a moment." : "The payment service refused this order.",
-      retryable ? { retryAfterSeconds: 5 } : {},
-    );
+    throw retryable
+      ? new ServiceError("TOO_MANY_REQUESTS", paymentsMessages.provider_unavailable, {}, { retryAfterSeconds: 5 })
+      : new ServiceError("BAD_REQUEST", paymentsMessages.provider_refused);
   }
-  await withTenant(db, orgId, (tx) =>
+  await withTenant(db, { orgId }, (tx) =>
     tx
       .update(orders)
       .set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: sql`now()` })
       .where(and(eq(orders.id, order.id), eq(orders.orgId, orgId))),
   );
   if (checkout.paymentReference) {
-    await markOrderPaid(db, { orderId: order.id, paymentReference: checkout.paymentReference, paymentMethod: "online", actor: { type: "system", label: "Demo payments" } }, now);
+    await markOrderPaid(db, { orderId: order.id, paymentReference: checkout.paymentReference, paymentMethod: "online", source: { actor: "system", label: "Demo payments" }, at: now });
     return { orderId: order.id, redirectUrl: orderUrl };
   }
   return { orderId: order.id, redirectUrl: checkout.url };
@@ -221,32 +190,11 @@ async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: strin
   return row ? { ...row, priceMinor: Number(row.priceMinor), held: Number(row.held) } : null;
 }
 
-export interface OrderView {
-  id: string;
-  status: Order["status"];
-  productName: string;
-  slot: string;
-  amountMinor: number;
-  currency: string;
-  provider: string;
-  paymentMethod: PaymentMethod | null;
-  machine: { id: string; name: string; location: string | null };
-  operator: { name: string; supportEmail: string | null };
-  consumerId: string | null;
-  createdAt: Date;
-  paidAt: Date | null;
-  completedAt: Date | null;
-  commandExpiresAt: Date | null;
-  failureReason: string | null;
-  checkoutUrl: string | null;
-  refund: { id: string; status: string; amountMinor: number; updatedAt: Date } | null;
-}
-
 /** An order as its link shows it: to whoever holds the (unguessable) order id. */
 export async function getOrderView(db: Db, orderId: string): Promise<OrderView | null> {
   const orgId = await orgOf(db, orders, orderId);
   if (!orgId) return null;
-  return withTenant(db, orgId, async (tx) => {
+  return withTenant(db, { orgId }, async (tx) => {
     const [row] = await tx
       .select({
         order: orders,

@@ -1,5 +1,6 @@
+import "server-only";
 import { randomToken } from "~/db/ids";
-import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult } from "./provider";
+import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult } from "./payment-provider";
 
 /**
  * The embedded demo's payment provider: every payment and refund settles at once and nothing is

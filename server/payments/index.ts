@@ -1,13 +1,17 @@
 // The payments domain's front door: the only module other domains, transports and pages import.
 import "server-only";
 
-export { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "./checkout";
+export * from "./contract";
+export { createOrder, getCheckoutMenu, getOrderView } from "./checkout";
 export { checkoutBaseUrl, requestOrigin } from "./checkout-origin";
+export { paymentProvider } from "./configured-provider";
 export { DemoProvider } from "./demo";
-export { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "./operator";
+export { oweRefundsForFailedVends, type FailedPaidVend } from "./failed-vends";
+export { listOrders, listRefunds, retryRefund } from "./operator";
+export { assignOrderToConsumer } from "./order-claims";
 export { completeOrders, expireOrders, ordersForReports, pendingCommands } from "./orders";
-export { paymentProvider } from "./providers";
-export { sendOwedRefunds } from "./refund-dispatch";
-export { claimDueRefunds, processDueRefunds } from "./refund-worker";
+export { claimDueRefunds, processDueRefunds } from "./refund-queue";
+export { createSaleRefund } from "./sale-refunds";
+export { sendOwedRefunds } from "./send-owed-refunds";
 export { StripeProvider } from "./stripe";
 export { STRIPE_WEBHOOK_MAX_BYTES, handleStripeWebhook } from "./stripe-webhook";

@@ -1,24 +1,21 @@
+import "server-only";
 import { and, desc, eq, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { z } from "zod";
-import { newId } from "~/db/ids";
-import { alerts, locations, machines, orderStatus, orders, products, refundOrigin, refundStatus, refunds, sales } from "~/db/schema";
+import type { z } from "zod";
+import { alerts, locations, machines, orders, products, refunds, sales } from "~/db/schema";
 import { resolveByHand } from "~/server/alerts";
 import type { ServiceCtx } from "../context";
-import { reversePoints } from "~/server/consumers";
 import { ServiceError, notFound } from "../errors";
-import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
+import { pageCursorAfter, readPageCursor } from "../input/cursor";
 import { recordAudit } from "~/server/tenancy";
+import { REFUND_STATUSES, listOrdersInput, listRefundsInput, paymentsMessages, refundIdInput } from "./contract";
 
-const page = {
-  cursor: pageCursor.optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-};
+// The operator's view of online orders and refunds, and sending a refund that gave up once more.
 
 /** A keyset cursor over (created_at, id), newest first. */
 function after(cursor: string | undefined, createdAt: SQLWrapper, id: SQLWrapper): SQL | undefined {
   if (!cursor) return undefined;
   const position = readPageCursor(cursor);
-  if (!position) throw new ServiceError("BAD_REQUEST", "The page cursor is not valid; start again from the first page.");
+  if (!position) throw new ServiceError("BAD_REQUEST", paymentsMessages.page_cursor_invalid);
   return sql`(${createdAt}, ${id}) < (${position.atText}::timestamptz, ${position.id})`;
 }
 
@@ -26,12 +23,6 @@ function nextCursor<T extends { id: string; createdAt: Date }>(rows: T[], limit:
   const last = rows.slice(0, limit).at(-1);
   return rows.length > limit && last ? pageCursorAfter(last.createdAt, last.id) : undefined;
 }
-
-export const listOrdersInput = z.object({
-  status: z.enum(orderStatus.enumValues).optional(),
-  machineId: z.string().max(64).optional(),
-  ...page,
-});
 
 /** Online orders, newest first, with their machine and the state of any refund. */
 export async function listOrders(ctx: ServiceCtx, raw: z.input<typeof listOrdersInput>) {
@@ -73,12 +64,6 @@ export async function listOrders(ctx: ServiceCtx, raw: z.input<typeof listOrders
     .limit(input.limit + 1);
   return { orders: rows.slice(0, input.limit), nextCursor: nextCursor(rows, input.limit) };
 }
-
-export const listRefundsInput = z.object({
-  status: z.enum(refundStatus.enumValues).optional(),
-  origin: z.enum(refundOrigin.enumValues).optional(),
-  ...page,
-});
 
 /** Refunds, newest first: state, attempts, last error, and what they are for. */
 export async function listRefunds(ctx: ServiceCtx, raw: z.input<typeof listRefundsInput>) {
@@ -127,11 +112,9 @@ export async function listRefunds(ctx: ServiceCtx, raw: z.input<typeof listRefun
   return {
     refunds: rows.slice(0, input.limit),
     nextCursor: nextCursor(rows, input.limit),
-    counts: Object.fromEntries(refundStatus.enumValues.map((s) => [s, Number(counts.find((c) => c.status === s)?.count ?? 0)])) as Record<(typeof refundStatus.enumValues)[number], number>,
+    counts: Object.fromEntries(REFUND_STATUSES.map((s) => [s, Number(counts.find((c) => c.status === s)?.count ?? 0)])) as Record<(typeof REFUND_STATUSES)[number], number>,
   };
 }
-
-export const refundIdInput = z.object({ refundId: z.string().min(1).max(64) });
 
 /**
  * Sends a refund that gave up once more, from a fresh count of attempts. Resolves the alert it
@@ -142,7 +125,7 @@ export async function retryRefund(ctx: ServiceCtx, raw: z.input<typeof refundIdI
   const [refund] = await ctx.db.select().from(refunds).where(and(eq(refunds.id, refundId), eq(refunds.orgId, ctx.orgId))).for("update");
   if (!refund) throw notFound("Refund");
   if (refund.status !== "failed") {
-    throw new ServiceError("CONFLICT", refund.status === "succeeded" ? "This refund has already been paid back." : "This refund is still being sent; only a failed refund can be retried.");
+    throw new ServiceError("CONFLICT", refund.status === "succeeded" ? paymentsMessages.refund_already_paid : paymentsMessages.refund_still_sending);
   }
   await ctx.db
     .update(refunds)
@@ -155,65 +138,4 @@ export async function retryRefund(ctx: ServiceCtx, raw: z.input<typeof refundIdI
   for (const alert of raised) await resolveByHand(ctx, { alertId: alert.id, note: "The refund is being sent again." });
   await recordAudit(ctx, { action: "refund.retried", targetType: "refund", targetId: refundId, data: { lastError: refund.lastError, attempts: refund.attempts } });
   return { refundId, status: "pending" as const };
-}
-
-export const refundSaleInput = z.object({
-  saleId: z.string().min(1).max(64),
-  reason: z.string().trim().min(3, "Say why, in a few words (at least 3 characters).").max(500, "At most 500 characters."),
-});
-
-/**
- * Refunds a sale in full by hand (a manager's decision, or an approved request). One refund per
- * sale, ever: a sale already refunded, automatically or by hand, is refused. Cash is paid back
- * by hand at the machine, so only electronic payments can be refunded here. Takes back the
- * points the purchase earned. Audited.
- */
-export async function refundSale(ctx: ServiceCtx, raw: z.input<typeof refundSaleInput>, origin: "manual" | "request" = "manual") {
-  const input = refundSaleInput.parse(raw);
-  const [sale] = await ctx.db
-    .select({ sale: sales, order: orders })
-    .from(sales)
-    .leftJoin(orders, eq(orders.id, sales.orderId))
-    .where(and(eq(sales.id, input.saleId), eq(sales.orgId, ctx.orgId)))
-    .for("update", { of: sales });
-  if (!sale) throw notFound("Sale");
-  const { sale: s, order } = sale;
-  const method = order?.paymentMethod ?? s.paymentMethod;
-  const reference = order?.paymentReference ?? s.paymentReference;
-  if (method === "cash") throw new ServiceError("CONFLICT", "This sale was paid in cash: pay it back by hand at the machine.");
-  if (method === "free" || s.priceMinor === 0) throw new ServiceError("CONFLICT", "This sale was free: there is nothing to refund.");
-  if (!reference) throw new ServiceError("CONFLICT", "This sale has no payment reference, so the payment provider cannot refund it. Refund it by other means.");
-  // An online order is refunded once, whether through its sale or the order itself (expiry).
-  if (order && (await orderHasRefund(ctx, order.id))) throw new ServiceError("CONFLICT", "This sale's order has already been refunded.");
-  const [refund] = await ctx.db
-    .insert(refunds)
-    .values({
-      id: newId("rfd"),
-      orgId: ctx.orgId,
-      saleId: s.id,
-      orderId: order?.id ?? null,
-      consumerId: s.consumerId,
-      origin,
-      amountMinor: order?.amountMinor ?? s.priceMinor,
-      currency: s.currency,
-      paymentMethod: method,
-      paymentReference: reference,
-      reason: `${origin}: ${input.reason}`,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!refund) throw new ServiceError("CONFLICT", "This sale has already been refunded.");
-  const points = await reversePoints(ctx, s.id);
-  await recordAudit(ctx, {
-    action: origin === "manual" ? "refund.created_by_hand" : "refund.request_approved",
-    targetType: "refund",
-    targetId: refund.id,
-    data: { saleId: s.id, amountMinor: refund.amountMinor, currency: refund.currency, reason: input.reason, pointsReversed: points },
-  });
-  return refund;
-}
-
-async function orderHasRefund(ctx: ServiceCtx, orderId: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.orgId, ctx.orgId), eq(refunds.orderId, orderId)));
-  return row !== undefined;
 }

@@ -2,16 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, loyaltyMembers, orders, refunds, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { updateLoyaltyProgram } from "~/server/consumers";
+import { refundSale, updateLoyaltyProgram } from "~/server/consumers";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createUser } from "~/test/factories";
 import { FakeStripe } from "~/test/fake-stripe";
 import { asOwner, createMachineWithPlanogram, eventId, sendEvents, vend } from "~/test/machines";
 import { DemoProvider } from "./demo";
-import { refundSale } from "./operator";
 import { createOrder, getCheckoutMenu, getOrderView } from "./checkout";
 import { expireOrders, orderTiming } from "./orders";
-import { processDueRefunds } from "./refund-worker";
+import { processDueRefunds } from "./refund-queue";
 import { StripeProvider } from "./stripe";
 import { handleStripeWebhook } from "./stripe-webhook";
 
@@ -170,7 +169,7 @@ describe("an online order with the demo provider", () => {
       kind: "CONFLICT",
       message: "This sale's order has already been refunded.",
     });
-    const audit = await withTenant(t.db, m.org.id, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, m.org.id), eq(auditLog.targetId, orderId))));
+    const audit = await withTenant(t.db, { orgId: m.org.id }, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, m.org.id), eq(auditLog.targetId, orderId))));
     expect(audit.map((a) => a.action).sort()).toEqual(["order.expired", "order.paid"]);
   });
 

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { orders, refunds, type machines, type Order, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import type { Actor, ServiceCtx } from "../context";
+import { jobContext, systemContext, type ServiceCtx } from "../context";
 import { recordAudit } from "~/server/tenancy";
 
 // An online order's life once placed: paid (a vend command for its machine), completed by the
@@ -18,8 +19,6 @@ export const orderTiming = {
   checkoutMinutes: 30,
 };
 
-const systemCtx = (db: Db, orgId: string, actor: Actor): ServiceCtx => ({ db, orgId, actor, role: null });
-
 /**
  * Which organization a public id belongs to. Runs on the owner connection: a consumer's request
  * names no tenant, and only the one row's org is read; everything else runs under that tenant.
@@ -28,12 +27,21 @@ export async function orgOf(db: Db, table: typeof machines | typeof orders, id: 
   const [row] = await db.select({ orgId: table.orgId }).from(table).where(eq(table.id, id));
   return row?.orgId ?? null;
 }
+
+/** Who tells us an order's payment changed: the provider's webhook, or the system for the demo provider. */
+export interface PaymentSource {
+  actor: "stripe" | "system";
+  label: string;
+}
+
 export interface PaymentNotice {
   orderId?: string;
   checkoutSessionId?: string;
   paymentReference: string;
   paymentMethod: PaymentMethod;
-  actor: Actor;
+  source: PaymentSource;
+  /** When the payment was made; default now. */
+  at?: Date;
 }
 
 /**
@@ -41,13 +49,14 @@ export interface PaymentNotice {
  * notice of the same payment changes nothing. A payment that arrives for an order already given
  * up on (canceled) is refunded at once, so no consumer pays for nothing.
  */
-export async function markOrderPaid(db: Db, notice: PaymentNotice, now = new Date()): Promise<Order | null> {
+export async function markOrderPaid(db: Db, notice: PaymentNotice): Promise<Order | null> {
+  const now = notice.at ?? new Date();
   const key = notice.orderId ? eq(orders.id, notice.orderId) : notice.checkoutSessionId ? eq(orders.checkoutSessionId, notice.checkoutSessionId) : null;
   if (!key) return null;
   const [found] = await db.select({ id: orders.id, orgId: orders.orgId }).from(orders).where(key);
   if (!found) return null;
-  return withTenant(db, found.orgId, async (tx) => {
-    const ctx = systemCtx(tx, found.orgId, notice.actor);
+  return withTenant(db, { orgId: found.orgId }, async (tx) => {
+    const ctx = systemContext(tx, { orgId: found.orgId, ...notice.source });
     const [paid] = await tx
       .update(orders)
       .set({
@@ -71,7 +80,7 @@ export async function markOrderPaid(db: Db, notice: PaymentNotice, now = new Dat
         .set({ paymentReference: notice.paymentReference, paymentMethod: notice.paymentMethod, paidAt: now, updatedAt: now })
         .where(and(eq(orders.id, order.id), eq(orders.orgId, order.orgId)))
         .returning();
-      await owedRefundForOrder(ctx, late!, "paid_after_cancel");
+      await owedRefundForOrder(ctx, { order: late!, reason: "paid_after_cancel" });
       return late!;
     }
     return order ?? null;
@@ -79,21 +88,21 @@ export async function markOrderPaid(db: Db, notice: PaymentNotice, now = new Dat
 }
 
 /** Cancels an order whose checkout ended unpaid (Stripe's checkout.session.expired). */
-export async function cancelUnpaidOrder(db: Db, checkoutSessionId: string, actor: Actor): Promise<void> {
+export async function cancelUnpaidOrder(db: Db, { checkoutSessionId, source }: { checkoutSessionId: string; source: PaymentSource }): Promise<void> {
   const [found] = await db.select({ id: orders.id, orgId: orders.orgId }).from(orders).where(eq(orders.checkoutSessionId, checkoutSessionId));
   if (!found) return;
-  await withTenant(db, found.orgId, async (tx) => {
+  await withTenant(db, { orgId: found.orgId }, async (tx) => {
     const [canceled] = await tx
       .update(orders)
       .set({ status: "canceled", failureReason: "checkout_expired", completedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(orders.id, found.id), eq(orders.orgId, found.orgId), eq(orders.status, "awaiting_payment")))
       .returning({ id: orders.id });
-    if (canceled) await recordAudit(systemCtx(tx, found.orgId, actor), { action: "order.canceled", targetType: "order", targetId: found.id, data: { reason: "checkout_expired" } });
+    if (canceled) await recordAudit(systemContext(tx, { orgId: found.orgId, ...source }), { action: "order.canceled", targetType: "order", targetId: found.id, data: { reason: "checkout_expired" } });
   });
 }
 
 /** The refund an order owes: the whole amount, back to the payment it was made with. One per order. */
-export async function owedRefundForOrder(ctx: ServiceCtx, order: Order, reason: string, saleId: string | null = null): Promise<boolean> {
+export async function owedRefundForOrder(ctx: ServiceCtx, { order, reason, saleId = null }: { order: Order; reason: string; saleId?: string | null }): Promise<boolean> {
   if (!order.paymentReference || order.paymentMethod === null) return false;
   const inserted = await ctx.db
     .insert(refunds)
@@ -116,7 +125,7 @@ export async function owedRefundForOrder(ctx: ServiceCtx, order: Order, reason: 
 }
 
 /** The vend commands a machine should carry out now: its paid orders whose command has not expired. */
-export async function pendingCommands(ctx: ServiceCtx, machineId: string, now: Date) {
+export async function pendingCommands(ctx: ServiceCtx, { machineId, now }: { machineId: string; now: Date }) {
   const rows = await ctx.db
     .select({ id: orders.commandId, orderId: orders.id, slot: orders.slotCode, expiresAt: orders.commandExpiresAt })
     .from(orders)
@@ -138,7 +147,7 @@ export interface VendReport {
  * that succeeded dispenses the order; one that failed owes its refund. Returns the refunds owed.
  * A report for an order of another machine, or one already complete, changes nothing.
  */
-export async function completeOrders(ctx: ServiceCtx, machineId: string, reports: VendReport[]): Promise<number> {
+export async function completeOrders(ctx: ServiceCtx, { machineId, reports }: { machineId: string; reports: VendReport[] }): Promise<number> {
   if (reports.length === 0) return 0;
   const open = await ctx.db
     .select()
@@ -161,7 +170,7 @@ export async function completeOrders(ctx: ServiceCtx, machineId: string, reports
           updatedAt: sql`now()`,
         })
         .where(and(eq(orders.id, order.id), eq(orders.orgId, ctx.orgId)));
-      if (!report.succeeded && (await owedRefundForOrder(ctx, order, `vend_failed:${report.reason ?? "other"}`, report.saleId))) owed++;
+      if (!report.succeeded && (await owedRefundForOrder(ctx, { order, reason: `vend_failed:${report.reason ?? "other"}`, saleId: report.saleId }))) owed++;
     } else if (order.status === "expired" && order.saleId === null) {
       // The report came in after the command expired: keep the link to the sale for the record.
       await ctx.db.update(orders).set({ saleId: report.saleId, updatedAt: sql`now()` }).where(and(eq(orders.id, order.id), eq(orders.orgId, ctx.orgId)));
@@ -172,7 +181,7 @@ export async function completeOrders(ctx: ServiceCtx, machineId: string, reports
 }
 
 /** The orders the machine reported on, keyed by id, with who ordered them (to credit the sale). */
-export async function ordersForReports(ctx: ServiceCtx, machineId: string, orderIds: string[]) {
+export async function ordersForReports(ctx: ServiceCtx, { machineId, orderIds }: { machineId: string; orderIds: string[] }) {
   if (orderIds.length === 0) return new Map<string, { consumerId: string | null; paymentReference: string | null }>();
   const rows = await ctx.db
     .select({ id: orders.id, consumerId: orders.consumerId, paymentReference: orders.paymentReference })
@@ -203,15 +212,15 @@ export async function expireOrders(db: Db, now = new Date()): Promise<ExpiryResu
     );
   const result: ExpiryResult = { expired: 0, canceled: 0, refundsOwed: 0 };
   for (const { orgId } of due) {
-    await withTenant(db, orgId, async (tx) => {
-      const ctx = systemCtx(tx, orgId, { type: "job", label: "Order expiry" });
+    await withTenant(db, { orgId }, async (tx) => {
+      const ctx = jobContext(tx, { orgId, name: "order-expiry", label: "Order expiry" });
       const expired = await tx
         .update(orders)
         .set({ status: "expired", failureReason: "not_vended_in_time", completedAt: now, updatedAt: now })
         .where(and(eq(orders.orgId, orgId), eq(orders.status, "paid"), lt(orders.commandExpiresAt, graceCutoff)))
         .returning();
       for (const order of expired) {
-        if (await owedRefundForOrder(ctx, order, "order_expired")) result.refundsOwed++;
+        if (await owedRefundForOrder(ctx, { order, reason: "order_expired" })) result.refundsOwed++;
         await recordAudit(ctx, { action: "order.expired", targetType: "order", targetId: order.id, data: { amountMinor: order.amountMinor, currency: order.currency } });
       }
       const canceled = await tx

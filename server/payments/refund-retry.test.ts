@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, auditLog, notificationDeliveries, organizations, refunds } from "~/db/schema";
-import { createEndpoint } from "~/server/alerts";
+import { createEndpoint } from "~/server/notifications";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { addMember, callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, sendEvents, vend } from "~/test/machines";
-import { processDueRefunds } from "./refund-worker";
+import { processDueRefunds } from "./refund-queue";
 import { StripeProvider } from "./stripe";
 
 let t: TestDatabase;

@@ -5,8 +5,8 @@ import { alerts, auditLog, refunds } from "~/db/schema";
 import { createTestDatabase, testDriver, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { createMachineWithPlanogram, sendEvents, signedRequest, vend } from "~/test/machines";
-import { handleEventsRequest } from "~/server/ingest";
-import { processDueRefunds, refundPolicy, retryDelaySeconds } from "./refund-worker";
+import { handleEventsRequest } from "~/server/machine-api";
+import { processDueRefunds, refundPolicy, retryDelaySeconds } from "./refund-queue";
 import { StripeProvider } from "./stripe";
 
 let t: TestDatabase;

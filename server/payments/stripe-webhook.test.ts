@@ -5,7 +5,7 @@ import { paymentWebhookEvents, refunds } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { FakeStripe } from "~/test/fake-stripe";
 import { createMachineWithPlanogram, sendEvents, vend } from "~/test/machines";
-import { processDueRefunds } from "./refund-worker";
+import { processDueRefunds } from "./refund-queue";
 import { StripeProvider } from "./stripe";
 import { STRIPE_WEBHOOK_MAX_BYTES, handleStripeWebhook } from "./stripe-webhook";
 

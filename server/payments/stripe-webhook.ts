@@ -1,17 +1,19 @@
+import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "~/db/client";
 import { paymentWebhookEvents, refunds, type PaymentMethod } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import { cancelUnpaidOrder, markOrderPaid } from "./orders";
-import type { ProviderEvent, WebhookDelivery } from "./provider";
+import { cancelUnpaidOrder, markOrderPaid, type PaymentSource } from "./orders";
+import type { ProviderEvent, WebhookDelivery } from "./payment-provider";
 import type { StripeProvider } from "./stripe";
 
 const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
 const CHECKOUT_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"]);
 /** The largest webhook body accepted: Stripe's events are a few kB, so 256 kB leaves ample room. */
 export const STRIPE_WEBHOOK_MAX_BYTES = 256 * 1024;
-const STRIPE_ACTOR = { type: "stripe", label: "Stripe" } as const;
+/** Changes Stripe tells us of are made and audited as Stripe's. */
+const STRIPE: PaymentSource = { actor: "stripe", label: "Stripe" };
 
 export interface WebhookAnswer {
   status: number;
@@ -89,9 +91,9 @@ async function syncCheckout(db: Db, stripe: Stripe, session: Stripe.Checkout.Ses
     const intentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
     if (!intentId) return;
     const intent = await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] });
-    await markOrderPaid(db, { checkoutSessionId: session.id, paymentReference: intentId, paymentMethod: methodOf(intent), actor: STRIPE_ACTOR });
+    await markOrderPaid(db, { checkoutSessionId: session.id, paymentReference: intentId, paymentMethod: methodOf(intent), source: STRIPE });
   } else if (session.status === "expired") {
-    await cancelUnpaidOrder(db, session.id, STRIPE_ACTOR);
+    await cancelUnpaidOrder(db, { checkoutSessionId: session.id, source: STRIPE });
   }
 }
 
@@ -113,7 +115,7 @@ async function syncRefund(db: Db, refund: Stripe.Refund): Promise<void> {
   if (!row) return;
   const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : null;
   if (!status || row.status === status) return;
-  await withTenant(db, row.orgId, (tx) =>
+  await withTenant(db, { orgId: row.orgId }, (tx) =>
     tx
       .update(refunds)
       .set({

@@ -1,5 +1,6 @@
+import "server-only";
 import Stripe from "stripe";
-import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult, type WebhookDelivery } from "./provider";
+import { ProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type ProviderEvent, type RefundRequest, type RefundResult, type WebhookDelivery } from "./payment-provider";
 
 /** Stripe's own default: events signed more than 5 minutes away from now are refused. */
 export const STRIPE_TOLERANCE_SECONDS = 300;
@@ -47,7 +48,7 @@ export class StripeProvider implements PaymentProvider {
       const session = await this.client.checkout.sessions.create(
         {
           mode: "payment",
-          allowed_payment_method_types: request.methods,
+          allowed_payment_method_types: [...request.methods],
           ...(request.methods.includes("wechat_pay") ? { payment_method_options: { wechat_pay: { client: "web" } } } : {}),
           line_items: [
             {

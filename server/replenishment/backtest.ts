@@ -1,6 +1,7 @@
 // Rolling-origin backtest of the slot model against the seasonal-naive forecast (same weekday
 // last week), scored by WAPE on the days each slot was in stock all day.
-import { expectedOn, fitForecast, weekdayFactorsOf, type DayObservation } from "./forecast";
+import "server-only";
+import { expectedOn, fitForecast, weekdayFactorsOf, type DayObservation } from "./demand-model";
 
 export interface BacktestMachine {
   /** One series per slot, all covering the same consecutive days, oldest first. */

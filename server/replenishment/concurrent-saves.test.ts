@@ -1,12 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alerts, routeMachines, slotForecasts } from "~/db/schema";
+import { alerts, deliveryRouteMachines, slotForecasts } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { registerMachine } from "~/server/fleet";
-import { forecastOrg } from "./forecast-job";
-import { SELLOUT_RULE } from "./forecasting";
+import { SELLOUT_RULE } from "./contract";
+import { forecastOrg } from "./forecast-sweep";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("plans.refresh at the same moment", () => {
     const api = callerFor(t.db, m.owner);
     await api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 9_000_000, fillTo: "capacity", selloutThreshold: 0.05 });
     const refresh = () => callerFor(t.db, m.owner).plans.refresh({ orgId: m.org.id });
-    const results = await Promise.allSettled([refresh(), refresh(), refresh(), forecastOrg(t.db, m.org.id)]);
+    const results = await Promise.allSettled([refresh(), refresh(), refresh(), forecastOrg(t.db, { orgId: m.org.id, job: "replenishment-forecast" })]);
     expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual(["ok", "ok", "ok", "ok"]);
 
     const stored = await t.db.select().from(slotForecasts).where(eq(slotForecasts.orgId, m.org.id));
@@ -61,7 +61,7 @@ describe("routes saved at the same moment", () => {
     const save = { orgId: m.org.id, routeId: route.id, name: "North loop", machineIds: [second.machine.id, m.machine.id] };
     const saved = await Promise.all([callerFor(t.db, m.owner).routes.update(save), callerFor(t.db, m.owner).routes.update(save)]);
     for (const r of saved) expect(r.machines.map((x) => x.id)).toEqual([second.machine.id, m.machine.id]);
-    const stops = await t.db.select().from(routeMachines).where(eq(routeMachines.routeId, route.id));
+    const stops = await t.db.select().from(deliveryRouteMachines).where(eq(deliveryRouteMachines.routeId, route.id));
     expect(stops.map((s) => [s.machineId, s.position]).sort()).toEqual([[m.machine.id, 1], [second.machine.id, 0]].sort());
   });
 
@@ -72,7 +72,7 @@ describe("routes saved at the same moment", () => {
       callerFor(t.db, m.owner).routes.create({ orgId: m.org.id, name: "East", machineIds: [m.machine.id, second.machine.id] }),
       callerFor(t.db, m.owner).routes.create({ orgId: m.org.id, name: "West", machineIds: [second.machine.id, m.machine.id] }),
     ]);
-    const stops = await t.db.select().from(routeMachines).where(eq(routeMachines.orgId, m.org.id));
+    const stops = await t.db.select().from(deliveryRouteMachines).where(eq(deliveryRouteMachines.orgId, m.org.id));
     expect(stops.map((s) => s.machineId).sort()).toEqual([m.machine.id, second.machine.id].sort());
     for (const s of stops) expect([east.id, west.id]).toContain(s.routeId);
   });
@@ -97,6 +97,6 @@ describe("routes saved at the same moment", () => {
     const results = await Promise.allSettled([remove(), remove()]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "NOT_FOUND" });
-    expect(await t.db.select().from(routeMachines).where(eq(routeMachines.routeId, route.id))).toHaveLength(0);
+    expect(await t.db.select().from(deliveryRouteMachines).where(eq(deliveryRouteMachines.routeId, route.id))).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 // Demand over a stretch of days as a negative binomial (a Poisson when there is no extra spread),
 // matched to the sum of independent daily means and variances.
+import "server-only";
 
 export interface DemandDistribution {
   mean: number;

@@ -1,7 +1,8 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { locations, machines, organizations, products, routeMachines, routes, slotForecasts, slots } from "~/db/schema";
-import type { ServiceCtx } from "../context";
-import type { SlotForecast } from "./forecast";
+import { deliveryRouteMachines, deliveryRoutes, locations, machines, organizations, products, slotForecasts, slots } from "~/db/schema";
+import type { ServiceCtx } from "~/server/context";
+import type { SlotForecast } from "./demand-model";
 import { slotKey } from "./history";
 
 /** Every slot of the org's enabled machines, with what planning needs to know about it. */
@@ -11,9 +12,9 @@ export async function loadFleetSlots(ctx: ServiceCtx) {
       machineId: slots.machineId,
       machineName: machines.name,
       locationName: locations.name,
-      routeId: routeMachines.routeId,
-      routeName: routes.name,
-      routePosition: routeMachines.position,
+      routeId: deliveryRouteMachines.routeId,
+      routeName: deliveryRoutes.name,
+      routePosition: deliveryRouteMachines.position,
       code: slots.code,
       productId: slots.productId,
       productName: products.name,
@@ -28,8 +29,8 @@ export async function loadFleetSlots(ctx: ServiceCtx) {
     .innerJoin(machines, eq(machines.id, slots.machineId))
     .leftJoin(locations, eq(locations.id, machines.locationId))
     .leftJoin(products, eq(products.id, slots.productId))
-    .leftJoin(routeMachines, eq(routeMachines.machineId, machines.id))
-    .leftJoin(routes, eq(routes.id, routeMachines.routeId))
+    .leftJoin(deliveryRouteMachines, eq(deliveryRouteMachines.machineId, machines.id))
+    .leftJoin(deliveryRoutes, eq(deliveryRoutes.id, deliveryRouteMachines.routeId))
     .where(and(eq(slots.orgId, ctx.orgId), isNull(machines.disabledAt)))
     .orderBy(asc(machines.name), asc(slots.code));
 }

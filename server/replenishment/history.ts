@@ -1,8 +1,9 @@
+import "server-only";
 import { sql } from "drizzle-orm";
-import type { ServiceCtx } from "../context";
 import { salesMark, salesNotRolledUp } from "~/server/analytics";
-import { addDays, daysBetween, weekdayOf } from "./days";
-import type { DayObservation } from "./forecast";
+import type { ServiceCtx } from "~/server/context";
+import { addDays, daysBetween, localHour, weekdayOf } from "~/server/time";
+import type { DayObservation } from "./demand-model";
 
 export interface HistoryWindow {
   /** First and last local day, inclusive. */
@@ -42,33 +43,14 @@ async function hourShares(ctx: ServiceCtx, w: HistoryWindow): Promise<number[]> 
   return counts.map((c) => c / total);
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-const hourCache = new Map<string, { day: string; hour: number }>();
-
-function localHourOf(ms: number, timeZone: string) {
-  const start = Math.floor(ms / 3_600_000);
-  const key = `${timeZone}|${start}`;
-  const hit = hourCache.get(key);
-  if (hit) return hit;
-  let f = hourFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" });
-    hourFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(start * 3_600_000)).map((x) => [x.type, x.value]));
-  const local = { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) % 24 };
-  if (hourCache.size > 200_000) hourCache.clear();
-  hourCache.set(key, local);
-  return local;
-}
-
 /**
  * Daily history of the given slots over the window: units sold of the slot's current product (from
  * the daily rollup, plus the sales it has not reached yet) and the share of each day's demand the slot was in stock (from its
  * stockout periods, weighted by the hour of day). A slot's series starts at its machine's first
  * recorded sale in the window, so a new machine is not read as one that sold nothing.
  */
-export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: readonly SlotKey[], now: Date): Promise<Map<string, DayObservation[]>> {
+export async function loadHistory(ctx: ServiceCtx, input: { window: HistoryWindow; slots: readonly SlotKey[]; now: Date }): Promise<Map<string, DayObservation[]>> {
+  const { window: w, slots, now } = input;
   const mark = await salesMark(ctx.db, ctx.orgId, { hold: true });
   // One after another: they share the caller's transaction (one connection).
   // Days already rolled up come from the daily rollup; sales its watermark has not reached yet
@@ -122,7 +104,7 @@ export async function loadHistory(ctx: ServiceCtx, w: HistoryWindow, slots: read
     for (let t = start; t < end; ) {
       const hourEnd = (Math.floor(t / 3_600_000) + 1) * 3_600_000;
       const slice = Math.min(end, hourEnd) - t;
-      const { day, hour } = localHourOf(t, w.timeZone);
+      const { day, hour } = localHour(t, w.timeZone);
       const i = daysBetween(w.from, day);
       if (i >= 0 && i < length) series[i]! += shares[hour]! * (slice / 3_600_000);
       t = hourEnd;

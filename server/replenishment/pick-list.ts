@@ -1,31 +1,26 @@
-import { z } from "zod";
-import type { ServiceCtx } from "../context";
-import { fieldError } from "../errors";
-import { calendarDay } from "../input/calendar";
-import { daysBetween } from "./days";
-import { pickList } from "./plan";
-import { HORIZON_DAYS, planFleet } from "./planning";
-import { getRoute, listRoutes } from "./routes";
-import { listVisits } from "./visits";
-
-export const routeDayInput = z.object({
-  routeId: z.string().min(1).max(64),
-  /** Local date; today when left out. */
-  day: calendarDay.optional(),
-});
+import "server-only";
+import type { z } from "zod";
+import type { ServiceCtx } from "~/server/context";
+import { fieldError } from "~/server/errors";
+import { listVisits } from "~/server/inventory";
+import { daysBetween, startOfDay } from "~/server/time";
+import { deliveryRouteDayInput, HORIZON_DAYS, replenishmentMessages } from "./contract";
+import { getDeliveryRoute, listDeliveryRoutes } from "./delivery-routes";
+import { planFleet } from "./fleet-plan";
+import { pickList } from "./plan-math";
 
 /**
- * A route's day: the stops planned for a visit (in route order) with fill quantities per slot, the
- * stops already visited that day, and the pick list (pre-kit) totalled by product.
+ * A delivery route's day: the stops planned for a visit (in route order) with fill quantities per
+ * slot, the stops already visited that day, and the pick list (pre-kit) totalled by product.
  */
-export async function routeDay(ctx: ServiceCtx, raw: z.input<typeof routeDayInput>, now = new Date()) {
-  const input = routeDayInput.parse(raw);
-  const route = await getRoute(ctx, input.routeId);
-  const fleet = await planFleet(ctx, now);
+export async function deliveryRouteDay(ctx: ServiceCtx, raw: z.input<typeof deliveryRouteDayInput> & { now?: Date }) {
+  const input = deliveryRouteDayInput.parse(raw);
+  const route = await getDeliveryRoute(ctx, { routeId: input.routeId });
+  const fleet = await planFleet(ctx, { now: raw.now });
   const day = input.day ?? fleet.today;
   const offset = daysBetween(fleet.today, day);
-  if (offset < 0 || offset >= HORIZON_DAYS) throw fieldError("day", `Choose a day from today to ${fleet.dates.at(-1)}.`);
-  const dayStart = offset === 0 ? startOfToday(now, fleet.today, fleet.timeZone) : null;
+  if (offset < 0 || offset >= HORIZON_DAYS) throw fieldError("day", replenishmentMessages.day_outside_horizon, { last: fleet.dates.at(-1)! });
+  const dayStart = offset === 0 ? startOfDay(fleet.today, fleet.timeZone) : null;
   const visitedToday = dayStart ? await listVisits(ctx, { routeId: route.id, since: dayStart, limit: 500 }) : [];
 
   const stops = route.machines.flatMap((rm, position) => {
@@ -72,24 +67,16 @@ export async function routeDay(ctx: ServiceCtx, raw: z.input<typeof routeDayInpu
   };
 }
 
-/** Midnight of `today` in the zone, as an instant. */
-function startOfToday(now: Date, today: string, timeZone: string): Date {
-  // The zone's offset now, applied to local midnight (exact except on the night clocks change).
-  const local = new Date(now.toLocaleString("en-US", { timeZone }));
-  const offsetMs = local.getTime() - now.getTime();
-  return new Date(Date.parse(`${today}T00:00:00Z`) - offsetMs);
-}
-
-/** The routes the signed-in member drives (all routes when they have none), for the phone page. */
-export async function myRoutes(ctx: ServiceCtx) {
-  const all = await listRoutes(ctx);
+/** The delivery routes the signed-in member drives (all routes when they have none), for the phone page. */
+export async function myDeliveryRoutes(ctx: ServiceCtx) {
+  const all = await listDeliveryRoutes(ctx);
   const userId = ctx.actor.type === "user" ? ctx.actor.id : null;
   const mine = all.filter((r) => r.technician?.id === userId);
   return { mine: mine.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length })), all: all.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length, technician: r.technician?.name ?? null })) };
 }
 
 /** The pick list as CSV rows: product, SKU, quantity, then where each unit goes. */
-export function pickListCsvRows(day: Awaited<ReturnType<typeof routeDay>>): string[][] {
+export function pickListCsvRows(day: Awaited<ReturnType<typeof deliveryRouteDay>>): string[][] {
   const rows: string[][] = [["product", "sku", "quantity", "machine", "slot", "slot_quantity"]];
   for (const l of day.pickList) {
     for (const s of l.slots) rows.push([l.productName ?? "", l.productSku ?? "", String(l.quantity), s.machineName, s.code, String(s.quantity)]);

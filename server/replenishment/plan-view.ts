@@ -1,17 +1,18 @@
-import type { ServiceCtx } from "../context";
+import "server-only";
+import type { ServiceCtx } from "~/server/context";
 import { getMachine } from "~/server/fleet";
-import { band, daysToEmpty, selloutProbability } from "./forecast";
-import { weekdayOf } from "./days";
+import { weekdayOf } from "~/server/time";
+import { band, daysToEmpty, selloutProbability } from "./demand-model";
+import { planFleet } from "./fleet-plan";
 import { loadForecasts } from "./fleet-slots";
 import { slotKey } from "./history";
-import { planFleet } from "./planning";
 
 /**
  * The plans page: for each machine and horizon day, the expected lost margin if it is not visited
  * by then against the visit cost, the planned visits and what they bring; routes by day.
  */
-export async function getPlanView(ctx: ServiceCtx, now = new Date()) {
-  const fleet = await planFleet(ctx, now);
+export async function getPlanView(ctx: ServiceCtx, input: { now?: Date } = {}) {
+  const fleet = await planFleet(ctx, input);
   const machines = fleet.machines.map((m) => {
     const first = m.plan.visits[0];
     return {
@@ -45,9 +46,10 @@ export async function getPlanView(ctx: ServiceCtx, now = new Date()) {
 }
 
 /** A machine's slot forecasts: expected units today with a band, days to empty, sell-out chance. */
-export async function machineForecast(ctx: ServiceCtx, machineId: string, now = new Date()) {
+export async function machineForecast(ctx: ServiceCtx, input: { machineId: string; now?: Date }) {
+  const { machineId, now } = input;
   await getMachine(ctx, machineId);
-  const fleet = await planFleet(ctx, now);
+  const fleet = await planFleet(ctx, { now });
   const m = fleet.machines.find((x) => x.machineId === machineId);
   const stored = await loadForecasts(ctx);
   const next = m?.plan.visitDays[0];

@@ -7,12 +7,13 @@ import { addMember, callerFor, createOrg } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { callError } from "~/test/trpc-errors";
 import { rollUpOrg } from "~/server/analytics";
-import type { ServiceCtx } from "../context";
-import { addDays, localDay } from "./days";
-import { runForecastJob } from "./forecast-job";
-import { computeForecasts, SELLOUT_RULE } from "./forecasting";
-import { MODEL_VERSION } from "./forecast";
-import { machinesToVisit } from "./planning";
+import { jobContext, type ServiceCtx } from "~/server/context";
+import { addDays, localDay } from "~/server/time";
+import { SELLOUT_RULE } from "./contract";
+import { MODEL_VERSION } from "./demand-model";
+import { machinesToVisit } from "./fleet-plan";
+import { computeForecasts } from "./forecast-run";
+import { forecastStalestOrgs } from "./forecast-sweep";
 import { updateSettings } from "./settings";
 
 let t: TestDatabase;
@@ -48,7 +49,7 @@ async function machineWithHistory(now: Date) {
 }
 
 const asJob = <T>(orgId: string, fn: (ctx: ServiceCtx) => Promise<T>) =>
-  withTenant(t.db, orgId, (tx) => fn({ db: tx, orgId, actor: { type: "job", id: "test" }, role: null }));
+  withTenant(t.db, { orgId }, (tx) => fn(jobContext(tx, { orgId, name: "test" })));
 
 describe("the forecast job", () => {
   // 08:00 in Berlin on a Friday: most of the day's demand is still ahead.
@@ -56,7 +57,7 @@ describe("the forecast job", () => {
 
   it("stores forecasts with their inputs, corrects for sold-out days and raises predicted sell-outs", async () => {
     const m = await machineWithHistory(now);
-    const result = await runForecastJob({ db: t.db, deadline: Date.now() + 60_000 }, now);
+    const result = await forecastStalestOrgs(t.db, { job: { name: "replenishment-forecast", deadline: Date.now() + 60_000 }, now });
     expect(result.rowsTouched).toBeGreaterThanOrEqual(3);
 
     const rows = await t.db.select().from(slotForecasts).where(eq(slotForecasts.machineId, m.machine.id)).orderBy(slotForecasts.slotCode);
@@ -76,16 +77,16 @@ describe("the forecast job", () => {
 
     // Read from the daily rollup once it has the sales, the history is the same: each sale counts once.
     await rollUpOrg(t.db, { id: m.org.id, timeZone: "Europe/Berlin" });
-    await asJob(m.org.id, (ctx) => computeForecasts(ctx, now));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     const [rolled] = await t.db.select().from(slotForecasts).where(and(eq(slotForecasts.machineId, m.machine.id), eq(slotForecasts.slotCode, "A1")));
     expect(rolled!.level).toBeCloseTo(a1!.level, 4);
 
     // Running again keeps one alert; when the prediction no longer holds it is resolved.
-    await asJob(m.org.id, (ctx) => computeForecasts(ctx, now));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     expect(await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)))).toHaveLength(1);
     await sendEvents(t.db, m.machine.id, m.secret, { events: [restock([{ slot: "A1", quantity: 10 }], new Date(now.getTime() - 60_000))] }, { serverNow: now.getTime(), timestamp: now });
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95 }));
-    await asJob(m.org.id, (ctx) => computeForecasts(ctx, now));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     const after = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
     expect(after.map((a) => a.status)).toEqual(["resolved"]);
   });
@@ -104,7 +105,7 @@ describe("the forecast job", () => {
     expect(machine.nextVisit).not.toBeNull();
     expect(machine.route).toMatchObject({ id: route.id, name: "Centre" });
     const day = machine.nextVisit!;
-    const visiting = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => machinesToVisit(ctx, day));
+    const visiting = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => machinesToVisit(ctx, { day }));
     expect(visiting.map((v) => v.machineId)).toEqual([m.machine.id]);
     // The overview's "machines to visit today" is today's part of the same plan.
     const today = await api.analytics.machinesToVisit({ orgId: m.org.id });

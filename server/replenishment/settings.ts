@@ -1,33 +1,10 @@
+import "server-only";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { organizations, replenishmentSettings, fillTo } from "~/db/schema";
-import type { ServiceCtx } from "../context";
+import type { z } from "zod";
+import { organizations, replenishmentSettings } from "~/db/schema";
+import type { ServiceCtx } from "~/server/context";
 import { recordAudit } from "~/server/tenancy";
-
-export const DEFAULT_VISIT_COST_MINOR = 2500;
-export const DEFAULT_SELLOUT_THRESHOLD = 0.5;
-
-export interface ReplenishmentSettings {
-  visitCostMinor: number;
-  currency: string;
-  fillTo: "capacity" | "par";
-  selloutThreshold: number;
-  /** Whether the operator saved these, or they are the defaults. */
-  saved: boolean;
-}
-
-export const settingsInput = z.object({
-  visitCostMinor: z
-    .number("Enter the cost of a visit.")
-    .int("Enter the cost in minor units (cents).")
-    .min(0, "The visit cost cannot be negative.")
-    .max(10_000_000, "The visit cost is at most 100,000.00."),
-  fillTo: z.enum(fillTo.enumValues, "Choose capacity or par."),
-  selloutThreshold: z
-    .number("Enter a probability.")
-    .min(0.05, "Use a threshold of at least 5%.")
-    .max(0.99, "Use a threshold of at most 99%."),
-});
+import { DEFAULT_SELLOUT_THRESHOLD, DEFAULT_VISIT_COST_MINOR, settingsInput, type ReplenishmentSettings } from "./contract";
 
 /** The org's restocking settings, or the defaults in its currency. */
 export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSettings> {

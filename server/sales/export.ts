@@ -1,9 +1,9 @@
+import "server-only";
 import { stringify } from "csv-stringify/sync";
-import type { Db } from "~/db/client";
-import { withTenant } from "~/db/tenant";
 import type { ServiceCtx } from "../context";
 import { toMajorText } from "../money";
-import { iterateSales, type SaleRow, type SalesFilter } from "./sales";
+import type { SalesFilter } from "./contract";
+import { iterateSales, type SaleRow } from "./sales";
 
 const header = [
   "occurred_at_local",
@@ -46,44 +46,42 @@ function csvRows(rows: SaleRow[], timeZone: string): string {
   );
 }
 
+/** What a sales export covers, and the zone its local times are written in. */
+export interface SalesCsvInput {
+  filter: SalesFilter;
+  timeZone: string;
+}
+
 /**
- * Streams the sales matching `filter` as CSV, oldest first, from one tenant transaction (a
- * consistent snapshot). Rows are read in pages only as fast as the client takes them, so an export
- * of millions of sales holds a few pages in memory at most.
+ * Streams the sales matching the filter as CSV, oldest first. Rows are read in pages only as fast
+ * as the client takes them, so an export of millions of sales holds a few pages in memory at most;
+ * run it in one tenant transaction (`ctx.db`) for a consistent snapshot, kept until the stream ends.
  */
-export function salesCsvStream(db: Db, scope: { orgId: string; userId: string; timeZone: string }, filter: SalesFilter): ReadableStream<Uint8Array> {
+export function salesCsvStream(ctx: ServiceCtx, input: SalesCsvInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let wake: (() => void) | null = null;
-  let cancelled = false;
+  const pages = iterateSales(ctx, { filter: input.filter });
+  // The header goes out with the first page, so the first chunk exists only once a query has
+  // succeeded: openSalesCsv waits for it before the export is answered.
+  let head = stringify([header]);
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        void withTenant(db, { orgId: scope.orgId, userId: scope.userId }, async (tx) => {
-          const ctx: ServiceCtx = { db: tx, orgId: scope.orgId, role: null, actor: { type: "user", id: scope.userId, label: "" } };
-          // The header goes out with the first page, so the first chunk exists only once a query
-          // has succeeded: openSalesCsv waits for it before answering 200.
-          let head = stringify([header]);
-          for await (const rows of iterateSales(ctx, filter)) {
-            if (cancelled) return;
-            controller.enqueue(encoder.encode(head + csvRows(rows, scope.timeZone)));
-            head = "";
-            while (!cancelled && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (wake = resolve));
+      async pull(controller) {
+        try {
+          const page = await pages.next();
+          if (page.done) {
+            if (head) controller.enqueue(encoder.encode(head));
+            controller.close();
+            return;
           }
-          if (head && !cancelled) controller.enqueue(encoder.encode(head));
-        })
-          .then(() => !cancelled && controller.close())
-          .catch((error: unknown) => {
-            console.error("[sales export]", error);
-            if (!cancelled) controller.error(error);
-          });
+          controller.enqueue(encoder.encode(head + csvRows(page.value, input.timeZone)));
+          head = "";
+        } catch (error) {
+          console.error("[sales export]", error);
+          throw error;
+        }
       },
-      pull() {
-        wake?.();
-        wake = null;
-      },
-      cancel() {
-        cancelled = true;
-        wake?.();
+      async cancel() {
+        await pages.return(undefined);
       },
     },
     { highWaterMark: 4 },
@@ -92,10 +90,10 @@ export function salesCsvStream(db: Db, scope: { orgId: string; userId: string; t
 
 /**
  * The sales CSV once its first page has been read: a filter the database refuses fails here, while
- * the route can still answer with an error status, instead of as a 200 with a truncated body.
+ * the caller can still answer with an error status, instead of as a 200 with a truncated body.
  */
-export async function openSalesCsv(db: Db, scope: { orgId: string; userId: string; timeZone: string }, filter: SalesFilter): Promise<ReadableStream<Uint8Array>> {
-  const reader = salesCsvStream(db, scope, filter).getReader();
+export async function openSalesCsv(ctx: ServiceCtx, input: SalesCsvInput): Promise<ReadableStream<Uint8Array>> {
+  const reader = salesCsvStream(ctx, input).getReader();
   const first = await reader.read();
   return new ReadableStream<Uint8Array>({
     start(controller) {

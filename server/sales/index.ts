@@ -1,5 +1,8 @@
 // The sales domain's front door: the only module other domains, transports and pages import.
 import "server-only";
 
+export * from "./contract";
+export { assignSaleToConsumer } from "./claims";
 export { openSalesCsv } from "./export";
-export { listSales, listSalesInput, salesByDay, salesFilterInput, salesTotals } from "./sales";
+export { recordVends, type RecordedSale, type VendFact } from "./record";
+export { listSales, salesByDay, salesTotals } from "./sales";

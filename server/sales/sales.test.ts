@@ -1,9 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "~/db/tenant";
+import type { SessionUser } from "~/server/auth";
+import { memberContext, type ServiceCtx } from "~/server/context";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { dataExceptionCode } from "../input/data-exception";
+import type { SalesFilter } from "./contract";
 import { openSalesCsv, salesCsvStream } from "./export";
 
 let t: TestDatabase;
@@ -25,6 +29,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
 });
+
+/** Runs `read` as an owner of the org in its tenant transaction, as the download route does. */
+const asOwner = <T>(orgId: string, owner: SessionUser, read: (ctx: ServiceCtx) => Promise<T>) =>
+  withTenant(t.db, { orgId, userId: owner.id }, (tx) => read(memberContext(tx, { orgId, role: "owner", userId: owner.id, name: owner.name })));
 
 describe("sales", () => {
   it("filters by day in the org's time zone, machine, product, payment method and status", async () => {
@@ -69,8 +77,9 @@ describe("sales", () => {
   });
 
   it("streams the filtered sales as CSV, oldest first, with amounts in major units", async () => {
-    const stream = salesCsvStream(t.db, { orgId: m.org.id, userId: m.owner.id, timeZone: "Europe/Berlin" }, { from: "2026-11-20" });
-    const text = await new Response(stream).text();
+    const text = await asOwner(m.org.id, m.owner, (ctx) =>
+      new Response(salesCsvStream(ctx, { filter: { from: "2026-11-20" }, timeZone: "Europe/Berlin" })).text(),
+    );
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.occurred_at_local, r.product, r.payment_method, r.price, r.status, r.refund_status])).toEqual([
       ["2026-11-20 00:30:00", "Cola 0.33 l", "card", "2.50", "succeeded", ""],
@@ -80,13 +89,14 @@ describe("sales", () => {
   });
 
   it("opens the CSV only once the first page is read, so a filter the database refuses fails before any byte is sent", async () => {
-    const scope = { orgId: m.org.id, userId: m.owner.id, timeZone: "Europe/Berlin" };
-    const opened = await openSalesCsv(t.db, scope, { from: "2026-11-20" });
-    expect((await new Response(opened).text()).trim().split("\n")).toHaveLength(4);
-    const empty = await openSalesCsv(t.db, scope, { from: "2099-01-01" });
-    expect((await new Response(empty).text()).trim().split("\n")).toEqual([expect.stringMatching(/^occurred_at_local,/)]);
+    const open = (filter: SalesFilter) =>
+      asOwner(m.org.id, m.owner, async (ctx) => new Response(await openSalesCsv(ctx, { filter, timeZone: "Europe/Berlin" })).text());
+    const opened = await open({ from: "2026-11-20" });
+    expect(opened.trim().split("\n")).toHaveLength(4);
+    const empty = await open({ from: "2099-01-01" });
+    expect(empty.trim().split("\n")).toEqual([expect.stringMatching(/^occurred_at_local,/)]);
     // A value no schema stopped (here: a NUL, which the route refuses first) reaches the query.
-    const refused = await openSalesCsv(t.db, scope, { machineId: "mch\u0000" }).then(
+    const refused = await open({ machineId: "mch\u0000" }).then(
       () => null,
       (error: unknown) => error,
     );
@@ -99,7 +109,7 @@ describe("sales", () => {
     expect((await api.sales.list({ orgId: other.org.id })).sales).toEqual([]);
     expect(await api.sales.totals({ orgId: other.org.id })).toEqual([]);
     await expect(api.sales.list({ orgId: m.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const leaked = await new Response(salesCsvStream(t.db, { orgId: other.org.id, userId: other.owner.id, timeZone: "UTC" }, {})).text();
+    const leaked = await asOwner(other.org.id, other.owner, (ctx) => new Response(salesCsvStream(ctx, { filter: {}, timeZone: "UTC" })).text());
     expect(leaked.trim().split("\n")).toHaveLength(1);
   });
 });

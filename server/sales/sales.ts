@@ -1,20 +1,10 @@
+import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import { locations, machines, organizations, paymentMethod, products, refunds, saleStatus, sales } from "~/db/schema";
+import type { z } from "zod";
+import { locations, machines, orders, organizations, products, refunds, sales } from "~/db/schema";
 import type { ServiceCtx } from "../context";
-import { dayRange } from "../input/calendar";
-import { pageCursor, pageCursorAfter, readPageCursor } from "../input/cursor";
-
-/** `from` and `to` are the first and last day, inclusive, in the org's time zone. */
-export const salesFilterInput = dayRange({
-  machineId: z.string().max(64).optional(),
-  locationId: z.string().max(64).optional(),
-  productId: z.string().max(64).optional(),
-  paymentMethod: z.enum(paymentMethod.enumValues).optional(),
-  status: z.enum(saleStatus.enumValues).optional(),
-});
-
-export type SalesFilter = z.infer<typeof salesFilterInput>;
+import { pageCursorAfter, readPageCursor } from "../input/cursor";
+import { listSalesInput, salesFilterInput, type SalesFilter } from "./contract";
 
 /** The filter as SQL, with days bounded in the org's time zone. */
 function salesWhere(ctx: ServiceCtx, f: SalesFilter): SQL {
@@ -46,6 +36,8 @@ const saleColumns = {
   costMinor: sales.costMinor,
   currency: sales.currency,
   paymentMethod: sales.paymentMethod,
+  // What a refund is made against: an online sale's order holds it, a machine payment its own.
+  paymentReference: sql<string | null>`coalesce((select o.payment_reference from ${orders} o where o.id = ${sales.orderId}), ${sales.paymentReference})`,
   refundStatus: refunds.status,
 };
 
@@ -64,13 +56,6 @@ function selectSales(ctx: ServiceCtx, where: SQL | undefined) {
 }
 
 export type SaleRow = Awaited<ReturnType<typeof selectSales>>[number];
-
-export const listSalesInput = salesFilterInput.and(
-  z.object({
-    cursor: pageCursor.optional(),
-    limit: z.number().int().min(1).max(500).default(100),
-  }),
-);
 
 /** Sales matching the filter, newest first, a page at a time. */
 export async function listSales(ctx: ServiceCtx, raw: z.input<typeof listSalesInput>) {
@@ -131,8 +116,9 @@ export async function salesByDay(ctx: ServiceCtx, raw: z.input<typeof salesFilte
 }
 
 /** Every sale matching the filter, oldest first, in pages of `batch`: for exports of any size. */
-export async function* iterateSales(ctx: ServiceCtx, raw: z.input<typeof salesFilterInput>, batch = 2000): AsyncGenerator<SaleRow[]> {
-  const filter = salesFilterInput.parse(raw);
+export async function* iterateSales(ctx: ServiceCtx, input: { filter: z.input<typeof salesFilterInput>; batch?: number }): AsyncGenerator<SaleRow[]> {
+  const filter = salesFilterInput.parse(input.filter);
+  const batch = input.batch ?? 2000;
   let after: { at: Date; id: string } | null = null;
   for (;;) {
     const rows: SaleRow[] = await selectSales(

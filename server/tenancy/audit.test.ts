@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
+import { jobContext } from "~/server/context";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor, createOrg } from "~/test/factories";
 import { recordAudit } from "./audit";
@@ -16,9 +17,9 @@ afterAll(async () => {
 
 /** Writes `n` entries for an org in one transaction, so they share one timestamp, as a bulk job's would. */
 async function recordMany(orgId: string, n: number) {
-  await withTenant(t.db, orgId, async (tx) => {
+  await withTenant(t.db, { orgId }, async (tx) => {
     for (let i = 0; i < n; i++) {
-      await recordAudit({ db: tx, orgId, actor: { type: "job", id: "import" } }, { action: "machine.imported", targetId: `m${i}` });
+      await recordAudit(jobContext(tx, { orgId, name: "import" }), { action: "machine.registered", targetId: `m${i}` });
     }
   });
 }
@@ -50,7 +51,7 @@ describe("audit.list", () => {
       .set({ createdAt: sql`now() - interval '1 hour'` })
       .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "organization.created")));
     const caller = callerFor(t.db, owner);
-    const imported = await caller.audit.list({ orgId: org.id, action: "machine.imported" });
+    const imported = await caller.audit.list({ orgId: org.id, action: "machine.registered" });
     expect(imported.entries.map((e) => e.targetId).sort()).toEqual(["m0", "m1"]);
     expect(imported.entries.every((e) => e.actorType === "job" && e.actorId === "import")).toBe(true);
     const older = await caller.audit.list({ orgId: org.id, before: new Date(Date.now() - 30 * 60 * 1000) });

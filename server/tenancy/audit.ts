@@ -1,12 +1,13 @@
+import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { auditLog } from "~/db/schema";
 import type { Actor, ServiceCtx } from "../context";
-import { instant } from "../input/calendar";
+import { listAuditLogInput, type AuditAction } from "./contract";
 
 export interface AuditEntryInput {
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   data?: Record<string, unknown>;
@@ -28,15 +29,6 @@ export async function recordAudit(ctx: Pick<ServiceCtx, "db" | "orgId" | "actor"
     data: entry.data ?? {},
   });
 }
-
-export const listAuditLogInput = z.object({
-  action: z.string().max(100).optional(),
-  /** Only entries older than this moment. */
-  before: instant.optional(),
-  /** The previous page's `nextCursor`: the id of its last entry. */
-  cursor: z.string().min(1).max(64).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 /**
  * The org's audit log, newest first, a page at a time. Pages continue from `cursor` (time and id),

@@ -1,4 +1,14 @@
+// The tenancy domain's contract: what the browser may share with the server about organizations,
+// members, invitations and the audit log. No database imports: client forms validate with these.
+import { z } from "zod";
 import type { MemberRole } from "~/db/schema";
+import { emailSchema } from "~/server/auth/contract";
+import { defineMessages } from "~/server/errors";
+import { instant } from "~/server/input/calendar";
+
+export type { MemberRole } from "~/db/schema";
+
+/* Roles ------------------------------------------------------------------------------------------ */
 
 /** Roles from least to most powerful; each procedure names the least role it needs. */
 export const roleLadder = ["viewer", "technician", "manager", "admin", "owner"] as const satisfies readonly MemberRole[];
@@ -26,3 +36,156 @@ export function roleRank(role: MemberRole): number {
 export function hasRole(role: MemberRole, least: MemberRole): boolean {
   return roleRank(role) >= roleRank(least);
 }
+
+export const roleSchema = z.enum(roleLadder, "Choose a role: owner, admin, manager, technician or viewer.");
+
+/* Organizations ---------------------------------------------------------------------------------- */
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+export const orgNameSchema = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
+export const orgSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters.")
+  .max(40, "Use at most 40 characters.")
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit.");
+
+export const orgSettingsInput = z.object({
+  name: orgNameSchema,
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "Choose a time zone such as Europe/Berlin or America/New_York.")
+    // Stored in its canonical spelling ("europe/berlin" becomes "Europe/Berlin").
+    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((c) => currencies.has(c), "Use a three-letter ISO 4217 currency code such as USD or EUR."),
+  supportEmail: z.union([z.literal(""), z.email("Enter an e-mail address like support@example.com.")]).optional(),
+});
+
+export const createOrganizationInput = orgSettingsInput.extend({ slug: orgSlugSchema });
+
+/* Members and invitations ------------------------------------------------------------------------ */
+
+export const changeRoleInput = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
+export const removeMemberInput = z.object({ userId: z.string().min(1).max(64) });
+
+export const INVITATION_TTL_DAYS = 7;
+
+export const invitationStatuses = ["pending", "accepted", "revoked", "expired"] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+export const createInvitationInput = z.object({ email: emailSchema, role: roleSchema });
+export const revokeInvitationInput = z.object({ invitationId: z.string().min(1).max(64) });
+/** The one-time token of an invitation link. */
+export const invitationTokenInput = z.object({ token: z.string().min(10).max(100) });
+
+/* Audit log -------------------------------------------------------------------------------------- */
+
+/**
+ * Every change the audit log records, grouped by what changed; recordAudit accepts only these,
+ * and the audit page offers each as a filter.
+ */
+export const auditActions = [
+  // The organization, its members and invitations.
+  "organization.created",
+  "organization.updated",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  // The fleet.
+  "location.created",
+  "location.updated",
+  "machine.registered",
+  "machine.updated",
+  "machine.secret_rotated",
+  "machine.disabled",
+  "machine.enabled",
+  "machine.temperature_range_set",
+  // The catalog and what the machines hold.
+  "product.created",
+  "product.updated",
+  "planogram.updated",
+  // Routes, visits and plans.
+  "route.created",
+  "route.updated",
+  "route.deleted",
+  "visit.recorded",
+  "replenishment.settings_updated",
+  // Online orders and refunds.
+  "order.paid",
+  "order.claimed",
+  "order.canceled",
+  "order.expired",
+  "refund.created_by_hand",
+  "refund.request_approved",
+  "refund.retried",
+  "refund.succeeded",
+  "refund.failed",
+  "refund_request.created",
+  "refund_request.approved",
+  "refund_request.rejected",
+  "loyalty.updated",
+  // Alerts, webhooks and jobs.
+  "alert.acknowledged",
+  "alert.assigned",
+  "alert.resolved",
+  "alerts.settings_updated",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.enabled",
+  "webhook.disabled",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.tested",
+  "job.run_now",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const listAuditLogInput = z.object({
+  action: z.enum(auditActions).optional(),
+  /** Only entries older than this moment. */
+  before: instant.optional(),
+  /** The previous page's `nextCursor`: the id of its last entry. */
+  cursor: z.string().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/* Messages --------------------------------------------------------------------------------------- */
+
+export const tenancyMessages = defineMessages("tenancy", {
+  slug_taken: "That address is already taken. Choose another.",
+  last_owner: "An organization needs at least one owner. Make another member an owner first.",
+  only_owner_manages_owners: "Only an owner can make, change or remove an owner.",
+  only_member_leaves: "Only a signed-in member can leave.",
+  only_owner_invites_owner: "Only an owner can invite another owner.",
+  already_member: "This person is already a member of the organization.",
+  invitation_accepted: "This invitation has already been used. Ask for a new one if you still need access.",
+  invitation_revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
+  invitation_expired: "This invitation has expired. Ask the person who invited you for a new one.",
+  invitation_for_other_address: "This invitation was sent to {email}. Sign in with that address to accept it.",
+});
+
+/** Why an invitation that is no longer pending cannot be accepted. */
+export const unusableInvitation = {
+  accepted: tenancyMessages.invitation_accepted,
+  revoked: tenancyMessages.invitation_revoked,
+  expired: tenancyMessages.invitation_expired,
+} as const satisfies Record<Exclude<InvitationStatus, "pending">, unknown>;

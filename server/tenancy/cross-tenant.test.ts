@@ -1,23 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTestDatabase, rollbackEachTest, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg, createUser } from "~/test/factories";
 import { createOrgFixture, orgProcedures } from "~/test/org-procedures";
 import { orgSnapshot } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
 
 let t: TestDatabase;
+let orgs: Awaited<ReturnType<typeof createTwoOrgs>>;
 beforeAll(async () => {
   t = await createTestDatabase();
+  orgs = await createTwoOrgs();
 });
 afterAll(async () => {
   await t.drop();
 });
+// The two orgs are made once; each test runs in a transaction rolled back after it.
+rollbackEachTest(() => t);
 
 /** Org A with members, an invitation, a location, products and a machine; org B with its own owner. */
-async function twoOrgs() {
+async function createTwoOrgs() {
   const a = await createOrgFixture(t.db, "admin");
   const b = await createOrg(t.db);
   return { a, b };
+}
+
+async function twoOrgs() {
+  return orgs;
 }
 
 const thingNaming = Object.entries(orgProcedures).filter(([, p]) => p.namesThing).map(([path]) => path);

@@ -2,8 +2,8 @@
 import "server-only";
 
 export * from "./contract";
-export { actorColumns, listAuditLog, listAuditLogInput, recordAudit } from "./audit";
-export { acceptInvitation, createInvitation, createInvitationInput, listInvitations, previewInvitation, revokeInvitation, revokeInvitationInput } from "./invitations";
-export { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "./members";
+export { actorColumns, listAuditLog, recordAudit } from "./audit";
+export { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
+export { changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
 export { listMyOrganizations, resolveMembership, type ResolvedMembership } from "./membership";
-export { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "./orgs";
+export { createOrganization, getOrganization, updateOrganization } from "./orgs";

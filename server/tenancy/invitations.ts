@@ -1,23 +1,28 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId, randomToken } from "~/db/ids";
-import { auditLog, invitations, memberships, organizations, users } from "~/db/schema";
-import { emailSchema, type SessionUser } from "~/server/auth";
-import type { ServiceCtx } from "../context";
+import { invitations, memberships, organizations, users } from "~/db/schema";
+import type { SessionUser } from "~/server/auth";
+import { memberContext, type ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 import { appUrl, sendMail } from "../mail/mailer";
-import { actorColumns, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
+import {
+  INVITATION_TTL_DAYS,
+  createInvitationInput,
+  revokeInvitationInput,
+  roleLabels,
+  tenancyMessages,
+  unusableInvitation,
+  type InvitationStatus,
+} from "./contract";
+import { mayAssign } from "./members";
 import { getOrganization } from "./orgs";
-import { mayAssign, roleSchema } from "./members";
-import { roleLabels } from "./contract";
-
-export const INVITATION_TTL_DAYS = 7;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
 function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationStatus {
   if (inv.acceptedAt) return "accepted";
@@ -25,8 +30,6 @@ function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expire
   if (inv.expiresAt <= now) return "expired";
   return "pending";
 }
-
-export const createInvitationInput = z.object({ email: emailSchema, role: roleSchema });
 
 /**
  * Invites someone by e-mail. The link carries a random token of which only a hash is stored; it is
@@ -36,9 +39,7 @@ export const createInvitationInput = z.object({ email: emailSchema, role: roleSc
 export async function createInvitation(ctx: ServiceCtx, raw: z.input<typeof createInvitationInput>) {
   const input = createInvitationInput.parse(raw);
   if (!mayAssign(ctx, input.role)) {
-    throw new ServiceError("FORBIDDEN", "Only an owner can invite another owner.", {
-      fieldErrors: { role: ["Only an owner can invite another owner."] },
-    });
+    throw new ServiceError("FORBIDDEN", tenancyMessages.only_owner_invites_owner, {}, { field: "role" });
   }
   const [existing] = await ctx.db
     .select({ userId: memberships.userId })
@@ -46,10 +47,7 @@ export async function createInvitation(ctx: ServiceCtx, raw: z.input<typeof crea
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, ctx.orgId), eq(sql`lower(${users.email})`, input.email)))
     .limit(1);
-  if (existing) {
-    const message = "This person is already a member of the organization.";
-    throw new ServiceError("CONFLICT", message, { fieldErrors: { email: [message] } });
-  }
+  if (existing) throw new ServiceError("CONFLICT", tenancyMessages.already_member, {}, { field: "email" });
   const replaced = await ctx.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
@@ -116,8 +114,6 @@ export async function listInvitations(ctx: ServiceCtx) {
   return rows.map((r) => ({ ...r, status: statusOf(r) }));
 }
 
-export const revokeInvitationInput = z.object({ invitationId: z.string().min(1).max(64) });
-
 export async function revokeInvitation(ctx: ServiceCtx, raw: z.input<typeof revokeInvitationInput>) {
   const { invitationId } = revokeInvitationInput.parse(raw);
   const [inv] = await ctx.db
@@ -145,12 +141,6 @@ export async function previewInvitation(db: Db, token: string) {
   return { orgName: row.orgName, orgSlug: row.orgSlug, email: row.inv.email, role: row.inv.role, status: statusOf(row.inv) };
 }
 
-const unusable: Record<Exclude<InvitationStatus, "pending">, string> = {
-  accepted: "This invitation has already been used. Ask for a new one if you still need access.",
-  revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
-  expired: "This invitation has expired. Ask the person who invited you for a new one.",
-};
-
 /**
  * Accepts an invitation for the signed-in user: single use, enforced by the conditional update
  * (two concurrent accepts cannot both succeed), and only for the address it was sent to.
@@ -173,11 +163,8 @@ export async function acceptInvitation(db: Db, user: SessionUser, token: string)
     if (!inv) {
       const preview = await previewInvitation(tx, token);
       if (!preview) throw notFound("Invitation");
-      if (preview.status !== "pending") throw new ServiceError("CONFLICT", unusable[preview.status]);
-      throw new ServiceError(
-        "FORBIDDEN",
-        `This invitation was sent to ${preview.email}. Sign in with that address to accept it.`,
-      );
+      if (preview.status !== "pending") throw new ServiceError("CONFLICT", unusableInvitation[preview.status]);
+      throw new ServiceError("FORBIDDEN", tenancyMessages.invitation_for_other_address, { email: preview.email });
     }
     const [membership] = await tx
       .insert(memberships)
@@ -188,10 +175,8 @@ export async function acceptInvitation(db: Db, user: SessionUser, token: string)
     const [current] = membership
       ? [membership]
       : await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, user.id)));
-    await tx.insert(auditLog).values({
-      id: newId("aud"),
-      orgId: inv.orgId,
-      ...actorColumns({ type: "user", id: user.id, label: user.name }),
+    const member = memberContext(tx, { orgId: inv.orgId, role: current?.role ?? inv.role, userId: user.id, name: user.name });
+    await recordAudit(member, {
       action: "invitation.accepted",
       targetType: "invitation",
       targetId: inv.id,

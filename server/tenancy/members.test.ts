@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { orgSnapshot } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
+import type { AuditAction } from "./contract";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ const owners = async (orgId: string) =>
   (await t.db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, "owner")))).map((m) => m.userId);
 
 /** The audit entries of one action, read as an admin reads them. */
-const audited = async (admin: SessionUser, orgId: string, action: string) =>
+const audited = async (admin: SessionUser, orgId: string, action: AuditAction) =>
   (await callerFor(t.db, admin).audit.list({ orgId, action })).entries;
 
 describe("changing roles", () => {

@@ -1,12 +1,11 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
-import { memberRole, memberships, users, type MemberRole } from "~/db/schema";
-import { recordAudit } from "./audit";
-import { hasRole } from "./contract";
+import type { z } from "zod";
+import { memberships, users, type MemberRole } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-
-export const roleSchema = z.enum(memberRole.enumValues, "Choose a role: owner, admin, manager, technician or viewer.");
+import { recordAudit } from "./audit";
+import { changeRoleInput, hasRole, removeMemberInput, tenancyMessages } from "./contract";
 
 export async function listMembers(ctx: ServiceCtx) {
   return ctx.db
@@ -47,17 +46,14 @@ async function findMember(ctx: ServiceCtx, userId: string) {
   return member;
 }
 
-const lastOwner = () =>
-  new ServiceError("CONFLICT", "An organization needs at least one owner. Make another member an owner first.");
+const lastOwner = () => new ServiceError("CONFLICT", tenancyMessages.last_owner);
 
 /** Only owners may grant, change or remove the owner role. */
 function assertMayManage(ctx: ServiceCtx, targetRole: MemberRole, newRole?: MemberRole) {
   if ((targetRole === "owner" || newRole === "owner") && ctx.role !== "owner") {
-    throw new ServiceError("FORBIDDEN", "Only an owner can make, change or remove an owner.");
+    throw new ServiceError("FORBIDDEN", tenancyMessages.only_owner_manages_owners);
   }
 }
-
-export const changeRoleInput = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
 
 export async function changeMemberRole(ctx: ServiceCtx, raw: z.input<typeof changeRoleInput>) {
   const input = changeRoleInput.parse(raw);
@@ -79,8 +75,6 @@ export async function changeMemberRole(ctx: ServiceCtx, raw: z.input<typeof chan
   return { ...member, role: input.role };
 }
 
-export const removeMemberInput = z.object({ userId: z.string().min(1).max(64) });
-
 export async function removeMember(ctx: ServiceCtx, raw: z.input<typeof removeMemberInput>) {
   const input = removeMemberInput.parse(raw);
   const owners = await lockOwners(ctx);
@@ -99,7 +93,7 @@ export async function removeMember(ctx: ServiceCtx, raw: z.input<typeof removeMe
 
 /** The acting user leaves the organization, unless they are its last owner. */
 export async function leaveOrganization(ctx: ServiceCtx) {
-  if (ctx.actor.type !== "user") throw new ServiceError("FORBIDDEN", "Only a signed-in member can leave.");
+  if (ctx.actor.type !== "user") throw new ServiceError("FORBIDDEN", tenancyMessages.only_member_leaves);
   const owners = await lockOwners(ctx);
   const me = await findMember(ctx, ctx.actor.id);
   if (me.role === "owner" && owners.length <= 1) throw lastOwner();

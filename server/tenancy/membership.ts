@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, or } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { memberships, organizations, type MemberRole, type Organization } from "~/db/schema";

@@ -1,54 +1,13 @@
+import "server-only";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
-import { auditLog, memberships, organizations } from "~/db/schema";
-import { actorColumns, recordAudit } from "./audit";
-import type { Actor, ServiceCtx } from "../context";
+import { memberships, organizations } from "~/db/schema";
+import { memberContext, type Actor, type ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return value.includes("/") || value === "UTC";
-  } catch {
-    return false;
-  }
-}
-
-const currencies = new Set(Intl.supportedValuesOf("currency"));
-
-export const orgNameSchema = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
-export const orgSlugSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3, "Use at least 3 characters.")
-  .max(40, "Use at most 40 characters.")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit.");
-
-export const orgSettingsInput = z.object({
-  name: orgNameSchema,
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isTimeZone, "Choose a time zone such as Europe/Berlin or America/New_York.")
-    // Stored in its canonical spelling ("europe/berlin" becomes "Europe/Berlin").
-    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => currencies.has(c), "Use a three-letter ISO 4217 currency code such as USD or EUR."),
-  supportEmail: z.union([z.literal(""), z.email("Enter an e-mail address like support@example.com.")]).optional(),
-});
-
-export const createOrganizationInput = orgSettingsInput.extend({ slug: orgSlugSchema });
-
-const slugTaken = () =>
-  new ServiceError("CONFLICT", "That address is already taken. Choose another.", {
-    fieldErrors: { slug: ["That address is already taken. Choose another."] },
-  });
+import { recordAudit } from "./audit";
+import { createOrganizationInput, orgSettingsInput, tenancyMessages } from "./contract";
 
 /**
  * Creates an organization with its creator as owner. Runs on the owner connection: until the
@@ -69,17 +28,10 @@ export async function createOrganization(db: Db, actor: Actor & { type: "user" }
       })
       .onConflictDoNothing()
       .returning();
-    if (!org) throw slugTaken();
+    if (!org) throw new ServiceError("CONFLICT", tenancyMessages.slug_taken, {}, { field: "slug" });
     await tx.insert(memberships).values({ orgId: org.id, userId: actor.id, role: "owner" });
-    await tx.insert(auditLog).values({
-      id: newId("aud"),
-      orgId: org.id,
-      ...actorColumns(actor),
-      action: "organization.created",
-      targetType: "organization",
-      targetId: org.id,
-      data: { name: org.name, slug: org.slug },
-    });
+    const founder = memberContext(tx, { orgId: org.id, role: "owner", userId: actor.id, name: actor.label });
+    await recordAudit(founder, { action: "organization.created", targetType: "organization", targetId: org.id, data: { name: org.name, slug: org.slug } });
     return org;
   });
 }

@@ -1,20 +1,39 @@
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberRole } from "~/db/schema";
 import { appRouter } from "~/server/trpc/root";
-import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTestDatabase, rollbackEachTest, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
-import { createOrgFixture, orgProcedures } from "~/test/org-procedures";
+import { createOrgFixture, orgProcedures, type OrgFixture } from "~/test/org-procedures";
 import { orgSnapshot } from "~/test/rows";
 import { callError } from "~/test/trpc-errors";
 import { roleLadder } from "./contract";
 
+/**
+ * The roles a procedure is called with: its least role (allowed), the role just below it and the
+ * least role of all, viewer (both refused).
+ */
+function boundaryRoles(least: MemberRole): MemberRole[] {
+  const rank = roleLadder.indexOf(least);
+  return rank === 0 ? [least] : [...new Set<MemberRole>([least, roleLadder[rank - 1]!, roleLadder[0]])];
+}
+
+const cases = Object.entries(orgProcedures).flatMap(([path, entry]) =>
+  boundaryRoles(entry.least).map((role) => ({ path, role, ...entry, allowed: role === entry.least })),
+);
+
+// One org per role, made once; each case runs in a transaction rolled back after it, so a mutation
+// allowed in one case cannot affect another.
 let t: TestDatabase;
+const fixtures = new Map<MemberRole, OrgFixture>();
 beforeAll(async () => {
   t = await createTestDatabase();
+  for (const role of new Set<MemberRole>(["viewer", ...cases.map((c) => c.role)])) fixtures.set(role, await createOrgFixture(t.db, role));
 });
 afterAll(async () => {
   await t.drop();
 });
+rollbackEachTest(() => t);
 
 function takesOrgId(procedure: { _def: { inputs: unknown[] } }): boolean {
   return procedure._def.inputs.some((input) => input instanceof z.ZodObject && "orgId" in input.shape);
@@ -31,13 +50,8 @@ describe("the role matrix", () => {
     expect({ missing, gone }).toEqual({ missing: [], gone: [] });
   });
 
-  const cases = Object.entries(orgProcedures).flatMap(([path, entry]) =>
-    roleLadder.map((role) => ({ path, role, ...entry, allowed: roleLadder.indexOf(role) >= roleLadder.indexOf(entry.least) })),
-  );
-
-  // A fresh org per case, so a mutation allowed in one case cannot affect another.
   it.each(cases)("$path as $role: allowed=$allowed", async ({ role, least, call, allowed }) => {
-    const f = await createOrgFixture(t.db, role);
+    const f = fixtures.get(role)!;
     const caller = callerFor(t.db, f.actor);
     if (allowed) {
       await expect(call(caller, f)).resolves.toBeDefined();
@@ -50,7 +64,7 @@ describe("the role matrix", () => {
   });
 
   it.each(Object.keys(orgProcedures))("%s asks a signed-out caller to sign in", async (path) => {
-    const f = await createOrgFixture(t.db, "viewer");
+    const f = fixtures.get("viewer")!;
     const before = await orgSnapshot(t.db, f.orgId);
     const failure = await callError(orgProcedures[path]!.call(callerFor(t.db, null), f));
     expect(failure).toMatchObject({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -5,8 +6,8 @@ import type { Db } from "~/db/client";
 import type { MemberRole } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { SessionUser } from "~/server/auth";
-import type { ServiceCtx } from "../context";
-import { ServiceError, fieldError, type FieldErrors } from "../errors";
+import { memberContext } from "../context";
+import { ServiceError, defineMessages, fieldError, type FieldErrors } from "../errors";
 import { CONCURRENT_CHANGE_MESSAGE, concurrentChangeCode } from "../input/concurrent-change";
 import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
 import { findUnsafeText } from "../input/text";
@@ -60,6 +61,9 @@ const t = initTRPC.context<TrpcContext>().create({
         path: shape.data.path,
         fieldErrors,
         retryAfterSeconds: cause instanceof ServiceError ? cause.retryAfterSeconds : undefined,
+        // The message's code and parameters, so a client renders it in the reader's language.
+        errorCode: cause instanceof ServiceError ? cause.code : undefined,
+        params: cause instanceof ServiceError ? cause.params : undefined,
       },
     };
   },
@@ -105,9 +109,10 @@ const serviceErrors = t.middleware(async ({ path, next }) => {
  * Refuses text the product never stores (NUL, control characters, unpaired surrogates) anywhere in
  * the raw input, before any schema parses it: one check for every string field of every procedure.
  */
+const inputMessages = defineMessages("input", { unsafe_text: "{problem}" });
 const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
   const unsafe = findUnsafeText(await getRawInput());
-  if (unsafe) throw fieldError(unsafe.path.split(/[.[]/)[0] || "input", unsafe.message);
+  if (unsafe) throw fieldError(unsafe.path.split(/[.[]/)[0] || "input", inputMessages.unsafe_text, { problem: unsafe.message });
   return next();
 });
 
@@ -149,9 +154,8 @@ export function orgProcedure(least: MemberRole) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${least} role or higher.` });
     }
     const scope = { orgId: membership.org.id, userId: ctx.user.id };
-    const actor = { type: "user", id: ctx.user.id, label: ctx.user.name } as const;
     const run = (tx: Db) => {
-      const svc: ServiceCtx = { db: tx, orgId: membership.org.id, role: membership.role, actor };
+      const svc = memberContext(tx, { orgId: membership.org.id, role: membership.role, userId: ctx.user.id, name: ctx.user.name });
       return next({ ctx: { ...ctx, db: tx, svc, org: membership.org } });
     };
     let failed: Awaited<ReturnType<typeof run>> | undefined;

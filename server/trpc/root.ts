@@ -1,4 +1,6 @@
-import { alertsRouter, notificationsRouter, webhooksRouter } from "./routers/alerts";
+import "server-only";
+import { alertsRouter } from "./routers/alerts";
+import { notificationsRouter, webhooksRouter } from "./routers/notifications";
 import { analyticsRouter } from "./routers/analytics";
 import { authRouter } from "./routers/auth";
 import { planogramRouter, productsRouter } from "./routers/catalog";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "~/server/auth";
-import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
+import { currentUser, safeCallbackUrl } from "~/server/web";
+import { isConsumerPath } from "../consumer-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,9 +2,9 @@
 
 import { LoaderCircle } from "lucide-react";
 import { useActionState } from "react";
-import { Button } from "~/app/_components/button";
-import { TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
+import { Button } from "~/app/_components/ui/button";
+import { TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
 import { signInAction, type SignInState } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { textParam, toSearchParams } from "~/app/_components/search-params";
-import { currentUser } from "~/server/auth";
-import { isConsumerPath, safeCallbackUrl } from "../safe-callback";
+import { textParam, toSearchParams } from "~/app/_components/hooks/search-params";
+import { currentUser, safeCallbackUrl } from "~/server/web";
+import { isConsumerPath } from "../consumer-path";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };

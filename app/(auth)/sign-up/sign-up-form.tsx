@@ -3,20 +3,24 @@
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useState, useTransition } from "react";
-import { Button } from "~/app/_components/button";
-import { TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
+import { Button } from "~/app/_components/ui/button";
+import { TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { PASSWORD_MIN_LENGTH, signUpInput } from "~/server/auth/contract";
+import type { FieldErrors } from "~/server/errors";
 import { signInWithPassword } from "../actions";
-import { isConsumerPath } from "../safe-callback";
+import { isConsumerPath } from "../consumer-path";
 
 export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: string; invited: boolean; next: string }) {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [signingIn, startSignIn] = useTransition();
   const [signInError, setSignInError] = useState<string | null>(null);
-  const fieldErrors = fieldErrorsOf(signUp.error);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const fieldErrors = { ...fieldErrorsOf(signUp.error), ...localErrors };
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const pending = signUp.isPending || signingIn;
 
@@ -29,6 +33,12 @@ export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: stri
       password: String(form.get("password") ?? ""),
     };
     setSignInError(null);
+    const found = formErrors(signUpInput, input);
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) {
+      signUp.reset();
+      return;
+    }
     signUp.mutate(input, {
       onSuccess: () =>
         startSignIn(async () => {
@@ -59,9 +69,9 @@ export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: stri
         type="password"
         autoComplete="new-password"
         required
-        minLength={10}
+        minLength={PASSWORD_MIN_LENGTH}
         errors={fieldErrors.password}
-        hint="At least 10 characters. A few uncommon words make a strong password."
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few uncommon words make a strong password.`}
       />
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending && <LoaderCircle aria-hidden className="animate-spin" />}

@@ -1,4 +1,4 @@
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "../ui/status-badge";
 import { wordsFor, type StatusWords } from "./purchase-status";
 
 /** A purchase, refund or request state as a badge, in the consumer's words. */

@@ -1,7 +1,7 @@
 import { UserRound } from "lucide-react";
 import Link from "next/link";
-import { buttonClasses } from "../button";
-import { Logo } from "../logo";
+import { buttonClasses } from "../ui/button";
+import { Logo } from "../ui/logo";
 
 /**
  * The slim bar above the public consumer pages (a machine's page, an order): the mark, and either

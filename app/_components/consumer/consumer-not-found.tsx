@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { buttonClasses } from "../button";
-import { Logo } from "../logo";
+import { buttonClasses } from "../ui/button";
+import { Logo } from "../ui/logo";
 
 /** A consumer page's 404: what was not found, what to do instead, and one way on. */
 export function ConsumerNotFound({

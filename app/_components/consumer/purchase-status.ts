@@ -1,7 +1,7 @@
 // Consumer-facing words for the states of purchases, refunds and requests, each paired with the
 // product's status colour (StatusBadge `status`) so the consumer pages speak one language.
 
-import { refundStatusLabels } from "../refund-labels";
+import { refundStatusLabels } from "../labels/refund-labels";
 
 export interface StatusWords {
   /** A key of StatusBadge's colour language. */

@@ -7,9 +7,9 @@ import { cache } from "react";
 import { ConsumerHeader } from "~/app/_components/consumer/consumer-header";
 import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
-import { currentUser } from "~/server/auth";
+import { currentUser } from "~/server/web";
 import { CanceledNote } from "./canceled-note";
 import { Menu } from "./menu";
 

@@ -1,4 +1,4 @@
-import { Skeleton } from "~/app/_components/skeleton";
+import { Skeleton } from "~/app/_components/ui/skeleton";
 
 // The lists stream behind this skeleton. A receipt is outside this group on purpose: under a loading
 // boundary its "not found" would arrive after a 200 had been sent, and an unknown purchase must answer 404.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "~/app/_components/page-header";
+import { PageHeader } from "~/app/_components/ui/page-header";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
 import { PurchasesBill } from "../purchases-bill";
 import { purchasesInput, purchasesPageOptions } from "../purchases-query";

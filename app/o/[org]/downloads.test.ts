@@ -1,25 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/server/auth";
+import type { RequestSession } from "~/server/web";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrgFixture, type OrgFixture } from "~/test/org-procedures";
+import { GET as pickListRoute } from "./routes/[routeId]/pick-list.csv/route";
+import { GET as salesRoute } from "./sales/export.csv/route";
+import { GET as statisticsCsvRoute } from "./statistics/export.csv/route";
+import { GET as statisticsPdfRoute } from "./statistics/export.pdf/route";
 
 // The download routes read the request's session and the app's database; here they get this
 // file's database and a signed-in user of the fixture (the database itself is real).
-const state = vi.hoisted(() => ({ db: null as unknown, user: null as SessionUser | null }));
-vi.mock("~/db/open", () => ({ getDb: async () => state.db }));
-vi.mock("~/server/auth/session", () => ({ currentUser: async () => state.user }));
-
-const { GET: salesCsv } = await import("./sales/export.csv/route");
-const { GET: statisticsCsv } = await import("./statistics/export.csv/route");
-const { GET: statisticsPdf } = await import("./statistics/export.pdf/route");
-const { GET: pickListCsv } = await import("./routes/[routeId]/pick-list.csv/route");
+const state = { user: null as SessionUser | null };
+const session: RequestSession = { db: async () => t.db, user: async () => state.user };
+type Params<P> = { params: Promise<P> };
+const salesCsv = (request: Request, params: Params<{ org: string }>) => salesRoute(request, params, session);
+const statisticsCsv = (request: Request, params: Params<{ org: string }>) => statisticsCsvRoute(request, params, session);
+const statisticsPdf = (request: Request, params: Params<{ org: string }>) => statisticsPdfRoute(request, params, session);
+const pickListCsv = (request: Request, params: Params<{ org: string; routeId: string }>) => pickListRoute(request, params, session);
 
 let t: TestDatabase;
 let f: OrgFixture;
 beforeAll(async () => {
   t = await createTestDatabase();
   f = await createOrgFixture(t.db, "viewer");
-  state.db = t.db;
 });
 afterAll(async () => {
   await t.drop();

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { MobileNav } from "~/app/_components/mobile-nav";
-import { NotificationBell } from "~/app/_components/notification-bell";
-import { OrgProvider } from "~/app/_components/org-context";
-import { OrgSidebar } from "~/app/_components/org-sidebar";
-import { Avatar } from "~/app/_components/avatar";
+import { MobileNav } from "~/app/_components/org/mobile-nav";
+import { NotificationBell } from "~/app/_components/org/notification-bell";
+import { OrgProvider } from "~/app/_components/org/org-context";
+import { OrgSidebar } from "~/app/_components/org/org-sidebar";
+import { Avatar } from "~/app/_components/ui/avatar";
 import { serverCaller } from "~/app/_trpc/server";
-import { requireMember } from "./org-access";
+import { requireMember } from "~/server/web";
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
   // Only members get here with a name; others see the 404 page's title.

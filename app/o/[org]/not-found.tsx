@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "~/app/_components/not-found-message";
+import { NotFoundMessage } from "~/app/_components/ui/not-found-message";
 
 export default function OrgNotFound() {
   return <NotFoundMessage />;

@@ -3,13 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, CreditCard } from "lucide-react";
 import Link from "next/link";
-import { buttonClasses } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
 import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { ReceiptList } from "~/app/_components/consumer/receipt-list";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ConsumerHeader } from "~/app/_components/consumer/consumer-header";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
-import { currentUser } from "~/server/auth";
+import { currentUser } from "~/server/web";
 import { OrderView } from "./order-view";
 
 type Params = Promise<{ orderId: string }>;

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { BookmarkCheck, LoaderCircle } from "lucide-react";
 import Link from "next/link";
-import { Button, buttonClasses } from "~/app/_components/button";
-import { FormAlert } from "~/app/_components/form-alert";
+import { Button, buttonClasses } from "~/app/_components/ui/button";
+import { FormAlert } from "~/app/_components/ui/form-alert";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";

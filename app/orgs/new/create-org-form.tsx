@@ -6,13 +6,16 @@ import { LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
-import { Button, buttonClasses } from "~/app/_components/button";
-import { Field, controlClasses } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { browserCurrency, browserTimeZone } from "~/app/_components/org-choices";
-import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org-settings-fields";
+import { Button, buttonClasses } from "~/app/_components/ui/button";
+import { Field, controlClasses } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
+import { browserCurrency, browserTimeZone } from "~/app/_components/org/org-choices";
+import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org/org-settings-fields";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { FieldErrors } from "~/server/errors";
+import { createOrganizationInput } from "~/server/tenancy/contract";
 
 /** A suggested address from a name: "Café Müller & Söhne" -> "cafe-muller-sohne". */
 function suggestSlug(name: string): string {
@@ -36,6 +39,7 @@ export function CreateOrgForm() {
   const money = useSyncExternalStore(never, browserCurrency, () => "EUR");
   const [edits, setEdits] = useState<Partial<OrgSettingsValues>>({});
   const [slugEdit, setSlugEdit] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const values: OrgSettingsValues = { name: "", supportEmail: "", timeZone: zone, currency: money, ...edits };
   const slug = slugEdit ?? suggestSlug(values.name);
 
@@ -47,21 +51,30 @@ export function CreateOrgForm() {
       },
     }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const errors = { ...fieldErrorsOf(create.error), ...localErrors };
   const hasFieldErrors = Object.keys(errors).length > 0;
   const pending = create.isPending || create.isSuccess;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    const found = formErrors(createOrganizationInput, { ...values, slug });
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) {
+      create.reset();
+      return;
+    }
     create.mutate({ ...values, slug });
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <FormAlert message={create.error ? (hasFieldErrors ? "Check the highlighted fields." : errorMessageOf(create.error)) : null} />
+      <FormAlert message={hasFieldErrors ? "Check the highlighted fields." : errorMessageOf(create.error)} />
       <OrgSettingsFields
         values={values}
-        onChange={(change) => setEdits((e) => ({ ...e, ...change }))}
+        onChange={(change) => {
+          setLocalErrors({});
+          setEdits((e) => ({ ...e, ...change }));
+        }}
         errors={errors}
         afterName={
           <Field
@@ -81,7 +94,10 @@ export function CreateOrgForm() {
                   autoComplete="off"
                   spellCheck={false}
                   value={slug}
-                  onChange={(e) => setSlugEdit(e.target.value.toLowerCase())}
+                  onChange={(e) => {
+                    setLocalErrors({});
+                    setSlugEdit(e.target.value.toLowerCase());
+                  }}
                   placeholder="your-company"
                   className={clsx(controlClasses, "rounded-l-none font-mono text-[13px]")}
                 />

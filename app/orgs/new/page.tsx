@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "~/app/_components/page-header";
-import { requireUser } from "../require-user";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { requireUser } from "~/server/web";
 import { CreateOrgForm } from "./create-org-form";
 
 export const metadata: Metadata = { title: "Create organization" };

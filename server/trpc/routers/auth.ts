@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
 import { signUp, signUpInput } from "~/server/auth";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { createTRPCRouter, orgProcedure } from "../init";
 import { machineIdInput } from "~/server/fleet";
-import { getPlanogram, setPlanogram, setPlanogramInput } from "~/server/catalog";
+import { getPlanogram, setPlanogram, setPlanogramInput } from "~/server/inventory";
 import { createProduct, listProducts, productInput, updateProduct, updateProductInput } from "~/server/catalog";
 
 export const productsRouter = createTRPCRouter({
@@ -10,6 +11,6 @@ export const productsRouter = createTRPCRouter({
 });
 
 export const planogramRouter = createTRPCRouter({
-  get: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => getPlanogram(ctx.svc, input.machineId)),
+  get: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => getPlanogram(ctx.svc, input)),
   set: orgProcedure("manager").input(setPlanogramInput).mutation(({ ctx, input }) => setPlanogram(ctx.svc, input)),
 });

@@ -1,16 +1,25 @@
-import { createTRPCRouter, orgProcedure } from "../init";
-import { getMachineDetail, listMachineEvents, listMachines, listMachinesInput, machineEventsInput } from "~/server/fleet";
-import { createLocation, listLocations, locationInput, updateLocation, updateLocationInput } from "~/server/fleet";
+import "server-only";
 import {
+  createLocation,
+  getMachineDetail,
+  listLocations,
+  listMachineEvents,
+  listMachines,
+  listMachinesInput,
+  locationInput,
+  machineEventsInput,
   machineIdInput,
   machineInput,
   registerMachine,
   rotateMachineSecret,
   setDisabledInput,
   setMachineDisabled,
+  updateLocation,
+  updateLocationInput,
   updateMachine,
   updateMachineInput,
 } from "~/server/fleet";
+import { createTRPCRouter, orgProcedure } from "../init";
 
 export const locationsRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listLocations(ctx.svc)),

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import "server-only";
+import { listJobsForOrg, runJobNowForOrg, runJobNowInput } from "~/server/jobs";
 import { createTRPCRouter, orgProcedure } from "../init";
-import { listJobsForOrg, runJobNowForOrg } from "~/server/jobs";
 
 export const jobsRouter = createTRPCRouter({
   list: orgProcedure("admin").query(({ ctx }) => listJobsForOrg(ctx.svc)),
-  runNow: orgProcedure("admin").input(z.object({ job: z.string().min(1).max(64) })).mutation(({ ctx, input }) => runJobNowForOrg(ctx.svc, input.job)),
+  runNow: orgProcedure("admin").input(runJobNowInput).mutation(({ ctx, input }) => runJobNowForOrg(ctx.svc, input)),
 });

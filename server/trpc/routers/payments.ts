@@ -1,29 +1,41 @@
-import { z } from "zod";
+import "server-only";
+import { refundSale } from "~/server/consumers";
 import { ServiceError } from "~/server/errors";
+import {
+  checkoutBaseUrl,
+  createOrder,
+  createOrderInput,
+  getCheckoutMenu,
+  getOrderView,
+  listOrders,
+  listOrdersInput,
+  listRefunds,
+  listRefundsInput,
+  machineIdInput,
+  orderIdInput,
+  paymentProvider,
+  paymentsMessages,
+  refundIdInput,
+  refundSaleInput,
+  retryRefund,
+} from "~/server/payments";
 import { createTRPCRouter, orgProcedure, publicProcedure } from "../init";
-import { listOrders, listOrdersInput, listRefunds, listRefundsInput, refundIdInput, refundSale, refundSaleInput, retryRefund } from "~/server/payments";
-import { createOrder, createOrderInput, getCheckoutMenu, getOrderView } from "~/server/payments";
-import { checkoutBaseUrl } from "~/server/payments";
-import { paymentProvider } from "~/server/payments";
-
-const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });
-const orderIdInput = z.object({ orderId: z.string().min(1).max(64) });
 
 /** A machine's checkout page and the order link: public, by unguessable ids. */
 export const checkoutRouter = createTRPCRouter({
   menu: publicProcedure.input(machineIdInput).query(async ({ ctx, input }) => {
     const menu = await getCheckoutMenu(ctx.db, input.machineId);
-    if (!menu) throw new ServiceError("NOT_FOUND", "This machine does not exist. Check the code on the machine.");
+    if (!menu) throw new ServiceError("NOT_FOUND", paymentsMessages.machine_unknown);
     return { ...menu, demoPayments: paymentProvider()?.name === "demo", paymentsAvailable: paymentProvider() !== null };
   }),
   create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) => {
     const provider = paymentProvider();
-    if (!provider) throw new ServiceError("CONFLICT", "Online payment is not set up here yet. Please pay at the machine.");
+    if (!provider) throw new ServiceError("CONFLICT", paymentsMessages.payments_not_set_up);
     return createOrder(ctx.db, provider, input, { consumerId: ctx.user?.id ?? null, baseUrl: checkoutBaseUrl(ctx.origin) });
   }),
   order: publicProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await getOrderView(ctx.db, input.orderId);
-    if (!order) throw new ServiceError("NOT_FOUND", "No order with this link. Check the address you opened.");
+    if (!order) throw new ServiceError("NOT_FOUND", paymentsMessages.order_link_unknown);
     const { consumerId, ...view } = order;
     return { ...view, claimed: consumerId !== null, mine: consumerId !== null && consumerId === ctx.user?.id };
   }),
@@ -36,5 +48,6 @@ export const ordersRouter = createTRPCRouter({
 export const refundsRouter = createTRPCRouter({
   list: orgProcedure("viewer").input(listRefundsInput).query(({ ctx, input }) => listRefunds(ctx.svc, input)),
   retry: orgProcedure("manager").input(refundIdInput).mutation(({ ctx, input }) => retryRefund(ctx.svc, input)),
+  // A refund by hand also takes back the purchase's points, so it goes through the consumers domain.
   refundSale: orgProcedure("manager").input(refundSaleInput).mutation(({ ctx, input }) => refundSale(ctx.svc, input)),
 });

@@ -1,27 +1,45 @@
+import "server-only";
 import { machineIdInput } from "~/server/fleet";
+import { recordVisit, recordVisitInput } from "~/server/ingest";
+import { listVisits, listVisitsInput } from "~/server/inventory";
+import {
+  computeForecasts,
+  createDeliveryRoute,
+  deleteDeliveryRoute,
+  deliveryRouteDay,
+  deliveryRouteDayInput,
+  deliveryRouteIdInput,
+  deliveryRouteInput,
+  getDeliveryRoute,
+  getPlanView,
+  getSettings,
+  listDeliveryRoutes,
+  listTechnicians,
+  machineForecast,
+  myDeliveryRoutes,
+  settingsInput,
+  updateDeliveryRoute,
+  updateDeliveryRouteInput,
+  updateSettings,
+} from "~/server/replenishment";
 import { createTRPCRouter, orgProcedure } from "../init";
-import { computeForecasts } from "~/server/replenishment";
-import { myRoutes, routeDay, routeDayInput } from "~/server/replenishment";
-import { getPlanView, machineForecast } from "~/server/replenishment";
-import { createRoute, deleteRoute, getRoute, listRoutes, listTechnicians, routeIdInput, routeInput, updateRoute, updateRouteInput } from "~/server/replenishment";
-import { getSettings, settingsInput, updateSettings } from "~/server/replenishment";
-import { listVisits, listVisitsInput, recordVisit, recordVisitInput } from "~/server/replenishment";
 
+// The paths say "routes" as the pages do; in the code a route of machines is a delivery route.
 export const routesRouter = createTRPCRouter({
-  list: orgProcedure("viewer").query(({ ctx }) => listRoutes(ctx.svc)),
-  get: orgProcedure("viewer").input(routeIdInput).query(({ ctx, input }) => getRoute(ctx.svc, input.routeId)),
+  list: orgProcedure("viewer").query(({ ctx }) => listDeliveryRoutes(ctx.svc)),
+  get: orgProcedure("viewer").input(deliveryRouteIdInput).query(({ ctx, input }) => getDeliveryRoute(ctx.svc, input)),
   technicians: orgProcedure("viewer").query(({ ctx }) => listTechnicians(ctx.svc)),
-  create: orgProcedure("manager").input(routeInput).mutation(({ ctx, input }) => createRoute(ctx.svc, input)),
-  update: orgProcedure("manager").input(updateRouteInput).mutation(({ ctx, input }) => updateRoute(ctx.svc, input)),
-  delete: orgProcedure("manager").input(routeIdInput).mutation(({ ctx, input }) => deleteRoute(ctx.svc, input)),
+  create: orgProcedure("manager").input(deliveryRouteInput).mutation(({ ctx, input }) => createDeliveryRoute(ctx.svc, input)),
+  update: orgProcedure("manager").input(updateDeliveryRouteInput).mutation(({ ctx, input }) => updateDeliveryRoute(ctx.svc, input)),
+  delete: orgProcedure("manager").input(deliveryRouteIdInput).mutation(({ ctx, input }) => deleteDeliveryRoute(ctx.svc, input)),
   /** A route's stops, fills and pick list for a day. */
-  day: orgProcedure("viewer").input(routeDayInput).query(({ ctx, input }) => routeDay(ctx.svc, input)),
-  mine: orgProcedure("technician").query(({ ctx }) => myRoutes(ctx.svc)),
+  day: orgProcedure("viewer").input(deliveryRouteDayInput).query(({ ctx, input }) => deliveryRouteDay(ctx.svc, input)),
+  mine: orgProcedure("technician").query(({ ctx }) => myDeliveryRoutes(ctx.svc)),
 });
 
 export const plansRouter = createTRPCRouter({
   get: orgProcedure("viewer").query(({ ctx }) => getPlanView(ctx.svc)),
-  machine: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => machineForecast(ctx.svc, input.machineId)),
+  machine: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => machineForecast(ctx.svc, input)),
   /** Forecasts this org again now instead of waiting for the hourly job. */
   refresh: orgProcedure("manager").mutation(({ ctx }) => computeForecasts(ctx.svc)),
   settings: orgProcedure("viewer").query(({ ctx }) => getSettings(ctx.svc)),

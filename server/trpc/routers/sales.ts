@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, orgProcedure } from "../init";
 import { listSales, listSalesInput, salesByDay, salesFilterInput, salesTotals } from "~/server/sales";
 

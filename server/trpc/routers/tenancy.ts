@@ -1,20 +1,29 @@
-import { z } from "zod";
-import { createTRPCRouter, orgProcedure, protectedProcedure, publicProcedure } from "../init";
-import { listAuditLog, listAuditLogInput } from "~/server/tenancy";
+import "server-only";
 import {
   acceptInvitation,
+  changeMemberRole,
+  changeRoleInput,
   createInvitation,
   createInvitationInput,
+  createOrganization,
+  createOrganizationInput,
+  getOrganization,
+  invitationTokenInput,
+  leaveOrganization,
+  listAuditLog,
+  listAuditLogInput,
   listInvitations,
+  listMembers,
+  listMyOrganizations,
+  orgSettingsInput,
   previewInvitation,
+  removeMember,
+  removeMemberInput,
   revokeInvitation,
   revokeInvitationInput,
+  updateOrganization,
 } from "~/server/tenancy";
-import { listMyOrganizations } from "~/server/tenancy";
-import { changeMemberRole, changeRoleInput, leaveOrganization, listMembers, removeMember, removeMemberInput } from "~/server/tenancy";
-import { createOrganization, createOrganizationInput, getOrganization, orgSettingsInput, updateOrganization } from "~/server/tenancy";
-
-const tokenInput = z.object({ token: z.string().min(10).max(100) });
+import { createTRPCRouter, orgProcedure, protectedProcedure, publicProcedure } from "../init";
 
 export const orgRouter = createTRPCRouter({
   mine: protectedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.user.id)),
@@ -36,8 +45,8 @@ export const invitationsRouter = createTRPCRouter({
   list: orgProcedure("admin").query(({ ctx }) => listInvitations(ctx.svc)),
   create: orgProcedure("admin").input(createInvitationInput).mutation(({ ctx, input }) => createInvitation(ctx.svc, input)),
   revoke: orgProcedure("admin").input(revokeInvitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx.svc, input)),
-  preview: publicProcedure.input(tokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
-  accept: protectedProcedure.input(tokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.user, input.token)),
+  preview: publicProcedure.input(invitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+  accept: protectedProcedure.input(invitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.user, input.token)),
 });
 
 export const auditRouter = createTRPCRouter({

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { Button } from "~/app/_components/button";
-import { FormAlert } from "~/app/_components/form-alert";
+import { Button } from "~/app/_components/ui/button";
+import { FormAlert } from "~/app/_components/ui/form-alert";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 

@@ -1,7 +1,7 @@
 import { Link2Off } from "lucide-react";
 import Link from "next/link";
-import { buttonClasses } from "~/app/_components/button";
-import { currentUser } from "~/server/auth";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { currentUser } from "~/server/web";
 
 /** An invitation link no invitation has: a 404, with what to do about it. */
 export default async function InvitationNotFound() {

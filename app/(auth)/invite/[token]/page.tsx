@@ -2,21 +2,16 @@ import { MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClasses } from "~/app/_components/button";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
-import { currentUser } from "~/server/auth";
-import { roleDescriptions, roleLabels } from "~/server/tenancy/contract";
+import { renderMessage } from "~/server/errors";
+import { roleDescriptions, roleLabels, unusableInvitation } from "~/server/tenancy/contract";
+import { currentUser } from "~/server/web";
 import { signOutAction } from "../../actions";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };
-
-const unusable = {
-  accepted: "This invitation has already been used. Ask for a new one if you still need access.",
-  revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
-  expired: "This invitation has expired. Ask the person who invited you for a new one.",
-} as const;
 
 const card = "rounded-lg border border-zinc-200 bg-white p-6 shadow-xs dark:border-zinc-800 dark:bg-zinc-900";
 
@@ -59,7 +54,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
       <div className="mt-6">
         {preview.status !== "pending" ? (
-          <p className="rounded-md bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">{unusable[preview.status]}</p>
+          <p className="rounded-md bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">{renderMessage(unusableInvitation[preview.status])}</p>
         ) : !user ? (
           <div className="space-y-2">
             <Link

@@ -1,7 +1,5 @@
 import { getDb } from "~/db/open";
-import { authorizeCron } from "~/server/jobs";
-import { findJob } from "~/server/jobs";
-import { runDue } from "~/server/jobs";
+import { authorizeCron, runCronJob } from "~/server/cron";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
@@ -11,8 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ job:
   if (!authorizeCron(request.headers.get("authorization"))) {
     return Response.json({ error: "Missing or wrong CRON_SECRET bearer token." }, { status: 401 });
   }
-  const job = findJob((await params).job);
-  if (!job) return Response.json({ error: "No such job." }, { status: 404 });
-  const runs = await runDue(await getDb(), job, new Date(), "cron");
-  return Response.json({ job: job.name, runs }, { headers: { "cache-control": "no-store" } });
+  const result = await runCronJob((await params).job, getDb);
+  if (!result) return Response.json({ error: "No such job." }, { status: 404 });
+  return Response.json(result, { headers: { "cache-control": "no-store" } });
 }

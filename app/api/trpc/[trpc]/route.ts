@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "~/db/open";
-import { clientAddress } from "~/server/auth";
-import { currentUser } from "~/server/auth";
+import { clientAddress } from "~/server/web";
+import { currentUser } from "~/server/web";
 import { requestOrigin } from "~/server/payments";
 import { appRouter } from "~/server/trpc/root";
 import { createTrpcContext } from "~/server/trpc/init";

@@ -1,9 +1,7 @@
 import { getDb } from "~/db/open";
 import { env } from "~/env";
 import { readBodyWithin } from "~/server/http/limited-body";
-import { paymentProvider } from "~/server/payments";
-import { StripeProvider } from "~/server/payments";
-import { STRIPE_WEBHOOK_MAX_BYTES, handleStripeWebhook } from "~/server/payments";
+import { STRIPE_WEBHOOK_MAX_BYTES, StripeProvider, handleStripeWebhook, paymentProvider } from "~/server/payments";
 
 export const dynamic = "force-dynamic";
 

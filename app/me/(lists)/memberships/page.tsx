@@ -1,10 +1,10 @@
 import { Award } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "~/app/_components/empty-state";
-import { LevelBar } from "~/app/_components/level-bar";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { LevelBar } from "~/app/_components/ui/level-bar";
 import { LocalTime } from "~/app/_components/consumer/local-time";
-import { formatCount } from "~/app/_components/numbers";
-import { PageHeader } from "~/app/_components/page-header";
+import { formatCount } from "~/app/_components/labels/numbers";
+import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 
 export const metadata: Metadata = { title: "Memberships" };

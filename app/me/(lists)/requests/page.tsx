@@ -5,8 +5,8 @@ import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { refundStatusWords, requestStatusWords } from "~/app/_components/consumer/purchase-status";
 import { RequestDecision } from "~/app/_components/consumer/request-decision";
-import { EmptyState } from "~/app/_components/empty-state";
-import { PageHeader } from "~/app/_components/page-header";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
 

@@ -1,7 +1,7 @@
 import { ReceiptText } from "lucide-react";
 import Link from "next/link";
-import { buttonClasses } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
 
 export default function ReceiptNotFound() {
   return (

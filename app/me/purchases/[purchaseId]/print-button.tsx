@@ -1,7 +1,7 @@
 "use client";
 
 import { Printer } from "lucide-react";
-import { Button } from "~/app/_components/button";
+import { Button } from "~/app/_components/ui/button";
 
 /** Prints the receipt (the print stylesheet leaves out the navigation and the buttons). */
 export function PrintButton() {

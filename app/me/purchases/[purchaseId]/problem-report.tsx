@@ -3,16 +3,23 @@
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
+import { useState } from "react";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
 import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { RequestDecision } from "~/app/_components/consumer/request-decision";
 import { requestStatusWords } from "~/app/_components/consumer/purchase-status";
-import { Field, controlClasses } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
+import { Field, controlClasses } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { reportProblemInput } from "~/server/consumers/contract";
+import type { FieldErrors } from "~/server/errors";
+
+/** The reason's length limits, as the server checks them. */
+const reasonLimits = reportProblemInput.shape.reason;
 
 interface RequestView {
   status: string;
@@ -30,7 +37,8 @@ export function ProblemReport({ saleId, request }: { saleId: string; request: Re
   const trpc = useTRPC();
   const router = useRouter();
   const report = useMutation(trpc.consumer.reportProblem.mutationOptions({ onSuccess: () => router.refresh() }));
-  const fieldErrors = fieldErrorsOf(report.error);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const fieldErrors = { ...fieldErrorsOf(report.error), ...local };
 
   if (request) {
     return (
@@ -59,12 +67,15 @@ export function ProblemReport({ saleId, request }: { saleId: string; request: Re
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          report.mutate({ saleId, reason: String(new FormData(event.currentTarget).get("reason") ?? "") });
+          const values = { saleId, reason: String(new FormData(event.currentTarget).get("reason") ?? "") };
+          const errors = formErrors(reportProblemInput, values);
+          setLocal(errors);
+          if (Object.keys(errors).length === 0) report.mutate(values);
         }}
       >
         <FormAlert message={report.error && !fieldErrors.reason ? errorMessageOf(report.error) : null} />
         <Field label="What went wrong?" errors={fieldErrors.reason} hint="For example: the machine took my money but the bottle got stuck.">
-          {(control) => <textarea {...control} name="reason" rows={4} required minLength={5} maxLength={1000} className={`${controlClasses} h-auto py-2`} />}
+          {(control) => <textarea {...control} name="reason" rows={4} required minLength={reasonLimits.minLength ?? undefined} maxLength={reasonLimits.maxLength ?? undefined} className={`${controlClasses} h-auto py-2`} />}
         </Field>
         <Button type="submit" variant="primary" className="h-10" disabled={report.isPending}>
           {report.isPending && <LoaderCircle aria-hidden className="animate-spin" />}

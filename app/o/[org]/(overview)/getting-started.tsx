@@ -1,9 +1,9 @@
 import { Check, Circle } from "lucide-react";
 import Link from "next/link";
-import { Card } from "~/app/_components/card";
-import { PageHeader } from "~/app/_components/page-header";
-import { Stat } from "~/app/_components/stat";
-import { ZoneClock } from "~/app/_components/zone-clock";
+import { Card } from "~/app/_components/ui/card";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { Stat } from "~/app/_components/ui/stat";
+import { ZoneClock } from "~/app/_components/org/zone-clock";
 import { serverCaller } from "~/app/_trpc/server";
 import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
 import type { MemberRole } from "~/db/schema";

@@ -1,4 +1,4 @@
-import { Skeleton } from "~/app/_components/skeleton";
+import { Skeleton } from "~/app/_components/ui/skeleton";
 
 // The overview's loading state lives in this route group on purpose: a loading.tsx at /o/[org]
 // would wrap every page of the org in a Suspense boundary, and a page's notFound() (a machine of

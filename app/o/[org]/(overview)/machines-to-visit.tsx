@@ -1,7 +1,7 @@
 import { Route } from "lucide-react";
 import Link from "next/link";
-import { Card } from "~/app/_components/card";
-import type { MachineToVisit } from "~/server/analytics";
+import { Card } from "~/app/_components/ui/card";
+import type { MachineToVisit } from "~/server/replenishment/contract";
 
 /**
  * The machines someone should visit today, as the replenishment plan says. Its data comes in as a

@@ -1,19 +1,18 @@
 import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card } from "~/app/_components/card";
-import { DayBars } from "~/app/_components/day-bars";
-import { formatCount, formatPercent } from "~/app/_components/numbers";
-import { PageHeader } from "~/app/_components/page-header";
-import { Stat } from "~/app/_components/stat";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
-import { formatClock } from "~/app/_components/org-time";
+import { Card } from "~/app/_components/ui/card";
+import { DayBars } from "~/app/_components/ui/day-bars";
+import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { Stat } from "~/app/_components/ui/stat";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
+import { formatClock, formatDay } from "~/server/time";
 import { machineStatusOptions } from "../machines/fleet-query";
-import { formatDay } from "../sales/date-presets";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
 

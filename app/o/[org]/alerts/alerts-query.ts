@@ -1,11 +1,8 @@
-import { idParam, type QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import { alertRules } from "~/server/alerts/contract";
+import { alertRules, alertSeverities, alertSorts, alertStatuses, type AlertSeverity, type AlertSort, type AlertStatus } from "~/server/alerts/contract";
 
-export type AlertSort = "lastSeenAt" | "firstSeenAt" | "severity" | "count" | "machine";
-const sorts: readonly AlertSort[] = ["lastSeenAt", "firstSeenAt", "severity", "count", "machine"];
-const severityValues = ["critical", "warning", "info"] as const;
-const stateValues = ["open", "acknowledged", "resolved"] as const;
+export type { AlertSort };
 
 export const severityOptions = [
   { value: "critical", label: "Critical" },
@@ -21,8 +18,8 @@ export const ruleOptions = alertRules.map((r) => ({ value: r.rule, label: r.labe
 
 /** The alerts inbox's state in the URL: `?severity=critical&state=open,acknowledged&rule=&machine=&location=&sort=&dir=`. */
 export interface AlertsQuery {
-  severity: (typeof severityValues)[number][];
-  state: (typeof stateValues)[number][];
+  severity: AlertSeverity[];
+  state: AlertStatus[];
   rule: string[];
   machineId: string | null;
   locationId: string | null;
@@ -35,12 +32,12 @@ const listOf = <T extends string>(raw: string | null, allowed: readonly T[]) => 
 export function alertsQueryFrom(params: QueryReader): AlertsQuery {
   const sort = params.get("sort") as AlertSort | null;
   return {
-    severity: listOf(params.get("severity"), severityValues),
-    state: listOf(params.get("state"), stateValues),
+    severity: listOf(params.get("severity"), alertSeverities),
+    state: listOf(params.get("state"), alertStatuses),
     rule: listOf(params.get("rule"), ruleOptions.map((r) => r.value)),
     machineId: idParam(params, "machine") ?? null,
     locationId: idParam(params, "location") ?? null,
-    sort: sort && sorts.includes(sort) ? sort : "lastSeenAt",
+    sort: sort && alertSorts.includes(sort) ? sort : "lastSeenAt",
     direction: params.get("dir") === "asc" ? "asc" : "desc",
   };
 }

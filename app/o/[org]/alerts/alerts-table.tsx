@@ -5,17 +5,17 @@ import clsx from "clsx";
 import { BellOff, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useDeferredValue, useMemo } from "react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { MultiFilterChip } from "~/app/_components/multi-filter-chip";
-import { useOrg } from "~/app/_components/org-context";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { SortHeader } from "~/app/_components/sort-header";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { MultiFilterChip } from "~/app/_components/ui/multi-filter-chip";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { SortHeader } from "~/app/_components/ui/sort-header";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { ruleLabel } from "~/server/alerts/contract";
+import { alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
 import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleOptions, severityOptions, stateOptions, type AlertSort } from "./alerts-query";
 
 /** The alerts inbox: filters as chips in the URL, server-side sorting, live. */
@@ -84,10 +84,10 @@ export function AlertsTable() {
                   </td>
                   <td className={clsx(cellClasses, "max-w-md")}>
                     <Link href={`/o/${org.slug}/alerts/${a.id}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
-                      {ruleLabel(a.rule)} {a.rule === "machine_fault" || a.rule === "low_stock" || a.rule === "vend_failures" ? <span className="font-mono text-xs">{a.code}</span> : null}
+                      {ruleLabel(a.rule)} {headingShowsCode(a.rule) ? <span className="font-mono text-xs">{a.code}</span> : null}
                     </Link>
-                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={a.message}>
-                      {a.message}
+                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={alertText(a)}>
+                      {alertText(a)}
                     </p>
                   </td>
                   <td className={cellClasses}>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Settings2 } from "lucide-react";
 import { Suspense } from "react";
-import { buttonClasses } from "~/app/_components/button";
-import { PageHeader } from "~/app/_components/page-header";
-import { toSearchParams } from "~/app/_components/search-params";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { toSearchParams } from "~/app/_components/hooks/search-params";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { AlertsTable } from "./alerts-table";
 import { alertsListInput, alertsQueryFrom } from "./alerts-query";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { Bot, Cpu, CreditCard, Timer } from "lucide-react";
-import { Avatar } from "~/app/_components/avatar";
-import { useOrg } from "~/app/_components/org-context";
-import { Timestamp } from "~/app/_components/timestamp";
+import { Avatar } from "~/app/_components/ui/avatar";
+import { useOrg } from "~/app/_components/org/org-context";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { actorOf, describeEntry, type AuditEntry } from "./describe-entry";
 
 const actorIcons = { machine: Cpu, stripe: CreditCard, job: Timer, system: Bot } as const;

@@ -3,23 +3,22 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, ScrollText } from "lucide-react";
 import { useMemo, useState, useTransition } from "react";
-import { Button } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
+import type { AuditAction } from "~/server/tenancy/contract";
 import { AuditEntryRow } from "./audit-entry-row";
-import { auditActions, auditPageOptions } from "./describe-entry";
-
-type Action = (typeof auditActions)[number]["value"];
+import { auditActionOptions, auditPageOptions } from "./describe-entry";
 
 /** The audit log, newest first, a page at a time ("Load more"), filtered by action. */
 export function AuditLog() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [action, setAction] = useState<Action | null>(null);
+  const [action, setAction] = useState<AuditAction | null>(null);
   // Changing the filter keeps showing the current entries until the new ones arrive.
   const [filtering, startFiltering] = useTransition();
   const log = useSuspenseInfiniteQuery(
@@ -32,7 +31,7 @@ export function AuditLog() {
   return (
     <section aria-label="Audit log entries">
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <FilterChip label="Action" value={action} options={auditActions} onChange={(next) => startFiltering(() => setAction(next))} />
+        <FilterChip label="Action" value={action} options={auditActionOptions} onChange={(next) => startFiltering(() => setAction(next))} />
         {filtering && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
       </div>
       {entries.length === 0 ? (

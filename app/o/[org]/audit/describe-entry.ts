@@ -1,28 +1,63 @@
 import type { RouterOutputs } from "~/app/_trpc/types";
-import type { MemberRole } from "~/db/schema";
-import { roleLabels } from "~/server/tenancy/contract";
+import { auditActions, type AuditAction, type MemberRole, roleLabels } from "~/server/tenancy/contract";
 
 export type AuditEntry = RouterOutputs["audit"]["list"]["entries"][number];
 
-/** The actions the log can hold, in words, for the filter. */
-export const auditActions = [
-  { value: "organization.created", label: "Organization created" },
-  { value: "organization.updated", label: "Settings changed" },
-  { value: "invitation.created", label: "Invitation sent" },
-  { value: "invitation.revoked", label: "Invitation revoked" },
-  { value: "invitation.accepted", label: "Invitation accepted" },
-  { value: "member.role_changed", label: "Role changed" },
-  { value: "member.removed", label: "Member removed" },
-  { value: "member.left", label: "Member left" },
-  { value: "location.created", label: "Location added" },
-  { value: "location.updated", label: "Location changed" },
-  { value: "machine.registered", label: "Machine registered" },
-  { value: "machine.updated", label: "Machine changed" },
-  { value: "machine.secret_rotated", label: "Machine secret rotated" },
-  { value: "product.created", label: "Product added" },
-  { value: "product.updated", label: "Product changed" },
-  { value: "planogram.updated", label: "Planogram changed" },
-] as const;
+/** Each action the log can hold, in words. */
+const auditActionLabels: Record<AuditAction, string> = {
+  "organization.created": "Organization created",
+  "organization.updated": "Settings changed",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "member.left": "Member left",
+  "invitation.created": "Invitation sent",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.accepted": "Invitation accepted",
+  "location.created": "Location added",
+  "location.updated": "Location changed",
+  "machine.registered": "Machine registered",
+  "machine.updated": "Machine changed",
+  "machine.secret_rotated": "Machine secret rotated",
+  "machine.disabled": "Machine disabled",
+  "machine.enabled": "Machine enabled",
+  "machine.temperature_range_set": "Temperature range set",
+  "product.created": "Product added",
+  "product.updated": "Product changed",
+  "planogram.updated": "Planogram changed",
+  "route.created": "Route added",
+  "route.updated": "Route changed",
+  "route.deleted": "Route deleted",
+  "visit.recorded": "Visit recorded",
+  "replenishment.settings_updated": "Planning settings changed",
+  "order.paid": "Order paid",
+  "order.claimed": "Order claimed",
+  "order.canceled": "Order canceled",
+  "order.expired": "Order expired",
+  "refund.created_by_hand": "Refund issued by hand",
+  "refund.request_approved": "Refund for an approved request",
+  "refund.retried": "Refund retried",
+  "refund.succeeded": "Refund sent",
+  "refund.failed": "Refund failed",
+  "refund_request.created": "Problem reported",
+  "refund_request.approved": "Request approved",
+  "refund_request.rejected": "Request rejected",
+  "loyalty.updated": "Loyalty program changed",
+  "alert.acknowledged": "Alert acknowledged",
+  "alert.assigned": "Alert assigned",
+  "alert.resolved": "Alert resolved",
+  "alerts.settings_updated": "Alert settings changed",
+  "webhook.created": "Webhook added",
+  "webhook.updated": "Webhook changed",
+  "webhook.enabled": "Webhook enabled",
+  "webhook.disabled": "Webhook disabled",
+  "webhook.deleted": "Webhook deleted",
+  "webhook.secret_rotated": "Webhook secret rotated",
+  "webhook.tested": "Webhook tested",
+  "job.run_now": "Job run by hand",
+};
+
+/** The actions the log can hold, in words, for the filter; in the vocabulary's order, grouped by what changed. */
+export const auditActionOptions = auditActions.map((value) => ({ value, label: auditActionLabels[value] }));
 
 const settingNames: Record<string, string> = {
   name: "name",

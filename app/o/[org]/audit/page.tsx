@@ -2,13 +2,13 @@ import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { buttonClasses } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
-import { PageHeader } from "~/app/_components/page-header";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole, roleLabels } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { AuditLog } from "./audit-log";
 import { auditPageOptions } from "./describe-entry";
 

@@ -3,14 +3,14 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { LoaderCircle, Play } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { SortHeader, useTableSort } from "~/app/_components/sort-header";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { Button } from "~/app/_components/ui/button";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 

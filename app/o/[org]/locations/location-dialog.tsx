@@ -1,19 +1,19 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { DialogActions } from "~/app/_components/dialog-actions";
-import { Field, TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { DialogActions } from "~/app/_components/ui/dialog-actions";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
+import { Modal } from "~/app/_components/ui/modal";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import type { LocationKind } from "~/db/schema";
-import type { FieldErrors } from "~/server/errors";
-import { locationKindLabels, locationKinds } from "./location-kinds";
+import { locationInput, locationKinds, type LocationKind } from "~/server/fleet/contract";
+import { locationKindLabels } from "./location-kinds";
 
 export type LocationRow = RouterOutputs["locations"]["list"][number];
 
@@ -25,19 +25,8 @@ interface Values {
   longitude: string;
 }
 
+/** A typed coordinate as a number: null when left empty, NaN (refused by the schema) when not a decimal. */
 const coordinate = (text: string) => (text.trim() === "" ? null : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN);
-
-/** What can be said before asking the server: numbers that are not numbers, half a coordinate. */
-function localErrors(v: Values): FieldErrors {
-  const errors: FieldErrors = {};
-  const lat = coordinate(v.latitude);
-  const lon = coordinate(v.longitude);
-  if (Number.isNaN(lat)) errors.latitude = ["Enter the latitude in decimal degrees, such as 52.5200."];
-  if (Number.isNaN(lon)) errors.longitude = ["Enter the longitude in decimal degrees, such as 13.4050."];
-  if (lat === null && lon !== null) errors.latitude = ["Enter the latitude too, or clear the longitude."];
-  if (lon === null && lat !== null) errors.longitude = ["Enter the longitude too, or clear the latitude."];
-  return errors;
-}
 
 /** Adds a location, or edits `location`: name, kind, address and optional coordinates. */
 export function LocationDialog({ trigger, location }: { trigger: React.ReactNode; location?: LocationRow }) {
@@ -65,19 +54,18 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found = localErrors(values);
-    setLocal(found);
-    if (Object.keys(found).length > 0) return;
     const input = {
-      orgId: org.id,
       name: values.name,
       kind: values.kind,
       address: values.address,
       latitude: coordinate(values.latitude),
       longitude: coordinate(values.longitude),
     };
-    if (location) update.mutate({ ...input, locationId: location.id });
-    else create.mutate(input);
+    const found = formErrors(locationInput, input);
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
+    if (location) update.mutate({ orgId: org.id, ...input, locationId: location.id });
+    else create.mutate({ orgId: org.id, ...input });
   }
 
   const hasErrors = Object.keys(errors).length > 0;

@@ -1,4 +1,4 @@
-import type { LocationKind } from "~/db/schema";
+import type { LocationKind } from "~/server/fleet/contract";
 
 /** The kinds of place a machine stands in, in words. */
 export const locationKindLabels = {
@@ -14,5 +14,3 @@ export const locationKindLabels = {
   hotel: "Hotel",
   other: "Other",
 } as const satisfies Record<LocationKind, string>;
-
-export const locationKinds = Object.keys(locationKindLabels) as LocationKind[];

@@ -1,8 +1,8 @@
-import { idParam, textParam, type QueryReader } from "~/app/_components/search-params";
+import { idParam, textParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import type { FleetStatus } from "~/server/fleet";
+import { machineSorts, type FleetStatus, type MachineSort } from "~/server/fleet/contract";
 
-export type FleetSort = "name" | "status" | "lastSeen" | "fill" | "faults" | "location";
+export type FleetSort = MachineSort;
 export type SortDirection = "asc" | "desc";
 
 export const machineStatusOptions = [
@@ -15,8 +15,6 @@ export const machineStatusOptions = [
 
 /** The words for a machine's state: "Never connected" rather than its code. */
 export const fleetStatusLabel = (status: FleetStatus): string => machineStatusOptions.find((o) => o.value === status)?.label ?? status;
-
-const sorts: readonly FleetSort[] = ["name", "status", "lastSeen", "fill", "faults", "location"];
 
 /** The direction a column sorts in when first clicked: what an operator looks for first. */
 export const firstDirection: Record<FleetSort, SortDirection> = {
@@ -45,7 +43,7 @@ export function fleetQueryFrom(params: QueryReader): FleetQuery {
     search: textParam(params, "q") ?? "",
     status: machineStatusOptions.map((o) => o.value).filter((s) => statuses.includes(s)),
     locationId: idParam(params, "location") ?? null,
-    sort: sort && sorts.includes(sort) ? sort : "name",
+    sort: sort && machineSorts.includes(sort) ? sort : "name",
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { KeyRound, TriangleAlert } from "lucide-react";
-import { CopyField } from "~/app/_components/copy-field";
-import { useOrg } from "~/app/_components/org-context";
-import { formatDateTime } from "~/app/_components/org-time";
-import { useOrigin } from "~/app/_components/use-origin";
+import { CopyField } from "~/app/_components/ui/copy-field";
+import { useOrg } from "~/app/_components/org/org-context";
+import { formatDateTime } from "~/server/time";
+import { useOrigin } from "~/app/_components/hooks/use-origin";
 import { endpointPath } from "./endpoint";
 
 /**

@@ -1,11 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Field, TextField } from "~/app/_components/field";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { formErrors } from "~/app/_components/forms/form-check";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import type { FieldErrors } from "~/server/errors";
+import { machineInput } from "~/server/fleet/contract";
 
 export interface MachineValues {
   name: string;
@@ -16,6 +18,12 @@ export interface MachineValues {
 }
 
 export const emptyMachine: MachineValues = { name: "", serial: "", model: "", locationId: "" };
+
+/** The values as the server takes them, and what its schema says about them before they are sent. */
+export function machineSubmission(values: MachineValues) {
+  const input = { ...values, locationId: values.locationId || null };
+  return { input, errors: formErrors(machineInput, input) };
+}
 
 /** Name, serial, model and location: the fields of registering and of editing a machine. */
 export function MachineFields({

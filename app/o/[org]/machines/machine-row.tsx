@@ -2,12 +2,12 @@
 
 import clsx from "clsx";
 import Link from "next/link";
-import { LevelBar, type LevelTone } from "~/app/_components/level-bar";
-import { formatPercent } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { LevelBar, type LevelTone } from "~/app/_components/ui/level-bar";
+import { formatPercent } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatTemperature } from "./machine-figures-format";
 import { fleetStatusLabel } from "./fleet-query";

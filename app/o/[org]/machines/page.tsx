@@ -1,13 +1,13 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Button } from "~/app/_components/button";
-import { PageHeader } from "~/app/_components/page-header";
-import { toSearchParams } from "~/app/_components/search-params";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { Button } from "~/app/_components/ui/button";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { toSearchParams } from "~/app/_components/hooks/search-params";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { FleetTable } from "./fleet-table";
 import { fleetListInput, fleetQueryFrom } from "./fleet-query";
 import { RegisterMachineDialog } from "./register-machine-dialog";

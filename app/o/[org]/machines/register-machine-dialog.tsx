@@ -4,16 +4,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { Button, buttonClasses } from "~/app/_components/button";
-import { DialogActions, DialogFooter } from "~/app/_components/dialog-actions";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { useOrg } from "~/app/_components/org-context";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { Button, buttonClasses } from "~/app/_components/ui/button";
+import { DialogActions, DialogFooter } from "~/app/_components/ui/dialog-actions";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { Modal } from "~/app/_components/ui/modal";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import type { FieldErrors } from "~/server/errors";
 import { MachineCredentials } from "./machine-credentials";
-import { MachineFields, emptyMachine, type MachineValues } from "./machine-fields";
+import { MachineFields, emptyMachine, machineSubmission, type MachineValues } from "./machine-fields";
 
 /**
  * Registers a machine (name, serial, model, location) and then shows its credentials, once.
@@ -26,6 +27,7 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
   const [params, updateUrl] = useUrlQuery();
   const [open, setOpen] = useState(Boolean(openFromUrl) && params.get("register") === "1");
   const [values, setValues] = useState<MachineValues>(emptyMachine);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const register = useMutation(
     trpc.machines.register.mutationOptions({
       onSuccess: () => {
@@ -34,7 +36,8 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
       },
     }),
   );
-  const errors = fieldErrorsOf(register.error);
+  const errors = { ...fieldErrorsOf(register.error), ...localErrors };
+  const hasErrors = Object.keys(errors).length > 0;
   const created = register.data;
 
   function openChange(next: boolean) {
@@ -42,13 +45,17 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
     if (!next) {
       register.reset();
       setValues(emptyMachine);
+      setLocalErrors({});
       if (params.get("register")) updateUrl({ register: null });
     }
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    register.mutate({ orgId: org.id, ...values, locationId: values.locationId || null });
+    const { input, errors: found } = machineSubmission(values);
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) return;
+    register.mutate({ orgId: org.id, ...input });
   }
 
   return (
@@ -77,12 +84,13 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
         </>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <FormAlert message={register.error ? (Object.keys(errors).length > 0 ? "Check the highlighted fields." : errorMessageOf(register.error)) : null} />
+          <FormAlert message={hasErrors ? "Check the highlighted fields." : errorMessageOf(register.error)} />
           <MachineFields
             values={values}
             errors={errors}
             onChange={(change) => {
               if (register.error) register.reset();
+              setLocalErrors({});
               setValues((v) => ({ ...v, ...change }));
             }}
           />

@@ -1,10 +1,9 @@
 "use client";
 
 import { Link2, MailCheck, X } from "lucide-react";
-import { CopyButton } from "~/app/_components/copy-button";
-import { controlClasses } from "~/app/_components/field";
-import type { MemberRole } from "~/db/schema";
-import { roleLabels } from "~/server/tenancy/contract";
+import { CopyButton } from "~/app/_components/ui/copy-button";
+import { controlClasses } from "~/app/_components/ui/field";
+import { type MemberRole, roleLabels } from "~/server/tenancy/contract";
 
 export interface CreatedInvitation {
   url: string;

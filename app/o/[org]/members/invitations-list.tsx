@@ -3,13 +3,13 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Mail } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { ConfirmDialog } from "~/app/_components/confirm-dialog";
-import { EmptyState } from "~/app/_components/empty-state";
-import { useOrg } from "~/app/_components/org-context";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { Button } from "~/app/_components/ui/button";
+import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { useOrg } from "~/app/_components/org/org-context";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
 import { roleLabels } from "~/server/tenancy/contract";
 

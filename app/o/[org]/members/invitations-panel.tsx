@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Card } from "~/app/_components/card";
+import { Card } from "~/app/_components/ui/card";
 import { InvitationLink, type CreatedInvitation } from "./invitation-link";
 import { InvitationsList } from "./invitations-list";
 import { InviteForm } from "./invite-form";

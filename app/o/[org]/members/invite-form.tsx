@@ -3,15 +3,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Send } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Field, TextField } from "~/app/_components/field";
-import { NativeSelect } from "~/app/_components/native-select";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import type { MemberRole } from "~/db/schema";
-import { roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
+import type { FieldErrors } from "~/server/errors";
+import { createInvitationInput, type MemberRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
 import type { CreatedInvitation } from "./invitation-link";
 
 /** E-mail and role; creating the invitation returns its link, shown by the panel. */
@@ -20,6 +21,7 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [role, setRole] = useState<MemberRole>("viewer");
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
       onSuccess: (result) => {
@@ -33,7 +35,7 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
       },
     }),
   );
-  const fieldErrors = fieldErrorsOf(create.error);
+  const fieldErrors = { ...fieldErrorsOf(create.error), ...localErrors };
   const formError = create.error && Object.keys(fieldErrors).length === 0 ? errorMessageOf(create.error) : null;
   const assignable = [...roleLadder].reverse().filter((r) => r !== "owner" || org.role === "owner");
 
@@ -41,6 +43,12 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
     event.preventDefault();
     const form = event.currentTarget;
     const email = String(new FormData(form).get("email") ?? "");
+    const found = formErrors(createInvitationInput, { email, role });
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) {
+      create.reset();
+      return;
+    }
     create.mutate({ orgId: org.id, email, role }, { onSuccess: () => form.reset() });
   }
 

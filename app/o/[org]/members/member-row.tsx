@@ -2,16 +2,15 @@
 
 import clsx from "clsx";
 import { LogOut, UserMinus } from "lucide-react";
-import { Avatar } from "~/app/_components/avatar";
-import { Button } from "~/app/_components/button";
-import { ConfirmDialog } from "~/app/_components/confirm-dialog";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { Avatar } from "~/app/_components/ui/avatar";
+import { Button } from "~/app/_components/ui/button";
+import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import type { MemberRole } from "~/db/schema";
-import { hasRole, roleLabels, roleLadder } from "~/server/tenancy/contract";
+import { hasRole, type MemberRole, roleLabels, roleLadder } from "~/server/tenancy/contract";
 
 export type Member = RouterOutputs["members"]["list"][number];
 

@@ -4,17 +4,16 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
-import { SearchInput } from "~/app/_components/search-input";
-import { SortHeader, useTableSort } from "~/app/_components/sort-header";
-import { tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
+import { SearchInput } from "~/app/_components/ui/search-input";
+import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
+import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import type { MemberRole } from "~/db/schema";
-import { roleLabels, roleLadder, roleRank } from "~/server/tenancy/contract";
+import { type MemberRole, roleLabels, roleLadder, roleRank } from "~/server/tenancy/contract";
 import { MemberRow, type Member } from "./member-row";
 
 type SortKey = "name" | "email" | "role" | "joined";

@@ -4,11 +4,11 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import clsx from "clsx";
 import { BellRing, CheckCheck } from "lucide-react";
 import Link from "next/link";
-import { Button } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
-import { useOrg } from "~/app/_components/org-context";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { Button } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useTRPC } from "~/app/_trpc/client";
 
 /** The member's notifications; opening one marks it read. */

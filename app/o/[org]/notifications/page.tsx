@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SlidersHorizontal } from "lucide-react";
 import { Suspense } from "react";
-import { buttonClasses } from "~/app/_components/button";
-import { PageHeader } from "~/app/_components/page-header";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { NotificationsInbox } from "./notifications-inbox";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -3,12 +3,12 @@
 import clsx from "clsx";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { refundStatusLabels } from "~/app/_components/refund-labels";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { refundStatusLabels } from "~/app/_components/labels/refund-labels";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { orderStatusLabels } from "./orders-query";

@@ -1,8 +1,8 @@
-import { idParam, type QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
+import { ORDER_STATUSES } from "~/server/payments/contract";
 
-export const orderStatuses = ["awaiting_payment", "paid", "dispensed", "failed", "expired", "canceled"] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Order states in the operator's words. */
 export const orderStatusLabels: Record<OrderStatus, string> = {
@@ -24,7 +24,7 @@ export function ordersQueryFrom(params: QueryReader): OrdersQuery {
   const status = params.get("status") as OrderStatus | null;
   const machineId = idParam(params, "machineId");
   return {
-    ...(status && orderStatuses.includes(status) ? { status } : {}),
+    ...(status && ORDER_STATUSES.includes(status) ? { status } : {}),
     ...(machineId ? { machineId } : {}),
   };
 }

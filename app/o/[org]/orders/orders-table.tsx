@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { DataTable, type DataColumn } from "~/app/_components/data-table";
-import { LoadMore, type LoadMoreState } from "~/app/_components/load-more";
-import { SortHeader, useTableSort } from "~/app/_components/sort-header";
+import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
+import { LoadMore, type LoadMoreState } from "~/app/_components/ui/load-more";
+import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { OrderRow, type Order } from "./order-row";
 
 type SortKey = "time" | "machine" | "product" | "amount" | "status";

@@ -3,16 +3,17 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, QrCode } from "lucide-react";
 import { useDeferredValue, useMemo } from "react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { loadMoreOf } from "~/app/_components/load-more";
-import { useOrg } from "~/app/_components/org-context";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { loadMoreOf } from "~/app/_components/ui/load-more";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { OrdersTable } from "./orders-table";
-import { orderStatusLabels, orderStatuses, ordersListInput, ordersQueryFrom, pageOptions, type OrdersQuery } from "./orders-query";
+import { ORDER_STATUSES } from "~/server/payments/contract";
+import { orderStatusLabels, ordersListInput, ordersQueryFrom, pageOptions, type OrdersQuery } from "./orders-query";
 
-const statusOptions = orderStatuses.map((s) => ({ value: s, label: orderStatusLabels[s] }));
+const statusOptions = ORDER_STATUSES.map((s) => ({ value: s, label: orderStatusLabels[s] }));
 
 /** Filters kept in the URL (state, machine), then the orders for them, 50 at a time. */
 export function OrdersView() {

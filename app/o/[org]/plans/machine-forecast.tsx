@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { formatPercent } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
+import { formatPercent } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 

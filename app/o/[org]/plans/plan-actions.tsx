@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, RefreshCw, SlidersHorizontal } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { PlanSettingsDialog } from "./plan-settings-dialog";
 

@@ -1,22 +1,26 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { DialogActions } from "~/app/_components/dialog-actions";
-import { Field, TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { DialogActions } from "~/app/_components/ui/dialog-actions";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { Modal } from "~/app/_components/ui/modal";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
+import { settingsInput, type FillTo } from "~/server/replenishment/contract";
 
 interface Values {
   visitCost: string;
-  fillTo: "capacity" | "par";
+  fillTo: FillTo;
   threshold: string;
 }
+
+/** The form's field each setting is entered in. */
+const fieldOf: Record<string, keyof Values> = { visitCostMinor: "visitCost", fillTo: "fillTo", selloutThreshold: "threshold" };
 
 /** Visit cost, fill rule and sell-out alert threshold of the org. */
 export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
@@ -47,11 +51,16 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
     const found: Record<string, string[]> = {};
     const cost = parseMajor(values.visitCost, settings.currency);
     if (cost === null || Number.isNaN(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}. ${amountHint(settings.currency)}`];
-    const threshold = Number(values.threshold);
-    if (!Number.isFinite(threshold) || values.threshold.trim() === "") found.threshold = ["Enter a percentage from 5 to 99."];
+    // The percentage as the probability the server takes; its own schema judges the rest.
+    const threshold = values.threshold.trim() === "" ? Number.NaN : Number(values.threshold) / 100;
+    const parsed = settingsInput.safeParse({ visitCostMinor: cost ?? 0, fillTo: values.fillTo, selloutThreshold: threshold });
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = fieldOf[String(issue.path[0])];
+      if (field && !found[field]) found[field] = [issue.message];
+    }
     setLocalErrors(found);
-    if (cost === null || Object.keys(found).length > 0) return;
-    save.mutate({ orgId: org.id, visitCostMinor: cost, fillTo: values.fillTo, selloutThreshold: threshold / 100 });
+    if (!parsed.success || Object.keys(found).length > 0) return;
+    save.mutate({ orgId: org.id, ...parsed.data });
   }
 
   return (

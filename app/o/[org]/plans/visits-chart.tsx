@@ -1,4 +1,4 @@
-import { Card } from "~/app/_components/card";
+import { Card } from "~/app/_components/ui/card";
 import { formatDayColumn, formatPlanDay } from "./plan-format";
 
 /** Planned visits per day over the horizon, as bars (plain elements, like the sales chart). */

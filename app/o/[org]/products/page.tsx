@@ -1,12 +1,12 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Button } from "~/app/_components/button";
-import { PageHeader } from "~/app/_components/page-header";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { Button } from "~/app/_components/ui/button";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { ProductDialog } from "./product-dialog";
 import { ProductsTable } from "./products-table";
 

@@ -2,15 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { DialogActions } from "~/app/_components/dialog-actions";
-import { TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { useOrg } from "~/app/_components/org-context";
-import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { DialogActions } from "~/app/_components/ui/dialog-actions";
+import { TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { formErrors } from "~/app/_components/forms/form-check";
+import { Modal } from "~/app/_components/ui/modal";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { productInput } from "~/server/catalog/contract";
 import type { FieldErrors } from "~/server/errors";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
 
@@ -60,24 +62,24 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
     event.preventDefault();
     const priceMinor = parseMajor(values.price, org.currency);
     const costMinor = parseMajor(values.cost, org.currency) ?? 0;
-    const found: FieldErrors = {};
-    if (priceMinor === null) found.price = ["Enter the price."];
-    else if (Number.isNaN(priceMinor)) found.price = [amountHint(org.currency)];
-    if (Number.isNaN(costMinor)) found.cost = [amountHint(org.currency)];
-    setLocal(found);
-    if (Object.keys(found).length > 0 || priceMinor === null) return;
     const input = {
-      orgId: org.id,
       sku: values.sku,
       name: values.name,
       category: values.category,
-      priceMinor,
+      priceMinor: priceMinor ?? undefined,
       costMinor,
       imageUrl: values.imageUrl.trim() || null,
       active: values.active,
     };
-    if (product) update.mutate({ ...input, productId: product.id });
-    else create.mutate(input);
+    const { priceMinor: priceErrors, costMinor: costErrors, ...found } = formErrors(productInput, input);
+    // Amounts are typed in major units: text that is no amount at all gets the format to use.
+    const price = Number.isNaN(priceMinor) ? [amountHint(org.currency)] : priceErrors;
+    const cost = Number.isNaN(costMinor) ? [amountHint(org.currency)] : costErrors;
+    const local: FieldErrors = { ...found, ...(price ? { price } : {}), ...(cost ? { cost } : {}) };
+    setLocal(local);
+    if (Object.keys(local).length > 0 || priceMinor === null) return;
+    if (product) update.mutate({ orgId: org.id, ...input, priceMinor, productId: product.id });
+    else create.mutate({ orgId: org.id, ...input, priceMinor });
   }
 
   return (

@@ -2,11 +2,11 @@
 
 import clsx from "clsx";
 import { Package, Pencil } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { formatPercent } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
+import { Button } from "~/app/_components/ui/button";
+import { formatPercent } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import { formatMoney } from "~/server/money";
 import { ProductDialog, type ProductRow as Product } from "./product-dialog";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { PageHeader } from "~/app/_components/page-header";
-import { toSearchParams } from "~/app/_components/search-params";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { toSearchParams } from "~/app/_components/hooks/search-params";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { periodOf, rankingsQueryFrom } from "./rankings-query";
 import { RankingsView } from "./rankings-view";
 

@@ -1,6 +1,6 @@
 // The rankings page's state in the URL, and the procedure input it stands for.
-import { idParam, type QueryReader } from "~/app/_components/search-params";
-import { addDays, todayIn } from "../sales/date-presets";
+import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
+import { addDays, localDay } from "~/server/time";
 
 export const periodChoices = { "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "365": "Last 365 days" } as const;
 type PeriodChoice = keyof typeof periodChoices;
@@ -14,6 +14,6 @@ export function rankingsQueryFrom(params: QueryReader): { days: PeriodChoice; lo
 
 /** The period in days up to today, as the procedure's input. */
 export function periodOf(days: PeriodChoice, timeZone: string, locationId?: string) {
-  const today = todayIn(timeZone);
+  const today = localDay(new Date(), timeZone);
   return { from: addDays(today, 1 - Number(days)), to: today, ...(locationId ? { locationId } : {}) };
 }

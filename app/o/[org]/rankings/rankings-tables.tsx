@@ -1,9 +1,9 @@
 "use client";
 
 import clsx from "clsx";
-import { formatCount, formatPercent } from "~/app/_components/numbers";
-import { SortableTable, type Column } from "~/app/_components/sortable-table";
-import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics";
+import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
+import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
+import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics/contract";
 import { formatMoney } from "~/server/money";
 
 function Change({ value }: { value: number | null }) {

@@ -3,12 +3,12 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useDeferredValue, useMemo } from "react";
-import { Card } from "~/app/_components/card";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { Card } from "~/app/_components/ui/card";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatDay } from "../sales/date-presets";
+import { formatDay } from "~/server/time";
 import { periodChoices, periodOf, rankingsQueryFrom } from "./rankings-query";
 import { CandidatesTable, LocationsTable, ProductsTable } from "./rankings-tables";
 

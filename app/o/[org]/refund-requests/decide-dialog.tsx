@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, X } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { useOrg } from "~/app/_components/org-context";
-import { ReasonDialog } from "~/app/_components/reason-dialog";
+import { Button } from "~/app/_components/ui/button";
+import { useOrg } from "~/app/_components/org/org-context";
+import { ReasonDialog } from "~/app/_components/ui/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
+import { REJECTION_REASON_MIN_LENGTH } from "~/server/consumers/contract";
 import { formatMoney } from "~/server/money";
 import type { RefundRequest } from "./pending-request";
 
@@ -35,7 +36,7 @@ export function DecideDialog({ request, decision }: { request: RefundRequest; de
       label={approve ? "Note" : "Reason for the consumer"}
       hint={approve ? "Kept with the refund; the consumer's own words are used if empty." : "Be specific: they read this."}
       placeholder={approve ? undefined : "The machine's log shows the product was dispensed."}
-      minLength={approve ? 0 : 3}
+      minLength={approve ? 0 : REJECTION_REASON_MIN_LENGTH}
       confirmLabel={approve ? "Approve and refund" : "Reject request"}
       tone={approve ? "primary" : "danger"}
       mutation={decide}

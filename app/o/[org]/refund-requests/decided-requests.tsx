@@ -1,12 +1,12 @@
 "use client";
 
 import clsx from "clsx";
-import { DataTable, type DataColumn } from "~/app/_components/data-table";
-import { useOrg } from "~/app/_components/org-context";
-import { refundStatusLabels } from "~/app/_components/refund-labels";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
+import { useOrg } from "~/app/_components/org/org-context";
+import { refundStatusLabels } from "~/app/_components/labels/refund-labels";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { formatMoney } from "~/server/money";
 import type { RefundRequest } from "./pending-request";
 

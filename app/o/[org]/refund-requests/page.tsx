@@ -1,12 +1,12 @@
 import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { PageHeader } from "~/app/_components/page-header";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { RequestsQueue } from "./requests-queue";
 
 export const metadata: Metadata = { title: "Refund requests" };

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { Timestamp } from "~/app/_components/timestamp";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { DecideDialog } from "./decide-dialog";

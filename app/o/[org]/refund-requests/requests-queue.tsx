@@ -2,8 +2,8 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Inbox } from "lucide-react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { useOrg } from "~/app/_components/org-context";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { DecidedRequests } from "./decided-requests";
 import { PendingRequest } from "./pending-request";

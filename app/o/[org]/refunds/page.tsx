@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { PageHeader } from "~/app/_components/page-header";
-import { toSearchParams } from "~/app/_components/search-params";
-import { Skeleton } from "~/app/_components/skeleton";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { toSearchParams } from "~/app/_components/hooks/search-params";
+import { Skeleton } from "~/app/_components/ui/skeleton";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { pageOptions, refundsListInput, refundsQueryFrom } from "./refunds-query";
 import { RefundsView } from "./refunds-view";
 

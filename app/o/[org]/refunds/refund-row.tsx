@@ -2,13 +2,13 @@
 
 import clsx from "clsx";
 import Link from "next/link";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { refundOriginLabels } from "~/app/_components/refund-labels";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { refundOriginLabels } from "~/app/_components/labels/refund-labels";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { describeRefundReason } from "./refund-reason";

@@ -1,10 +1,8 @@
-import type { QueryReader } from "~/app/_components/search-params";
+import type { QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
+import { REFUND_ORIGINS, REFUND_STATUSES, type RefundOrigin } from "~/server/payments/contract";
 
-export const refundStates = ["pending", "processing", "succeeded", "failed"] as const;
-export type RefundState = (typeof refundStates)[number];
-export const refundOrigins = ["automatic", "manual", "request"] as const;
-export type RefundOrigin = (typeof refundOrigins)[number];
+export type RefundState = (typeof REFUND_STATUSES)[number];
 
 /** Refund states as the filter and the figures name them. */
 export const refundStateLabels: Record<RefundState, string> = {
@@ -24,8 +22,8 @@ export function refundsQueryFrom(params: QueryReader): RefundsQuery {
   const status = params.get("status") as RefundState | null;
   const origin = params.get("origin") as RefundOrigin | null;
   return {
-    ...(status && refundStates.includes(status) ? { status } : {}),
-    ...(origin && refundOrigins.includes(origin) ? { origin } : {}),
+    ...(status && REFUND_STATUSES.includes(status) ? { status } : {}),
+    ...(origin && REFUND_ORIGINS.includes(origin) ? { origin } : {}),
   };
 }
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
-import { DataTable, type DataColumn } from "~/app/_components/data-table";
-import { LoadMore, type LoadMoreState } from "~/app/_components/load-more";
-import { useOrg } from "~/app/_components/org-context";
-import { SortHeader, useTableSort } from "~/app/_components/sort-header";
+import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
+import { LoadMore, type LoadMoreState } from "~/app/_components/ui/load-more";
+import { useOrg } from "~/app/_components/org/org-context";
+import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { hasRole } from "~/server/tenancy/contract";
 import { RefundRow, type Refund } from "./refund-row";
 

@@ -3,21 +3,22 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { LoaderCircle, Undo2 } from "lucide-react";
 import { useDeferredValue, useMemo } from "react";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { loadMoreOf } from "~/app/_components/load-more";
-import { formatCount } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { refundOriginLabels } from "~/app/_components/refund-labels";
-import { Stat } from "~/app/_components/stat";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { loadMoreOf } from "~/app/_components/ui/load-more";
+import { formatCount } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { refundOriginLabels } from "~/app/_components/labels/refund-labels";
+import { Stat } from "~/app/_components/ui/stat";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { pageOptions, refundOrigins, refundStateLabels, refundStates, refundsListInput, refundsQueryFrom, type RefundsQuery } from "./refunds-query";
+import { REFUND_ORIGINS, REFUND_STATUSES } from "~/server/payments/contract";
+import { pageOptions, refundStateLabels, refundsListInput, refundsQueryFrom, type RefundsQuery } from "./refunds-query";
 import { RefundsTable } from "./refunds-table";
 
-const stateOptions = refundStates.map((s) => ({ value: s, label: refundStateLabels[s] }));
-const originOptions = refundOrigins.map((o) => ({ value: o, label: refundOriginLabels[o] }));
-const countTone: Partial<Record<(typeof refundStates)[number], string>> = {
+const stateOptions = REFUND_STATUSES.map((s) => ({ value: s, label: refundStateLabels[s] }));
+const originOptions = REFUND_ORIGINS.map((o) => ({ value: o, label: refundOriginLabels[o] }));
+const countTone: Partial<Record<(typeof REFUND_STATUSES)[number], string>> = {
   failed: "text-red-600 dark:text-red-400",
   pending: "text-amber-700 dark:text-amber-300",
 };
@@ -49,7 +50,7 @@ function RefundsList({ query, filters, dimmed }: { query: RefundsQuery; filters:
   const list = useSuspenseInfiniteQuery(trpc.refunds.list.infiniteQueryOptions(refundsListInput(org.id, query), pageOptions));
   const refunds = list.data.pages.flatMap((p) => p.refunds);
   const counts = list.data.pages[0]!.counts;
-  const total = refundStates.reduce((n, s) => n + counts[s], 0);
+  const total = REFUND_STATUSES.reduce((n, s) => n + counts[s], 0);
   const filtered = Object.keys(query).length > 0;
 
   return (
@@ -58,7 +59,7 @@ function RefundsList({ query, filters, dimmed }: { query: RefundsQuery; filters:
         aria-label="Refunds by state"
         className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800"
       >
-        {refundStates.map((s) => (
+        {REFUND_STATUSES.map((s) => (
           <Stat key={s} label={refundStateLabels[s]}>
             <span className={counts[s] > 0 ? `tabular ${countTone[s] ?? ""}` : "tabular"}>{formatCount(counts[s])}</span>
           </Stat>

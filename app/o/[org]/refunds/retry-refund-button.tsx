@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { ConfirmDialog } from "~/app/_components/confirm-dialog";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatMoney } from "~/server/money";
 import type { Refund } from "./refund-row";

@@ -3,17 +3,18 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, X } from "lucide-react";
 import { useMemo, useState } from "react";
-import { Button } from "~/app/_components/button";
-import { DialogActions } from "~/app/_components/dialog-actions";
-import { Field, TextField, controlClasses } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { useDialogForm } from "~/app/_components/use-dialog-form";
+import { Button } from "~/app/_components/ui/button";
+import { DialogActions } from "~/app/_components/ui/dialog-actions";
+import { Field, TextField, controlClasses } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { Modal } from "~/app/_components/ui/modal";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { deliveryRouteInput } from "~/server/replenishment/contract";
 
 export type RouteRow = RouterOutputs["routes"]["list"][number];
 
@@ -38,7 +39,7 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
     notes: route?.notes ?? "",
     machineIds: route?.machines.map((m) => m.id) ?? [],
   };
-  const { open, setOpen, values, controls } = useDialogForm(initial);
+  const { open, setOpen, values, localErrors, setLocalErrors, controls } = useDialogForm(initial);
   const [adding, setAdding] = useState("");
   const onSuccess = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.routes.pathKey() });
@@ -49,14 +50,21 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
   const update = useMutation(trpc.routes.update.mutationOptions({ onSuccess }));
   const mutation = route ? update : create;
   const { openChange, set } = controls([create, update]);
-  const errors = fieldErrorsOf(mutation.error);
+  const errors = { ...fieldErrorsOf(mutation.error), ...localErrors };
   const nameOf = useMemo(() => new Map(machines.map((m) => [m.id, m.name])), [machines]);
   const routeOf = useMemo(() => new Map(routes.flatMap((r) => r.machines.map((m) => [m.id, r] as const))), [routes]);
   const available = machines.filter((m) => !values.machineIds.includes(m.id));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { orgId: org.id, name: values.name, technicianId: values.technicianId || null, notes: values.notes, machineIds: values.machineIds };
+    const parsed = deliveryRouteInput.safeParse({ name: values.name, technicianId: values.technicianId || null, notes: values.notes, machineIds: values.machineIds });
+    if (!parsed.success) {
+      const found: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= [issue.message];
+      setLocalErrors(found);
+      return;
+    }
+    const input = { orgId: org.id, ...parsed.data };
     if (route) update.mutate({ ...input, routeId: route.id });
     else create.mutate(input);
   }

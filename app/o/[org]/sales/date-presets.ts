@@ -1,23 +1,5 @@
 // Date ranges of the sales filter: days (YYYY-MM-DD) in the organization's time zone.
-
-/** Today in the zone, as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** The day `n` days after `day` (negative: before). */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Every day from `from` to `to`, inclusive (at most `limit`). */
-export function daysBetween(from: string, to: string, limit = 400): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to && days.length < limit; day = addDays(day, 1)) days.push(day);
-  return days;
-}
+import { addDays } from "~/server/time";
 
 export type PresetId = "today" | "7d" | "30d" | "month" | "all";
 
@@ -60,12 +42,4 @@ export function presetOf(range: { from?: string; to?: string }, today: string): 
     if (r.from === range.from && r.to === range.to) return id;
   }
   return null;
-}
-
-const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const long = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** "24 Nov" (or "24 Nov 2026" with `year`) for a YYYY-MM-DD day. */
-export function formatDay(day: string, year = false): string {
-  return (year ? long : short).format(new Date(`${day}T00:00:00Z`));
 }

@@ -1,14 +1,15 @@
 "use client";
 
 import clsx from "clsx";
-import { controlClasses } from "~/app/_components/field";
-import { useOrg } from "~/app/_components/org-context";
-import { presetLabels, presetOf, presetRange, presetShortLabels, todayIn, type PresetId } from "./date-presets";
+import { controlClasses } from "~/app/_components/ui/field";
+import { useOrg } from "~/app/_components/org/org-context";
+import { localDay } from "~/server/time";
+import { presetLabels, presetOf, presetRange, presetShortLabels, type PresetId } from "./date-presets";
 
 /** The date range: presets (Today, Last 7 days...) and a custom first and last day. */
 export function DateRange({ from, to, onChange }: { from?: string; to?: string; onChange: (range: { from?: string; to?: string }) => void }) {
   const org = useOrg();
-  const today = todayIn(org.timeZone);
+  const today = localDay(new Date(), org.timeZone);
   const active = presetOf({ from, to }, today);
   const dateClasses = clsx(controlClasses, "h-8 w-36 px-2 text-[13px] tabular");
   return (

@@ -2,18 +2,22 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Undo2 } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { ReasonDialog } from "~/app/_components/reason-dialog";
+import { Button } from "~/app/_components/ui/button";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { ReasonDialog } from "~/app/_components/ui/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatMoney } from "~/server/money";
+import { refundSaleInput, refundable } from "~/server/payments/contract";
 import type { Sale } from "./sale-row";
 
-/** Whether a sale can be refunded here: paid electronically, vended, not refunded yet. */
-export function refundable(sale: Sale): boolean {
-  return sale.status === "succeeded" && !sale.refundStatus && sale.priceMinor > 0 && sale.paymentMethod !== "cash" && sale.paymentMethod !== "free";
+/** Whether a sale can be refunded here: vended, paid, refundable through the provider, not refunded yet. */
+export function canRefundSale(sale: Sale): boolean {
+  return sale.status === "succeeded" && !sale.refundStatus && sale.priceMinor > 0 && refundable(sale.paymentMethod, sale.paymentReference);
 }
+
+/** The least a reason needs, as the server checks it. */
+const reasonMinLength = refundSaleInput.shape.reason.minLength ?? 0;
 
 /** Refunds a sale in full by hand (managers), after asking why. */
 export function RefundSaleDialog({ sale }: { sale: Sale }) {
@@ -35,7 +39,7 @@ export function RefundSaleDialog({ sale }: { sale: Sale }) {
       label="Reason"
       hint="Kept in the audit log with your name."
       placeholder="Customer says the can was dented."
-      minLength={3}
+      minLength={reasonMinLength}
       confirmLabel="Refund sale"
       tone="danger"
       mutation={refund}

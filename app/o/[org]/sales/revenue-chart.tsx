@@ -1,13 +1,13 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Card } from "~/app/_components/card";
-import { DayBars } from "~/app/_components/day-bars";
-import { formatCount } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
+import { Card } from "~/app/_components/ui/card";
+import { DayBars } from "~/app/_components/ui/day-bars";
+import { formatCount } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatMoney } from "~/server/money";
-import { daysBetween, formatDay, todayIn } from "./date-presets";
+import { eachDay, formatDay, localDay } from "~/server/time";
 import type { SalesQuery } from "./sales-query";
 
 /** Revenue per day in the org's currency, as bars (plain elements, no chart library). */
@@ -17,9 +17,9 @@ export function RevenueChart({ query }: { query: SalesQuery }) {
   const { data: rows } = useSuspenseQuery(trpc.sales.byDay.queryOptions({ orgId: org.id, ...query }));
   const own = rows.filter((r) => r.currency === org.currency);
   const first = query.from ?? own[0]?.day;
-  const last = query.to ?? (own.length > 0 ? todayIn(org.timeZone) : undefined);
+  const last = query.to ?? (own.length > 0 ? localDay(new Date(), org.timeZone) : undefined);
   if (!first || !last) return null;
-  const days = daysBetween(first, last);
+  const days = eachDay(first, last);
   if (days.length < 2) return null;
   const byDay = new Map(own.map((r) => [r.day, r]));
   const max = Math.max(0, ...own.map((r) => r.revenueMinor));

@@ -2,15 +2,15 @@
 
 import clsx from "clsx";
 import Link from "next/link";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { refundStatusLabels } from "~/app/_components/refund-labels";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { cellClasses, rowClasses } from "~/app/_components/table-styles";
-import { Timestamp } from "~/app/_components/timestamp";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { refundStatusLabels } from "~/app/_components/labels/refund-labels";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
-import { RefundSaleDialog, refundable } from "./refund-sale-dialog";
+import { RefundSaleDialog, canRefundSale } from "./refund-sale-dialog";
 
 export type Sale = RouterOutputs["sales"]["list"]["sales"][number];
 
@@ -53,7 +53,7 @@ export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
       <td className={cellClasses}>
         {sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>}
       </td>
-      {manager && <td className={clsx(cellClasses, "py-1.5 text-right")}>{refundable(sale) && <RefundSaleDialog sale={sale} />}</td>}
+      {manager && <td className={clsx(cellClasses, "py-1.5 text-right")}>{canRefundSale(sale) && <RefundSaleDialog sale={sale} />}</td>}
     </tr>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { useOrg } from "~/app/_components/org-context";
-import { paymentMethodLabels, paymentMethods } from "~/app/_components/payment-methods";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { useOrg } from "~/app/_components/org/org-context";
+import { paymentMethodLabels, paymentMethods } from "~/app/_components/labels/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
 import { DateRange } from "./date-range";
 import type { SalesQuery } from "./sales-query";

@@ -1,10 +1,7 @@
-import { paymentMethods } from "~/app/_components/payment-methods";
-import { idParam, type QueryReader } from "~/app/_components/search-params";
+import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
-import type { PaymentMethod } from "~/db/schema";
 import { calendarDay } from "~/server/input/calendar";
-
-export type SaleStatus = "succeeded" | "failed";
+import { paymentMethods, saleStatuses, type PaymentMethod, type SaleStatus } from "~/server/sales/contract";
 
 /**
  * The sales filter as the URL holds it, in the same names as the CSV export's query:
@@ -33,7 +30,7 @@ export function salesQueryFrom(params: QueryReader): SalesQuery {
   let to = day("to");
   if (from && to && from > to) [from, to] = [to, from];
   const method = get("paymentMethod") as PaymentMethod | undefined;
-  const status = get("status");
+  const status = get("status") as SaleStatus | undefined;
   const id = (key: string) => idParam(params, key);
   return {
     ...(from ? { from } : {}),
@@ -42,7 +39,7 @@ export function salesQueryFrom(params: QueryReader): SalesQuery {
     ...(id("locationId") ? { locationId: id("locationId") } : {}),
     ...(id("productId") ? { productId: id("productId") } : {}),
     ...(method && paymentMethods.includes(method) ? { paymentMethod: method } : {}),
-    ...(status === "succeeded" || status === "failed" ? { status } : {}),
+    ...(status && saleStatuses.includes(status) ? { status } : {}),
   };
 }
 

@@ -2,10 +2,10 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Receipt } from "lucide-react";
-import { DataTable, type DataColumn } from "~/app/_components/data-table";
-import { EmptyState } from "~/app/_components/empty-state";
-import { LoadMore, loadMoreOf } from "~/app/_components/load-more";
-import { useOrg } from "~/app/_components/org-context";
+import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { LoadMore, loadMoreOf } from "~/app/_components/ui/load-more";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
 import { SaleRow } from "./sale-row";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { formatCount, formatPercent } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { Stat } from "~/app/_components/stat";
+import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { Stat } from "~/app/_components/ui/stat";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatMoney } from "~/server/money";
 import type { SalesQuery } from "./sales-query";

@@ -2,10 +2,10 @@
 
 import { Download, LoaderCircle } from "lucide-react";
 import { Suspense, useDeferredValue, useMemo } from "react";
-import { buttonClasses } from "~/app/_components/button";
-import { useOrg } from "~/app/_components/org-context";
-import { Skeleton } from "~/app/_components/skeleton";
-import { useUrlQuery } from "~/app/_components/use-url-query";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { useOrg } from "~/app/_components/org/org-context";
+import { Skeleton } from "~/app/_components/ui/skeleton";
+import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { RevenueChart } from "./revenue-chart";
 import { SalesFilters } from "./sales-filters";
 import { salesQueryFrom, salesQueryKeys, salesQueryString, type SalesQuery } from "./sales-query";

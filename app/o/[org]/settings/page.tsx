@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { Card } from "~/app/_components/card";
-import { PageHeader } from "~/app/_components/page-header";
+import { Card } from "~/app/_components/ui/card";
+import { PageHeader } from "~/app/_components/ui/page-header";
 import { hasRole, roleLabels } from "~/server/tenancy/contract";
-import { requireMember } from "../org-access";
+import { requireMember } from "~/server/web";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };

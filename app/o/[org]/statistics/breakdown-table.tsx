@@ -1,8 +1,8 @@
 "use client";
 
-import { formatCount, formatPercent } from "~/app/_components/numbers";
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
-import { SortableTable, type Column } from "~/app/_components/sortable-table";
+import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
 import type { MonthlyBreakdownRow } from "~/db/schema";
 import { formatMoney } from "~/server/money";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { NativeSelect } from "~/app/_components/native-select";
+import { NativeSelect } from "~/app/_components/ui/native-select";
 import { formatMonth } from "./format-month";
 
 /** Chooses the month shown; the page reads it from `?month=`. */

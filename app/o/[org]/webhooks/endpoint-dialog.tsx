@@ -2,17 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { CopyField } from "~/app/_components/copy-field";
-import { TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { useOrg } from "~/app/_components/org-context";
+import { z } from "zod";
+import { Button } from "~/app/_components/ui/button";
+import { CopyField } from "~/app/_components/ui/copy-field";
+import { TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { Modal } from "~/app/_components/ui/modal";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { webhookEventTypes } from "~/server/alerts";
-
-type EventType = (typeof webhookEventTypes)[number];
+import type { FieldErrors } from "~/server/errors";
+import { endpointInput, webhookEventTypes, type WebhookEventType } from "~/server/notifications/contract";
 
 /** Adds an endpoint and shows its signing secret once. */
 export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
@@ -22,12 +22,14 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
-  const [types, setTypes] = useState<EventType[]>([]);
+  const [types, setTypes] = useState<WebhookEventType[]>([]);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const create = useMutation(trpc.webhooks.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() }) }));
-  const errors = fieldErrorsOf(create.error);
+  const errors = { ...fieldErrorsOf(create.error), ...localErrors };
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     create.reset();
+    setLocalErrors({});
     if (next) {
       setUrl("");
       setDescription("");
@@ -51,11 +53,34 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate({ orgId: org.id, url: url.trim(), description, eventTypes: types });
+            // The server's own rules, checked before asking it.
+            const parsed = endpointInput.safeParse({ url: url.trim(), description, eventTypes: types });
+            setLocalErrors(parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as FieldErrors));
+            if (parsed.success) create.mutate({ orgId: org.id, ...parsed.data });
           }}
         >
-          <TextField label="URL" type="url" required placeholder="https://ops.example.com/hooks/vendops" value={url} errors={errors.url} onChange={(e) => setUrl(e.target.value)} />
-          <TextField label="Description" optional value={description} errors={errors.description} onChange={(e) => setDescription(e.target.value)} />
+          <TextField
+            label="URL"
+            type="url"
+            required
+            placeholder="https://ops.example.com/hooks/vendops"
+            value={url}
+            errors={errors.url}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              setLocalErrors({});
+            }}
+          />
+          <TextField
+            label="Description"
+            optional
+            value={description}
+            errors={errors.description}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              setLocalErrors({});
+            }}
+          />
           <fieldset>
             <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Events</legend>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">None ticked: every event.</p>

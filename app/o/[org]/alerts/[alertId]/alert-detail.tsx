@@ -4,19 +4,19 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { ArrowLeft, Check, CheckCheck, History } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { Field } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
-import { PageHeader } from "~/app/_components/page-header";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { StatusBadge } from "~/app/_components/status-badge";
-import { Timestamp } from "~/app/_components/timestamp";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { Field } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import { ruleLabel } from "~/server/alerts/contract";
+import { alertHeading, alertText } from "~/server/alerts/contract";
 import { hasRole } from "~/server/tenancy/contract";
 import { describeAlertEvent } from "./describe-alert-event";
 
@@ -35,7 +35,6 @@ export function AlertDetail({ alertId }: { alertId: string }) {
   const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onSuccess: refresh }));
   const canAct = hasRole(org.role, "technician") && alert.status !== "resolved";
   const error = errorMessageOf(acknowledge.error ?? assign.error ?? resolve.error);
-  const title = `${ruleLabel(alert.rule)}${alert.rule === "machine_fault" || alert.rule === "low_stock" || alert.rule === "vend_failures" ? ` ${alert.code}` : ""}`;
 
   return (
     <>
@@ -43,8 +42,8 @@ export function AlertDetail({ alertId }: { alertId: string }) {
         <ArrowLeft aria-hidden className="size-4" /> Alerts
       </Link>
       <PageHeader
-        title={title}
-        description={alert.message}
+        title={alertHeading(alert)}
+        description={alertText(alert)}
         actions={
           canAct && (
             <>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../../org-access";
+import { requireMember } from "~/server/web";
 import { AlertDetail } from "./alert-detail";
 
 export const metadata: Metadata = { title: "Alert" };

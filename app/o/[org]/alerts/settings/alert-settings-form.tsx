@@ -2,14 +2,17 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { Field, TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
+import { z } from "zod";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { alertSettingsInput } from "~/server/alerts/contract";
+import type { FieldErrors } from "~/server/errors";
 import { hasRole } from "~/server/tenancy/contract";
 
 const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v));
@@ -31,10 +34,12 @@ export function AlertSettingsForm() {
     temperatureMaxC: data.temperatureMaxC === null ? "" : String(data.temperatureMaxC),
   });
   const save = useMutation(trpc.alerts.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.settings.queryKey() }) }));
-  const errors = fieldErrorsOf(save.error);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const errors = { ...fieldErrorsOf(save.error), ...localErrors };
   const admin = hasRole(org.role, "admin");
   const set = (change: Partial<typeof v>) => {
     setV({ ...v, ...change });
+    setLocalErrors({});
     if (save.error) save.reset();
   };
   const num = (key: keyof typeof v, label: string, hint: string, field: string = key, unit = "") => (
@@ -57,8 +62,7 @@ export function AlertSettingsForm() {
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({
-            orgId: org.id,
+          const input = {
             offlineMinutes: Number(v.offlineMinutes),
             lowStockShare: Number(v.lowStockPercent) / 100,
             noSalesSensitivity: v.noSalesSensitivity,
@@ -67,7 +71,11 @@ export function AlertSettingsForm() {
             vendFailureWindowMinutes: Number(v.vendFailureWindowMinutes),
             temperatureMinC: numberOrNull(v.temperatureMinC),
             temperatureMaxC: numberOrNull(v.temperatureMaxC),
-          });
+          };
+          // The server's own rules, checked before asking it.
+          const parsed = alertSettingsInput.safeParse(input);
+          setLocalErrors(parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as FieldErrors));
+          if (parsed.success) save.mutate({ orgId: org.id, ...input });
         }}
       >
         {num("offlineMinutes", "Offline after (minutes)", "No event for this long raises “Offline”.")}

@@ -2,14 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { Field, TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
+import { z } from "zod";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { machineTemperatureInput } from "~/server/alerts/contract";
+import type { FieldErrors } from "~/server/errors";
 import { hasRole } from "~/server/tenancy/contract";
 
 /** A machine's own temperature range (a cooled machine 0–8 °C, an ambient one none). */
@@ -57,18 +60,45 @@ function RangeFields({ machineId, initial }: { machineId: string; initial: { tem
   const [min, setMin] = useState(initial.temperatureMinC === null ? "" : String(initial.temperatureMinC));
   const [max, setMax] = useState(initial.temperatureMaxC === null ? "" : String(initial.temperatureMaxC));
   const save = useMutation(trpc.alerts.setMachineRange.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.machineRange.queryKey() }) }));
-  const errors = fieldErrorsOf(save.error);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const errors = { ...fieldErrorsOf(save.error), ...localErrors };
   const canEdit = hasRole(org.role, "manager");
   return (
       <form
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ orgId: org.id, machineId, temperatureMinC: min.trim() === "" ? null : Number(min), temperatureMaxC: max.trim() === "" ? null : Number(max) });
+          const input = { machineId, temperatureMinC: min.trim() === "" ? null : Number(min), temperatureMaxC: max.trim() === "" ? null : Number(max) };
+          // The server's own rules, checked before asking it.
+          const parsed = machineTemperatureInput.safeParse(input);
+          setLocalErrors(parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as FieldErrors));
+          if (parsed.success) save.mutate({ orgId: org.id, ...input });
         }}
       >
-        <TextField label="Minimum (°C)" type="number" step="any" value={min} disabled={!canEdit} errors={errors.temperatureMinC} onChange={(e) => setMin(e.target.value)} />
-        <TextField label="Maximum (°C)" type="number" step="any" value={max} disabled={!canEdit} errors={errors.temperatureMaxC} onChange={(e) => setMax(e.target.value)} />
+        <TextField
+          label="Minimum (°C)"
+          type="number"
+          step="any"
+          value={min}
+          disabled={!canEdit}
+          errors={errors.temperatureMinC}
+          onChange={(e) => {
+            setMin(e.target.value);
+            setLocalErrors({});
+          }}
+        />
+        <TextField
+          label="Maximum (°C)"
+          type="number"
+          step="any"
+          value={max}
+          disabled={!canEdit}
+          errors={errors.temperatureMaxC}
+          onChange={(e) => {
+            setMax(e.target.value);
+            setLocalErrors({});
+          }}
+        />
         <div className="flex items-center gap-3 sm:col-span-2">
           {canEdit && (
             <Button type="submit" disabled={save.isPending}>

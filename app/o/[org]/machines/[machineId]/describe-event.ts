@@ -1,4 +1,4 @@
-import { paymentMethodLabel } from "~/app/_components/payment-methods";
+import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { formatSignal, formatTemperature } from "../machine-figures-format";

@@ -2,13 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { DialogActions } from "~/app/_components/dialog-actions";
-import { FormAlert } from "~/app/_components/form-alert";
-import { Modal } from "~/app/_components/modal";
-import { useOrg } from "~/app/_components/org-context";
+import { DialogActions } from "~/app/_components/ui/dialog-actions";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { Modal } from "~/app/_components/ui/modal";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { MachineFields, type MachineValues } from "../machine-fields";
+import type { FieldErrors } from "~/server/errors";
+import { MachineFields, machineSubmission, type MachineValues } from "../machine-fields";
 import { useMachine, useRefreshMachine } from "./use-machine";
 
 /** Changes a machine's name, serial, model and location. */
@@ -20,6 +21,7 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
   const current: MachineValues = { name: machine.name, serial: machine.serial, model: machine.model, locationId: machine.locationId ?? "" };
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<MachineValues>(current);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const update = useMutation(
     trpc.machines.update.mutationOptions({
       onSuccess: async () => {
@@ -28,24 +30,36 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
       },
     }),
   );
-  const errors = fieldErrorsOf(update.error);
+  const errors = { ...fieldErrorsOf(update.error), ...localErrors };
+  const hasErrors = Object.keys(errors).length > 0;
 
   function openChange(next: boolean) {
     setOpen(next);
     update.reset();
+    setLocalErrors({});
     if (next) setValues(current);
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    update.mutate({ orgId: org.id, machineId, ...values, locationId: values.locationId || null });
+    const { input, errors: found } = machineSubmission(values);
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) return;
+    update.mutate({ orgId: org.id, machineId, ...input });
   }
 
   return (
     <Modal open={open} onOpenChange={openChange} trigger={trigger} title="Edit machine" description="The machine keeps its id and its secret.">
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={update.error ? (Object.keys(errors).length > 0 ? "Check the highlighted fields." : errorMessageOf(update.error)) : null} />
-        <MachineFields values={values} errors={errors} onChange={(change) => setValues((v) => ({ ...v, ...change }))} />
+        <FormAlert message={hasErrors ? "Check the highlighted fields." : errorMessageOf(update.error)} />
+        <MachineFields
+          values={values}
+          errors={errors}
+          onChange={(change) => {
+            setLocalErrors({});
+            setValues((v) => ({ ...v, ...change }));
+          }}
+        />
         <DialogActions pending={update.isPending} onCancel={() => openChange(false)} submitLabel="Save changes" />
       </form>
     </Modal>

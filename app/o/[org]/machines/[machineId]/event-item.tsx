@@ -2,8 +2,8 @@
 
 import clsx from "clsx";
 import { Activity, Banknote, CircleCheck, CircleX, Coins, PackagePlus, TriangleAlert } from "lucide-react";
-import { useOrg } from "~/app/_components/org-context";
-import { Timestamp } from "~/app/_components/timestamp";
+import { useOrg } from "~/app/_components/org/org-context";
+import { Timestamp } from "~/app/_components/ui/timestamp";
 import { describeEvent, type EventTone, type MachineEventRow } from "./describe-event";
 
 const icons: Record<string, typeof Activity> = {

@@ -3,12 +3,12 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { History, LoaderCircle } from "lucide-react";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { EmptyState } from "~/app/_components/empty-state";
-import { FilterChip } from "~/app/_components/filter-chip";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import { LIVE_REFRESH_MS } from "../fleet-query";

@@ -2,11 +2,11 @@
 
 import { BellRing, History } from "lucide-react";
 import Link from "next/link";
-import { ruleLabel } from "~/server/alerts/contract";
-import { Card } from "~/app/_components/card";
-import { useOrg } from "~/app/_components/org-context";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { alertText, ruleLabel } from "~/server/alerts/contract";
+import { Card } from "~/app/_components/ui/card";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useMachine } from "./use-machine";
 
 
@@ -49,7 +49,7 @@ export function MachineAlerts({ machineId }: { machineId: string }) {
                 </Link>
                 {alert.count > 1 && <span className="ml-1 text-xs font-normal text-zinc-500 dark:text-zinc-400">×{alert.count}</span>}
               </p>
-              {alert.message && <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{alert.message}</p>}
+              <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{alertText(alert)}</p>
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
 "use client";
 
-import { LevelBar } from "~/app/_components/level-bar";
-import { formatPercent } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { formatDateTime } from "~/app/_components/org-time";
-import { RelativeTime } from "~/app/_components/relative-time";
-import { Stat } from "~/app/_components/stat";
+import { LevelBar } from "~/app/_components/ui/level-bar";
+import { formatPercent } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { formatDateTime } from "~/server/time";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { Stat } from "~/app/_components/ui/stat";
 import { fillTone } from "../machine-row";
 import { formatSignal, formatTemperature } from "../machine-figures-format";
 import { useMachine, usePlanogram } from "./use-machine";

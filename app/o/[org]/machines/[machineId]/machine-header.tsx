@@ -2,9 +2,9 @@
 
 import { ChevronLeft, Pencil } from "lucide-react";
 import Link from "next/link";
-import { Button } from "~/app/_components/button";
-import { useOrg } from "~/app/_components/org-context";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { Button } from "~/app/_components/ui/button";
+import { useOrg } from "~/app/_components/org/org-context";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { hasRole } from "~/server/tenancy/contract";
 import { fleetStatusLabel } from "../fleet-query";
 import { EditMachineDialog } from "./edit-machine-dialog";

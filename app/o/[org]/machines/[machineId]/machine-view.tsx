@@ -1,8 +1,8 @@
 "use client";
 
 import { Suspense } from "react";
-import { Skeleton } from "~/app/_components/skeleton";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { Skeleton } from "~/app/_components/ui/skeleton";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { AccessPanel } from "./access-panel";
 import { EventTimeline } from "./event-timeline";
 import { MachineTemperatureCard } from "../../alerts/settings/machine-range-form";

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../../org-access";
+import { requireMember } from "~/server/web";
 import { eventsInput, eventsPageOptions } from "./describe-event";
 import { MachineView } from "./machine-view";
 

@@ -2,9 +2,9 @@
 
 import clsx from "clsx";
 import { Trash2 } from "lucide-react";
-import { controlClasses } from "~/app/_components/field";
-import { NativeSelect } from "~/app/_components/native-select";
-import { cellClasses } from "~/app/_components/table-styles";
+import { controlClasses } from "~/app/_components/ui/field";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { cellClasses } from "~/app/_components/ui/table-styles";
 import type { SlotDraft, SlotField, SlotProblems } from "./slot-drafts";
 
 export interface ProductChoice {

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Plus } from "lucide-react";
 import { useMemo, useState } from "react";
-import { Button } from "~/app/_components/button";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
-import { tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { Button } from "~/app/_components/ui/button";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
+import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { formatMoney, toMajorText } from "~/server/money";

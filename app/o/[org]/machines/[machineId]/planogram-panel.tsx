@@ -2,10 +2,10 @@
 
 import { LayoutGrid, Pencil } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { EmptyState } from "~/app/_components/empty-state";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { useOrg } from "~/app/_components/org/org-context";
 import { hasRole } from "~/server/tenancy/contract";
 import { PlanogramEditor } from "./planogram-editor";
 import { PlanogramGrid } from "./planogram-grid";

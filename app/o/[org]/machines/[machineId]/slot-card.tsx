@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { LevelBar, stockTone } from "~/app/_components/level-bar";
+import { LevelBar, stockTone } from "~/app/_components/ui/level-bar";
 import { formatMoney } from "~/server/money";
 import type { PlanogramSlot } from "./use-machine";
 

@@ -1,4 +1,5 @@
 import type { RouterInputs } from "~/app/_trpc/types";
+import { setPlanogramInput, slotInput } from "~/server/inventory/contract";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import type { PlanogramSlot } from "./use-machine";
 
@@ -41,9 +42,13 @@ export function nextDraft(drafts: SlotDraft[]): SlotDraft {
 
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
+/** Where each of the slot schema's fields is typed in the editor. */
+const fieldOfInput: Record<string, SlotField> = { code: "code", productId: "productId", capacity: "capacity", parLevel: "parLevel", priceOverrideMinor: "price" };
+
 /**
- * What is wrong with each slot, by the same rules and in the same words as the server's check,
- * so that a refused save can point at the slots at fault.
+ * What is wrong with each slot, checked by the server's own slot schema (so in its words), so
+ * that a refused save can point at the slots at fault. Text where a number belongs is caught
+ * first, with a hint on what to type.
  */
 export function slotProblems(drafts: SlotDraft[], currency: string): Map<string, SlotProblems> {
   const problems = new Map<string, SlotProblems>();
@@ -52,20 +57,27 @@ export function slotProblems(drafts: SlotDraft[], currency: string): Map<string,
     p[field] ??= message;
     problems.set(key, p);
   };
-  const codes = new Map<string, number>();
-  for (const d of drafts) codes.set(d.code.trim().toUpperCase(), (codes.get(d.code.trim().toUpperCase()) ?? 0) + 1);
-  for (const d of drafts) {
-    const code = d.code.trim().toUpperCase();
-    if (!/^[A-Z0-9]{1,8}$/.test(code)) add(d.key, "code", "A slot code is 1 to 8 letters or digits, such as A1.");
-    else if ((codes.get(code) ?? 0) > 1) add(d.key, "code", "Each slot code may appear once.");
-    const capacity = wholeNumber(d.capacity);
-    const par = wholeNumber(d.parLevel);
-    if (Number.isNaN(capacity)) add(d.key, "capacity", "Enter the capacity as a whole number.");
-    else if (capacity < 1) add(d.key, "capacity", "Capacity is at least 1.");
-    else if (capacity > 999) add(d.key, "capacity", "Capacity is at most 999.");
-    if (Number.isNaN(par)) add(d.key, "parLevel", "Enter the par level as a whole number.");
-    else if (!Number.isNaN(capacity) && par > capacity) add(d.key, "parLevel", "Par level cannot exceed capacity.");
-    if (Number.isNaN(parseMajor(d.price, currency))) add(d.key, "price", amountHint(currency));
+  const slots = toSlotsInput(drafts, currency);
+  drafts.forEach((d, i) => {
+    const slot = slots[i]!;
+    if (Number.isNaN(slot.capacity)) add(d.key, "capacity", "Enter the capacity as a whole number.");
+    if (Number.isNaN(slot.parLevel)) add(d.key, "parLevel", "Enter the par level as a whole number.");
+    if (Number.isNaN(slot.priceOverrideMinor)) add(d.key, "price", amountHint(currency));
+    const checked = slotInput.safeParse(slot);
+    for (const issue of checked.error?.issues ?? []) {
+      const field = fieldOfInput[String(issue.path[0])];
+      if (field) add(d.key, field, issue.message);
+    }
+  });
+  // The list's own rule (each code once) names no slot: it is checked on the codes alone, so that
+  // another fault of a slot does not hide it, and marks every slot whose code repeats.
+  const codesOnly = slots.map((s) => ({ code: s.code, productId: null, capacity: 1, parLevel: 0 }));
+  const listIssue = setPlanogramInput.shape.slots.safeParse(codesOnly).error?.issues.find((i) => i.path.length === 0);
+  if (listIssue) {
+    const codes = drafts.map((d) => d.code.trim().toUpperCase());
+    drafts.forEach((d, i) => {
+      if (codes.indexOf(codes[i]!) !== codes.lastIndexOf(codes[i]!)) add(d.key, "code", listIssue.message);
+    });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useOrg } from "~/app/_components/org-context";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { LIVE_REFRESH_MS } from "../fleet-query";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { PageHeader } from "~/app/_components/page-header";
-import { TableSkeleton } from "~/app/_components/table-skeleton";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
-import { requireMember } from "../../org-access";
+import { requireMember } from "~/server/web";
 import { PreferencesForm } from "./preferences-form";
 
 export const metadata: Metadata = { title: "Notification preferences" };

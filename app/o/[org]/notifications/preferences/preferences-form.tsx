@@ -2,16 +2,16 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { Card } from "~/app/_components/card";
-import { Field } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { NativeSelect } from "~/app/_components/native-select";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { Card } from "~/app/_components/ui/card";
+import { Field } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
+import type { NotificationThreshold as Threshold } from "~/server/notifications/contract";
 
-type Threshold = "info" | "warning" | "critical" | "off";
 const choices: { value: Threshold; label: string }[] = [
   { value: "info", label: "Everything (info and above)" },
   { value: "warning", label: "Warnings and critical" },

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClipboardCheck, LoaderCircle, Minus, Plus } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/button";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
+import { Button } from "~/app/_components/ui/button";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";

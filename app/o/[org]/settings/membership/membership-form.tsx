@@ -2,10 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { TextField } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
-import { useOrg } from "~/app/_components/org-context";
-import { SaveBar } from "~/app/_components/save-bar";
+import { TextField } from "~/app/_components/ui/field";
+import { FormAlert } from "~/app/_components/ui/form-alert";
+import { useOrg } from "~/app/_components/org/org-context";
+import { SaveBar } from "~/app/_components/ui/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Card } from "~/app/_components/card";
-import { formatCount } from "~/app/_components/numbers";
-import { useOrg } from "~/app/_components/org-context";
-import { Stat } from "~/app/_components/stat";
-import { StatusBadge } from "~/app/_components/status-badge";
+import { Card } from "~/app/_components/ui/card";
+import { formatCount } from "~/app/_components/labels/numbers";
+import { useOrg } from "~/app/_components/org/org-context";
+import { Stat } from "~/app/_components/ui/stat";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useTRPC } from "~/app/_trpc/client";
 import { MembershipForm } from "./membership-form";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { PageHeader } from "~/app/_components/page-header";
-import { Skeleton } from "~/app/_components/skeleton";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { Skeleton } from "~/app/_components/ui/skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole, roleLabels } from "~/server/tenancy/contract";
-import { requireMember } from "../../org-access";
+import { requireMember } from "~/server/web";
 import { MembershipSettings } from "./membership-settings";
 
 export const metadata: Metadata = { title: "Membership" };

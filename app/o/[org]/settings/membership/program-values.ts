@@ -1,4 +1,5 @@
 import type { RouterInputs, RouterOutputs } from "~/app/_trpc/types";
+import { loyaltyProgramInput } from "~/server/consumers/contract";
 import type { FieldErrors } from "~/server/errors";
 
 export type Program = RouterOutputs["loyalty"]["get"];
@@ -33,26 +34,37 @@ export function sameValues(a: ProgramValues, b: ProgramValues): boolean {
   return plain(a) === plain(b);
 }
 
-const WHOLE = /^\d{1,9}$/;
+/** A number as typed; blank or not a number is NaN, which the form reports before the schema. */
+function typedNumber(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? Number.NaN : Number(trimmed);
+}
 
 /**
- * The update's input from the form, or the errors found before asking the server: `pointsPerUnit`,
- * and per tier row `tier.<key>.name` / `tier.<key>.minPoints`.
+ * The update's input from the form, or the errors found before asking the server, by the server's
+ * own schema: `pointsPerUnit`, `tiers` for the list, and per tier row `tier.<key>.name` /
+ * `tier.<key>.minPoints`.
  */
 export function parseValues(orgId: string, v: ProgramValues): { input: RouterInputs["loyalty"]["update"] } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
-  if (!WHOLE.test(v.pointsPerUnit.trim())) errors.pointsPerUnit = ["A whole number of points, like 1 or 10."];
-  for (const t of v.tiers) {
-    if (!t.name.trim()) errors[`tier.${t.key}.name`] = ["Name the tier."];
-    if (!WHOLE.test(t.minPoints.trim())) errors[`tier.${t.key}.minPoints`] = ["A whole number, 0 or more."];
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    input: {
-      orgId,
-      enabled: v.enabled,
-      pointsPerUnit: Number(v.pointsPerUnit.trim()),
-      tiers: v.tiers.map((t) => ({ name: t.name.trim(), minPoints: Number(t.minPoints.trim()) })),
-    },
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const candidate = {
+    enabled: v.enabled,
+    pointsPerUnit: typedNumber(v.pointsPerUnit),
+    tiers: v.tiers.map((t) => ({ name: t.name, minPoints: typedNumber(t.minPoints) })),
   };
+  if (Number.isNaN(candidate.pointsPerUnit)) add("pointsPerUnit", "A whole number of points, like 1 or 10.");
+  for (const [i, t] of v.tiers.entries()) {
+    if (Number.isNaN(candidate.tiers[i]!.minPoints)) add(`tier.${t.key}.minPoints`, "A whole number, 0 or more.");
+  }
+  const result = loyaltyProgramInput.safeParse(candidate);
+  if (result.success && Object.keys(errors).length === 0) return { input: { orgId, ...result.data } };
+  for (const issue of result.error?.issues ?? []) {
+    const [field, row, part] = issue.path;
+    const key = typeof row === "number" ? v.tiers[row]?.key : undefined;
+    const name = field === "tiers" && key && part ? `tier.${key}.${String(part)}` : String(field ?? "form");
+    // A number the form already reported as not typed in is not reported twice.
+    if (!errors[name]) add(name, issue.message);
+  }
+  return { errors };
 }

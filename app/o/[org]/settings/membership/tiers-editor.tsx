@@ -1,8 +1,8 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { Button } from "~/app/_components/button";
-import { controlClasses } from "~/app/_components/field";
+import { Button } from "~/app/_components/ui/button";
+import { controlClasses } from "~/app/_components/ui/field";
 import type { FieldErrors } from "~/server/errors";
 import { newTierKey, type TierDraft } from "./program-values";
 

@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "~/db/open";
-import { errorResponse, handleEventsRequest } from "~/server/ingest";
-import { sendNotificationsNow } from "~/server/alerts";
+import { errorResponse, handleEventsRequest } from "~/server/machine-api";
+import { sendNotificationsNow } from "~/server/notifications";
 import { sendOwedRefunds } from "~/server/payments";
 
 export const dynamic = "force-dynamic";

@@ -4,13 +4,13 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClasses } from "~/app/_components/button";
-import { EmptyState } from "~/app/_components/empty-state";
-import { PageHeader } from "~/app/_components/page-header";
-import { cellClasses, tableClasses, theadClasses } from "~/app/_components/table-styles";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { EmptyState } from "~/app/_components/ui/empty-state";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { cellClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
 import { calendarDay } from "~/server/input/calendar";
-import { requireMember } from "../../../org-access";
+import { requireMember } from "~/server/web";
 import { formatPlanDay } from "../../../plans/plan-format";
 import { PrintButton } from "./print-button";
 

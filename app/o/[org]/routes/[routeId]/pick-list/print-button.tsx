@@ -1,7 +1,7 @@
 "use client";
 
 import { Printer } from "lucide-react";
-import { Button } from "~/app/_components/button";
+import { Button } from "~/app/_components/ui/button";
 
 export function PrintButton() {
   return (

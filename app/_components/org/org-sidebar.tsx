@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { MemberRole } from "~/db/schema";
+import { Logo } from "../ui/logo";
+import { NotificationBell } from "./notification-bell";
+import { OrgNav } from "./org-nav";
+import { OrgSwitcher, type OrgSummary } from "./org-switcher";
+import { UserMenu } from "./user-menu";
+
+export interface OrgShellProps {
+  org: OrgSummary;
+  orgs: OrgSummary[];
+  role: MemberRole;
+  user: { name: string; email: string };
+}
+
+/** The operator's sidebar: organization switcher, sections, and the account menu at the bottom. */
+export function OrgSidebar({ org, orgs, role, user }: OrgShellProps) {
+  return (
+    <div className="flex h-full flex-col gap-4 p-3">
+      <div className="hidden items-center justify-between lg:flex">
+        <Link href="/orgs" className="inline-flex rounded-md px-2 pt-1 text-zinc-900 dark:text-zinc-100" aria-label="VendOps: your organizations">
+          <Logo className="text-[15px]" />
+        </Link>
+        <NotificationBell />
+      </div>
+      <OrgSwitcher current={org} orgs={orgs} />
+      <OrgNav slug={org.slug} role={role} />
+      <div className="mt-auto border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <UserMenu user={user} />
+      </div>
+    </div>
+  );
+}

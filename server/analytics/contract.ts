@@ -1,0 +1,56 @@
+// What the browser and other domains may know of analytics: inputs, answers' shapes, messages.
+import { z } from "zod";
+import { defineMessages } from "~/server/errors";
+import { calendarMonth, dayRange } from "~/server/input/calendar";
+
+export const analyticsMessages = defineMessages("analytics", {
+  period_too_long: "Choose a period of at most three years.",
+});
+
+/** A period of org days, inclusive; by default the 30 days up to today in the org's zone. */
+export const periodInput = dayRange({ locationId: z.string().max(64).optional() });
+
+/** Longest period a report covers. */
+export const MAX_PERIOD_DAYS = 3 * 366;
+
+/** A month of statistics, `YYYY-MM`. */
+export const monthInput = z.object({ month: calendarMonth });
+
+/** Days of the overview's revenue chart. */
+export const OVERVIEW_DAYS = 30;
+
+export interface ProductRanking {
+  productId: string;
+  name: string;
+  sku: string;
+  category: string;
+  units: number;
+  revenueMinor: number;
+  marginMinor: number;
+  /** Margin over revenue, 0..1; null without revenue. */
+  marginRate: number | null;
+  previousUnits: number;
+  /** Units against the previous period, -1..; null when it sold nothing then. */
+  change: number | null;
+  /** Slot-days the product was on offer and in stock in the period. */
+  inStockDays: number;
+  /** Units per slot-day in stock. */
+  velocity: number | null;
+}
+
+export interface EliminationCandidate extends ProductRanking {
+  reasons: string[];
+}
+
+export interface LocationPerformance {
+  locationId: string;
+  name: string;
+  machines: number;
+  revenueMinor: number;
+  units: number;
+  revenuePerMachineDay: number;
+  previousRevenueMinor: number;
+  change: number | null;
+  /** Revenue per machine-day over the operator's median location, 1 = median. */
+  againstMedian: number | null;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { newId } from "~/db/ids";
+import { cashCollections } from "~/db/schema";
+import type { ServiceCtx } from "~/server/context";
+import type { CashCollectionFact } from "./contract";
+
+/** Records the cash a machine reported collected, one row per report. */
+export async function recordCashCollections(ctx: ServiceCtx, input: { machineId: string; collections: CashCollectionFact[] }): Promise<void> {
+  if (input.collections.length === 0) return;
+  await ctx.db.insert(cashCollections).values(
+    input.collections.map((c) => ({
+      id: newId("csh"),
+      orgId: ctx.orgId,
+      machineId: input.machineId,
+      eventId: c.eventId,
+      amountMinor: c.amountMinor,
+      currency: c.currency,
+      occurredAt: c.occurredAt,
+    })),
+  );
+}

@@ -1,0 +1,5 @@
+// The cash domain's front door: the only module other domains, transports and pages import.
+import "server-only";
+
+export * from "./contract";
+export { recordCashCollections } from "./collections";

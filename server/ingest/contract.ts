@@ -1,0 +1,22 @@
+// The ingest domain's contract: what a browser may import (inputs, vocabularies, messages), no database.
+import { z } from "zod";
+import { defineMessages } from "~/server/errors";
+import { slotCountsInput } from "~/server/inventory/contract";
+
+export const ingestMessages = defineMessages("ingest", {
+  visit_key_taken: "This visit key was already used for another machine.",
+  visit_refused: "{reason}",
+});
+
+/** Why one event of a batch was refused: each has a stable code and a message for the machine's log. */
+export const REJECTION_CODES = ["invalid_id", "unknown_type", "invalid_occurred_at", "invalid_data", "unknown_slot", "unknown_order", "currency_mismatch"] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const recordVisitInput = z.object({
+  machineId: z.string().min(1).max(64),
+  routeId: z.string().min(1).max(64).nullable().default(null),
+  /** Chosen by the device when the visit form opens: a repeated submit is the same visit. */
+  visitKey: z.string().regex(/^[A-Za-z0-9_-]{8,48}$/, "A visit key is 8 to 48 letters, digits, - or _."),
+  /** Absolute counts per slot after the fill. */
+  counts: slotCountsInput,
+});

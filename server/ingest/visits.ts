@@ -1,0 +1,56 @@
+import "server-only";
+import type { z } from "zod";
+import type { ServiceCtx } from "~/server/context";
+import { ServiceError } from "~/server/errors";
+import { getMachine } from "~/server/fleet";
+import { checkVisitCounts } from "~/server/inventory";
+import { claimRouteVisit, getDeliveryRoute } from "~/server/replenishment";
+import { recordAudit } from "~/server/tenancy";
+import { ingestBatch } from "./batch";
+import { ingestMessages, recordVisitInput } from "./contract";
+
+/**
+ * Records a technician's restock visit: the counts go through the machine ingest as one
+ * `inventory.restocked` event (so stock, stockouts and the service visit follow the protocol's
+ * rules exactly), attributed to the technician and audited. The visit key makes it idempotent.
+ * It is a person's report, not the machine's: the machine's last seen, state and uptime stay as
+ * the machine itself left them.
+ */
+export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVisitInput>) {
+  const input = recordVisitInput.parse(raw);
+  const now = new Date();
+  const machine = await getMachine(ctx, input.machineId);
+  if (input.routeId) await getDeliveryRoute(ctx, { routeId: input.routeId });
+  await checkVisitCounts(ctx, { machineId: machine.id, counts: input.counts });
+
+  const eventId = `visit:${input.visitKey}`;
+  const claim = await claimRouteVisit(ctx, {
+    visitKey: input.visitKey,
+    routeId: input.routeId,
+    machineId: machine.id,
+    technicianId: ctx.actor.type === "user" ? ctx.actor.id : null,
+    eventId,
+    occurredAt: now,
+    counts: input.counts,
+  });
+  if (!claim.created) {
+    if (!claim.visit || claim.visit.machineId !== machine.id) throw new ServiceError("CONFLICT", ingestMessages.visit_key_taken);
+    return { visit: claim.visit, duplicate: true };
+  }
+  const { visit } = claim;
+
+  const outcome = await ingestBatch(ctx, {
+    machineId: machine.id,
+    events: [{ id: eventId, type: "inventory.restocked", occurredAt: now.toISOString(), data: { slots: input.counts, visitId: input.visitKey } }],
+    receivedAt: now,
+  });
+  const result = outcome.results[0];
+  if (result?.status === "rejected") throw new ServiceError("BAD_REQUEST", ingestMessages.visit_refused, { reason: result.error.message });
+  await recordAudit(ctx, {
+    action: "visit.recorded",
+    targetType: "machine",
+    targetId: machine.id,
+    data: { visitId: visit.id, routeId: input.routeId, counts: input.counts },
+  });
+  return { visit, duplicate: false };
+}

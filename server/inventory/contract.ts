@@ -1,0 +1,56 @@
+// The inventory domain's contract: what a browser may import (inputs, messages), no database.
+import { z } from "zod";
+import { defineMessages } from "~/server/errors";
+import { instant } from "~/server/input/calendar";
+
+export const inventoryMessages = defineMessages("inventory", {
+  products_not_found: "Product not found: {productIds}",
+  slot_not_in_planogram: "Slot {slot} is not in this machine's planogram.",
+  slot_over_capacity: "Slot {slot} holds at most {capacity}; check the count.",
+});
+
+export const slotInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{1,8}$/, "A slot code is 1 to 8 letters or digits, such as A1."),
+    productId: z.string().min(1).max(64).nullable(),
+    capacity: z.number().int().min(1, "Capacity is at least 1.").max(999, "Capacity is at most 999."),
+    parLevel: z.number().int().min(0, "Par level cannot be negative."),
+    priceOverrideMinor: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  })
+  .refine((s) => s.parLevel <= s.capacity, { message: "Par level cannot exceed capacity.", path: ["parLevel"] });
+
+export const setPlanogramInput = z.object({
+  machineId: z.string().min(1).max(64),
+  slots: z
+    .array(slotInput)
+    .max(200, "A machine has at most 200 slots.")
+    .refine((list) => new Set(list.map((s) => s.code)).size === list.length, "Each slot code may appear once."),
+});
+
+/** Absolute counts per slot after a fill, as a technician enters them. */
+export const slotCountsInput = z
+  .array(
+    z.object({
+      slot: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{1,8}$/, "A slot code is 1 to 8 letters or digits."),
+      quantity: z.number("Enter a count.").int("Enter a whole number.").min(0, "A count cannot be negative.").max(9999),
+    }),
+  )
+  .min(1, "Count at least one slot.")
+  .max(200)
+  .refine((list) => new Set(list.map((c) => c.slot)).size === list.length, "Each slot may be counted once.");
+
+export const listVisitsInput = z.object({
+  machineId: z.string().min(1).max(64).optional(),
+  routeId: z.string().min(1).max(64).optional(),
+  /** Only visits at or after this moment. */
+  since: instant.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,7 @@
+// The inventory domain's front door: the only module other domains, transports and pages import.
+import "server-only";
+
+export * from "./contract";
+export { getPlanogram, setPlanogram } from "./planogram";
+export { applyStockChanges, machineSlots, type SlotState } from "./stock-changes";
+export { checkVisitCounts, listVisits, recordServiceVisits } from "./visits";

@@ -1,0 +1,128 @@
+import "server-only";
+import type { ServiceCtx } from "~/server/context";
+import { formatMoney } from "~/server/money";
+import { addDays, dayShareLeft, daysBetween, localDay, weekdayOf } from "~/server/time";
+import { HORIZON_DAYS, type MachineToVisit, type ReplenishmentSettings } from "./contract";
+import { expectedOn, type SlotForecast } from "./demand-model";
+import { loadFleetSlots, loadForecasts, orgZone, type FleetSlot } from "./fleet-slots";
+import { slotKey } from "./history";
+import { planMachine, type MachinePlan, type PlanSlot } from "./plan-math";
+import { getSettings } from "./settings";
+
+/** Expected units for each horizon day from today; today counts only the hours still ahead. */
+export function horizonMeans(f: SlotForecast, today: string, shareLeft: number, horizon = HORIZON_DAYS): number[] {
+  return Array.from({ length: horizon }, (_, i) => expectedOn(f, weekdayOf(addDays(today, i))) * (i === 0 ? shareLeft : 1));
+}
+
+export interface PlannedMachine {
+  machineId: string;
+  name: string;
+  location: string | null;
+  route: { id: string; name: string; position: number } | null;
+  plan: MachinePlan;
+  /** Visit dates (local days) of the plan. */
+  visitDates: string[];
+  slots: (FleetSlot & { forecast: SlotForecast | null; dailyMeans: number[] })[];
+}
+
+export interface FleetPlan {
+  today: string;
+  dates: string[];
+  timeZone: string;
+  settings: ReplenishmentSettings;
+  machines: PlannedMachine[];
+  /** When the forecasts used were computed (the oldest), or null when there are none yet. */
+  forecastsComputedAt: Date | null;
+}
+
+/**
+ * Plans the org's fleet from now over the horizon: current stock, the org's visit cost and fill
+ * rule, and the stored forecasts (or the `forecasts` just computed). Slots without a forecast yet
+ * expect no demand.
+ */
+export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?: Map<string, SlotForecast> } = {}): Promise<FleetPlan> {
+  const now = input.now ?? new Date();
+  const given = input.forecasts;
+  // One after another: the reads share the caller's transaction (one connection).
+  const { timeZone } = await orgZone(ctx);
+  const settings = await getSettings(ctx);
+  const fleetSlots = await loadFleetSlots(ctx);
+  const stored = given ? null : await loadForecasts(ctx);
+  const forecasts: Map<string, SlotForecast & { computedAt?: Date; productId?: string | null }> = given ?? stored!;
+  const today = localDay(now, timeZone);
+  const share = dayShareLeft(now, timeZone);
+  const dates = Array.from({ length: HORIZON_DAYS }, (_, i) => addDays(today, i));
+
+  const byMachine = new Map<string, FleetSlot[]>();
+  for (const s of fleetSlots) {
+    let list = byMachine.get(s.machineId);
+    if (!list) byMachine.set(s.machineId, (list = []));
+    list.push(s);
+  }
+  let oldest: Date | null = null;
+  const machines: PlannedMachine[] = [];
+  for (const [machineId, list] of byMachine) {
+    const withForecast = list.map((s) => {
+      const f = forecasts.get(slotKey(machineId, s.code));
+      // A forecast made for another product of the slot says nothing about this one.
+      const usable = f && (f.productId === undefined || f.productId === s.productId) ? f : null;
+      if (usable && "computedAt" in usable && usable.computedAt && (!oldest || usable.computedAt < oldest)) oldest = usable.computedAt;
+      return { ...s, forecast: usable, dailyMeans: usable ? horizonMeans(usable, today, share) : new Array<number>(HORIZON_DAYS).fill(0) };
+    });
+    const planSlots: PlanSlot[] = withForecast.map((s) => ({
+      code: s.code,
+      productId: s.productId,
+      capacity: s.capacity,
+      parLevel: s.parLevel,
+      stock: s.stock,
+      marginMinor: Math.max(0, Number(s.priceMinor) - Number(s.costMinor)),
+      dailyMeans: s.dailyMeans,
+      dispersion: s.forecast?.dispersion ?? Infinity,
+    }));
+    const plan = planMachine({ slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo });
+    const first = list[0]!;
+    machines.push({
+      machineId,
+      name: first.machineName,
+      location: first.locationName,
+      route: first.routeId ? { id: first.routeId, name: first.routeName ?? "", position: first.routePosition ?? 0 } : null,
+      plan,
+      visitDates: plan.visitDays.map((d) => dates[d]!),
+      slots: withForecast,
+    });
+  }
+  return { today, dates, timeZone, settings, machines, forecastsComputedAt: oldest };
+}
+
+/**
+ * The machines planned for a visit on `day` (a local date within the horizon; today when left
+ * out), in route order, with a short reason ("11 units to fill · €8.40 at risk") for dashboards.
+ */
+export async function machinesToVisit(ctx: ServiceCtx, input: { day?: string; now?: Date } = {}) {
+  const fleet = await planFleet(ctx, { now: input.now });
+  const offset = daysBetween(fleet.today, input.day ?? fleet.today);
+  if (offset < 0 || offset >= HORIZON_DAYS) return [];
+  return fleet.machines
+    .filter((m) => m.plan.visitDays.includes(offset))
+    .map((m) => {
+      const units = (m.plan.visits.find((v) => v.day === offset)?.fills ?? []).reduce((a, f) => a + f.quantity, 0);
+      const atRisk = m.plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0;
+      return {
+        machineId: m.machineId,
+        name: m.name,
+        locationName: m.location,
+        route: m.route,
+        units,
+        /** Expected lost margin over the horizon if the machine were not visited at all. */
+        atRiskMinor: atRisk,
+        reason: `${units} ${units === 1 ? "unit" : "units"} to fill · ${formatMoney(atRisk, fleet.settings.currency)} at risk this week`,
+      };
+    })
+    .sort((a, b) => (a.route?.name ?? "\uffff").localeCompare(b.route?.name ?? "\uffff") || (a.route?.position ?? 0) - (b.route?.position ?? 0) || a.name.localeCompare(b.name));
+}
+
+/** Machines today's plan sends someone to (today in the org's zone), for the overview. */
+export async function machinesToVisitToday(ctx: ServiceCtx, input: { now?: Date } = {}): Promise<MachineToVisit[]> {
+  const visits = await machinesToVisit(ctx, { now: input.now });
+  return visits.map((v) => ({ machineId: v.machineId, name: v.name, locationName: v.locationName, reason: v.reason }));
+}
