@@ -55,7 +55,7 @@ try {
 
   // 2. Monthly statistics: the job for every closed month, against one INSERT ... SELECT ... GROUP BY.
   await db.execute(sql`delete from monthly_statistics where org_id = ${org.id}`);
-  const [months, job] = await timed(() => generateDueMonths(db, org));
+  const [months, job] = await timed(() => generateDueMonths(db, { org }));
   const [, baseline] = await timed(() => handWrittenMonthly(db, fleet));
   const [, fromRaw] = await timed(() => rawMonthly(db, fleet));
 

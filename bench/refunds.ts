@@ -75,7 +75,7 @@ try {
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (;;) {
-        const claimed = await claimDueRefunds(db, 50);
+        const claimed = await claimDueRefunds(db, { limit: 50 });
         if (claimed.length === 0) return;
         claimedTotal += claimed.length;
         for (const r of claimed) await db.update(refunds).set({ status: "succeeded" }).where(eq(refunds.id, r.id));
@@ -88,7 +88,7 @@ try {
   await resetAll();
   const provider = new StripeProvider({ secretKey: "sk_test_bench", apiUrl: stripe.url });
   started = performance.now();
-  const results = await Promise.all(Array.from({ length: workers }, () => processDueRefunds(db, provider, { batch: 50, concurrency: 1, maxRounds: 1_000_000 })));
+  const results = await Promise.all(Array.from({ length: workers }, () => processDueRefunds(db, { provider, batch: 50, concurrency: 1, maxRounds: 1_000_000 })));
   const seconds = (performance.now() - started) / 1000;
   const sent = results.reduce((a, r) => a + r.succeeded, 0);
   const rate = sent / seconds;

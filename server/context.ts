@@ -53,3 +53,17 @@ export function systemContext(db: Db, system: { orgId: string; actor: "stripe" |
 export function contextFor(ctx: ServiceCtx, db: Db, orgId: string = ctx.orgId): ServiceCtx {
   return { ...ctx, db, orgId };
 }
+
+/**
+ * A consumer acting on their own purchases across operators: no org, and the database confines
+ * the transaction to their rows (`withConsumer`).
+ */
+export interface ConsumerCtx {
+  readonly db: Db;
+  readonly consumerId: string;
+}
+
+/** The consumer's own context, for their purchases, receipts, claims and problem reports. */
+export function consumerSelfContext(db: Db, consumerId: string): ConsumerCtx {
+  return { db, consumerId };
+}

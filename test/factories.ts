@@ -35,11 +35,9 @@ export async function createUser(db: Db, overrides: Partial<{ name: string; emai
 export async function createOrg(db: Db, owner?: SessionUser) {
   const user = owner ?? (await createUser(db));
   const u = unique();
-  const org = await createOrganization(db, { type: "user", id: user.id, label: user.name }, {
-    name: `Org ${u}`,
-    slug: `org-${u}`,
-    timeZone: "Europe/Berlin",
-    currency: "EUR",
+  const org = await createOrganization(db, {
+    actor: { type: "user", id: user.id, label: user.name },
+    org: { name: `Org ${u}`, slug: `org-${u}`, timeZone: "Europe/Berlin", currency: "EUR" },
   });
   return { org, owner: user };
 }

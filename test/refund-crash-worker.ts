@@ -7,7 +7,7 @@ import { claimDueRefunds } from "~/server/payments";
 
 const [databaseUrl, stripeUrl, crashPoint] = process.argv.slice(2);
 const handle = await createDb({ url: databaseUrl, driver: "pg", maxConnections: 1 });
-const claimed = await claimDueRefunds(handle.db, 10);
+const claimed = await claimDueRefunds(handle.db, { limit: 10 });
 if (crashPoint === "after-call") {
   const provider = new StripeProvider({ secretKey: "sk_test_crash", apiUrl: stripeUrl });
   for (const refund of claimed) {

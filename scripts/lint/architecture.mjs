@@ -207,14 +207,14 @@ const contextRule = {
 };
 
 const serviceShapeRule = {
-  meta: { type: "problem", schema: [], messages: { bad: "A service takes (ctx, input): put the other parameters in one input object." } },
+  meta: { type: "problem", schema: [], messages: { bad: "A service takes (ctx, input), or (db, input) when it acts outside one org: put the other parameters in one input object." } },
   create(ctx) {
     const rel = path.relative(root, ctx.filename).replace(/\.(ts|tsx)$/, "");
     const from = classify(rel);
     if (from.layer !== "domain" || from.isTest) return {};
     function check(fn, node) {
       const first = fn.params[0];
-      if (first?.type === "Identifier" && first.name === "ctx" && fn.params.length > 2) ctx.report({ node, messageId: "bad" });
+      if (first?.type === "Identifier" && (first.name === "ctx" || first.name === "db") && fn.params.length > 2) ctx.report({ node, messageId: "bad" });
     }
     return {
       "ExportNamedDeclaration > FunctionDeclaration": (n) => check(n, n),

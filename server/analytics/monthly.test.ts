@@ -10,7 +10,7 @@ import { createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { pdfTexts } from "~/test/pdf-text";
 import { generateDueMonths, generateMonth } from "./monthly";
 import { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
-import { machineContext } from "~/server/context";
+import { machineContext, systemContext } from "~/server/context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -64,20 +64,20 @@ describe("monthly statistics", () => {
     ]);
 
     // 24 November: October is the last closed month.
-    const first = await generateDueMonths(t.db, org, new Date("2026-11-24T12:00:00Z"));
+    const first = await generateDueMonths(t.db, { org, now: new Date("2026-11-24T12:00:00Z") });
     expect(first).toEqual(["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01"]);
     expect(await stored(org.id)).toMatchObject({ "2026-02-01": 1, "2026-03-01": 3, "2026-04-01": 1, "2026-05-01": 0, "2026-10-01": 1 });
 
     // 23:30 on 30 November in New York is December in UTC, but November is not over there yet.
-    expect(await generateDueMonths(t.db, org, new Date("2026-12-01T04:30:00Z"))).toEqual([]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-12-01T04:30:00Z") })).toEqual([]);
     // Half an hour after midnight in New York: November just closed.
-    expect(await generateDueMonths(t.db, org, new Date("2026-12-01T05:30:00Z"))).toEqual(["2026-11-01"]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-12-01T05:30:00Z") })).toEqual(["2026-11-01"]);
     const [november] = await t.db.select().from(monthlyStatistics).where(and(eq(monthlyStatistics.orgId, org.id), eq(monthlyStatistics.month, "2026-11-01")));
     expect(november!.figures).toMatchObject({ units: 2, revenueMinor: 500, failedVends: 1, refunds: 1, refundMinor: 250, failureRate: 1 / 3 });
     expect(november!.previousMonth).toMatchObject({ units: 1 });
     expect(november!.breakdowns.products).toEqual([expect.objectContaining({ label: "Cola 0.33 l", units: 2, revenueMinor: 500, marginMinor: 500 - 2 * 90 })]);
     // Nothing more is due once every closed month is kept.
-    expect(await generateDueMonths(t.db, org, new Date("2026-12-01T05:30:00Z"))).toEqual([]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-12-01T05:30:00Z") })).toEqual([]);
   });
 
   it("is idempotent: generating a month again gives the same row", async () => {
@@ -103,7 +103,7 @@ describe("monthly statistics", () => {
         createdAt: new Date("2026-10-20T12:00:00Z"),
       });
     });
-    await generateDueMonths(t.db, org, new Date("2026-11-24T12:00:00Z"));
+    await generateDueMonths(t.db, { org, now: new Date("2026-11-24T12:00:00Z") });
     const read = () =>
       t.db
         .select()
@@ -118,8 +118,8 @@ describe("monthly statistics", () => {
     // Uptime: hours with a report (two in October) over the machine's hours in October in New York.
     expect(before.figures.uptime).toBeCloseTo(2 / (31 * 24));
     expect(before.breakdowns.machines[0]!.uptime).toBeCloseTo(2 / (31 * 24));
-    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, "2026-10-01"));
-    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, "2026-10-01"));
+    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(systemContext(tx, { orgId: org.id, actor: "system" }), { timeZone: org.timeZone, currency: org.currency, month: "2026-10-01" }));
+    await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(systemContext(tx, { orgId: org.id, actor: "system" }), { timeZone: org.timeZone, currency: org.currency, month: "2026-10-01" }));
     expect(await read()).toEqual(before);
   });
 
@@ -142,7 +142,7 @@ describe("monthly statistics", () => {
         .orderBy(monthlyStatistics.month)
         .then((rows) => rows.map((r) => ({ ...r, generatedAt: null })));
 
-    const months = await generateDueMonths(t.db, org, new Date("2026-11-24T12:00:00Z"));
+    const months = await generateDueMonths(t.db, { org, now: new Date("2026-11-24T12:00:00Z") });
     expect(months).toHaveLength(14);
     const together = await all();
     const october = together.find((r) => r.month === "2026-10-01")!;
@@ -154,7 +154,7 @@ describe("monthly statistics", () => {
     expect(together[0]).toMatchObject({ month: "2025-09-01", previousMonth: null, previousYear: null });
 
     await t.db.delete(monthlyStatistics).where(eq(monthlyStatistics.orgId, org.id));
-    for (const month of months) await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(tx, org, month));
+    for (const month of months) await withTenant(t.db, { orgId: org.id }, (tx) => generateMonth(systemContext(tx, { orgId: org.id, actor: "system" }), { timeZone: org.timeZone, currency: org.currency, month }));
     expect(await all()).toEqual(together);
   });
 
@@ -170,7 +170,7 @@ describe("monthly statistics", () => {
       ],
       new Date("2026-10-10T15:01:00Z"),
     );
-    expect(await generateDueMonths(t.db, org, new Date("2026-11-02T12:00:00Z"))).toEqual(["2026-09-01", "2026-10-01"]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-11-02T12:00:00Z") })).toEqual(["2026-09-01", "2026-10-01"]);
     const month = (m: string) =>
       t.db
         .select()
@@ -182,16 +182,16 @@ describe("monthly statistics", () => {
     // A machine that was offline sends a September sale in November.
     const late = vend("A1", { at: new Date("2026-09-20T15:00:00Z") });
     await ingestAt([late], new Date("2026-11-03T09:00:00Z"));
-    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T12:00:00Z"))).toEqual(["2026-09-01", "2026-10-01"]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-11-03T12:00:00Z") })).toEqual(["2026-09-01", "2026-10-01"]);
     const september = await month("2026-09-01");
     expect(september.figures).toMatchObject({ units: 2, revenueMinor: 500 });
     expect(september).toMatchObject({ stale: false, revisedAt: expect.any(Date) });
     expect((await month("2026-10-01")).previousMonth).toMatchObject({ units: 2 });
     // Written again once only.
-    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T13:00:00Z"))).toEqual([]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-11-03T13:00:00Z") })).toEqual([]);
     // A late report that repeats an event already counted changes nothing.
     await ingestAt([late], new Date("2026-11-03T14:00:00Z"));
-    expect(await generateDueMonths(t.db, org, new Date("2026-11-03T15:00:00Z"))).toEqual([]);
+    expect(await generateDueMonths(t.db, { org, now: new Date("2026-11-03T15:00:00Z") })).toEqual([]);
   });
 
   it("marks the first month of history partial and computes no change against a partial month", async () => {
@@ -207,7 +207,7 @@ describe("monthly statistics", () => {
         vend("A1", { at: at("2027-03-10T17:00:00Z") }),
       ] }),
     );
-    await generateDueMonths(t.db, org, at("2027-04-02T12:00:00Z"));
+    await generateDueMonths(t.db, { org, now: at("2027-04-02T12:00:00Z") });
     const api = callerFor(t.db, m.owner);
     const month = (yyyyMm: string) => api.analytics.statistics({ orgId: org.id, month: yyyyMm }).then((s) => s!);
 
@@ -231,7 +231,7 @@ describe("monthly statistics", () => {
     const { m, org, ingest } = await newYorkMachine();
     // Midnight of 1 September in New York is 04:00 UTC.
     await ingest([restock([{ slot: "A1", quantity: 50 }], new Date("2026-09-01T04:00:00Z")), vend("A1", { at: new Date("2026-09-03T12:00:00Z") })]);
-    await generateDueMonths(t.db, org, new Date("2026-11-02T12:00:00Z"));
+    await generateDueMonths(t.db, { org, now: new Date("2026-11-02T12:00:00Z") });
     const september = await callerFor(t.db, m.owner).analytics.statistics({ orgId: org.id, month: "2026-09" });
     expect(september).toMatchObject({ partial: false, previousMonthPartial: true, previousYearPartial: true });
   });

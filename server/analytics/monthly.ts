@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { queryRows, type Db } from "~/db/client";
 import { monthlyStatistics, organizations, type MonthlyFigures, type MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
-import type { ServiceCtx } from "~/server/context";
+import { systemContext, type ServiceCtx } from "~/server/context";
 import { monthInput } from "./contract";
 import { computeMonths, type MonthResult } from "./monthly-figures";
 import { rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
@@ -56,7 +56,10 @@ async function holdRollups(db: Db, orgId: string) {
  * transaction), all months in one pass per rollup. Keyed by (org, month): a re-run replaces a
  * row with the same figures.
  */
-export async function generateMonths(db: Db, org: OrgZone, months: string[]): Promise<MonthlyStatistics[]> {
+export async function generateMonths(ctx: ServiceCtx, input: { timeZone: string; currency: string; months: string[] }): Promise<MonthlyStatistics[]> {
+  const { db } = ctx;
+  const { months } = input;
+  const org: OrgZone = { id: ctx.orgId, timeZone: input.timeZone, currency: input.currency };
   if (months.length === 0) return [];
   await holdRollups(db, org.id);
   const computed = await computeMonths(db, { orgId: org.id, timeZone: org.timeZone, currency: org.currency, months });
@@ -92,8 +95,8 @@ export async function generateMonths(db: Db, org: OrgZone, months: string[]): Pr
 }
 
 /** Writes the statistics of one month of one org (in the caller's tenant transaction). */
-export async function generateMonth(db: Db, org: OrgZone, month: string): Promise<MonthlyStatistics> {
-  const [saved] = await generateMonths(db, org, [month]);
+export async function generateMonth(ctx: ServiceCtx, input: { timeZone: string; currency: string; month: string }): Promise<MonthlyStatistics> {
+  const [saved] = await generateMonths(ctx, { timeZone: input.timeZone, currency: input.currency, months: [input.month] });
   return saved!;
 }
 
@@ -102,9 +105,11 @@ export async function generateMonth(db: Db, org: OrgZone, month: string): Promis
  * from the month of its first sale to the month before the current one. At most `limit`, so a run
  * stays short.
  */
-export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Promise<string[]> {
+export async function dueMonths(ctx: ServiceCtx, input: { timeZone: string; now: Date; limit?: number }): Promise<string[]> {
+  const { now, limit = 24 } = input;
+  const org = { id: ctx.orgId, timeZone: input.timeZone };
   const rows = await queryRows<{ month: string }>(
-    db,
+    ctx.db,
     sql`with bounds as (
         select date_trunc('month', min(day))::date as first,
                (date_trunc('month', ${now.toISOString()}::timestamptz at time zone ${org.timeZone}) - interval '1 month')::date as last
@@ -121,25 +126,28 @@ export async function dueMonths(db: Db, org: OrgZone, now: Date, limit = 24): Pr
  * Generates every due month of one org: first brings its rollups up to date, so the month's last
  * sales are in, then writes them together.
  */
-export async function generateDueMonths(db: Db, org: OrgZone, now = new Date()): Promise<string[]> {
+export async function generateDueMonths(db: Db, input: { org: OrgZone; now?: Date }): Promise<string[]> {
+  const { org, now = new Date() } = input;
   await rollUpOrg(db, org);
   return withTenant(db, { orgId: org.id }, async (tx) => {
-    const due = await dueMonths(tx, org, now);
+    // The system, whichever caller asked (the hourly job, the demo seed): nothing here is audited.
+    const ctx = systemContext(tx, { orgId: org.id, actor: "system" });
+    const due = await dueMonths(ctx, { timeZone: org.timeZone, now });
     if (due.length === 0) return [];
     // A month with sales committed since that run, which the rollups have not reached yet, waits for the next one.
-    const firstPending = await firstPendingMonth(tx, org);
+    const firstPending = await firstPendingMonth(ctx, org);
     const ready = firstPending === null ? due : due.filter((month) => month < firstPending);
-    await generateMonths(tx, org, ready);
+    await generateMonths(ctx, { timeZone: org.timeZone, currency: org.currency, months: ready });
     return ready;
   });
 }
 
 /** The month (first day, in the org's zone) of the earliest sale the rollups have not reached, or null. */
-async function firstPendingMonth(db: Db, org: OrgZone): Promise<string | null> {
-  const mark = await salesMark(db, org.id);
+async function firstPendingMonth(ctx: ServiceCtx, org: OrgZone): Promise<string | null> {
+  const mark = await salesMark(ctx);
   // Materialized: the few sales past the mark are found through the writer index, not by walking every sale in time order.
   const [row] = await queryRows<{ month: string | null }>(
-    db,
+    ctx.db,
     sql`with pending as materialized (select s.occurred_at from sales s where s.org_id = ${org.id} and ${salesNotRolledUp(mark, sql`s.writer_xid`)})
       select to_char(date_trunc('month', min(occurred_at) at time zone ${org.timeZone}), 'YYYY-MM-DD') as month from pending`,
   );
@@ -150,12 +158,13 @@ async function firstPendingMonth(db: Db, org: OrgZone): Promise<string | null> {
  * The hourly job: for each org whose month has closed in its zone and that has months without
  * statistics (the one that just closed, or missed ones), generates them.
  */
-export async function generateAllDueMonths(db: Db, now = new Date(), deadline = Number.POSITIVE_INFINITY): Promise<number> {
+export async function generateAllDueMonths(db: Db, input: { now?: Date; deadline?: number } = {}): Promise<number> {
+  const { now = new Date(), deadline = Number.POSITIVE_INFINITY } = input;
   const orgs = await db.select({ id: organizations.id, timeZone: organizations.timeZone, currency: organizations.currency }).from(organizations).orderBy(organizations.id);
   let generated = 0;
   for (const org of orgs) {
     if (Date.now() > deadline) break;
-    generated += (await generateDueMonths(db, org, now)).length;
+    generated += (await generateDueMonths(db, { org, now })).length;
   }
   return generated;
 }
@@ -231,5 +240,5 @@ export async function getMonthlyStatistics(ctx: ServiceCtx, raw: z.input<typeof 
 /** Rolls up one org and writes its due months now, e.g. right after loading history. */
 export async function refreshOrgAnalytics(db: Db, orgId: string): Promise<string[]> {
   const [org] = await db.select({ id: organizations.id, timeZone: organizations.timeZone, currency: organizations.currency }).from(organizations).where(eq(organizations.id, orgId));
-  return org ? generateDueMonths(db, org) : [];
+  return org ? generateDueMonths(db, { org }) : [];
 }

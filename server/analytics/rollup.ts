@@ -21,6 +21,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES, organizations } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
+import type { ServiceCtx } from "~/server/context";
 
 const MEASURES = ["units", "revenue_minor", "cost_minor", "failed_vends", "refunds", "refund_minor"] as const;
 
@@ -112,11 +113,11 @@ export interface SalesMark {
  * Reads the org's sales mark. With `hold`, no rollup run can move it until the caller's transaction
  * ends, so later reads of the rollups and of the sales past the mark see the same split.
  */
-export async function salesMark(db: Db, orgId: string, options: { hold?: boolean } = {}): Promise<SalesMark> {
+export async function salesMark(ctx: ServiceCtx, input: { hold?: boolean } = {}): Promise<SalesMark> {
   const [row] = await queryRows<{ xid: string; pending: string[] }>(
-    db,
-    sql`select sales_xid::text as xid, array(select unnest(sales_pending)::text) as pending from rollup_watermarks where org_id = ${orgId}
-      ${options.hold ? sql`for share` : sql``}`,
+    ctx.db,
+    sql`select sales_xid::text as xid, array(select unnest(sales_pending)::text) as pending from rollup_watermarks where org_id = ${ctx.orgId}
+      ${input.hold ? sql`for share` : sql``}`,
   );
   return row ? { xid: row.xid, pending: row.pending } : { xid: "0", pending: [] };
 }

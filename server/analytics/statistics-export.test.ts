@@ -31,7 +31,7 @@ describe("statistics exports", () => {
         vend("A1", { at: new Date("2026-10-06T10:00:00Z"), method: "cash" }),
       ] }),
     );
-    await generateDueMonths(t.db, { id: m.org.id, timeZone: "Europe/Berlin", currency: "EUR" }, new Date("2026-11-02T00:00:00Z"));
+    await generateDueMonths(t.db, { org: { id: m.org.id, timeZone: "Europe/Berlin", currency: "EUR" }, now: new Date("2026-11-02T00:00:00Z") });
 
     const stats = await statisticsForExport(t.db, { orgId: m.org.id, userId: m.owner.id, role: "owner", name: m.owner.name, month: "2026-10" });
     expect(stats).not.toBeNull();

@@ -47,7 +47,7 @@ export async function verifyCredentials(
     await recordFailure(db, keys);
     throw new ServiceError("UNAUTHORIZED", authMessages.credentials_mismatch);
   }
-  await clearClientFailures(db, email, input.ip);
+  await clearClientFailures(db, { email, ip: input.ip });
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -83,7 +83,7 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
  * hourly ceiling and the client's own count stand, or a guesser could reset them by signing in
  * to an account of their own.
  */
-export async function clearClientFailures(db: Db, email: string, ip: string | null): Promise<void> {
-  const pair = throttleKeys(email, ip).find((k) => k.kind === "accountClient")!;
+export async function clearClientFailures(db: Db, input: { email: string; ip: string | null }): Promise<void> {
+  const pair = throttleKeys(input.email, input.ip).find((k) => k.kind === "accountClient")!;
   await db.delete(signInThrottle).where(eq(signInThrottle.key, pair.key));
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, auditLog, loyaltyMembers, orders, pointEntries, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
+import { consumerSelfContext } from "~/server/context";
 import { DemoProvider } from "~/server/payments";
 import { retryRefund } from "~/server/payments";
 import { createOrder } from "~/server/payments";
@@ -43,7 +44,7 @@ async function operator() {
 
 /** A consumer buys A1 online and the machine dispenses (or fails) it. */
 async function buy(m: Awaited<ReturnType<typeof operator>>, consumerId: string | null, ok = true) {
-  const { orderId } = await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId, baseUrl });
+  const { orderId } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId, baseUrl });
   const v = vend("A1", { ok, method: "online" });
   await sendEvents(t.db, m.machine.id, m.secret, { events: [{ ...v, data: { ...v.data, orderId, payment: { method: "online", reference: orderId } } }] });
   const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
@@ -75,15 +76,15 @@ describe("the consumer's bill", () => {
     // A vend a machine credits to Alice through her member id.
     const v = vend("A1", { ok: true, method: "card" });
     await sendEvents(t.db, second.machine.id, second.secret, { events: [{ ...v, data: { ...v.data, consumerId: alice.id } }] });
-    await processDueRefunds(t.db, demo);
+    await processDueRefunds(t.db, { provider: demo });
 
-    const { purchases } = await listPurchases(t.db, alice.id);
+    const { purchases } = await listPurchases(consumerSelfContext(t.db, alice.id));
     expect(purchases).toHaveLength(3);
     expect(new Set(purchases.map((p) => p.operator))).toEqual(new Set([first.org.name, second.org.name]));
     const refunded = purchases.find((p) => p.orderId === failed.id)!;
     expect(refunded).toMatchObject({ status: "not_dispensed", machineName: "Station hall 1", location: "Main station", product: "Cola 0.33 l", refund: { status: "succeeded", amountMinor: 250 } });
     expect(purchases.filter((p) => p.status === "dispensed")).toHaveLength(2);
-    expect((await listPurchases(t.db, bob.id)).purchases).toHaveLength(1);
+    expect((await listPurchases(consumerSelfContext(t.db, bob.id))).purchases).toHaveLength(1);
 
     // The database itself confines a consumer to their own rows, even with no filter in the query.
     const seen = await withConsumer(t.db, bob.id, async (tx) => ({
@@ -101,24 +102,24 @@ describe("the consumer's bill", () => {
     await expect(withConsumer(t.db, bob.id, (tx) => tx.update(sales).set({ consumerId: bob.id }).where(sql`true`).returning())).resolves.toEqual([]);
 
     // A receipt is the owner's only.
-    const receipt = await getReceipt(t.db, alice.id, refunded.id);
+    const receipt = await getReceipt(consumerSelfContext(t.db, alice.id), { purchaseId: refunded.id });
     expect(receipt).toMatchObject({ operator: second.org.name, pointsEarned: 0, refund: { status: "succeeded" } });
-    await expect(getReceipt(t.db, bob.id, refunded.id)).rejects.toMatchObject({ kind: "NOT_FOUND" });
+    await expect(getReceipt(consumerSelfContext(t.db, bob.id), { purchaseId: refunded.id })).rejects.toMatchObject({ kind: "NOT_FOUND" });
   });
 
   it("pages through a long bill newest first", async () => {
     const m = await operator();
     const carol = await createUser(t.db);
     for (let i = 0; i < 5; i++) await buy(m, carol.id);
-    const first = await listPurchases(t.db, carol.id, { limit: 2 });
-    const second = await listPurchases(t.db, carol.id, { limit: 2, cursor: first.nextCursor });
-    const third = await listPurchases(t.db, carol.id, { limit: 2, cursor: second.nextCursor });
+    const first = await listPurchases(consumerSelfContext(t.db, carol.id), { limit: 2 });
+    const second = await listPurchases(consumerSelfContext(t.db, carol.id), { limit: 2, cursor: first.nextCursor });
+    const third = await listPurchases(consumerSelfContext(t.db, carol.id), { limit: 2, cursor: second.nextCursor });
     const all = [...first.purchases, ...second.purchases, ...third.purchases];
     expect(all).toHaveLength(5);
     expect(new Set(all.map((p) => p.id)).size).toBe(5);
     expect(third.nextCursor).toBeUndefined();
     for (const cursor of ["garbage", "2026-02-30T00:00:00.000Z|sal_x"]) {
-      await expect(listPurchases(t.db, carol.id, { cursor })).rejects.toMatchObject({ issues: [{ path: ["cursor"], message: "The page cursor is not valid; start again from the first page." }] });
+      await expect(listPurchases(consumerSelfContext(t.db, carol.id), { cursor })).rejects.toMatchObject({ issues: [{ path: ["cursor"], message: "The page cursor is not valid; start again from the first page." }] });
     }
   });
 });
@@ -130,11 +131,11 @@ describe("membership", () => {
     const a = await buy(m, dana.id);
     await buy(m, dana.id);
     await buy(m, dana.id, false);
-    expect(await listMemberships(t.db, dana.id)).toEqual([
+    expect(await listMemberships(consumerSelfContext(t.db, dana.id))).toEqual([
       expect.objectContaining({ orgId: m.org.id, operator: m.org.name, points: 50, tier: "Silver", nextTier: { name: "Gold", minPoints: 100 } }),
     ]);
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => refundSale(ctx, { saleId: a.saleId!, reason: "Warm drink" }));
-    expect((await listMemberships(t.db, dana.id))[0]).toMatchObject({ points: 25, tier: "Silver" });
+    expect((await listMemberships(consumerSelfContext(t.db, dana.id)))[0]).toMatchObject({ points: 25, tier: "Silver" });
     const ledger = await t.db.select().from(pointEntries).where(eq(pointEntries.saleId, a.saleId!));
     expect(ledger.map((e) => [e.kind, e.points]).sort()).toEqual([
       ["earn", 25],
@@ -147,13 +148,13 @@ describe("membership", () => {
     const guestOrder = await buy(m, null);
     const erin = await createUser(t.db);
     const frank = await createUser(t.db);
-    expect(await claimOrder(t.db, erin.id, { orderId: guestOrder.id })).toEqual({ orderId: guestOrder.id, claimed: true });
-    expect(await claimOrder(t.db, erin.id, { orderId: guestOrder.id })).toEqual({ orderId: guestOrder.id, claimed: false });
-    await expect(claimOrder(t.db, frank.id, { orderId: guestOrder.id })).rejects.toMatchObject({ kind: "CONFLICT" });
-    await expect(claimOrder(t.db, frank.id, { orderId: "ord_nope" })).rejects.toMatchObject({ kind: "NOT_FOUND" });
-    expect((await listPurchases(t.db, erin.id)).purchases.map((p) => p.orderId)).toEqual([guestOrder.id]);
-    expect((await listPurchases(t.db, frank.id)).purchases).toEqual([]);
-    expect((await listMemberships(t.db, erin.id))[0]?.points).toBe(25);
+    expect(await claimOrder(consumerSelfContext(t.db, erin.id), { orderId: guestOrder.id })).toEqual({ orderId: guestOrder.id, claimed: true });
+    expect(await claimOrder(consumerSelfContext(t.db, erin.id), { orderId: guestOrder.id })).toEqual({ orderId: guestOrder.id, claimed: false });
+    await expect(claimOrder(consumerSelfContext(t.db, frank.id), { orderId: guestOrder.id })).rejects.toMatchObject({ kind: "CONFLICT" });
+    await expect(claimOrder(consumerSelfContext(t.db, frank.id), { orderId: "ord_nope" })).rejects.toMatchObject({ kind: "NOT_FOUND" });
+    expect((await listPurchases(consumerSelfContext(t.db, erin.id))).purchases.map((p) => p.orderId)).toEqual([guestOrder.id]);
+    expect((await listPurchases(consumerSelfContext(t.db, frank.id))).purchases).toEqual([]);
+    expect((await listMemberships(consumerSelfContext(t.db, erin.id)))[0]?.points).toBe(25);
   });
 
   it("validates the program an admin sets", async () => {
@@ -171,10 +172,10 @@ describe("refund requests", () => {
     const m = await operator();
     const gina = await createUser(t.db);
     const order = await buy(m, gina.id);
-    const request = await reportProblem(t.db, gina.id, { saleId: order.saleId!, reason: "The can was empty" });
-    await expect(reportProblem(t.db, gina.id, { saleId: order.saleId!, reason: "Still empty!" })).rejects.toMatchObject({ kind: "CONFLICT" });
+    const request = await reportProblem(consumerSelfContext(t.db, gina.id), { saleId: order.saleId!, reason: "The can was empty" });
+    await expect(reportProblem(consumerSelfContext(t.db, gina.id), { saleId: order.saleId!, reason: "Still empty!" })).rejects.toMatchObject({ kind: "CONFLICT" });
     const stranger = await createUser(t.db);
-    await expect(reportProblem(t.db, stranger.id, { saleId: order.saleId!, reason: "Not mine but hey" })).rejects.toMatchObject({ kind: "NOT_FOUND" });
+    await expect(reportProblem(consumerSelfContext(t.db, stranger.id), { saleId: order.saleId!, reason: "Not mine but hey" })).rejects.toMatchObject({ kind: "NOT_FOUND" });
 
     const decided = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => decideRefundRequest(ctx, { requestId: request.id, decision: "approve" }));
     expect(decided).toMatchObject({ status: "approved", decidedBy: m.owner.id });
@@ -183,22 +184,22 @@ describe("refund requests", () => {
     });
     const owed = await t.db.select().from(refunds).where(eq(refunds.saleId, order.saleId!));
     expect(owed).toEqual([expect.objectContaining({ origin: "request", amountMinor: 250, orderId: order.id, consumerId: gina.id })]);
-    await processDueRefunds(t.db, demo);
-    expect(await listMyRequests(t.db, gina.id)).toEqual([expect.objectContaining({ id: request.id, status: "approved", refundStatus: "succeeded" })]);
-    expect(await listMyRequests(t.db, stranger.id)).toEqual([]);
+    await processDueRefunds(t.db, { provider: demo });
+    expect(await listMyRequests(consumerSelfContext(t.db, gina.id))).toEqual([expect.objectContaining({ id: request.id, status: "approved", refundStatus: "succeeded" })]);
+    expect(await listMyRequests(consumerSelfContext(t.db, stranger.id))).toEqual([]);
   });
 
   it("a rejection needs a reason, which the consumer sees", async () => {
     const m = await operator();
     const hal = await createUser(t.db);
     const order = await buy(m, hal.id);
-    const request = await reportProblem(t.db, hal.id, { saleId: order.saleId!, reason: "It tasted odd" });
+    const request = await reportProblem(consumerSelfContext(t.db, hal.id), { saleId: order.saleId!, reason: "It tasted odd" });
     await expect(asOwner(t.db, m.org.id, m.owner.id, (ctx) => decideRefundRequest(ctx, { requestId: request.id, decision: "reject" }))).rejects.toMatchObject({
       kind: "BAD_REQUEST",
       fieldErrors: { reason: ["Give a reason (at least 3 characters)"] },
     });
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => decideRefundRequest(ctx, { requestId: request.id, decision: "reject", reason: "The product was in date" }));
-    expect(await listMyRequests(t.db, hal.id)).toEqual([expect.objectContaining({ status: "rejected", decisionReason: "The product was in date", refundStatus: null })]);
+    expect(await listMyRequests(consumerSelfContext(t.db, hal.id))).toEqual([expect.objectContaining({ status: "rejected", decisionReason: "The product was in date", refundStatus: null })]);
     expect(await t.db.select().from(refunds).where(eq(refunds.saleId, order.saleId!))).toEqual([]);
   });
 

@@ -4,9 +4,10 @@ import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { locations, loyaltyMembers, loyaltyPrograms, machines, orders, organizations, pointEntries, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
+import type { ConsumerCtx } from "../context";
 import { notFound } from "../errors";
 import { pageCursorAfter, readPageCursor } from "../input/cursor";
-import { listPurchasesInput, type Purchase, type PurchaseStatus, type Receipt } from "./contract";
+import { listPurchasesInput, receiptInput, type Purchase, type PurchaseStatus, type Receipt } from "./contract";
 import { tierFor } from "./loyalty";
 
 /**
@@ -180,8 +181,9 @@ async function withNames(db: Db, saleRows: SaleRow[], orderRows: OrderRow[]): Pr
  * The consumption bill: every purchase of the consumer across operators, newest first (date,
  * machine, place, product, amount, payment method, status, refund), a page at a time.
  */
-export async function listPurchases(db: Db, consumerId: string, raw: z.input<typeof listPurchasesInput> = {}) {
+export async function listPurchases(ctx: ConsumerCtx, raw: z.input<typeof listPurchasesInput> = {}) {
   const input = listPurchasesInput.parse(raw);
+  const { db, consumerId } = ctx;
   // The input schema has refused a malformed cursor already.
   const after = input.cursor ? readPageCursor(input.cursor) : null;
   const { saleRows, orderRows } = await withConsumer(db, consumerId, async (tx) => ({
@@ -195,14 +197,17 @@ export async function listPurchases(db: Db, consumerId: string, raw: z.input<typ
 }
 
 /** The consumer's purchases with these sale ids, described as the bill shows them. */
-export async function describeSales(db: Db, consumerId: string, saleIds: string[]): Promise<Map<string, Purchase>> {
+export async function describeSales(ctx: ConsumerCtx, { saleIds }: { saleIds: string[] }): Promise<Map<string, Purchase>> {
   if (saleIds.length === 0) return new Map();
+  const { db, consumerId } = ctx;
   const saleRows = await withConsumer(db, consumerId, (tx) => consumerSales(tx, consumerId, sql`${inArray(sales.id, saleIds)}`, saleIds.length));
   return new Map((await withNames(db, saleRows, [])).map((p) => [p.id, p]));
 }
 
 /** One purchase as a receipt, if it is the consumer's. */
-export async function getReceipt(db: Db, consumerId: string, purchaseId: string): Promise<Receipt> {
+export async function getReceipt(ctx: ConsumerCtx, raw: z.input<typeof receiptInput>): Promise<Receipt> {
+  const { purchaseId } = receiptInput.parse(raw);
+  const { db, consumerId } = ctx;
   const found = await withConsumer(db, consumerId, async (tx) => {
     const saleRows = await consumerSales(tx, consumerId, sql`${sales.id} = ${purchaseId} or ${sales.orderId} = ${purchaseId}`, 1);
     const orderRows = saleRows.length ? [] : await consumerOrders(tx, consumerId, sql`${orders.id} = ${purchaseId}`, 1);
@@ -218,7 +223,8 @@ export async function getReceipt(db: Db, consumerId: string, purchaseId: string)
 }
 
 /** The consumer's memberships: balance and tier with each operator that runs a program. */
-export async function listMemberships(db: Db, consumerId: string) {
+export async function listMemberships(ctx: ConsumerCtx) {
+  const { db, consumerId } = ctx;
   const members = await withConsumer(db, consumerId, (tx) => tx.select().from(loyaltyMembers).where(eq(loyaltyMembers.consumerId, consumerId)));
   const out = [];
   for (const m of members) {

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { machines, orders, products, refundRequests, refunds, sales } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
-import { consumerContext, type ServiceCtx } from "../context";
+import { consumerContext, type ConsumerCtx, type ServiceCtx } from "../context";
 import { ServiceError, fieldError, notFound } from "../errors";
 import { recordAudit } from "~/server/tenancy";
 import { REJECTION_REASON_MIN_LENGTH, consumersMessages, decideRequestInput, listRefundRequestsInput, reportProblemInput } from "./contract";
@@ -17,8 +16,9 @@ import { refundSale } from "./sale-refunds";
  * purchase is read through the consumer's own path, so only their own can be reported; one
  * request per purchase (a unique key).
  */
-export async function reportProblem(db: Db, consumerId: string, raw: z.input<typeof reportProblemInput>) {
+export async function reportProblem(ctx: ConsumerCtx, raw: z.input<typeof reportProblemInput>) {
   const input = reportProblemInput.parse(raw);
+  const { db, consumerId } = ctx;
   const [sale] = await withConsumer(db, consumerId, (tx) =>
     tx
       .select({ id: sales.id, orgId: sales.orgId, status: sales.status, refundId: refunds.id })
@@ -46,7 +46,8 @@ export async function reportProblem(db: Db, consumerId: string, raw: z.input<typ
 }
 
 /** The consumer's requests, newest first, with what was bought and the operator's decision. */
-export async function listMyRequests(db: Db, consumerId: string) {
+export async function listMyRequests(ctx: ConsumerCtx) {
+  const { db, consumerId } = ctx;
   const rows = await withConsumer(db, consumerId, (tx) =>
     tx
       .select({
@@ -64,7 +65,7 @@ export async function listMyRequests(db: Db, consumerId: string) {
       .where(eq(refundRequests.consumerId, consumerId))
       .orderBy(desc(refundRequests.createdAt)),
   );
-  const bought = await describeSales(db, consumerId, rows.map((r) => r.saleId));
+  const bought = await describeSales(ctx, { saleIds: rows.map((r) => r.saleId) });
   return rows.map((r) => {
     const p = bought.get(r.saleId);
     return {

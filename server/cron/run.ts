@@ -9,6 +9,6 @@ import { findJob, runDue, type RunOutcome } from "~/server/jobs";
 export async function runCronJob(name: string, getDb: () => Promise<Db>): Promise<{ job: string; runs: RunOutcome[] } | null> {
   const job = findJob(name);
   if (!job) return null;
-  const runs = await runDue(await getDb(), job, new Date(), "cron");
+  const runs = await runDue(await getDb(), { job, now: new Date(), trigger: "cron" });
   return { job: job.name, runs };
 }

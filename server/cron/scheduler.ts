@@ -17,7 +17,7 @@ export function startScheduler(getDb: () => Promise<Db>): void {
     busy = true;
     try {
       const db = await getDb();
-      for (const job of jobs) await runDue(db, job, new Date(), "schedule");
+      for (const job of jobs) await runDue(db, { job, now: new Date(), trigger: "schedule" });
     } catch (error) {
       console.error("[scheduler]", error);
     } finally {

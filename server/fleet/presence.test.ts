@@ -40,7 +40,7 @@ async function seenEverywhere(m: Awaited<ReturnType<typeof machineSilentFor>>) {
   const page = await api.machines.get({ orgId: m.org.id, machineId: m.machine.id });
   const overview = await api.analytics.overview({ orgId: m.org.id });
   const menu = await getCheckoutMenu(t.db, m.machine.id);
-  const order = await createOrder(t.db, new DemoProvider(), { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl: "https://vendops.example" }).then(
+  const order = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: new DemoProvider(), consumerId: null, baseUrl: "https://vendops.example" }).then(
     () => "taken",
     (error: { kind?: string }) => error.kind ?? "error",
   );

@@ -37,21 +37,21 @@ describe("jobs chunked by organization", () => {
     for (let i = 0; i < 3; i++) await createOrg(t.db);
     const { job, done } = perOrgJob(80);
     const window = new Date("2026-11-24T10:00:00Z");
-    const first = await runWindow(t.db, job, window, "cron", { budgetMs: 40 });
+    const first = await runWindow(t.db, { job, window, trigger: "cron", budgetMs: 40 });
     expect(first.status).toBe("unfinished");
     expect(done).toHaveLength(1);
     const [run] = await t.db.select().from(jobRuns).where(and(eq(jobRuns.job, job.name), eq(jobRuns.windowStart, window)));
     expect(run!.status).toBe("running");
 
     // The scheduler sees the unfinished window as due and finishes it.
-    const outcomes = await runDue(t.db, job, new Date("2026-11-24T10:02:00Z"), "schedule");
+    const outcomes = await runDue(t.db, { job, now: new Date("2026-11-24T10:02:00Z"), trigger: "schedule" });
     expect(outcomes.map((o) => [o.window.toISOString(), o.status])).toEqual([["2026-11-24T10:00:00.000Z", "succeeded"]]);
     const orgCount = (await t.db.query.organizations.findMany()).length;
     expect(done).toHaveLength(orgCount);
     expect(new Set(done).size).toBe(orgCount);
     const parts = await t.db.select().from(jobRunOrgs).where(eq(jobRunOrgs.job, job.name));
     expect(parts.every((p) => p.status === "succeeded" && p.rowsTouched === 1)).toBe(true);
-    expect((await runWindow(t.db, job, window, "cron")).status).toBe("skipped");
+    expect((await runWindow(t.db, { job, window, trigger: "cron" })).status).toBe("skipped");
   });
 
   it("run now: admins only, for their org only, audited, and two clicks at once run it once", async () => {

@@ -22,7 +22,7 @@ export const jobs: JobDefinition[] = [
     handler: async ({ db }) => {
       const provider = paymentProvider();
       if (!provider) return { rowsTouched: 0 };
-      const result = await processDueRefunds(db, provider);
+      const result = await processDueRefunds(db, { provider });
       return { rowsTouched: result.claimed };
     },
   },
@@ -34,7 +34,7 @@ export const jobs: JobDefinition[] = [
       const result = await expireOrders(db);
       if (result.refundsOwed > 0) {
         const provider = paymentProvider();
-        if (provider) await processDueRefunds(db, provider);
+        if (provider) await processDueRefunds(db, { provider });
       }
       return { rowsTouched: result.expired + result.canceled };
     },
@@ -73,7 +73,7 @@ export const jobs: JobDefinition[] = [
     schedule: "0 * * * *",
     description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
     maxCatchUp: 1,
-    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, new Date(), deadline) }),
+    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, { now: new Date(), deadline }) }),
   },
   {
     name: "prune-history",

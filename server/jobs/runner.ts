@@ -34,7 +34,8 @@ export type RunOutcome = { window: Date; status: "succeeded" | "failed" | "skipp
  * Runs one job for one window, at most once: the (job, window) key lets one invocation claim it;
  * a finished window is skipped, a failed one or one whose runner died (lease over) is run again.
  */
-export async function runWindow(db: Db, job: JobDefinition, window: Date, trigger: string, options: { budgetMs?: number } = {}): Promise<RunOutcome> {
+export async function runWindow(db: Db, input: { job: JobDefinition; window: Date; trigger: string; budgetMs?: number }): Promise<RunOutcome> {
+  const { job, window, trigger } = input;
   const [claim] = await db
     .insert(jobRuns)
     .values({ job: job.name, windowStart: window, status: "running", trigger, leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
@@ -57,7 +58,7 @@ export async function runWindow(db: Db, job: JobDefinition, window: Date, trigge
   const started = performance.now();
   const key = and(eq(jobRuns.job, job.name), eq(jobRuns.windowStart, window));
   try {
-    const { rowsTouched, unfinished } = await job.handler({ db, window, deadline: Date.now() + (options.budgetMs ?? TIME_BUDGET_MS) });
+    const { rowsTouched, unfinished } = await job.handler({ db, window, deadline: Date.now() + (input.budgetMs ?? TIME_BUDGET_MS) });
     const durationMs = Math.round(performance.now() - started);
     if (unfinished) {
       // Still running, with the lease given up: the next invocation takes it over and resumes.
@@ -79,7 +80,8 @@ export async function runWindow(db: Db, job: JobDefinition, window: Date, trigge
  * The windows a job owes at `now`: every tick since its last recorded window (missed ones
  * included, up to `maxCatchUp`), or just the latest tick for a job that never ran.
  */
-export async function dueWindows(db: Db, job: JobDefinition, now: Date): Promise<Date[]> {
+export async function dueWindows(db: Db, input: { job: JobDefinition; now: Date }): Promise<Date[]> {
+  const { job, now } = input;
   const [last] = await db
     .select({ windowStart: jobRuns.windowStart })
     .from(jobRuns)
@@ -100,8 +102,9 @@ export async function dueWindows(db: Db, job: JobDefinition, now: Date): Promise
 }
 
 /** Runs every window a job owes now, oldest first. Safe to call from several places at once. */
-export async function runDue(db: Db, job: JobDefinition, now: Date, trigger: string): Promise<RunOutcome[]> {
+export async function runDue(db: Db, input: { job: JobDefinition; now: Date; trigger: string }): Promise<RunOutcome[]> {
+  const { job, now, trigger } = input;
   const outcomes: RunOutcome[] = [];
-  for (const window of await dueWindows(db, job, now)) outcomes.push(await runWindow(db, job, window, trigger));
+  for (const window of await dueWindows(db, { job, now })) outcomes.push(await runWindow(db, { job, window, trigger }));
   return outcomes;
 }

@@ -28,7 +28,7 @@ const heldUnits = () =>
 
 /** What a machine's checkout page offers: its planogram with prices and stock, sold-out items marked. */
 export async function getCheckoutMenu(db: Db, machineId: string): Promise<CheckoutMenu | null> {
-  const orgId = await orgOf(db, machines, machineId);
+  const orgId = await orgOf(db, { table: machines, id: machineId });
   if (!orgId) return null;
   return withTenant(db, { orgId }, async (tx) => {
     const [head] = await tx
@@ -86,22 +86,27 @@ export async function getCheckoutMenu(db: Db, machineId: string): Promise<Checko
   });
 }
 
+/** Who places an order and where its checkout sends them back, beside the item chosen. */
+export interface OrderPlacement {
+  provider: PaymentProvider;
+  /** The signed-in consumer, or null for a guest. */
+  consumerId: string | null;
+  baseUrl: string;
+  now?: Date;
+}
+
 /**
  * Places an order for one item of a slot and opens the provider's checkout for it. The order row
  * is committed first, so a checkout always has an order to come back to; a provider that settles
- * at once (the demo) marks it paid right away.
+ * at once (the demo) marks it paid right away. Runs outside any one org: the machine names it.
  */
-export async function createOrder(
-  db: Db,
-  provider: PaymentProvider,
-  raw: z.input<typeof createOrderInput>,
-  options: { consumerId: string | null; baseUrl: string; now?: Date },
-): Promise<CreatedOrder> {
+export async function createOrder(db: Db, raw: z.input<typeof createOrderInput> & OrderPlacement): Promise<CreatedOrder> {
   const input = createOrderInput.parse(raw);
-  const now = options.now ?? new Date();
-  const orgId = await orgOf(db, machines, input.machineId);
+  const { provider, consumerId, baseUrl } = raw;
+  const now = raw.now ?? new Date();
+  const orgId = await orgOf(db, { table: machines, id: input.machineId });
   if (!orgId) throw notFound("Machine");
-  const order = await withTenant(db, { orgId, userId: options.consumerId }, async (tx) => {
+  const order = await withTenant(db, { orgId, userId: consumerId }, async (tx) => {
     const [machine] = await tx
       .select({ id: machines.id, disabledAt: machines.disabledAt, status: fleetStatus(now) })
       .from(machines)
@@ -125,7 +130,7 @@ export async function createOrder(
         currency: menu.currency,
         provider: provider.name,
         checkoutExpiresAt: new Date(now.getTime() + orderTiming.checkoutMinutes * 60_000),
-        consumerId: options.consumerId,
+        consumerId,
         commandId: newCommandId(),
         createdAt: now,
         updatedAt: now,
@@ -134,7 +139,7 @@ export async function createOrder(
     return created!;
   });
 
-  const orderUrl = `${options.baseUrl}/order/${order.id}`;
+  const orderUrl = `${baseUrl}/order/${order.id}`;
   let checkout;
   try {
     checkout = await provider.createCheckout({
@@ -143,7 +148,7 @@ export async function createOrder(
       currency: order.currency,
       description: `${order.productName} (slot ${order.slotCode})`,
       successUrl: orderUrl,
-      cancelUrl: `${options.baseUrl}/m/${order.machineId}?canceled=${order.id}`,
+      cancelUrl: `${baseUrl}/m/${order.machineId}?canceled=${order.id}`,
       methods: CHECKOUT_METHODS,
       expiresAt: order.checkoutExpiresAt,
     });
@@ -192,7 +197,7 @@ async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: strin
 
 /** An order as its link shows it: to whoever holds the (unguessable) order id. */
 export async function getOrderView(db: Db, orderId: string): Promise<OrderView | null> {
-  const orgId = await orgOf(db, orders, orderId);
+  const orgId = await orgOf(db, { table: orders, id: orderId });
   if (!orgId) return null;
   return withTenant(db, { orgId }, async (tx) => {
     const [row] = await tx

@@ -67,14 +67,14 @@ describe("the checkout menu", () => {
 
   it("refuses orders the machine cannot serve, with reasons a consumer understands", async () => {
     const m = await onlineMachine();
-    await expect(createOrder(t.db, demo, { machineId: m.machine.id, slot: "A2" }, { consumerId: null, baseUrl })).rejects.toMatchObject({
+    await expect(createOrder(t.db, { machineId: m.machine.id, slot: "A2", provider: demo, consumerId: null, baseUrl })).rejects.toMatchObject({
       kind: "CONFLICT",
       message: "Water 0.5 l is sold out. Please choose something else.",
     });
-    await expect(createOrder(t.db, demo, { machineId: m.machine.id, slot: "Z9" }, { consumerId: null, baseUrl })).rejects.toMatchObject({ kind: "BAD_REQUEST" });
-    await expect(createOrder(t.db, demo, { machineId: "mch_nope", slot: "A1" }, { consumerId: null, baseUrl })).rejects.toMatchObject({ kind: "NOT_FOUND" });
+    await expect(createOrder(t.db, { machineId: m.machine.id, slot: "Z9", provider: demo, consumerId: null, baseUrl })).rejects.toMatchObject({ kind: "BAD_REQUEST" });
+    await expect(createOrder(t.db, { machineId: "mch_nope", slot: "A1", provider: demo, consumerId: null, baseUrl })).rejects.toMatchObject({ kind: "NOT_FOUND" });
     const silent = await createMachineWithPlanogram(t.db);
-    await expect(createOrder(t.db, demo, { machineId: silent.machine.id, slot: "A1" }, { consumerId: null, baseUrl })).rejects.toMatchObject({
+    await expect(createOrder(t.db, { machineId: silent.machine.id, slot: "A1", provider: demo, consumerId: null, baseUrl })).rejects.toMatchObject({
       kind: "CONFLICT",
       message: expect.stringContaining("offline"),
     });
@@ -83,7 +83,7 @@ describe("the checkout menu", () => {
 
   it("holds a unit of stock for each paid order until it is vended", async () => {
     const m = await onlineMachine({ stock: 1 });
-    await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId: null, baseUrl });
     const menu = (await getCheckoutMenu(t.db, m.machine.id))!;
     expect(menu.items.find((i) => i.slot === "A1")).toMatchObject({ stock: 0, available: false });
   });
@@ -94,7 +94,7 @@ describe("an online order with the demo provider", () => {
     const m = await onlineMachine();
     const consumer = await createUser(t.db);
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateLoyaltyProgram(ctx, { enabled: true, pointsPerUnit: 10, tiers: [] }));
-    const { orderId, redirectUrl } = await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId: consumer.id, baseUrl });
+    const { orderId, redirectUrl } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId: consumer.id, baseUrl });
     expect(redirectUrl).toBe(`${baseUrl}/order/${orderId}`);
     const paid = await orderRow(orderId);
     expect(paid).toMatchObject({ status: "paid", amountMinor: 250, currency: "EUR", provider: "demo", consumerId: consumer.id });
@@ -122,7 +122,7 @@ describe("an online order with the demo provider", () => {
 
   it("refunds a failed vend once, whatever repeats, and the expiry sweep adds nothing", async () => {
     const m = await onlineMachine();
-    const { orderId } = await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const { orderId } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId: null, baseUrl });
     const failed = orderVend(orderId, "A1", false);
     const first = await sendEvents(t.db, m.machine.id, m.secret, { events: [failed] });
     expect(first.json.results).toEqual([{ id: failed.id, status: "accepted" }]);
@@ -139,13 +139,13 @@ describe("an online order with the demo provider", () => {
     // The second report is a failed sale of its own but owes nothing more: the order was refunded.
     expect(await t.db.select().from(refunds).where(eq(refunds.orgId, m.org.id))).toHaveLength(1);
 
-    await processDueRefunds(t.db, demo);
+    await processDueRefunds(t.db, { provider: demo });
     expect((await getOrderView(t.db, orderId))!.refund).toMatchObject({ status: "succeeded", amountMinor: 250 });
   });
 
   it("expires a paid order the machine never vends and refunds it, once; a late report adds no refund", async () => {
     const m = await onlineMachine();
-    const { orderId } = await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const { orderId } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId: null, baseUrl });
     const paid = await orderRow(orderId);
     // Within the command's time and its grace nothing happens.
     await expireOrders(t.db, new Date(paid.commandExpiresAt!.getTime() + 1000));
@@ -175,7 +175,7 @@ describe("an online order with the demo provider", () => {
 
   it("gives one refund when a failed report and the expiry sweep race", async () => {
     const m = await onlineMachine();
-    const { orderId } = await createOrder(t.db, demo, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const { orderId } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: demo, consumerId: null, baseUrl });
     const paid = await orderRow(orderId);
     const late = new Date(paid.commandExpiresAt!.getTime() + 60_000);
     await Promise.all([
@@ -191,12 +191,12 @@ describe("an online order with the demo provider", () => {
 describe("an online order paid through Stripe Checkout", () => {
   const deliver = (event: Record<string, unknown>) => {
     const rawBody = JSON.stringify(event);
-    return handleStripeWebhook(t.db, stripe, { rawBody, signature: FakeStripe.sign(rawBody, webhookSecret), secret: webhookSecret });
+    return handleStripeWebhook(t.db, { provider: stripe, delivery: { rawBody, signature: FakeStripe.sign(rawBody, webhookSecret), secret: webhookSecret } });
   };
 
   it("opens a checkout with card, Alipay and WeChat Pay and is paid by checkout.session.completed, once", async () => {
     const m = await onlineMachine();
-    const { orderId, redirectUrl } = await createOrder(t.db, stripe, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const { orderId, redirectUrl } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: stripe, consumerId: null, baseUrl });
     const awaiting = await orderRow(orderId);
     expect(awaiting).toMatchObject({ status: "awaiting_payment", provider: "stripe" });
     expect(redirectUrl).toBe(awaiting.checkoutUrl);
@@ -217,7 +217,7 @@ describe("an online order paid through Stripe Checkout", () => {
 
     // The vend fails: the refund goes back to the payment intent through Stripe.
     await sendEvents(t.db, m.machine.id, m.secret, { events: [orderVend(orderId, "A1", false)] });
-    await processDueRefunds(t.db, stripe);
+    await processDueRefunds(t.db, { provider: stripe });
     const [refund] = await refundsOf(orderId);
     expect(refund).toMatchObject({ status: "succeeded", paymentReference: paid.paymentReference });
     expect(fake.refunds.get(refund!.providerRefundId!)).toMatchObject({ payment_intent: paid.paymentReference, amount: 250 });
@@ -225,8 +225,8 @@ describe("an online order paid through Stripe Checkout", () => {
 
   it("cancels an order whose checkout expired unpaid, and ignores a stale expiry after payment", async () => {
     const m = await onlineMachine();
-    const a = await createOrder(t.db, stripe, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
-    const b = await createOrder(t.db, stripe, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const a = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: stripe, consumerId: null, baseUrl });
+    const b = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: stripe, consumerId: null, baseUrl });
     const sessionA = (await orderRow(a.orderId)).checkoutSessionId!;
     const sessionB = (await orderRow(b.orderId)).checkoutSessionId!;
     await deliver(fake.expireSession(sessionA));
@@ -242,7 +242,7 @@ describe("an online order paid through Stripe Checkout", () => {
 
   it("refunds at once a payment that arrives for an order already canceled", async () => {
     const m = await onlineMachine();
-    const { orderId } = await createOrder(t.db, stripe, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl });
+    const { orderId } = await createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: stripe, consumerId: null, baseUrl });
     const order = await orderRow(orderId);
     await expireOrders(t.db, new Date(order.checkoutExpiresAt.getTime() + 1000));
     expect((await orderRow(orderId)).status).toBe("canceled");
@@ -254,7 +254,7 @@ describe("an online order paid through Stripe Checkout", () => {
   it("cancels the order and says so when Stripe is down", async () => {
     const m = await onlineMachine();
     fake.failNext(1, { kind: "status", status: 500 });
-    await expect(createOrder(t.db, stripe, { machineId: m.machine.id, slot: "A1" }, { consumerId: null, baseUrl })).rejects.toMatchObject({
+    await expect(createOrder(t.db, { machineId: m.machine.id, slot: "A1", provider: stripe, consumerId: null, baseUrl })).rejects.toMatchObject({
       kind: "TOO_MANY_REQUESTS",
       message: "The payment service did not answer. Please try again in a moment.",
     });

@@ -23,7 +23,7 @@ export const orderTiming = {
  * Which organization a public id belongs to. Runs on the owner connection: a consumer's request
  * names no tenant, and only the one row's org is read; everything else runs under that tenant.
  */
-export async function orgOf(db: Db, table: typeof machines | typeof orders, id: string): Promise<string | null> {
+export async function orgOf(db: Db, { table, id }: { table: typeof machines | typeof orders; id: string }): Promise<string | null> {
   const [row] = await db.select({ orgId: table.orgId }).from(table).where(eq(table.id, id));
   return row?.orgId ?? null;
 }

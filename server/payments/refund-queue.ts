@@ -32,7 +32,7 @@ export function retryDelaySeconds(attempts: number, policy: RefundPolicy = refun
  * (their worker died between commit and recording a result). SKIP LOCKED lets several workers
  * claim side by side without taking the same row. Runs on the owner connection, across orgs.
  */
-export async function claimDueRefunds(db: Db, limit: number, policy: RefundPolicy = refundPolicy): Promise<Refund[]> {
+export async function claimDueRefunds(db: Db, { limit, policy = refundPolicy }: { limit: number; policy?: RefundPolicy }): Promise<Refund[]> {
   return db
     .update(refunds)
     .set({
@@ -129,7 +129,10 @@ async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy)
  * Sends one claimed refund and records what happened. Called again after a crash, the provider
  * answers with the same refund, so a consumer is refunded once whatever fails in between.
  */
-export async function sendRefund(db: Db, provider: PaymentProvider, refund: Refund, policy: RefundPolicy = refundPolicy): Promise<SendOutcome> {
+export async function sendRefund(
+  db: Db,
+  { provider, refund, policy = refundPolicy }: { provider: PaymentProvider; refund: Refund; policy?: RefundPolicy },
+): Promise<SendOutcome> {
   const [outcome] = await recordAttempts(db, [await attemptRefund(provider, refund)], policy);
   return outcome!;
 }
@@ -174,19 +177,24 @@ export interface DrainResult {
   failed: number;
 }
 
+export interface DrainInput {
+  provider: PaymentProvider;
+  /** Refunds claimed per round. */
+  batch?: number;
+  /** Provider calls in flight at once. */
+  concurrency?: number;
+  maxRounds?: number;
+  policy?: RefundPolicy;
+}
+
 /**
  * Claims and sends due refunds until none are due (or `maxRounds`), `concurrency` at a time.
  * The sweep job and the after-response hook both call this; several may run at once.
  */
-export async function processDueRefunds(
-  db: Db,
-  provider: PaymentProvider,
-  options: { batch?: number; concurrency?: number; maxRounds?: number; policy?: RefundPolicy } = {},
-): Promise<DrainResult> {
-  const { batch = 50, concurrency = 4, maxRounds = 100, policy = refundPolicy } = options;
+export async function processDueRefunds(db: Db, { provider, batch = 50, concurrency = 4, maxRounds = 100, policy = refundPolicy }: DrainInput): Promise<DrainResult> {
   const result: DrainResult = { claimed: 0, succeeded: 0, retried: 0, failed: 0 };
   for (let round = 0; round < maxRounds; round++) {
-    const claimed = await claimDueRefunds(db, batch, policy);
+    const claimed = await claimDueRefunds(db, { limit: batch, policy });
     if (claimed.length === 0) break;
     result.claimed += claimed.length;
     // Provider calls run `concurrency` at a time; their results are recorded together.

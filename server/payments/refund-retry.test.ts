@@ -37,7 +37,7 @@ describe("retrying a refund that gave up", () => {
     const m = await failedVendIn("JPY", 1250, "card");
     const orgId = m.org.id;
     await asOwner(t.db, orgId, m.owner.id, (ctx) => createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", eventTypes: ["alert.resolved"] }));
-    expect(await processDueRefunds(t.db, provider)).toMatchObject({ failed: 1 });
+    expect(await processDueRefunds(t.db, { provider })).toMatchObject({ failed: 1 });
     const [refund] = await t.db.select().from(refunds).where(eq(refunds.orgId, orgId));
     const [raised] = await t.db.select().from(alerts).where(and(eq(alerts.orgId, orgId), eq(alerts.rule, "refund_failed")));
     expect(raised).toMatchObject({ status: "open", code: refund!.id });
@@ -60,7 +60,7 @@ describe("retrying a refund that gave up", () => {
     expect(actions.map((a) => a.action).sort()).toEqual(["alert.resolved", "refund.retried"]);
 
     // Given up on again, the same refund raises a new alert rather than leaving the resolved one closed.
-    expect(await processDueRefunds(t.db, provider)).toMatchObject({ failed: 1 });
+    expect(await processDueRefunds(t.db, { provider })).toMatchObject({ failed: 1 });
     const open = await t.db.select().from(alerts).where(and(eq(alerts.orgId, orgId), eq(alerts.rule, "refund_failed"), eq(alerts.status, "open")));
     expect(open).toHaveLength(1);
   });

@@ -47,14 +47,14 @@ describe("refunds", () => {
     const { m, pi, event } = await failedCardVend();
     await sendEvents(t.db, m.machine.id, m.secret, { events: [event] });
     const before = stripe.refundCreations();
-    const result = await processDueRefunds(t.db, provider);
+    const result = await processDueRefunds(t.db, { provider });
     expect(result).toMatchObject({ claimed: 1, succeeded: 1 });
     const [refund] = await refundsOf(m.org.id);
     expect(refund).toMatchObject({ status: "succeeded", attempts: 1, lastError: null });
     expect(stripe.refundCreations() - before).toBe(1);
     expect(stripe.requests.at(-1)).toMatchObject({ path: "/v1/refunds", idempotencyKey: refund!.id });
     expect(stripe.paymentIntents.get(String(pi.id))!.amount_refunded).toBe(250);
-    expect((await processDueRefunds(t.db, provider)).claimed).toBe(0);
+    expect((await processDueRefunds(t.db, { provider })).claimed).toBe(0);
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.orgId, m.org.id), eq(auditLog.action, "refund.succeeded")));
     expect(audit).toHaveLength(1);
   });
@@ -66,14 +66,14 @@ describe("refunds", () => {
     for (const [i, failure] of failures.entries()) {
       stripe.failNext(1, failure);
       const started = Date.now();
-      expect(await processDueRefunds(t.db, provider)).toMatchObject({ claimed: 1, retried: 1 });
+      expect(await processDueRefunds(t.db, { provider })).toMatchObject({ claimed: 1, retried: 1 });
       const [refund] = await refundsOf(m.org.id);
       expect(refund).toMatchObject({ status: "pending", attempts: i + 1, lastError: expect.stringContaining("Stripe") });
       expect(refund!.nextAttemptAt.getTime()).toBeGreaterThan(started + (retryDelaySeconds(i + 1, refundPolicy, () => 0) - 2) * 1000);
-      expect((await processDueRefunds(t.db, provider)).claimed).toBe(0);
+      expect((await processDueRefunds(t.db, { provider })).claimed).toBe(0);
       await makeDue(m.org.id);
     }
-    expect(await processDueRefunds(t.db, provider)).toMatchObject({ succeeded: 1 });
+    expect(await processDueRefunds(t.db, { provider })).toMatchObject({ succeeded: 1 });
     expect((await refundsOf(m.org.id))[0]).toMatchObject({ status: "succeeded", attempts: 4 });
   });
 
@@ -83,20 +83,20 @@ describe("refunds", () => {
     const policy = { ...refundPolicy, maxAttempts: 3 };
     stripe.failNext(3, { kind: "status", status: 503 });
     for (let i = 0; i < 3; i++) {
-      await processDueRefunds(t.db, provider, { policy });
+      await processDueRefunds(t.db, { provider, policy });
       await makeDue(m.org.id);
     }
     const [refund] = await refundsOf(m.org.id);
     expect(refund).toMatchObject({ status: "failed", attempts: 3, lastError: expect.stringContaining("503") });
     const [alert] = await t.db.select().from(alerts).where(and(eq(alerts.orgId, m.org.id), eq(alerts.rule, "refund_failed")));
     expect(alert).toMatchObject({ status: "open", severity: "critical", code: refund!.id, machineId: m.machine.id });
-    expect((await processDueRefunds(t.db, provider, { policy })).claimed).toBe(0);
+    expect((await processDueRefunds(t.db, { provider, policy })).claimed).toBe(0);
   });
 
   it("fails at once, with an alert, when the provider refuses for good", async () => {
     const m = await createMachineWithPlanogram(t.db);
     await sendEvents(t.db, m.machine.id, m.secret, { events: [vend("A1", { ok: false, method: "card" })] }); // pi_test is unknown to Stripe
-    expect(await processDueRefunds(t.db, provider)).toMatchObject({ failed: 1 });
+    expect(await processDueRefunds(t.db, { provider })).toMatchObject({ failed: 1 });
     expect((await refundsOf(m.org.id))[0]).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("No such payment_intent") });
   });
 });
@@ -112,7 +112,7 @@ describe("refunds after the response", () => {
     await handleEventsRequest(t.db, m.machine.id, request({ events: [event] }), { afterCommit });
     expect(owed).toEqual([0, 1, 0]);
     // The sweep is global: leave nothing due for the tests after this one.
-    expect(await processDueRefunds(t.db, provider)).toMatchObject({ claimed: 1, succeeded: 1 });
+    expect(await processDueRefunds(t.db, { provider })).toMatchObject({ claimed: 1, succeeded: 1 });
   });
 });
 
@@ -124,7 +124,7 @@ describe.runIf(testDriver === "postgres")("refunds under concurrency and crashes
     await Promise.all(
       Array.from({ length: 50 }, async () => {
         await sendEvents(t.db, m.machine.id, m.secret, { events: [event] }, { webhookId: "same-request" });
-        await processDueRefunds(t.db, provider);
+        await processDueRefunds(t.db, { provider });
       }),
     );
     expect(await refundsOf(m.org.id)).toHaveLength(1);
@@ -147,9 +147,9 @@ describe.runIf(testDriver === "postgres")("refunds under concurrency and crashes
       expect(stripe.refundCreations() - before).toBe(crashPoint === "after-call" ? 1 : 0);
 
       // Within the lease the sweep leaves it alone; after it, the sweep completes it.
-      expect((await processDueRefunds(t.db, provider)).claimed).toBe(0);
+      expect((await processDueRefunds(t.db, { provider })).claimed).toBe(0);
       await makeDue(m.org.id);
-      expect(await processDueRefunds(t.db, provider)).toMatchObject({ claimed: 1, succeeded: 1 });
+      expect(await processDueRefunds(t.db, { provider })).toMatchObject({ claimed: 1, succeeded: 1 });
       expect((await refundsOf(m.org.id))[0]).toMatchObject({ status: "succeeded", attempts: 2 });
       expect(stripe.refundCreations() - before).toBe(1);
       expect(stripe.paymentIntents.get(String(pi.id))!.amount_refunded).toBe(300);

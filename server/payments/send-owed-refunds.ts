@@ -8,7 +8,7 @@ export async function sendOwedRefunds(db: Db): Promise<void> {
   const provider = paymentProvider();
   if (!provider) return;
   try {
-    await processDueRefunds(db, provider, { maxRounds: 5 });
+    await processDueRefunds(db, { provider, maxRounds: 5 });
   } catch (error) {
     console.error("[refunds] sending failed; the sweep will retry:", error);
   }

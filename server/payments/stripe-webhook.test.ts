@@ -29,17 +29,16 @@ async function sentRefund() {
   const pi = fake.createPaymentIntent(250);
   const failed = vend("A1", { ok: false, method: "card" });
   await sendEvents(t.db, m.machine.id, m.secret, { events: [{ ...failed, data: { ...failed.data, payment: { method: "card", reference: pi.id } } }] });
-  await processDueRefunds(t.db, provider);
+  await processDueRefunds(t.db, { provider });
   const [refund] = await t.db.select().from(refunds).where(eq(refunds.orgId, m.org.id));
   return refund!;
 }
 
 function deliver(event: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) {
   const rawBody = JSON.stringify(event);
-  return handleStripeWebhook(t.db, provider, {
-    rawBody,
-    signature: FakeStripe.sign(rawBody, options.secret ?? secret, options.timestamp),
-    secret,
+  return handleStripeWebhook(t.db, {
+    provider,
+    delivery: { rawBody, signature: FakeStripe.sign(rawBody, options.secret ?? secret, options.timestamp), secret },
   });
 }
 const stripeRefund = (id: string) => fake.refunds.get(id)!;
@@ -51,7 +50,7 @@ describe("Stripe webhooks", () => {
     const event = fake.event("refund.updated", stripeRefund(refund.providerRefundId!));
     expect((await deliver(event, { secret: "whsec_someone_else" })).status).toBe(400);
     expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(400);
-    const missing = await handleStripeWebhook(t.db, provider, { rawBody: JSON.stringify(event), signature: null, secret });
+    const missing = await handleStripeWebhook(t.db, { provider, delivery: { rawBody: JSON.stringify(event), signature: null, secret } });
     expect(missing).toMatchObject({ status: 400, body: { error: expect.stringContaining("missing stripe-signature") } });
     expect(await t.db.select().from(paymentWebhookEvents).where(eq(paymentWebhookEvents.eventId, String(event.id)))).toEqual([]);
   });

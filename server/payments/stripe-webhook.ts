@@ -26,7 +26,7 @@ export interface WebhookAnswer {
  * the object's current state from Stripe, so deliveries in any order end in the right state.
  * Unknown types are acknowledged with 200.
  */
-export async function handleStripeWebhook(db: Db, provider: StripeProvider, delivery: WebhookDelivery): Promise<WebhookAnswer> {
+export async function handleStripeWebhook(db: Db, { provider, delivery }: { provider: StripeProvider; delivery: WebhookDelivery }): Promise<WebhookAnswer> {
   let event: ProviderEvent;
   try {
     event = provider.verifyWebhook(delivery);

@@ -51,7 +51,7 @@ async function hourShares(ctx: ServiceCtx, w: HistoryWindow): Promise<number[]> 
  */
 export async function loadHistory(ctx: ServiceCtx, input: { window: HistoryWindow; slots: readonly SlotKey[]; now: Date }): Promise<Map<string, DayObservation[]>> {
   const { window: w, slots, now } = input;
-  const mark = await salesMark(ctx.db, ctx.orgId, { hold: true });
+  const mark = await salesMark(ctx, { hold: true });
   // One after another: they share the caller's transaction (one connection).
   // Days already rolled up come from the daily rollup; sales its watermark has not reached yet
   // (written since the last rollup run) are added from the raw table, so nothing is missed twice.

@@ -145,7 +145,8 @@ export async function previewInvitation(db: Db, token: string) {
  * Accepts an invitation for the signed-in user: single use, enforced by the conditional update
  * (two concurrent accepts cannot both succeed), and only for the address it was sent to.
  */
-export async function acceptInvitation(db: Db, user: SessionUser, token: string) {
+export async function acceptInvitation(db: Db, input: { user: SessionUser; token: string }) {
+  const { user, token } = input;
   return db.transaction(async (tx) => {
     const [inv] = await tx
       .update(invitations)

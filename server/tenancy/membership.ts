@@ -12,7 +12,8 @@ export interface ResolvedMembership {
 }
 
 /** The user's membership in an org given by id or slug, or null if they are not a member. */
-export async function resolveMembership(db: Db, userId: string, orgIdOrSlug: string): Promise<ResolvedMembership | null> {
+export async function resolveMembership(db: Db, input: { userId: string; orgIdOrSlug: string }): Promise<ResolvedMembership | null> {
+  const { userId, orgIdOrSlug } = input;
   const [row] = await db
     .select({ org: organizations, role: memberships.role })
     .from(memberships)

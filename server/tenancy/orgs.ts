@@ -13,7 +13,7 @@ import { createOrganizationInput, orgSettingsInput, tenancyMessages } from "./co
  * Creates an organization with its creator as owner. Runs on the owner connection: until the
  * membership exists there is no tenant to run as. The unique slug index settles races.
  */
-export async function createOrganization(db: Db, actor: Actor & { type: "user" }, raw: z.input<typeof createOrganizationInput>) {
+export async function createOrganization(db: Db, { actor, org: raw }: { actor: Actor & { type: "user" }; org: z.input<typeof createOrganizationInput> }) {
   const input = createOrganizationInput.parse(raw);
   return db.transaction(async (tx) => {
     const [org] = await tx

@@ -143,7 +143,7 @@ export function orgProcedure(least: MemberRole) {
   return protectedProcedure.input(orgInput).use(async ({ ctx, input, next }) => {
     let lookup = ctx.memberships.get(input.orgId);
     if (!lookup) {
-      lookup = resolveMembership(ctx.db, ctx.user.id, input.orgId);
+      lookup = resolveMembership(ctx.db, { userId: ctx.user.id, orgIdOrSlug: input.orgId });
       ctx.memberships.set(input.orgId, lookup);
     }
     const membership = await lookup;

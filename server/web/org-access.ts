@@ -19,7 +19,7 @@ export async function requireUser(path: string) {
 const orgAccess = cache(async (slugOrId: string) => {
   const user = await currentUser();
   if (!user) return { user: null, membership: null };
-  return { user, membership: await resolveMembership(await getDb(), user.id, slugOrId) };
+  return { user, membership: await resolveMembership(await getDb(), { userId: user.id, orgIdOrSlug: slugOrId }) };
 });
 
 /**

@@ -73,7 +73,7 @@ export function orgDownload<Params extends { org: string }, Input>(download: Org
     const unsafe = findUnsafeText({ org: params.org, ...values });
     if (unsafe) return refuse(400, unsafe.message);
     const db = await session.db();
-    const membership = await resolveMembership(db, user.id, params.org);
+    const membership = await resolveMembership(db, { userId: user.id, orgIdOrSlug: params.org });
     if (!membership) return refuse(404, "Not found.");
     if (!hasRole(membership.role, download.least)) return refuse(403, `This needs the ${download.least} role or higher.`);
     const input = download.input.safeParse(values);

@@ -19,16 +19,17 @@ import {
   reportProblemInput,
   updateLoyaltyProgram,
 } from "~/server/consumers";
+import { consumerSelfContext } from "~/server/context";
 import { createTRPCRouter, orgProcedure, protectedProcedure } from "../init";
 
 /** The signed-in consumer's own purchases, memberships and requests, across operators. */
 export const consumerRouter = createTRPCRouter({
-  purchases: protectedProcedure.input(listPurchasesInput).query(({ ctx, input }) => listPurchases(ctx.db, ctx.user.id, input)),
-  receipt: protectedProcedure.input(receiptInput).query(({ ctx, input }) => getReceipt(ctx.db, ctx.user.id, input.purchaseId)),
-  memberships: protectedProcedure.query(({ ctx }) => listMemberships(ctx.db, ctx.user.id)),
-  claimOrder: protectedProcedure.input(claimOrderInput).mutation(({ ctx, input }) => claimOrder(ctx.db, ctx.user.id, input)),
-  reportProblem: protectedProcedure.input(reportProblemInput).mutation(({ ctx, input }) => reportProblem(ctx.db, ctx.user.id, input)),
-  requests: protectedProcedure.query(({ ctx }) => listMyRequests(ctx.db, ctx.user.id)),
+  purchases: protectedProcedure.input(listPurchasesInput).query(({ ctx, input }) => listPurchases(consumerSelfContext(ctx.db, ctx.user.id), input)),
+  receipt: protectedProcedure.input(receiptInput).query(({ ctx, input }) => getReceipt(consumerSelfContext(ctx.db, ctx.user.id), input)),
+  memberships: protectedProcedure.query(({ ctx }) => listMemberships(consumerSelfContext(ctx.db, ctx.user.id))),
+  claimOrder: protectedProcedure.input(claimOrderInput).mutation(({ ctx, input }) => claimOrder(consumerSelfContext(ctx.db, ctx.user.id), input)),
+  reportProblem: protectedProcedure.input(reportProblemInput).mutation(({ ctx, input }) => reportProblem(consumerSelfContext(ctx.db, ctx.user.id), input)),
+  requests: protectedProcedure.query(({ ctx }) => listMyRequests(consumerSelfContext(ctx.db, ctx.user.id))),
 });
 
 export const refundRequestsRouter = createTRPCRouter({

@@ -31,7 +31,7 @@ export const checkoutRouter = createTRPCRouter({
   create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) => {
     const provider = paymentProvider();
     if (!provider) throw new ServiceError("CONFLICT", paymentsMessages.payments_not_set_up);
-    return createOrder(ctx.db, provider, input, { consumerId: ctx.user?.id ?? null, baseUrl: checkoutBaseUrl(ctx.origin) });
+    return createOrder(ctx.db, { ...input, provider, consumerId: ctx.user?.id ?? null, baseUrl: checkoutBaseUrl(ctx.origin) });
   }),
   order: publicProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await getOrderView(ctx.db, input.orderId);

@@ -29,7 +29,7 @@ export const orgRouter = createTRPCRouter({
   mine: protectedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.user.id)),
   create: protectedProcedure
     .input(createOrganizationInput)
-    .mutation(({ ctx, input }) => createOrganization(ctx.db, { type: "user", id: ctx.user.id, label: ctx.user.name }, input)),
+    .mutation(({ ctx, input }) => createOrganization(ctx.db, { actor: { type: "user", id: ctx.user.id, label: ctx.user.name }, org: input })),
   get: orgProcedure("viewer").query(async ({ ctx }) => ({ ...(await getOrganization(ctx.svc)), myRole: ctx.svc.role })),
   update: orgProcedure("admin").input(orgSettingsInput).mutation(({ ctx, input }) => updateOrganization(ctx.svc, input)),
 });
@@ -46,7 +46,7 @@ export const invitationsRouter = createTRPCRouter({
   create: orgProcedure("admin").input(createInvitationInput).mutation(({ ctx, input }) => createInvitation(ctx.svc, input)),
   revoke: orgProcedure("admin").input(revokeInvitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx.svc, input)),
   preview: publicProcedure.input(invitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
-  accept: protectedProcedure.input(invitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.user, input.token)),
+  accept: protectedProcedure.input(invitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, { user: ctx.user, token: input.token })),
 });
 
 export const auditRouter = createTRPCRouter({

@@ -15,10 +15,9 @@ export async function POST(request: Request) {
   if (!(provider instanceof StripeProvider) || !env.STRIPE_WEBHOOK_SECRET) {
     return Response.json({ error: "Stripe is not configured on this deployment." }, { status: 404 });
   }
-  const answer = await handleStripeWebhook(await getDb(), provider, {
-    rawBody,
-    signature: request.headers.get("stripe-signature"),
-    secret: env.STRIPE_WEBHOOK_SECRET,
+  const answer = await handleStripeWebhook(await getDb(), {
+    provider,
+    delivery: { rawBody, signature: request.headers.get("stripe-signature"), secret: env.STRIPE_WEBHOOK_SECRET },
   });
   return Response.json(answer.body, { status: answer.status });
 }
