@@ -1,5 +1,6 @@
 // What the browser and other domains may know of analytics: inputs, answers' shapes, messages.
 import { z } from "zod";
+import type { MonthlyBreakdownRow, MonthlyFigures } from "~/db/schema";
 import { defineMessages } from "~/server/errors";
 import { calendarMonth, dayRange } from "~/server/input/calendar";
 
@@ -54,3 +55,6 @@ export interface LocationPerformance {
   /** Revenue per machine-day over the operator's median location, 1 = median. */
   againstMedian: number | null;
 }
+
+/** A month's figures and one row of its breakdown by machine, location or product, as the statistics page shows them. */
+export type { MonthlyBreakdownRow, MonthlyFigures };

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from "~/db/schema";
+import type { PaymentMethod } from "~/server/sales/contract";
 
 /** Payment methods in words, as people say them. */
 export const paymentMethodLabels = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole } from "~/server/tenancy/contract";
 
 export interface OrgContextValue {
   id: string;

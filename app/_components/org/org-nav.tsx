@@ -6,7 +6,7 @@ import { BadgeCheck, BarChart3, BellRing, CalendarRange, Clock, Inbox, LayoutDas
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole } from "~/server/tenancy/contract";
 import { hasRole } from "~/server/tenancy/contract";
 import { useOrg } from "./org-context";
 

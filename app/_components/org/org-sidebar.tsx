@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole } from "~/server/tenancy/contract";
 import { Logo } from "../ui/logo";
 import { NotificationBell } from "./notification-bell";
 import { OrgNav } from "./org-nav";

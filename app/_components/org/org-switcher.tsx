@@ -3,7 +3,7 @@
 import { Check, ChevronsUpDown, Plus } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole } from "~/server/tenancy/contract";
 import { roleLabels } from "~/server/tenancy/contract";
 import { Avatar } from "../ui/avatar";
 import { menuContentClasses, menuItemClasses, menuLabelClasses, menuSeparatorClasses } from "../ui/menu-styles";

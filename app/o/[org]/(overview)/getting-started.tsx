@@ -6,7 +6,7 @@ import { Stat } from "~/app/_components/ui/stat";
 import { ZoneClock } from "~/app/_components/org/zone-clock";
 import { serverCaller } from "~/app/_trpc/server";
 import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole } from "~/server/tenancy/contract";
 
 type Org = { id: string; name: string; slug: string; timeZone: string; currency: string; supportEmail: string | null };
 

@@ -3,7 +3,7 @@
 import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
-import type { MonthlyBreakdownRow } from "~/db/schema";
+import type { MonthlyBreakdownRow } from "~/server/analytics/contract";
 import { formatMoney } from "~/server/money";
 
 const titles = { machine: "Machine", location: "Location", product: "Product", payment: "Payment method" } as const;

@@ -14,7 +14,7 @@ import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { formatDate } from "~/server/time";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { serverCaller } from "~/app/_trpc/server";
-import type { MonthlyFigures } from "~/db/schema";
+import type { MonthlyFigures } from "~/server/analytics/contract";
 import { formatMoney } from "~/server/money";
 import { requireMember } from "~/server/web";
 import { BreakdownTable } from "./breakdown-table";
