@@ -76,3 +76,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** How many rows a write changed, as node-postgres and Neon (`rowCount`) and PGlite (`affectedRows`) report it. */
+export function affectedRows(result: unknown): number {
+  const counted = result as { rowCount?: number | null; affectedRows?: number };
+  return counted.rowCount ?? counted.affectedRows ?? 0;
+}

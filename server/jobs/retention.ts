@@ -1,15 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "~/db/client";
+import { affectedRows, type Db } from "~/db/client";
 import { pruneNotifications } from "~/server/notifications";
 import { pruneReportHours } from "~/server/ingest";
 
 /** How long records of finished work are kept. */
-export const RETENTION_DAYS = { jobRuns: 14, deliveries: 30, readNotifications: 90 } as const;
+export const RETENTION_DAYS = { jobRuns: 14 } as const;
 /** Hours machines reported in feed monthly uptime; a month's statistics are kept once written, and a catch-up reaches back 24 months. */
 export const REPORT_HOURS_MONTHS = 25;
-
-const deleted = (result: unknown) => (result as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
 
 /**
  * Deletes what has served its purpose: job runs and their per-organization parts after 14 days,
@@ -20,8 +18,8 @@ const deleted = (result: unknown) => (result as { rowCount?: number | null; affe
 export async function pruneHistory(db: Db, now = new Date()): Promise<number> {
   const at = now.toISOString();
   let rows = 0;
-  rows += deleted(await db.execute(sql`delete from job_run_orgs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
-  rows += deleted(await db.execute(sql`delete from job_runs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
+  rows += affectedRows(await db.execute(sql`delete from job_run_orgs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
+  rows += affectedRows(await db.execute(sql`delete from job_runs where status <> 'running' and started_at < ${at}::timestamptz - make_interval(days => ${RETENTION_DAYS.jobRuns})`));
   rows += await pruneNotifications(db, { now });
   rows += await pruneReportHours(db, { now, months: REPORT_HOURS_MONTHS });
   return rows;

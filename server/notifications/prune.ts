@@ -1,13 +1,11 @@
 import "server-only";
 import { and, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { Db } from "~/db/client";
+import { affectedRows, type Db } from "~/db/client";
 import { notificationDeliveries, notifications } from "~/db/schema";
 
 /** How long finished notification records are kept, in days. */
 export const NOTIFICATION_RETENTION_DAYS = { deliveries: 30, readNotifications: 90 } as const;
 
-/** Rows a delete removed, as node-postgres (rowCount) and PGlite (affectedRows) report it. */
-const removed = (result: unknown) => (result as { rowCount?: number | null }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
 const daysBefore = (at: Date, days: number) => sql`${at.toISOString()}::timestamptz - make_interval(days => ${days})`;
 
 /**
@@ -22,5 +20,5 @@ export async function pruneNotifications(db: Db, input: { now: Date }): Promise<
   const read = await db
     .delete(notifications)
     .where(and(isNotNull(notifications.readAt), lt(notifications.createdAt, daysBefore(input.now, NOTIFICATION_RETENTION_DAYS.readNotifications))));
-  return removed(deliveries) + removed(read);
+  return affectedRows(deliveries) + affectedRows(read);
 }

@@ -125,18 +125,6 @@ async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy)
   return attempts.map((a) => outcomes.get(a.refund.id)!);
 }
 
-/**
- * Sends one claimed refund and records what happened. Called again after a crash, the provider
- * answers with the same refund, so a consumer is refunded once whatever fails in between.
- */
-export async function sendRefund(
-  db: Db,
-  { provider, refund, policy = refundPolicy }: { provider: PaymentProvider; refund: Refund; policy?: RefundPolicy },
-): Promise<SendOutcome> {
-  const [outcome] = await recordAttempts(db, [await attemptRefund(provider, refund)], policy);
-  return outcome!;
-}
-
 /** Who records what the provider answered, in the audit log and on alerts. */
 function refundWorker(tx: Db, orgId: string): ServiceCtx {
   return jobContext(tx, { orgId, name: "refund-worker", label: "Refund worker" });
