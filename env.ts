@@ -20,11 +20,20 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     DATABASE_DRIVER: z.enum(["pglite", "neon", "pg"]).optional(),
     DATA_DIR: z.string().default("./.data"),
+    /** Connections each server process keeps open at most (pg and Neon pools). */
+    DATABASE_POOL_MAX: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(1000, "must be at most 1000").default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     MACHINE_SECRETS_KEY: base64Key32.optional(),
     APP_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * How many server processes `npm start` runs on the port. Unset: one per core on Postgres; always
+     * one on the embedded database, which allows a single writer.
+     */
+    WEB_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(256, "must be at most 256").optional(),
+    /** Which of `npm start`'s server processes this is (1..N), set by its primary process; unset: the only one. */
+    VENDOPS_WORKER: z.coerce.number().int().min(1).optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("VendOps <no-reply@vendops.local>"),
     /**

@@ -3,7 +3,7 @@ import { createDb, type Db, type DbHandle } from "./client";
 
 /** Opens the database this deployment is configured for (DATABASE_URL, or PGlite in DATA_DIR). */
 export function openDatabase(): Promise<DbHandle> {
-  return createDb({ url: env.DATABASE_URL, driver: env.DATABASE_DRIVER, dataDir: env.DATA_DIR });
+  return createDb({ url: env.DATABASE_URL, driver: env.DATABASE_DRIVER, dataDir: env.DATA_DIR, maxConnections: env.DATABASE_POOL_MAX });
 }
 
 const globalForDb = globalThis as unknown as { vendopsDb?: Promise<DbHandle> };

@@ -1,10 +1,13 @@
 // `npm start`: builds if the sources changed, applies pending migrations, seeds the demo operator
-// on the embedded database, then serves the app and prints how to sign in.
+// on the embedded database, then serves the app (one process per core on Postgres, see
+// serverProcesses) and prints how to sign in.
 import "../db/load-env";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { chooseDriver } from "../db/client";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
@@ -45,6 +48,20 @@ function buildIfNeeded() {
   writeFileSync(stampFile, stamp);
 }
 
+/**
+ * How many server processes share the port: WEB_CONCURRENCY, else one per core. Always one on the
+ * embedded database: PGlite allows a single writer, and every process would open it.
+ */
+function serverProcesses(env: { DATABASE_URL?: string; DATABASE_DRIVER?: "pglite" | "neon" | "pg"; WEB_CONCURRENCY?: number }): number {
+  if (chooseDriver({ url: env.DATABASE_URL, driver: env.DATABASE_DRIVER }) === "pglite") {
+    if (env.WEB_CONCURRENCY && env.WEB_CONCURRENCY > 1) {
+      console.log(`WEB_CONCURRENCY=${env.WEB_CONCURRENCY} is not used: the embedded database (PGlite) allows one writer, so one server process serves. Set DATABASE_URL to a Postgres server for more.`);
+    }
+    return 1;
+  }
+  return env.WEB_CONCURRENCY ?? availableParallelism();
+}
+
 async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
   for (let i = 0; i < 300 && child.exitCode === null; i++) {
     try {
@@ -65,14 +82,16 @@ async function main() {
   const { prepareDatabase } = await import("./prepare-database");
   const demo = await prepareDatabase().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const port = String(env.PORT);
+  const processes = serverProcesses(env);
+  // The server's own primary numbers its workers; a number inherited from the shell would be wrong.
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  delete serverEnv.VENDOPS_WORKER;
   // Idle keep-alive connections stay open for 65 s rather than Node's 5 s, longer than load balancers
   // keep theirs, so a client seldom sends a request on a socket the server is just closing.
-  // scripts/app-server.ts serves the build as `next start` would, and records each socket's address.
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--import", "./scripts/node/server-only.mjs", path.join(root, "scripts", "app-server.ts"), port, "65000"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  // scripts/app-server.ts serves the build as `next start` would, records each socket's address,
+  // and runs `processes` copies of itself on the port.
+  const args = ["--import", "./scripts/node/server-only.mjs", path.join(root, "scripts", "app-server.ts"), port, "65000", String(processes)];
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: serverEnv });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 
