@@ -1,9 +1,20 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 
 export interface TenantScope {
   orgId: string | null;
   userId?: string | null;
+}
+
+/**
+ * The statement that confines the rest of a transaction to one organization: `app.org_id`,
+ * `app.user_id` and the application role, which row-level security applies to
+ * (set_config('role', ..., true) is SET LOCAL ROLE). Scripts that begin a tenant transaction put
+ * it first; it also makes sure strings in scripts are read as standard SQL strings.
+ */
+export function tenantSettings(scope: TenantScope) {
+  return sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true),
+    set_config('standard_conforming_strings', 'on', true), set_config('role', 'vendops_app', true)`;
 }
 
 /**
@@ -15,12 +26,18 @@ export interface TenantScope {
 export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: Db) => Promise<T>): Promise<T> {
   const { orgId, userId = null } = scope;
   return db.transaction(async (tx) => {
-    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
-    await tx.execute(
-      sql`select set_config('app.org_id', ${orgId ?? ""}, true), set_config('app.user_id', ${userId ?? ""}, true), set_config('role', 'vendops_app', true)`,
-    );
+    await tx.execute(tenantSettings({ orgId, userId }));
     return fn(tx as unknown as Db);
   });
+}
+
+/**
+ * Runs `fn` in one transaction that the caller confines to one organization itself, saving a round
+ * trip: `fn` receives `tenantSettings(scope)` and must run it first, at the head of its first script
+ * (`runScript`). Until then the transaction is not confined: nothing else may run before it.
+ */
+export async function withTenantScript<T>(db: Db, scope: TenantScope, fn: (tx: Db, settings: SQL) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => fn(tx as unknown as Db, tenantSettings(scope)));
 }
 
 /**

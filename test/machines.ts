@@ -6,6 +6,7 @@ import { createProduct } from "~/server/catalog";
 import { memberContext, type ServiceCtx } from "~/server/context";
 import { createLocation } from "~/server/fleet";
 import { registerMachine } from "~/server/fleet";
+import { announcePendingAlerts } from "~/server/alerts";
 import { handleEventsRequest } from "~/server/machine-api";
 import { createOrg } from "./factories";
 
@@ -70,7 +71,13 @@ export function signedRequest(machineId: string, secret: string, body: string, o
 export async function sendEvents(db: Db, machineId: string, secret: string, payload: unknown, options: SendOptions = {}) {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   const serverNow = options.serverNow;
-  const res = await handleEventsRequest(db, machineId, signedRequest(machineId, secret, body, options), serverNow === undefined ? {} : { now: () => serverNow });
+  let announcements = 0;
+  const res = await handleEventsRequest(db, machineId, signedRequest(machineId, secret, body, options), {
+    ...(serverNow === undefined ? {} : { now: () => serverNow }),
+    afterCommit: (outcome) => (announcements = outcome.announcements),
+  });
+  // What the route does right after the response: the alert news the batch queued.
+  if (announcements > 0) await announcePendingAlerts(db);
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> & { results?: { id: string; status: string; error?: { code: string; message: string } }[] } };
 }
 

@@ -85,7 +85,7 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "org.get": { least: "viewer", call: (c, f) => c.org.get({ orgId: f.orgId }) },
   "org.update": {
     least: "admin",
-    call: (c, f) => c.org.update({ orgId: f.orgId, name: "Renamed Vending", timeZone: "America/New_York", currency: "USD" }),
+    call: (c, f) => c.org.update({ orgId: f.orgId, name: "Renamed Vending", timeZone: "America/New_York", currency: "USD", eventRetentionMonths: 6 }),
   },
   "members.list": { least: "viewer", call: (c, f) => c.members.list({ orgId: f.orgId }) },
   "members.changeRole": {

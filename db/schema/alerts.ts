@@ -70,6 +70,25 @@ export const alertEvents = pgTable(
   (t) => [index("alert_events_org_alert_idx").on(t.orgId, t.alertId, t.createdAt), orgIsolation(t.orgId)],
 ).enableRLS();
 
+/**
+ * Alert changes still to be announced (notifications and webhooks), written in the transaction that
+ * changed the alert and worked off after it commits: the transactional outbox of alert news.
+ */
+export const alertAnnouncements = pgTable(
+  "alert_announcements",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    /** raised, reopened, escalated (people and endpoints) or resolved (endpoints only). */
+    kind: text("kind").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("alert_announcements_org_created_idx").on(t.orgId, t.createdAt), orgIsolation(t.orgId)],
+).enableRLS();
+
 export const noSalesSensitivity = pgEnum("no_sales_sensitivity", ["off", "low", "normal", "high"]);
 
 /** An organization's alert thresholds; a missing row means the defaults. */

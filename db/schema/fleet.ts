@@ -51,6 +51,14 @@ export const machines = pgTable(
     /** occurredAt of the telemetry shown, so a late heartbeat never overwrites a newer reading. */
     telemetryAt: timestamp("telemetry_at", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Bumped whenever the machine's secrets change (issued, rotated): servers cache credentials
+     * and compare this, read on the row the ingest transaction locks anyway.
+     */
+    credentialsVersion: integer("credentials_version").notNull().default(0),
+    /** The machine API's rate limit, a fixed window kept on the row ingest locks. */
+    requestWindowStartedAt: timestamp("request_window_started_at", { withTimezone: true }),
+    requestWindowCount: integer("request_window_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -82,6 +90,8 @@ export const machineSecrets = pgTable(
   },
   (t) => [
     index("machine_secrets_machine_idx").on(t.orgId, t.machineId),
+    // The machine API looks a machine's secrets up by its id alone, before it knows the org.
+    index("machine_secrets_by_machine_idx").on(t.machineId),
     uniqueIndex("machine_secrets_current_key").on(t.machineId).where(sql`${t.expiresAt} is null`),
     orgIsolation(t.orgId),
   ],

@@ -1,10 +1,15 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { machineIdColumn } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
 
 /**
- * Every event a machine sent, kept raw with when it was received. The primary key is the
- * idempotency key: a repeated (machine, event id) is a duplicate, whatever races.
+ * Every event a machine sent, kept raw with when it was received. Partitioned by month of
+ * `occurred_at` (UTC), `machine_events_pYYYYMM`, plus `machine_events_default` for months without a
+ * partition yet: drizzle cannot declare partitions, so the table is partitioned by migration 0023
+ * and its partitions are made ahead, filled from the default and retired by
+ * server/ingest/partitions.ts. A partitioned table's keys must hold the partition key, so the
+ * primary key is (machine, event id, occurred at): it holds exact resends, and ingest finds a
+ * repeated (machine, event id) across all partitions under the machine's row lock.
  */
 export const machineEvents = pgTable(
   "machine_events",
@@ -18,7 +23,7 @@ export const machineEvents = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.machineId, t.eventId] }),
+    primaryKey({ columns: [t.machineId, t.eventId, t.occurredAt] }),
     index("machine_events_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
     orgIsolation(t.orgId),
   ],
@@ -37,10 +42,3 @@ export const machineReportHours = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.machineId, t.hour] }), orgIsolation(t.orgId)],
 ).enableRLS();
-
-/** Requests per machine per window, for the ingest rate limit. Owner-only, like sign-in throttling. */
-export const machineRequestWindows = pgTable("machine_request_windows", {
-  machineId: text("machine_id").primaryKey(),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
-  requests: integer("requests").notNull(),
-});

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { appRole, currentConsumerId, currentOrgId } from "./roles";
 import { users } from "./auth";
 
@@ -41,9 +41,15 @@ export const organizations = pgTable(
     timeZone: text("time_zone").notNull(),
     currency: text("currency").notNull(),
     supportEmail: text("support_email"),
+    /** How many months raw machine events are kept; sales, statistics and rollups are kept regardless. */
+    eventRetentionMonths: integer("event_retention_months").notNull().default(13),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organizations_slug_key").on(t.slug), orgIsolation(t.id)],
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    check("organizations_event_retention_months_range", sql`${t.eventRetentionMonths} between 1 and 120`),
+    orgIsolation(t.id),
+  ],
 ).enableRLS();
 
 export const memberships = pgTable(

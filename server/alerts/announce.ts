@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import { alertEvents, alerts, type Alert } from "~/db/schema";
-import type { ServiceCtx } from "../context";
+import type { Db } from "~/db/client";
+import { alertAnnouncements, alertEvents, alerts, type Alert } from "~/db/schema";
+import { withTenant } from "~/db/tenant";
+import { jobContext, type ServiceCtx } from "../context";
 import { notifyAlerts, publishAlertEvent } from "~/server/notifications";
 import type { WebhookEventType } from "~/server/notifications/contract";
 import { describeAlerts, noticeOf } from "./describe";
@@ -62,4 +64,46 @@ export async function announceResolved(ctx: ServiceCtx, resolved: Alert[]): Prom
 /** Tells the org's webhook endpoints what happened to these alerts. */
 export async function announceToEndpoints(ctx: ServiceCtx, input: { type: WebhookEventType; alerts: Alert[] }): Promise<void> {
   for (const payload of await describeAlerts(ctx, input.alerts)) await publishAlertEvent(ctx, { type: input.type, notice: noticeOf(payload) });
+}
+
+/**
+ * Makes the announcements ingest batches queued (alert_announcements), org by org: notifications
+ * and webhooks for raised, re-opened and escalated alerts, webhooks for those that resolved by
+ * themselves. Each row is deleted in the transaction that announces it, so each is made once; rows
+ * another server is announcing are skipped. Returns how many it made.
+ */
+export async function announcePendingAlerts(db: Db, options: { limit?: number } = {}): Promise<number> {
+  const orgs = await db.selectDistinct({ orgId: alertAnnouncements.orgId }).from(alertAnnouncements);
+  let made = 0;
+  for (const { orgId } of orgs) {
+    made += await withTenant(db, { orgId }, async (tx) => {
+      const ctx = jobContext(tx, { orgId, name: "alert-announcements", label: "Notifications" });
+      const taken = await tx
+        .delete(alertAnnouncements)
+        .where(
+          inArray(
+            alertAnnouncements.id,
+            sql`(select a.id from alert_announcements a where a.org_id = ${orgId} order by a.created_at, a.id limit ${options.limit ?? 500} for update skip locked)`,
+          ),
+        )
+        .returning({ alertId: alertAnnouncements.alertId, kind: alertAnnouncements.kind, createdAt: alertAnnouncements.createdAt });
+      if (taken.length === 0) return 0;
+      const rows = await tx.select().from(alerts).where(and(eq(alerts.orgId, orgId), inArray(alerts.id, [...new Set(taken.map((t) => t.alertId))])));
+      const byId = new Map(rows.map((a) => [a.id, a]));
+      const changes: AlertChange[] = [];
+      const resolved: Alert[] = [];
+      for (const t of taken) {
+        const alert = byId.get(t.alertId);
+        if (!alert) continue;
+        if (t.kind === "resolved") resolved.push(alert);
+        else changes.push({ kind: t.kind as AlertChange["kind"], alert });
+      }
+      // One announcement per alert and kind: a batch that raised and escalated one alert tells people once.
+      const unique = [...new Map(changes.map((c) => [c.alert.id, c])).values()];
+      if (unique.length > 0) await announceAlerts(ctx, unique);
+      if (resolved.length > 0) await announceResolved(ctx, resolved);
+      return taken.length;
+    });
+  }
+  return made;
 }

@@ -3,9 +3,11 @@ import "server-only";
 
 export * from "./contract";
 export { hasOpenCriticalFault } from "./ingest-facts";
-export { evaluateIngestRules } from "./ingest-rules";
+export { announcePendingAlerts } from "./announce";
+export { AlertBatch, lockOpenAlertsStatement, machineAlertsJson } from "./batch";
+export { evaluateIngestRules, ruleReadsJson, ruleReadsOf, type RuleReads, type SlotLevel } from "./ingest-rules";
 export { acknowledgeAlert, assignAlert, getAlert, listAlerts, resolveByHand } from "./lifecycle";
-export { raiseAlert, resolveAlert } from "./raise";
+export { FLAP_WINDOW_MS, raiseAlert, resolveAlert } from "./raise";
 export { checkNoSales, sweepOfflineMachines } from "./scheduled-rules";
 export { getAlertSettings, getMachineTemperatureRange, setMachineTemperatureRange, updateAlertSettings } from "./settings";
 export { countOpenAlerts } from "./summary";

@@ -7,4 +7,4 @@ export { getOverview } from "./overview";
 export { getRankings } from "./rankings";
 export { rollUpAll, rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 export { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
-export { trackStockouts } from "./stockouts";
+export { stockoutsStatement } from "./stockouts";

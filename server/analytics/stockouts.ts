@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import type { ServiceCtx } from "~/server/context";
 
@@ -48,12 +48,12 @@ function slotMovesOf(events: readonly AcceptedMachineEvent[]): Map<string, SlotM
 /**
  * Keeps slot_stockouts in step with a machine's slots after a batch's stock changes: a slot a vend
  * left at zero opens a period (at most one open per slot, by a unique key, so repeats do nothing);
- * a slot a restock refilled closes its open period. Runs in the ingest transaction, after stock.
+ * a slot a restock refilled closes its open period. A statement of the ingest script, after the stock statements.
  */
-export async function trackStockouts(ctx: ServiceCtx, input: { machineId: string; events: readonly AcceptedMachineEvent[] }): Promise<void> {
+export function stockoutsStatement(ctx: ServiceCtx, input: { machineId: string; events: readonly AcceptedMachineEvent[] }): SQL | null {
   const { machineId } = input;
   const moves = slotMovesOf(input.events);
-  if (moves.size === 0) return;
+  if (moves.size === 0) return null;
   const rows = [...moves].map(([slot, m]) => ({
     id: newId("sto"),
     slot,
@@ -61,7 +61,7 @@ export async function trackStockouts(ctx: ServiceCtx, input: { machineId: string
     refillAt: m.lastRefillAt?.toISOString() ?? null,
   }));
   const moveRows = JSON.stringify(rows);
-  await ctx.db.execute(sql`
+  return sql`
     with moves as (
       select * from jsonb_to_recordset(${moveRows}::jsonb) as m(id text, slot text, "vendAt" timestamptz, "refillAt" timestamptz)
     ), slot_now as (
@@ -77,5 +77,5 @@ export async function trackStockouts(ctx: ServiceCtx, input: { machineId: string
     insert into slot_stockouts (id, org_id, machine_id, slot_code, product_id, started_at)
     select n.id, ${ctx.orgId}, ${machineId}, n.slot, n.product_id, n."vendAt" from slot_now n
     where n.stock <= 0 and n."vendAt" is not null
-    on conflict (machine_id, slot_code) where ended_at is null do nothing`);
+    on conflict (machine_id, slot_code) where ended_at is null do nothing`;
 }

@@ -2,4 +2,4 @@
 import "server-only";
 
 export * from "./contract";
-export { recordCashCollections } from "./collections";
+export { cashCollectionsStatement } from "./collections";

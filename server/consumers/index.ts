@@ -2,7 +2,7 @@
 import "server-only";
 
 export * from "./contract";
-export { accruePoints, getLoyaltyProgram, updateLoyaltyProgram } from "./loyalty";
+export { accruePoints, accruePointsStatements, getLoyaltyProgram, loyaltyRateJson, updateLoyaltyProgram } from "./loyalty";
 export { claimOrder } from "./order-claims";
 export { getReceipt, listMemberships, listPurchases } from "./purchases";
 export { countPendingRequests, decideRefundRequest, listMyRequests, listRefundRequests, reportProblem } from "./requests";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { loyaltyMembers, loyaltyPrograms, pointEntries, type LoyaltyTier } from "~/db/schema";
@@ -46,6 +46,25 @@ export async function accruePoints(ctx: ServiceCtx, sold: PointsSale[]): Promise
   return credited.reduce((sum, e) => sum + e.points, 0);
 }
 
+/** The points per unit of the org's program when it is on, else null, as JSON: a part of the ingest read. */
+export function loyaltyRateJson(ctx: ServiceCtx): SQL {
+  return sql`(select to_json(p.points_per_unit) from loyalty_programs p where p.org_id = ${ctx.orgId} and p.enabled)`;
+}
+
+/**
+ * `accruePoints` for sales a batch records, as statements of the ingest script: the earn entries
+ * and the balances they add to. `pointsPerUnit` is what `loyaltyRateJson` read (null: no program).
+ */
+export function accruePointsStatements(ctx: ServiceCtx, input: { pointsPerUnit: number | null; sold: PointsSale[] }): SQL[] {
+  if (input.pointsPerUnit === null) return [];
+  const entries = input.sold
+    .filter((s): s is PointsSale & { consumerId: string } => s.consumerId !== null && s.priceMinor > 0)
+    .map((s) => ({ id: newId("pte"), orgId: ctx.orgId, consumerId: s.consumerId, saleId: s.id, kind: "earn" as const, points: pointsFor(s.priceMinor, s.currency, input.pointsPerUnit!) }))
+    .filter((e) => e.points > 0);
+  if (entries.length === 0) return [];
+  return [ctx.db.insert(pointEntries).values(entries).getSQL(), balancesUpsert(ctx, entries).getSQL()];
+}
+
 /** Takes back the points a refunded purchase earned (once: a unique key on the reversal). */
 export async function reversePoints(ctx: ServiceCtx, saleId: string): Promise<number> {
   const [earned] = await ctx.db
@@ -63,10 +82,14 @@ export async function reversePoints(ctx: ServiceCtx, saleId: string): Promise<nu
 }
 
 async function addToBalances(ctx: ServiceCtx, entries: { consumerId: string; points: number }[]) {
+  if (entries.length > 0) await balancesUpsert(ctx, entries);
+}
+
+/** Adds entries' points to their consumers' balances, in one statement, never past the column's range. */
+function balancesUpsert(ctx: ServiceCtx, entries: { consumerId: string; points: number }[]) {
   const byConsumer = new Map<string, number>();
   for (const e of entries) byConsumer.set(e.consumerId, Math.min((byConsumer.get(e.consumerId) ?? 0) + e.points, MAX_POINTS));
-  if (byConsumer.size === 0) return;
-  await ctx.db
+  return ctx.db
     .insert(loyaltyMembers)
     .values([...byConsumer].map(([consumerId, points]) => ({ orgId: ctx.orgId, consumerId, points })))
     .onConflictDoUpdate({

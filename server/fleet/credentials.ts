@@ -20,6 +20,11 @@ export async function issueMachineSecret(ctx: ServiceCtx, { machineId }: { machi
     machineId,
     ciphertext: encryptSecret(getSecrets().machineSecretsKey, secret),
   });
+  // Servers that cached the machine's credentials see the change on its next request.
+  await ctx.db
+    .update(machines)
+    .set({ credentialsVersion: sql`${machines.credentialsVersion} + 1` })
+    .where(and(eq(machines.id, machineId), eq(machines.orgId, ctx.orgId)));
   return secret;
 }
 
@@ -51,8 +56,10 @@ export interface MachineCredentials {
   machineId: string;
   orgId: string;
   disabled: boolean;
-  /** Every secret that verifies now: the current one and, during a rotation, the previous one. */
-  secrets: string[];
+  /** The machine's `credentials_version` when these were read. */
+  version: number;
+  /** Every secret that verifies: the current one and, during a rotation, the previous one until it expires. */
+  secrets: { secret: string; expiresAt: number | null }[];
 }
 
 /**
@@ -60,14 +67,23 @@ export interface MachineCredentials {
  * request names no tenant until its machine is known, and only the machine's own row is read.
  */
 export async function machineCredentials(db: Db, { machineId }: { machineId: string }): Promise<MachineCredentials | null> {
+  // A named prepared statement: planned once per connection, then only bound and executed.
   const rows = await db
-    .select({ orgId: machines.orgId, disabledAt: machines.disabledAt, ciphertext: machineSecrets.ciphertext })
+    .select({
+      orgId: machines.orgId,
+      disabledAt: machines.disabledAt,
+      version: machines.credentialsVersion,
+      ciphertext: machineSecrets.ciphertext,
+      expiresAt: machineSecrets.expiresAt,
+    })
     .from(machines)
     .leftJoin(
       machineSecrets,
       and(eq(machineSecrets.machineId, machines.id), or(isNull(machineSecrets.expiresAt), sql`${machineSecrets.expiresAt} > now()`)),
     )
-    .where(eq(machines.id, machineId));
+    .where(eq(machines.id, sql.placeholder("machineId")))
+    .prepare("machine_credentials")
+    .execute({ machineId });
   const first = rows[0];
   if (!first) return null;
   const key = getSecrets().machineSecretsKey;
@@ -75,6 +91,28 @@ export async function machineCredentials(db: Db, { machineId }: { machineId: str
     machineId,
     orgId: first.orgId,
     disabled: first.disabledAt !== null,
-    secrets: rows.flatMap((r) => (r.ciphertext ? [decryptSecret(key, r.ciphertext)] : [])),
+    version: first.version,
+    secrets: rows.flatMap((r) => (r.ciphertext ? [{ secret: decryptSecret(key, r.ciphertext), expiresAt: r.expiresAt?.getTime() ?? null }] : [])),
   };
+}
+
+/** Machines whose credentials a server keeps decrypted in memory; the oldest entry goes first. */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, MachineCredentials>();
+
+/**
+ * A machine's credentials from this process's cache, read on a miss or when `refresh` is set. The
+ * cache is never trusted alone: the ingest transaction compares the version and the disabled flag
+ * on the machine row it locks, so a rotation or a disabling takes effect on the next request.
+ */
+export async function cachedMachineCredentials(db: Db, { machineId, refresh = false }: { machineId: string; refresh?: boolean }): Promise<MachineCredentials | null> {
+  const hit = refresh ? undefined : cache.get(machineId);
+  if (hit) return hit;
+  const read = await machineCredentials(db, { machineId });
+  cache.delete(machineId);
+  if (read) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(machineId, read);
+  }
+  return read;
 }

@@ -2,10 +2,10 @@
 import "server-only";
 
 export * from "./contract";
-export { machineCredentials } from "./credentials";
+export { cachedMachineCredentials, machineCredentials, type MachineCredentials } from "./credentials";
 export { countMachinesByStatus, getMachineDetail, listMachineEvents, listMachines } from "./fleet-views";
 export { createLocation, listLocations, updateLocation } from "./locations";
 export { getMachine, registerMachine, rotateMachineSecret, setMachineDisabled, updateMachine } from "./machines";
 export { fleetStatus, machineSilent } from "./presence";
-export { recordMachineReport, type HeartbeatFact } from "./reports";
+export { countRequest, lockMachineStatement, lockedMachineOf, machineReportStatement, type HeartbeatFact, type LockedMachine, type RequestWindow } from "./reports";
 export { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";

@@ -12,17 +12,81 @@ export interface HeartbeatFact {
   firmware?: string;
 }
 
+/** The machine row as the ingest transaction locks it. */
+export interface LockedMachine {
+  locationId: string | null;
+  disabled: boolean;
+  credentialsVersion: number;
+  requestWindow: RequestWindow | null;
+  /** The database's clock when the lock was granted. */
+  now: Date;
+}
+
+/** The machine API's fixed window: when it started and the requests counted in it. */
+export interface RequestWindow {
+  startedAt: Date;
+  count: number;
+}
+
 /**
- * Records that the machine reported in: last seen, its status and, from a heartbeat newer than the
- * one it holds, its telemetry and firmware, in one statement. `faulted` is a condition (from the
- * alerts domain) that holds while the machine has an unresolved critical fault; a disabled machine
- * stays disabled.
+ * Locks the machine's row for the rest of the transaction, so one machine's batches apply one at
+ * a time, and reads what the request checks on it. A statement of the ingest script.
  */
-export async function recordMachineReport(
+export function lockMachineStatement(ctx: ServiceCtx, { machineId }: { machineId: string }): SQL {
+  return sql`select location_id, disabled_at is not null as disabled, credentials_version, request_window_started_at,
+      request_window_count, clock_timestamp() as now
+    from machines where id = ${machineId} and org_id = ${ctx.orgId} for update`;
+}
+
+/** The locked row as `lockMachineStatement` returned it, or null when the machine is not this org's. */
+export function lockedMachineOf(rows: Record<string, unknown>[]): LockedMachine | null {
+  const row = rows[0];
+  if (!row) return null;
+  const startedAt = row.request_window_started_at as Date | string | null;
+  return {
+    locationId: (row.location_id as string | null) ?? null,
+    disabled: row.disabled === true,
+    credentialsVersion: Number(row.credentials_version),
+    requestWindow: startedAt === null ? null : { startedAt: new Date(startedAt), count: Number(row.request_window_count) },
+    now: new Date(row.now as Date | string),
+  };
+}
+
+/**
+ * Counts one request in the machine's fixed window: a window older than `windowSeconds` starts
+ * over. Returns the window to store, or how many seconds to wait when the request is over the limit
+ * (a refused request is not counted).
+ */
+export function countRequest(
+  window: RequestWindow | null,
+  input: { now: Date; limit: { requests: number; windowSeconds: number } },
+): { window: RequestWindow } | { retryAfter: number } {
+  const { now, limit } = input;
+  const endsAt = window ? window.startedAt.getTime() + limit.windowSeconds * 1000 : 0;
+  if (!window || endsAt <= now.getTime()) return { window: { startedAt: now, count: 1 } };
+  if (window.count >= limit.requests) return { retryAfter: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+  return { window: { startedAt: window.startedAt, count: window.count + 1 } };
+}
+
+/**
+ * Records, in one statement, what a request and its batch say about the machine: the request
+ * counted in its window and, when the machine itself reported events, last seen, its status and,
+ * from a heartbeat newer than the one it holds, its telemetry and firmware. `faulted` is a
+ * condition (from the alerts domain) that holds while the machine has an unresolved critical
+ * fault; a disabled machine stays disabled. Null when there is nothing to record.
+ */
+export function machineReportStatement(
   ctx: ServiceCtx,
-  input: { machineId: string; receivedAt: Date; heartbeat: HeartbeatFact | null; faulted: SQL<boolean> },
-): Promise<void> {
-  const { heartbeat } = input;
+  input: {
+    machineId: string;
+    receivedAt: Date;
+    requestWindow: RequestWindow | null;
+    report: { heartbeat: HeartbeatFact | null; faulted: SQL<boolean> } | null;
+  },
+): SQL | null {
+  const { report, requestWindow } = input;
+  if (!report && !requestWindow) return null;
+  const heartbeat = report?.heartbeat;
   const newer = heartbeat && sql`${machines.telemetryAt} is null or ${machines.telemetryAt} < ${heartbeat.occurredAt.toISOString()}::timestamptz`;
   const telemetry = heartbeat
     ? {
@@ -33,13 +97,18 @@ export async function recordMachineReport(
         telemetryAt: sql`greatest(${machines.telemetryAt}, ${heartbeat.occurredAt.toISOString()}::timestamptz)`,
       }
     : {};
-  await ctx.db
+  const presence = report
+    ? {
+        ...telemetry,
+        lastSeenAt: sql`greatest(${machines.lastSeenAt}, ${input.receivedAt.toISOString()}::timestamptz)`,
+        status: sql`case when ${machines.disabledAt} is not null then 'disabled'::machine_status
+          when ${report.faulted} then 'fault'::machine_status else 'online'::machine_status end`,
+      }
+    : {};
+  const counted = requestWindow ? { requestWindowStartedAt: requestWindow.startedAt, requestWindowCount: requestWindow.count } : {};
+  return ctx.db
     .update(machines)
-    .set({
-      ...telemetry,
-      lastSeenAt: sql`greatest(${machines.lastSeenAt}, ${input.receivedAt.toISOString()}::timestamptz)`,
-      status: sql`case when ${machines.disabledAt} is not null then 'disabled'::machine_status
-        when ${input.faulted} then 'fault'::machine_status else 'online'::machine_status end`,
-    })
-    .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, input.machineId)));
+    .set({ ...presence, ...counted })
+    .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, input.machineId)))
+    .getSQL();
 }

@@ -1,112 +1,195 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { machineEvents, machineReportHours, machines, organizations } from "~/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { runScript } from "~/db/script";
+import { AlertBatch, FLAP_WINDOW_MS, lockOpenAlertsStatement, machineAlertsJson, ruleReadsJson, ruleReadsOf } from "~/server/alerts";
+import { loyaltyRateJson } from "~/server/consumers";
 import type { ServiceCtx } from "~/server/context";
-import { machineSlots } from "~/server/inventory";
-import { pendingCommands } from "~/server/payments";
-import { applyEffects } from "./effects";
+import { countRequest, lockMachineStatement, lockedMachineOf } from "~/server/fleet";
+import { slotStatesJson, slotStatesOf, vendsAfterJson, type SlotState } from "~/server/inventory";
+import { commandsOf, pendingCommandsJson, reportedOrdersJson, type MachineCommand } from "~/server/payments";
+import { orgCurrencyJson } from "~/server/tenancy";
+import { planEffects, type BatchReads } from "./effects";
 import { parseEvent, type MachineEvent, type Rejection } from "./events";
 
-const HOUR_MS = 3_600_000;
+export type { MachineCommand };
 
 export type EventResult =
   | { id: string | null; status: "accepted" | "duplicate" }
   | { id: string | null; status: "rejected"; error: Rejection };
 
-export interface MachineCommand {
-  id: string;
-  type: "vend";
-  orderId: string;
-  slot: string;
-  expiresAt: string;
-}
+/** Why a machine's request was refused once its row was locked; nothing was written. */
+export type Refusal = { code: "machine_disabled" } | { code: "credentials_changed" } | { code: "rate_limited"; retryAfter: number };
 
 export interface BatchOutcome {
   results: EventResult[];
   commands: MachineCommand[];
   /** Refunds this batch made owed: the refund worker should run once the transaction commits. */
   refundsOwed: number;
+  /** Alert announcements this batch queued: to be made once the transaction commits. */
+  announcements: number;
+  refused?: Refusal;
+}
+
+/** What a machine's own request adds to a batch: the tenant settings to run first, and the checks on its row. */
+export interface MachineRequest {
+  /** The statement that confines the transaction to the machine's org (`withTenantScript`). */
+  tenant: SQL;
+  /** The credentials version the request was verified with; another on the row means they changed. */
+  credentialsVersion: number;
+  rateLimit: { requests: number; windowSeconds: number };
 }
 
 const VEND_TYPES = new Set(["vend.succeeded", "vend.failed"]);
 
+/** The (quoted) text-array literal of event ids, which are `[A-Za-z0-9_.:-]` only: matched by the key's index. */
+const idArray = (ids: string[]) => `{${ids.map((id) => `"${id}"`).join(",")}}`;
+
 /**
- * Ingests one batch from one machine inside the caller's tenant transaction. The machine row is
- * locked first, so batches of one machine apply one at a time; the (machine, event id) key makes
- * a repeated event a duplicate. Only events new to the database have effects.
+ * Ingests one batch from one machine inside the caller's transaction, in two round trips: one
+ * script locks the machine's row (so batches of one machine apply one at a time) and reads
+ * everything the batch needs; the batch is decided in memory; one script writes every effect. The
+ * (machine, event id) lookup under the lock makes a repeated event a duplicate, and only events new
+ * to the database have effects. A machine's request (`request`) also checks the row: disabled,
+ * credentials changed, rate limit.
  */
 export async function ingestBatch(
   ctx: ServiceCtx,
-  { machineId, events: rawEvents, receivedAt = new Date() }: { machineId: string; events: unknown[]; receivedAt?: Date },
+  input: { machineId: string; events: unknown[]; receivedAt?: Date; request?: MachineRequest },
 ): Promise<BatchOutcome> {
-  const [machine] = await ctx.db
-    .select({ id: machines.id, locationId: machines.locationId })
-    .from(machines)
-    .where(and(eq(machines.id, machineId), eq(machines.orgId, ctx.orgId)))
-    .for("update");
+  const { machineId, request, receivedAt = new Date() } = input;
+  const parsed = input.events.map((raw) => parseEvent(raw, receivedAt.getTime()));
+  const candidates = parsed.flatMap((p) => ("event" in p ? [p.event] : []));
+  const fromMachine = ctx.actor.type === "machine";
+
+  const rows = await runScript(ctx.db, [
+    ...(request ? [request.tenant] : []),
+    lockMachineStatement(ctx, { machineId }),
+    lockOpenAlertsStatement(ctx, { machineId }),
+    readStatement(ctx, { machineId, events: candidates, receivedAt, fromMachine }),
+  ]);
+  const machine = lockedMachineOf(rows.at(-3)!);
   if (!machine) throw new Error(`machine ${machineId} not in org ${ctx.orgId}`);
-  const [org] = await ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
+  const snapshot = rows.at(-1)![0]!.snapshot as Snapshot;
 
-  const parsed = rawEvents.map((raw) => parseEvent(raw, receivedAt.getTime()));
-  const ids = parsed.flatMap((p) => ("event" in p ? [p.event.id] : []));
-  const stored = new Set(
-    ids.length === 0
-      ? []
-      : (
-          await ctx.db
-            .select({ eventId: machineEvents.eventId })
-            .from(machineEvents)
-            .where(and(eq(machineEvents.machineId, machineId), inArray(machineEvents.eventId, ids)))
-        ).map((r) => r.eventId),
-  );
+  let window = null;
+  if (request) {
+    if (machine.disabled) return refused({ code: "machine_disabled" });
+    if (machine.credentialsVersion !== request.credentialsVersion) return refused({ code: "credentials_changed" });
+    const counted = countRequest(machine.requestWindow, { now: machine.now, limit: request.rateLimit });
+    if ("retryAfter" in counted) return refused({ code: "rate_limited", retryAfter: counted.retryAfter });
+    window = counted.window;
+  }
 
-  const slotByCode = await machineSlots(ctx, { machineId });
-
+  const slots = slotStatesOf(snapshot.slots);
+  const stored = new Set(snapshot.stored);
   const seen = new Set<string>();
   const accepted: MachineEvent[] = [];
   const results: EventResult[] = parsed.map((p) => {
     if (!("event" in p)) return { id: p.id, status: "rejected", error: p.rejection };
     const { event } = p;
     if (stored.has(event.id) || seen.has(event.id)) return { id: event.id, status: "duplicate" };
-    const rejection = rejectionFor(event, slotByCode, org!.currency);
+    const rejection = rejectionFor(event, slots, snapshot.currency);
     if (rejection) return { id: event.id, status: "rejected", error: rejection };
     seen.add(event.id);
     accepted.push(event);
     return { id: event.id, status: "accepted" };
   });
 
-  let refundsOwed = 0;
-  if (accepted.length > 0) {
-    await ctx.db
-      .insert(machineEvents)
-      .values(
-        accepted.map((e) => ({
-          machineId,
-          eventId: e.id,
-          orgId: ctx.orgId,
-          type: e.type,
-          occurredAt: e.occurredAt,
-          receivedAt,
-          data: e.data as Record<string, unknown>,
-        })),
-      )
-      .onConflictDoNothing();
-    // The hours the machine reported in, for uptime. A restock a person records in the app is
-    // not the machine reporting.
-    const hours = ctx.actor.type === "machine" ? [...new Set(accepted.map((e) => Math.floor(e.occurredAt.getTime() / HOUR_MS) * HOUR_MS))] : [];
-    if (hours.length > 0) {
-      await ctx.db
-        .insert(machineReportHours)
-        .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
-        .onConflictDoNothing();
-    }
-    refundsOwed = (await applyEffects(ctx, { scope: { machineId, locationId: machine.locationId, slotByCode, receivedAt }, events: accepted })).refundsOwed;
+  const reads: BatchReads = {
+    slots,
+    vendsAfter: (snapshot.vendsAfter ?? []).map((v) => ({ slot: v.slot, at: new Date(v.at), count: Number(v.count) })),
+    alerts: new AlertBatch(ctx, machineId, snapshot.alerts),
+    rules: ruleReadsOf(snapshot.rules),
+    clearances: snapshot.clearances.map((c) => ({ code: c.code, at: new Date(c.at) })),
+    orders: new Map(Object.entries(snapshot.orders ?? {})),
+    pointsPerUnit: snapshot.pointsPerUnit,
+  };
+  // The door rule reads history around the batch's newest heartbeat; when that one was a
+  // duplicate, the newest accepted one needs its own read (a third round trip, and rare).
+  const newestHeartbeat = (list: MachineEvent[]) => latestOf(list.filter((e) => e.type === "machine.heartbeat"));
+  if (newestHeartbeat(accepted) !== newestHeartbeat(candidates) && newestHeartbeat(accepted)) {
+    const [again] = await runScript(ctx.db, [sql`select ${ruleReadsJson(ctx, { machineId, events: accepted })} as rules`]);
+    reads.rules = ruleReadsOf(again![0]!.rules);
   }
-  return { results, commands: await pendingCommands(ctx, { machineId, now: receivedAt }), refundsOwed };
+
+  const effects = planEffects(ctx, { machineId, locationId: machine.locationId, receivedAt, fromMachine, requestWindow: window, events: accepted, reads });
+  await runScript(ctx.db, effects.statements);
+  const reported = new Set(accepted.flatMap((e) => (VEND_TYPES.has(e.type) && "orderId" in e.data && e.data.orderId ? [e.data.orderId] : [])));
+  return {
+    results,
+    commands: fromMachine ? commandsOf(snapshot.commands, reported) : [],
+    refundsOwed: effects.refundsOwed,
+    announcements: effects.announcements,
+  };
+}
+
+const refused = (refusal: Refusal): BatchOutcome => ({ results: [], commands: [], refundsOwed: 0, announcements: 0, refused: refusal });
+
+const latestOf = <T extends { occurredAt: Date }>(list: T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || b.occurredAt > a.occurredAt ? b : a), undefined);
+
+/** What the read statement returns, as JSON. */
+interface Snapshot {
+  currency: string;
+  stored: string[];
+  slots: unknown;
+  vendsAfter: { slot: string; at: string; count: number }[] | null;
+  alerts: unknown;
+  rules: unknown;
+  clearances: { code: string; at: string }[];
+  orders: Record<string, { consumerId: string | null; paymentReference: string | null }> | null;
+  commands: unknown;
+  pointsPerUnit: number | null;
+}
+
+/**
+ * The batch's one read, as one JSON value, from parts each domain writes: the org's currency,
+ * which of the batch's events are stored already, the planogram, what late recounts subtract, the
+ * machine's alerts and what the rules read, fault clearances, the orders the vends name, the
+ * commands due and the loyalty rate. Built from every well-formed event of the batch, a superset
+ * of those it will accept.
+ */
+function readStatement(ctx: ServiceCtx, input: { machineId: string; events: MachineEvent[]; receivedAt: Date; fromMachine: boolean }): SQL {
+  const { machineId, events, receivedAt } = input;
+  const ids = events.map((e) => e.id);
+  // Every count time of the batch, not only the newest: a count that turns out a duplicate is not applied.
+  const countTimes = events.flatMap((e) => (e.type === "inventory.restocked" ? e.data.slots.map((s) => ({ slot: s.slot, at: e.occurredAt })) : []));
+  const orderIds = [...new Set(events.flatMap((e) => (VEND_TYPES.has(e.type) && "orderId" in e.data && e.data.orderId ? [e.data.orderId] : [])))];
+  const faults = events.filter((e) => e.type === "machine.fault");
+  const earliest = events.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), receivedAt);
+  const none = sql`null`;
+  return sql`select json_build_object(
+    'currency', ${orgCurrencyJson(ctx)},
+    'stored', ${
+      ids.length === 0
+        ? sql`'[]'::json`
+        : sql`(select coalesce(json_agg(e.event_id), '[]') from machine_events e where e.machine_id = ${machineId} and e.event_id = any(${idArray(ids)}::text[]))`
+    },
+    'slots', ${slotStatesJson(ctx, { machineId })},
+    'vendsAfter', ${vendsAfterJson(ctx, { machineId, after: dedupeTimes(countTimes) }) ?? none},
+    'alerts', ${machineAlertsJson(ctx, { machineId, flapSince: new Date(earliest.getTime() - FLAP_WINDOW_MS) })},
+    'rules', ${ruleReadsJson(ctx, { machineId, events })},
+    'clearances', ${faults.length === 0 ? sql`'[]'::json` : faultClearancesJson(ctx, { machineId, faults })},
+    'orders', ${reportedOrdersJson(ctx, { machineId, orderIds }) ?? none},
+    'commands', ${input.fromMachine ? pendingCommandsJson(ctx, { machineId, now: receivedAt }) : sql`'[]'::json`},
+    'pointsPerUnit', ${orderIds.length > 0 || events.some((e) => VEND_TYPES.has(e.type) && "consumerId" in e.data && e.data.consumerId) ? loyaltyRateJson(ctx) : none}
+  ) as snapshot`;
+}
+
+function dedupeTimes(times: { slot: string; at: Date }[]) {
+  return [...new Map(times.map((t) => [`${t.slot} ${t.at.toISOString()}`, t])).values()];
+}
+
+/** Clearances of the batch's fault codes stored since its earliest fault: a fault cleared later arrives resolved. */
+function faultClearancesJson(ctx: ServiceCtx, { machineId, faults }: { machineId: string; faults: MachineEvent[] }): SQL {
+  const codes = [...new Set(faults.map((f) => (f.data as { code: string }).code))];
+  const from = faults.reduce((min, f) => (f.occurredAt < min ? f.occurredAt : min), faults[0]!.occurredAt);
+  return sql`(select coalesce(json_agg(json_build_object('code', e.data->>'code', 'at', e.occurred_at)), '[]') from machine_events e
+    where e.org_id = ${ctx.orgId} and e.machine_id = ${machineId} and e.type = 'machine.fault_cleared'
+      and e.data->>'code' in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb)) and e.occurred_at >= ${from.toISOString()}::timestamptz)`;
 }
 
 /** What a well-formed event can still get wrong about this machine and its operator. */
-function rejectionFor(event: MachineEvent, slotByCode: Map<string, unknown>, orgCurrency: string): Rejection | null {
+function rejectionFor(event: MachineEvent, slotByCode: Map<string, SlotState>, orgCurrency: string): Rejection | null {
   const unknownSlot = slotCodesOf(event).find((code) => !slotByCode.has(code));
   if (unknownSlot !== undefined) return { code: "unknown_slot", message: `slot ${unknownSlot} is not in this machine's planogram` };
   // Sales, refunds and cash totals are summed per organization in its one currency, so money in

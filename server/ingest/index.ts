@@ -2,8 +2,8 @@
 import "server-only";
 
 export * from "./contract";
-export { ingestBatch, type BatchOutcome } from "./batch";
+export { ingestBatch, type BatchOutcome, type MachineRequest, type Refusal } from "./batch";
 export { MAX_BODY_BYTES, parseEnvelope } from "./events";
-export { countMachineRequest } from "./request-windows";
+export { ensureEventPartitions, eventPartitionSizes, retireEventPartitions, type EnsuredPartitions, type EventPartitionSize, type RetiredPartitions } from "./partitions";
 export { pruneReportHours } from "./retention";
 export { recordVisit } from "./visits";

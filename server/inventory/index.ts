@@ -3,5 +3,5 @@ import "server-only";
 
 export * from "./contract";
 export { getPlanogram, setPlanogram } from "./planogram";
-export { applyStockChanges, machineSlots, type SlotState } from "./stock-changes";
-export { checkVisitCounts, listVisits, recordServiceVisits } from "./visits";
+export { slotStatesJson, slotStatesOf, stockChangeStatements, vendsAfterJson, type SlotState } from "./stock-changes";
+export { checkVisitCounts, listVisits, serviceVisitsStatement } from "./visits";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { routeVisits, serviceVisits, slots, users } from "~/db/schema";
@@ -32,10 +32,10 @@ export interface ServiceVisitFact {
   slots: { slot: string; quantity: number }[];
 }
 
-/** Records restock visits reported through the machine protocol, one row per visit. */
-export async function recordServiceVisits(ctx: ServiceCtx, input: { machineId: string; visits: ServiceVisitFact[] }): Promise<void> {
-  if (input.visits.length === 0) return;
-  await ctx.db.insert(serviceVisits).values(
+/** Records restock visits reported through the machine protocol, one row per visit: a statement of the ingest script. */
+export function serviceVisitsStatement(ctx: ServiceCtx, input: { machineId: string; visits: ServiceVisitFact[] }): SQL | null {
+  if (input.visits.length === 0) return null;
+  return ctx.db.insert(serviceVisits).values(
     input.visits.map((v) => ({
       id: newId("vis"),
       orgId: ctx.orgId,
@@ -46,7 +46,7 @@ export async function recordServiceVisits(ctx: ServiceCtx, input: { machineId: s
       occurredAt: v.occurredAt,
       slots: v.slots,
     })),
-  );
+  ).getSQL();
 }
 
 /** Recorded visits, newest first, with who made them. */

@@ -1,7 +1,8 @@
 import "server-only";
-import { checkNoSales, sweepOfflineMachines } from "~/server/alerts";
+import { announcePendingAlerts, checkNoSales, sweepOfflineMachines } from "~/server/alerts";
 import { sendDueDeliveries } from "~/server/notifications";
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
+import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
 import { expireOrders, paymentProvider, processDueRefunds } from "~/server/payments";
 import { forecastStalestOrgs } from "~/server/replenishment";
 import { orgJob } from "./org-runs";
@@ -54,8 +55,8 @@ export const jobs: JobDefinition[] = [
   {
     name: "notification-sweep",
     schedule: "* * * * *",
-    description: "Sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
-    handler: async ({ db }) => ({ rowsTouched: (await sendDueDeliveries(db, { limit: 200 })).claimed }),
+    description: "Makes the alert announcements ingest queued, then sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
+    handler: async ({ db }) => ({ rowsTouched: (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed }),
   },
   {
     name: "analytics-rollup",
@@ -80,6 +81,27 @@ export const jobs: JobDefinition[] = [
     schedule: "17 3 * * *",
     description: "Deletes finished job runs after 14 days, sent notification deliveries after 30 and read notifications after 90.",
     handler: async ({ db, window }) => ({ rowsTouched: await pruneHistory(db, window) }),
+  },
+  {
+    name: "event-partitions",
+    schedule: "41 2 * * *",
+    description:
+      "Makes the raw machine events' partitions for this month and the next two, moves events out of the default partition, and drops or deletes events past each organization's retention.",
+    maxCatchUp: 1,
+    handler: async ({ db, window, deadline }) => {
+      const made = await ensureEventPartitions(db, { now: window });
+      const retired = await retireEventPartitions(db, { now: window, deadline });
+      const done = [
+        made.created.length > 0 && `made ${made.created.join(", ")}`,
+        made.rowsMoved > 0 && `moved ${made.rowsMoved} events out of the default partition`,
+        retired.dropped.length > 0 && `dropped ${retired.dropped.join(", ")}`,
+        retired.rowsDeleted > 0 && `deleted ${retired.rowsDeleted} events past retention`,
+      ].filter(Boolean);
+      if (done.length > 0) console.info(`[jobs] event-partitions: ${done.join("; ")}`);
+      const waiting = [...made.timedOut, ...retired.timedOut];
+      if (waiting.length > 0) console.warn(`[jobs] event-partitions: lock wait timed out for ${waiting.join(", ")}; the next run tries again`);
+      return { rowsTouched: made.rowsMoved + retired.rowsDeleted, unfinished: retired.unfinished };
+    },
   },
   {
     name: FORECAST_JOB,

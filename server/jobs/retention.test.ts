@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobRunOrgs, jobRuns, machineReportHours, machines, notifications } from "~/db/schema";
+import { jobRunOrgs, jobRuns, machineReportHours, machines, notifications, organizations } from "~/db/schema";
 import { newId } from "~/db/ids";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { createOrg } from "~/test/factories";
@@ -42,5 +42,16 @@ describe("history retention", () => {
     expect(await t.db.select().from(jobRunOrgs).where(eq(jobRunOrgs.orgId, org.id))).toHaveLength(1);
     expect((await t.db.select().from(notifications).where(eq(notifications.orgId, org.id))).map((n) => n.readAt === null).sort()).toEqual([false, true]);
     expect(await pruneHistory(t.db)).toBe(0);
+  });
+
+  it("keeps the hours machines reported in as long as an organization keeps its raw events, when that is longer", async () => {
+    const { org } = await createOrg(t.db);
+    await t.db.update(organizations).set({ eventRetentionMonths: 36 }).where(eq(organizations.id, org.id));
+    const machine = await registerMachine(t.db, org.id);
+    const hour = (days: number) => ({ orgId: org.id, machineId: machine.id, hour: new Date(Math.floor(daysAgo(days).getTime() / 3_600_000) * 3_600_000) });
+    await t.db.insert(machineReportHours).values([hour(1200), hour(800), hour(1)]);
+
+    await pruneHistory(t.db);
+    expect((await t.db.select().from(machineReportHours).where(eq(machineReportHours.orgId, org.id))).map((h) => h.hour.getTime()).sort()).toEqual([hour(800).hour.getTime(), hour(1).hour.getTime()].sort());
   });
 });

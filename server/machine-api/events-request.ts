@@ -1,12 +1,11 @@
 import "server-only";
 import type { Db } from "~/db/client";
-import { withTenant } from "~/db/tenant";
+import { withTenantScript } from "~/db/tenant";
 import { machineContext } from "~/server/context";
-import { machineCredentials } from "~/server/fleet";
+import { cachedMachineCredentials, type MachineCredentials } from "~/server/fleet";
 import { readBodyWithin } from "~/server/http/limited-body";
 import { MAX_BODY_BYTES, ingestBatch, parseEnvelope, type BatchOutcome } from "~/server/ingest";
-import { consumeMachineRequest } from "./rate-limit";
-import { verifySignature } from "./signature";
+import { verifySignature, type SignedRequest } from "./signature";
 
 // Machine protocol v1 over HTTP: every request-level refusal has its status and a stable code.
 
@@ -27,9 +26,17 @@ export function errorResponse(status: number, code: RequestErrorCode | "server_e
 }
 
 /**
+ * Requests a machine may make per window. A machine heartbeats every minute and polls every few
+ * seconds while a consumer is at its checkout; this leaves room for flushing a long backlog.
+ */
+export const MACHINE_RATE_LIMIT = { requests: 120, windowSeconds: 60 } as const;
+
+/**
  * `POST /api/v1/machines/{machineId}/events`: checks, in order, the content type, the size, the
- * machine, the signature (on the raw body), whether it is disabled, its rate limit, and the
- * envelope; then ingests the batch in one tenant transaction and answers one result per event.
+ * machine, the signature (on the raw body), whether it is disabled, the envelope, and, on the
+ * machine's row locked in the ingest transaction, whether it is still enabled with the same
+ * credentials and within its rate limit; then ingests the batch and answers one result per event.
+ * Credentials come from the process's cache, checked against the row.
  */
 export async function handleEventsRequest(
   db: Db,
@@ -46,45 +53,70 @@ export async function handleEventsRequest(
   if (body === null) {
     return errorResponse(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB); send fewer events per request.`);
   }
-  const machine = /^[A-Za-z0-9_]{1,64}$/.test(machineId) ? await machineCredentials(db, { machineId }) : null;
-  if (!machine) return errorResponse(401, "unknown_machine", `No machine has the id ${machineId.slice(0, 64)}; check the machine's credentials.`);
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(machineId)) return unknownMachine(machineId);
+  const signed = { id: request.headers.get("webhook-id"), timestamp: request.headers.get("webhook-timestamp"), signature: request.headers.get("webhook-signature"), body };
 
-  const failure = verifySignature(
-    {
-      id: request.headers.get("webhook-id"),
-      timestamp: request.headers.get("webhook-timestamp"),
-      signature: request.headers.get("webhook-signature"),
-      body,
-    },
-    machine.secrets,
-    Math.floor(now() / 1000),
-  );
-  if (failure === "missing_signature") {
-    return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");
-  }
-  if (failure === "stale_timestamp") {
-    return errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.");
-  }
-  if (failure) return errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact body sent.");
-  if (machine.disabled) return errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");
+  // A cached machine that looks disabled or fails to verify is read again once (it may have been
+  // enabled or given a new secret since), as is one whose credentials changed under the lock.
+  let refresh = false;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const machine = await cachedMachineCredentials(db, { machineId, refresh });
+    if (!machine) return unknownMachine(machineId);
+    const failure = verify(signed, machine, now());
+    if (!refresh && (failure === "invalid_signature" || machine.disabled)) {
+      refresh = true;
+      continue;
+    }
+    if (failure === "missing_signature") {
+      return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");
+    }
+    if (failure === "stale_timestamp") {
+      return errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.");
+    }
+    if (failure) return errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact body sent.");
+    if (machine.disabled) return disabled();
 
-  const retryAfter = await consumeMachineRequest(db, { machineId: machine.machineId });
-  if (retryAfter !== null) {
-    return errorResponse(429, "rate_limited", `Too many requests; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });
-  }
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return errorResponse(400, "invalid_json", "The body is not valid JSON.");
+    }
+    const envelope = parseEnvelope(json);
+    if ("error" in envelope) return errorResponse(400, "invalid_envelope", envelope.error);
 
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return errorResponse(400, "invalid_json", "The body is not valid JSON.");
+    const { orgId, version } = machine;
+    const outcome = await withTenantScript(db, { orgId }, (tx, tenant) =>
+      ingestBatch(machineContext(tx, { orgId, machineId }), {
+        machineId,
+        events: envelope.events,
+        request: { tenant, credentialsVersion: version, rateLimit: MACHINE_RATE_LIMIT },
+      }),
+    );
+    const refusal = outcome.refused;
+    // Rotated or revoked since this server cached them: verify again with what the row holds now.
+    if (refusal?.code === "credentials_changed") {
+      refresh = true;
+      continue;
+    }
+    if (refusal?.code === "machine_disabled") {
+      await cachedMachineCredentials(db, { machineId, refresh: true });
+      return disabled();
+    }
+    if (refusal?.code === "rate_limited") {
+      return errorResponse(429, "rate_limited", `Too many requests; retry in ${refusal.retryAfter} s.`, { "retry-after": String(refusal.retryAfter) });
+    }
+    options.afterCommit?.(outcome);
+    return Response.json({ results: outcome.results, commands: outcome.commands }, { headers: { "cache-control": "no-store" } });
   }
-  const envelope = parseEnvelope(json);
-  if ("error" in envelope) return errorResponse(400, "invalid_envelope", envelope.error);
-
-  const outcome = await withTenant(db, { orgId: machine.orgId }, (tx) =>
-    ingestBatch(machineContext(tx, { orgId: machine.orgId, machineId: machine.machineId }), { machineId: machine.machineId, events: envelope.events }),
-  );
-  options.afterCommit?.(outcome);
-  return Response.json({ results: outcome.results, commands: outcome.commands }, { headers: { "cache-control": "no-store" } });
+  throw new Error(`machine ${machineId}: its credentials changed during every attempt`);
 }
+
+function verify(signed: SignedRequest, machine: MachineCredentials, nowMs: number) {
+  const secrets = machine.secrets.filter((s) => s.expiresAt === null || s.expiresAt > nowMs).map((s) => s.secret);
+  return verifySignature(signed, secrets, Math.floor(nowMs / 1000));
+}
+
+const unknownMachine = (machineId: string) =>
+  errorResponse(401, "unknown_machine", `No machine has the id ${machineId.slice(0, 64)}; check the machine's credentials.`);
+const disabled = () => errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");

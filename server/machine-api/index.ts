@@ -1,4 +1,4 @@
 // The machine API (protocol v1 over HTTP): what its route handlers and tests import.
 import "server-only";
 
-export { errorResponse, handleEventsRequest } from "./events-request";
+export { MACHINE_RATE_LIMIT, errorResponse, handleEventsRequest } from "./events-request";

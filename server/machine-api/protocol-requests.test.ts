@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { asOwner, createMachineWithPlanogram, eventId, sendEvents, signedRequest } from "~/test/machines";
 import { rotateMachineSecret, setMachineDisabled } from "~/server/fleet";
 import { handleEventsRequest } from "./events-request";
-import { MACHINE_RATE_LIMIT } from "./rate-limit";
+import { MACHINE_RATE_LIMIT } from "./events-request";
 
 let t: TestDatabase;
 let m: Awaited<ReturnType<typeof createMachineWithPlanogram>>;
@@ -74,15 +74,18 @@ describe("machine protocol v1: the request", () => {
 
   it("verifies both the old and the new secret during a rotation", async () => {
     const fresh = await createMachineWithPlanogram(t.db);
+    // The server has the machine's credentials cached from this request when they are rotated.
+    expect((await sendEvents(t.db, fresh.machine.id, fresh.secret, heartbeat())).status).toBe(200);
     const rotated = await asOwner(t.db, fresh.org.id, fresh.owner.id, (ctx) => rotateMachineSecret(ctx, { machineId: fresh.machine.id }));
     expect(rotated.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(rotated.secret).not.toBe(fresh.secret);
     expect((await sendEvents(t.db, fresh.machine.id, fresh.secret, heartbeat())).status).toBe(200);
     expect((await sendEvents(t.db, fresh.machine.id, rotated.secret, heartbeat())).status).toBe(200);
-    // Once the 24 hours of grace are over, only the new secret verifies.
-    await t.db.execute(`update machine_secrets set expires_at = now() - interval '1 second' where expires_at is not null`);
-    expect((await sendEvents(t.db, fresh.machine.id, fresh.secret, heartbeat())).status).toBe(401);
-    expect((await sendEvents(t.db, fresh.machine.id, rotated.secret, heartbeat())).status).toBe(200);
+    // Once the 24 hours of grace are over, only the new secret verifies (on a server clock a day on).
+    const dayOn = Date.now() + 24 * 3_600_000 + 60_000;
+    const later = { timestamp: new Date(dayOn), serverNow: dayOn };
+    expect((await sendEvents(t.db, fresh.machine.id, fresh.secret, heartbeat(), later)).status).toBe(401);
+    expect((await sendEvents(t.db, fresh.machine.id, rotated.secret, heartbeat(), later)).status).toBe(200);
   });
 
   it("answers 401 for an unknown machine and 403 for a disabled one", async () => {
@@ -91,10 +94,15 @@ describe("machine protocol v1: the request", () => {
     expect(unknown.json.error).toMatchObject({ code: "unknown_machine" });
 
     const other = await createMachineWithPlanogram(t.db);
+    // Cached as enabled by this request, then disabled: the next request is refused at once.
+    expect((await sendEvents(t.db, other.machine.id, other.secret, heartbeat())).status).toBe(200);
     await asOwner(t.db, other.org.id, other.owner.id, (ctx) => setMachineDisabled(ctx, { machineId: other.machine.id, disabled: true }));
     const disabled = await sendEvents(t.db, other.machine.id, other.secret, heartbeat());
     expect(disabled.status).toBe(403);
     expect(disabled.json.error).toMatchObject({ code: "machine_disabled" });
+    // Enabled again: accepted again, though this server cached it as disabled.
+    await asOwner(t.db, other.org.id, other.owner.id, (ctx) => setMachineDisabled(ctx, { machineId: other.machine.id, disabled: false }));
+    expect((await sendEvents(t.db, other.machine.id, other.secret, heartbeat())).status).toBe(200);
   });
 
   it("refuses a body over 1 MiB with 413 and a non-JSON content type with 415", async () => {

@@ -6,10 +6,19 @@ export { createOrder, getCheckoutMenu, getOrderView } from "./checkout";
 export { checkoutBaseUrl, requestOrigin } from "./checkout-origin";
 export { paymentProvider } from "./configured-provider";
 export { DemoProvider } from "./demo";
-export { oweRefundsForFailedVends, type FailedPaidVend } from "./failed-vends";
 export { listOrders, listRefunds, retryRefund } from "./operator";
 export { assignOrderToConsumer } from "./order-claims";
-export { completeOrders, expireOrders, ordersForReports, pendingCommands } from "./orders";
+export {
+  commandsOf,
+  completeOrdersStatement,
+  failedVendRefundsStatement,
+  pendingCommandsJson,
+  reportedOrdersJson,
+  type FailedPaidVend,
+  type MachineCommand,
+  type ReportedOrder,
+} from "./machine-reports";
+export { expireOrders } from "./orders";
 export { claimDueRefunds, processDueRefunds } from "./refund-queue";
 export { createSaleRefund } from "./sale-refunds";
 export { sendOwedRefunds } from "./send-owed-refunds";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
 import { orders, refunds, type machines, type Order, type PaymentMethod } from "~/db/schema";
@@ -122,72 +122,6 @@ export async function owedRefundForOrder(ctx: ServiceCtx, { order, reason, saleI
     .onConflictDoNothing()
     .returning({ id: refunds.id });
   return inserted.length > 0;
-}
-
-/** The vend commands a machine should carry out now: its paid orders whose command has not expired. */
-export async function pendingCommands(ctx: ServiceCtx, { machineId, now }: { machineId: string; now: Date }) {
-  const rows = await ctx.db
-    .select({ id: orders.commandId, orderId: orders.id, slot: orders.slotCode, expiresAt: orders.commandExpiresAt })
-    .from(orders)
-    .where(and(eq(orders.orgId, ctx.orgId), eq(orders.machineId, machineId), eq(orders.status, "paid"), sql`${orders.commandExpiresAt} > ${now.toISOString()}::timestamptz`))
-    .orderBy(asc(orders.paidAt));
-  return rows.map((r) => ({ id: r.id, type: "vend" as const, orderId: r.orderId, slot: r.slot, expiresAt: r.expiresAt!.toISOString() }));
-}
-
-export interface VendReport {
-  orderId: string;
-  saleId: string;
-  succeeded: boolean;
-  reason: string | null;
-  at: Date;
-}
-
-/**
- * Completes orders from the machine's reports of their vends, in the ingest transaction: a vend
- * that succeeded dispenses the order; one that failed owes its refund. Returns the refunds owed.
- * A report for an order of another machine, or one already complete, changes nothing.
- */
-export async function completeOrders(ctx: ServiceCtx, { machineId, reports }: { machineId: string; reports: VendReport[] }): Promise<number> {
-  if (reports.length === 0) return 0;
-  const open = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.orgId, ctx.orgId), eq(orders.machineId, machineId), inArray(orders.id, reports.map((r) => r.orderId))))
-    .for("update");
-  const byId = new Map(open.map((o) => [o.id, o]));
-  let owed = 0;
-  for (const report of reports) {
-    const order = byId.get(report.orderId);
-    if (!order) continue;
-    if (order.status === "paid") {
-      await ctx.db
-        .update(orders)
-        .set({
-          status: report.succeeded ? "dispensed" : "failed",
-          saleId: report.saleId,
-          failureReason: report.succeeded ? null : report.reason,
-          completedAt: report.at,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(orders.id, order.id), eq(orders.orgId, ctx.orgId)));
-      if (!report.succeeded && (await owedRefundForOrder(ctx, { order, reason: `vend_failed:${report.reason ?? "other"}`, saleId: report.saleId }))) owed++;
-    } else if (order.status === "expired" && order.saleId === null) {
-      // The report came in after the command expired: keep the link to the sale for the record.
-      await ctx.db.update(orders).set({ saleId: report.saleId, updatedAt: sql`now()` }).where(and(eq(orders.id, order.id), eq(orders.orgId, ctx.orgId)));
-    }
-    byId.delete(report.orderId);
-  }
-  return owed;
-}
-
-/** The orders the machine reported on, keyed by id, with who ordered them (to credit the sale). */
-export async function ordersForReports(ctx: ServiceCtx, { machineId, orderIds }: { machineId: string; orderIds: string[] }) {
-  if (orderIds.length === 0) return new Map<string, { consumerId: string | null; paymentReference: string | null }>();
-  const rows = await ctx.db
-    .select({ id: orders.id, consumerId: orders.consumerId, paymentReference: orders.paymentReference })
-    .from(orders)
-    .where(and(eq(orders.orgId, ctx.orgId), eq(orders.machineId, machineId), inArray(orders.id, orderIds)));
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface ExpiryResult {

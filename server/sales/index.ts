@@ -4,5 +4,5 @@ import "server-only";
 export * from "./contract";
 export { assignSaleToConsumer } from "./claims";
 export { openSalesCsv } from "./export";
-export { recordVends, type RecordedSale, type VendFact } from "./record";
+export { recordVendsStatement, type RecordedSale, type VendFact } from "./record";
 export { listSales, salesByDay, salesTotals } from "./sales";

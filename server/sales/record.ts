@@ -1,4 +1,5 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { sales, type PaymentMethod, type VendFailureReason } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
@@ -27,17 +28,21 @@ export interface RecordedSale extends VendFact {
 }
 
 /**
- * Records vends as sales, in one statement. A vend whose event is already recorded is skipped;
- * returns the sales this call recorded, with their ids.
+ * Records vends as sales, in one statement of the caller's script: the sales with their ids, and
+ * the statement that inserts them. Ingest passes only vends new to the database (it holds the
+ * machine's lock and has checked their events); the (machine, event) key refuses any other.
  */
-export async function recordVends(ctx: ServiceCtx, input: { machineId: string; locationId: string | null; receivedAt: Date; vends: VendFact[] }): Promise<RecordedSale[]> {
-  if (input.vends.length === 0) return [];
-  const inserted = await ctx.db
+export function recordVendsStatement(
+  ctx: ServiceCtx,
+  input: { machineId: string; locationId: string | null; receivedAt: Date; vends: VendFact[] },
+): { recorded: RecordedSale[]; statement: SQL | null } {
+  if (input.vends.length === 0) return { recorded: [], statement: null };
+  const recorded = input.vends.map((v) => ({ ...v, id: newId("sal") }));
+  const statement = ctx.db
     .insert(sales)
     .values(
-      input.vends.map(({ succeeded, ...v }) => ({
+      recorded.map(({ succeeded, ...v }) => ({
         ...v,
-        id: newId("sal"),
         orgId: ctx.orgId,
         machineId: input.machineId,
         locationId: input.locationId,
@@ -45,11 +50,6 @@ export async function recordVends(ctx: ServiceCtx, input: { machineId: string; l
         receivedAt: input.receivedAt,
       })),
     )
-    .onConflictDoNothing()
-    .returning({ id: sales.id, eventId: sales.eventId });
-  const saleIdByEvent = new Map(inserted.map((r) => [r.eventId, r.id]));
-  return input.vends.flatMap((v) => {
-    const id = saleIdByEvent.get(v.eventId);
-    return id ? [{ ...v, id }] : [];
-  });
+    .getSQL();
+  return { recorded, statement };
 }

@@ -61,6 +61,15 @@ export const orgSlugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit.");
 
+/** How many months raw machine events are kept: the default and the range an admin may choose. */
+export const EVENT_RETENTION_MONTHS = { default: 13, min: 1, max: 120 } as const;
+const eventRetentionMessage = `Enter a whole number of months from ${EVENT_RETENTION_MONTHS.min} to ${EVENT_RETENTION_MONTHS.max}.`;
+export const eventRetentionMonthsSchema = z
+  .number(eventRetentionMessage)
+  .int(eventRetentionMessage)
+  .min(EVENT_RETENTION_MONTHS.min, eventRetentionMessage)
+  .max(EVENT_RETENTION_MONTHS.max, eventRetentionMessage);
+
 export const orgSettingsInput = z.object({
   name: orgNameSchema,
   timeZone: z
@@ -75,6 +84,8 @@ export const orgSettingsInput = z.object({
     .toUpperCase()
     .refine((c) => currencies.has(c), "Use a three-letter ISO 4217 currency code such as USD or EUR."),
   supportEmail: z.union([z.literal(""), z.email("Enter an e-mail address like support@example.com.")]).optional(),
+  /** Left out: unchanged (the default of 13 for a new organization). */
+  eventRetentionMonths: eventRetentionMonthsSchema.optional(),
 });
 
 export const createOrganizationInput = orgSettingsInput.extend({ slug: orgSlugSchema });

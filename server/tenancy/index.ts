@@ -6,4 +6,4 @@ export { actorColumns, listAuditLog, recordAudit } from "./audit";
 export { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
 export { changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
 export { listMyOrganizations, resolveMembership, type ResolvedMembership } from "./membership";
-export { createOrganization, getOrganization, updateOrganization } from "./orgs";
+export { createOrganization, getOrganization, orgCurrencyJson, updateOrganization } from "./orgs";

@@ -121,6 +121,28 @@ describe("org.update", () => {
     expect(await orgSnapshot(t.db, org.id)).toEqual(before);
   });
 
+  it("changes how long raw machine events are kept and audits it, leaving it alone when not sent", async () => {
+    const { org } = await createOrg(t.db);
+    const admin = await addMember(t.db, org.id, "admin");
+    const caller = callerFor(t.db, admin);
+    expect((await caller.org.get({ orgId: org.id })).eventRetentionMonths).toBe(13);
+    const same = { orgId: org.id, name: org.name, timeZone: org.timeZone, currency: org.currency };
+    expect(await caller.org.update({ ...same, eventRetentionMonths: 3 })).toMatchObject({ eventRetentionMonths: 3 });
+    expect(await caller.org.update(same)).toMatchObject({ eventRetentionMonths: 3 });
+    const { entries } = await caller.audit.list({ orgId: org.id, action: "organization.updated" });
+    expect(entries).toEqual([expect.objectContaining({ actorId: admin.id, targetId: org.id, data: { eventRetentionMonths: { from: 13, to: 3 } } })]);
+  });
+
+  it.each([0, 121, 2.5])("refuses keeping raw machine events for %s months and changes nothing", async (months) => {
+    const { org, owner } = await createOrg(t.db);
+    const before = await orgSnapshot(t.db, org.id);
+    const failure = await callError(
+      callerFor(t.db, owner).org.update({ orgId: org.id, name: org.name, timeZone: org.timeZone, currency: org.currency, eventRetentionMonths: months }),
+    );
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { eventRetentionMonths: ["Enter a whole number of months from 1 to 120."] } });
+    expect(await orgSnapshot(t.db, org.id)).toEqual(before);
+  });
+
   it("refuses bad settings field by field and changes nothing", async () => {
     const { org, owner } = await createOrg(t.db);
     const before = await orgSnapshot(t.db, org.id);

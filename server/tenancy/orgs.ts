@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId } from "~/db/ids";
@@ -25,6 +25,7 @@ export async function createOrganization(db: Db, { actor, org: raw }: { actor: A
         timeZone: input.timeZone,
         currency: input.currency,
         supportEmail: input.supportEmail || null,
+        eventRetentionMonths: input.eventRetentionMonths,
       })
       .onConflictDoNothing()
       .returning();
@@ -42,17 +43,23 @@ export async function getOrganization(ctx: ServiceCtx) {
   return org;
 }
 
-/** Renames the org or changes its zone, currency or support contact. */
+/** Renames the org or changes its zone, currency, support contact or how long raw machine events are kept. */
 export async function updateOrganization(ctx: ServiceCtx, raw: z.input<typeof orgSettingsInput>) {
   const input = orgSettingsInput.parse(raw);
   const before = await getOrganization(ctx);
   const [org] = await ctx.db
     .update(organizations)
-    .set({ name: input.name, timeZone: input.timeZone, currency: input.currency, supportEmail: input.supportEmail || null })
+    .set({
+      name: input.name,
+      timeZone: input.timeZone,
+      currency: input.currency,
+      supportEmail: input.supportEmail || null,
+      eventRetentionMonths: input.eventRetentionMonths ?? before.eventRetentionMonths,
+    })
     .where(eq(organizations.id, ctx.orgId))
     .returning();
   const changed = Object.fromEntries(
-    (["name", "timeZone", "currency", "supportEmail"] as const)
+    (["name", "timeZone", "currency", "supportEmail", "eventRetentionMonths"] as const)
       .filter((k) => before[k] !== org![k])
       .map((k) => [k, { from: before[k], to: org![k] }]),
   );
@@ -60,4 +67,9 @@ export async function updateOrganization(ctx: ServiceCtx, raw: z.input<typeof or
     await recordAudit(ctx, { action: "organization.updated", targetType: "organization", targetId: ctx.orgId, data: changed });
   }
   return org!;
+}
+
+/** The org's currency, as JSON: a part of the ingest read. */
+export function orgCurrencyJson(ctx: Pick<ServiceCtx, "orgId">): SQL {
+  return sql`(select to_json(o.currency) from organizations o where o.id = ${ctx.orgId})`;
 }

@@ -64,9 +64,13 @@ const settingNames: Record<string, string> = {
   timeZone: "time zone",
   currency: "currency",
   supportEmail: "support e-mail",
+  eventRetentionMonths: "raw machine event retention",
 };
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+/** A setting's value in words: the event retention in months, the others as stored. */
+const settingValue = (key: string, v: unknown): string | undefined =>
+  typeof v === "number" ? (key === "eventRetentionMonths" ? `${v} months` : String(v)) : str(v);
 const role = (v: unknown): string => (typeof v === "string" && v in roleLabels ? roleLabels[v as MemberRole].toLowerCase() : "an unknown role");
 const possessive = (name: string) => (name.endsWith("s") ? `${name}’` : `${name}’s`);
 
@@ -105,7 +109,7 @@ export function describeEntry(entry: AuditEntry, people: Map<string, string>): {
     case "organization.updated": {
       const changes = Object.entries(d).map(([key, value]) => {
         const change = (value ?? {}) as { from?: unknown; to?: unknown };
-        return `${settingNames[key] ?? key} from ${str(change.from) ?? "none"} to ${str(change.to) ?? "none"}`;
+        return `${settingNames[key] ?? key} from ${settingValue(key, change.from) ?? "none"} to ${settingValue(key, change.to) ?? "none"}`;
       });
       return { summary: changes.length ? `changed the ${listInWords(changes)}` : "saved the settings", target: "Settings" };
     }

@@ -14,9 +14,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   if (hasRole(role, "admin")) {
     return (
       <>
-        <PageHeader title="Settings" description="How your organization is named, and which zone and currency its reports use." />
+        <PageHeader title="Settings" description="How your organization is named, which zone and currency its reports use, and how long raw machine events are kept." />
         <Card title="Organization" className="max-w-3xl">
-          <SettingsForm initial={values} slug={org.slug} />
+          <SettingsForm initial={values} initialRetentionMonths={org.eventRetentionMonths} slug={org.slug} />
         </Card>
       </>
     );
@@ -28,6 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     ["Time zone", org.timeZone],
     ["Currency", `${org.currency} · ${currencyName}`],
     ["Support e-mail", org.supportEmail ?? "Not set"],
+    ["Keep raw machine events", `${org.eventRetentionMonths} months`],
   ];
   return (
     <>

@@ -7,19 +7,25 @@ import { FormAlert } from "~/app/_components/ui/form-alert";
 import { formErrors } from "~/app/_components/forms/form-check";
 import { useOrg } from "~/app/_components/org/org-context";
 import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org/org-settings-fields";
+import { TextField } from "~/app/_components/ui/field";
 import { SaveBar } from "~/app/_components/ui/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { orgSettingsInput } from "~/server/tenancy/contract";
+import { EVENT_RETENTION_MONTHS, orgSettingsInput } from "~/server/tenancy/contract";
 
-/** Edits the organization's name, zone, currency and support e-mail (admins and owners). */
-export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; slug: string }) {
+/** What the retention field holds, as the schema reads it: an empty field is no number at all. */
+const monthsOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+
+/** Edits the organization's name, zone, currency, support e-mail and event retention (admins and owners). */
+export function SettingsForm({ initial, initialRetentionMonths, slug }: { initial: OrgSettingsValues; initialRetentionMonths: number; slug: string }) {
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState<OrgSettingsValues>(initial);
+  const [retention, setRetention] = useState(String(initialRetentionMonths));
+  const [savedRetention, setSavedRetention] = useState(String(initialRetentionMonths));
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const update = useMutation(
     trpc.org.update.mutationOptions({
@@ -27,6 +33,8 @@ export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; sl
         const next = { name: result.name, timeZone: result.timeZone, currency: result.currency, supportEmail: result.supportEmail ?? "" };
         setSaved(next);
         setValues(next);
+        setSavedRetention(String(result.eventRetentionMonths));
+        setRetention(String(result.eventRetentionMonths));
         // The name, zone and currency show across the shell.
         router.refresh();
       },
@@ -34,17 +42,18 @@ export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; sl
   );
   const errors = { ...fieldErrorsOf(update.error), ...localErrors };
   const hasFieldErrors = Object.keys(errors).length > 0;
-  const dirty = (Object.keys(values) as (keyof OrgSettingsValues)[]).some((k) => values[k] !== saved[k]);
+  const dirty = (Object.keys(values) as (keyof OrgSettingsValues)[]).some((k) => values[k] !== saved[k]) || retention !== savedRetention;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found = formErrors(orgSettingsInput, values);
+    const input = { ...values, eventRetentionMonths: monthsOf(retention) };
+    const found = formErrors(orgSettingsInput, input);
     setLocalErrors(found);
     if (Object.keys(found).length > 0) {
       update.reset();
       return;
     }
-    update.mutate({ orgId: org.id, ...values });
+    update.mutate({ orgId: org.id, ...input });
   }
 
   return (
@@ -62,6 +71,26 @@ export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; sl
       <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
         The address <span className="font-mono">/o/{slug}</span> stays the same; links your team saved keep working.
       </p>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label="Keep raw machine events for (months)"
+          name="eventRetentionMonths"
+          type="number"
+          inputMode="numeric"
+          min={EVENT_RETENTION_MONTHS.min}
+          max={EVENT_RETENTION_MONTHS.max}
+          step={1}
+          required
+          value={retention}
+          onChange={(e) => {
+            update.reset();
+            setLocalErrors({});
+            setRetention(e.target.value);
+          }}
+          errors={errors.eventRetentionMonths}
+          hint="Raw machine events older than this are deleted; sales, statistics and rollups are kept."
+        />
+      </div>
       <SaveBar
         dirty={dirty}
         pending={update.isPending}
@@ -69,6 +98,7 @@ export function SettingsForm({ initial, slug }: { initial: OrgSettingsValues; sl
         onDiscard={() => {
           setLocalErrors({});
           setValues(saved);
+          setRetention(savedRetention);
         }}
       />
     </form>

@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "~/db/open";
 import { errorResponse, handleEventsRequest } from "~/server/machine-api";
+import { announcePendingAlerts } from "~/server/alerts";
 import { sendNotificationsNow } from "~/server/notifications";
 import { sendOwedRefunds } from "~/server/payments";
 
@@ -11,11 +12,20 @@ export async function POST(request: Request, { params }: { params: Promise<{ mac
   try {
     const db = await getDb();
     return await handleEventsRequest(db, machineId, request, {
-      // Refunds owed by this batch go out right after the response; the sweep job is the safety net.
+      // Work the batch queued goes out right after the response, only when there is any; the
+      // sweep jobs are the safety net.
       afterCommit: (outcome) => {
         if (outcome.refundsOwed > 0) after(() => sendOwedRefunds(db));
-        // E-mails and webhooks the batch's alerts queued; a no-op query when there are none.
-        after(() => sendNotificationsNow(db));
+        if (outcome.announcements > 0) {
+          after(async () => {
+            try {
+              await announcePendingAlerts(db);
+            } catch (error) {
+              console.error("[alerts] announcing failed; the sweep will retry:", error);
+            }
+            await sendNotificationsNow(db);
+          });
+        }
       },
     });
   } catch (error) {
