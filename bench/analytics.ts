@@ -4,18 +4,17 @@
 // against the full rollup; overview and ranking answers from rollups (p50/p95) against the same
 // answers computed from raw sales.
 // Usage: npm run bench bench/analytics.ts -- [--sales 10000000] [--fresh]
-// The data stays in BENCH_DATABASE_URL (default: the local vendops_bench) for the next run.
+// The data stays in BENCH_DATABASE_URL (default: the local vendops_bench, created if missing) for the next run.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createDb, queryRows, type Db } from "../db/client";
-import { migrate } from "../db/migrate";
+import { queryRows, type Db } from "../db/client";
 import { withTenant } from "../db/tenant";
-import { env } from "../env";
 import { generateDueMonths } from "~/server/analytics";
 import { getOverview } from "~/server/analytics";
 import { getRankings } from "~/server/analytics";
 import { rollUpOrg } from "~/server/analytics";
 import { systemContext, type ServiceCtx } from "../server/context";
+import { openBenchDatabase } from "./lib/bench-database";
 import { createBenchFleet, generateReportHours, generateSales, generateStockouts, type BenchFleet, defaultFleet } from "./lib/bench-fleet";
 
 const { values } = parseArgs({ options: { sales: { type: "string", default: "10000000" }, fresh: { type: "boolean", default: false } } });
@@ -25,7 +24,7 @@ const DAYS = 365;
 /** Sales a run adds for the incremental rollup are numbered from here, past the generated ones. */
 const FRESH_FROM = 10 * total;
 
-const handle = await createDb({ url: env.BENCH_DATABASE_URL, driver: "pg", maxConnections: 4 });
+const handle = await openBenchDatabase();
 const { db } = handle;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -37,7 +36,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 try {
-  await migrate(handle);
   const fleet = await ensureFleet(db);
   const org = { id: fleet.orgId, timeZone: fleet.timeZone, currency: fleet.currency };
   const [{ n: salesCount }] = (await queryRows<{ n: number }>(db, sql`select count(*)::bigint as n from sales where org_id = ${org.id}`)) as [{ n: number }];

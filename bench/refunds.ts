@@ -5,32 +5,24 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
-import { createDb } from "../db/client";
 import { newId } from "../db/ids";
-import { migrate } from "../db/migrate";
 import { refunds } from "../db/schema";
 import { claimDueRefunds, processDueRefunds } from "~/server/payments";
 import { StripeProvider } from "~/server/payments";
 import { FakeStripe } from "../test/fake-stripe";
 import { createMachineWithPlanogram } from "../test/machines";
+import { dropBenchDatabase, openBenchDatabase } from "./lib/bench-database";
 
 const { values } = parseArgs({ options: { refunds: { type: "string", default: "5000" }, workers: { type: "string", default: "4" } } });
 const total = Number(values.refunds);
 const workers = Number(values.workers);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-const name = `vendops_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const handle = await createDb({ url: url.toString(), driver: "pg", maxConnections: workers + 4 });
+const name = `vendops_bench_refunds_${randomBytes(4).toString("hex")}`;
+const handle = await openBenchDatabase({ name, server, maxConnections: workers + 4 });
 const stripe = await new FakeStripe().start();
 
 try {
-  await migrate(handle);
   const { db } = handle;
   const m = await createMachineWithPlanogram(db);
   process.stdout.write(`Generating ${total} failed vends with pending refunds...`);
@@ -102,6 +94,5 @@ try {
 } finally {
   await stripe.stop();
   await handle.close();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await dropBenchDatabase(name, server);
 }

@@ -4,12 +4,11 @@
 // for the org, and the forecast's WAPE against the seasonal-naive forecast (same weekday last week)
 // on a four-week rolling backtest (goal <= 0.85x).
 // Usage: npm run bench bench/replenishment.ts -- [--sales 10000000]
-// The data stays in BENCH_DATABASE_URL (default: the local vendops_bench) for the next run.
+// The data stays in BENCH_DATABASE_URL (default: the local vendops_bench, created if missing) for the next run.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createDb, queryRows } from "../db/client";
-import { migrate } from "../db/migrate";
-import { env } from "../env";
+import { queryRows } from "../db/client";
+import { openBenchDatabase } from "./lib/bench-database";
 import { createBenchFleet, generateSales, generateStockouts } from "./lib/bench-fleet";
 import { formatReplenishmentFigures, replenishmentFigures } from "./replenishment-figures";
 
@@ -18,9 +17,8 @@ const total = Number(values.sales);
 const TAG = "bench";
 const DAYS = 365;
 
-const handle = await createDb({ url: env.BENCH_DATABASE_URL, driver: "pg", maxConnections: 4 });
+const handle = await openBenchDatabase();
 try {
-  await migrate(handle);
   const { db } = handle;
   const orgId = `org_${TAG}`;
   const [existing] = await queryRows<{ n: number; last: string | null }>(db, sql`select count(*)::bigint as n, max(occurred_at)::text as last from sales where org_id = ${orgId}`);

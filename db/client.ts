@@ -3,6 +3,7 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { keepPreparedStatements } from "./script";
 
 /** One database type for every driver; `execute()` returns untyped rows. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -49,6 +50,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       client = new PGlite(dir);
     }
     await client.waitReady;
+    keepPreparedStatements(client);
     return { db: drizzle({ client, schema }) as unknown as Db, driver, close: () => client.close() };
   }
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`);
@@ -68,6 +70,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  keepPreparedStatements(pool);
   return { db: drizzle({ client: pool, schema }) as unknown as Db, driver, close: () => pool.end() };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 
 export interface TenantScope {
@@ -29,15 +29,6 @@ export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: Db) => 
     await tx.execute(tenantSettings({ orgId, userId }));
     return fn(tx as unknown as Db);
   });
-}
-
-/**
- * Runs `fn` in one transaction that the caller confines to one organization itself, saving a round
- * trip: `fn` receives `tenantSettings(scope)` and must run it first, at the head of its first script
- * (`runScript`). Until then the transaction is not confined: nothing else may run before it.
- */
-export async function withTenantScript<T>(db: Db, scope: TenantScope, fn: (tx: Db, settings: SQL) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => fn(tx as unknown as Db, tenantSettings(scope)));
 }
 
 /**

@@ -9,6 +9,7 @@ import pg from "pg";
 import { aroundEach, inject } from "vitest";
 import { createDb, type Db, type DbHandle } from "~/db/client";
 import { migrate, migrationsFolder } from "~/db/migrate";
+import { keepPreparedStatements } from "~/db/script";
 import * as schema from "~/db/schema";
 
 /** Which database this Vitest project runs against: "pglite" (embedded) or "postgres" (TEST_DATABASE_URL). */
@@ -85,6 +86,7 @@ async function openPgliteCopy(): Promise<DbHandle> {
   const [{ PGlite }, { drizzle }, image] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite"), readFile(template)]);
   const client = new PGlite({ loadDataDir: new Blob([image]) });
   await client.waitReady;
+  keepPreparedStatements(client);
   return { db: drizzle({ client, schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { runScript } from "~/db/script";
+import { runScript, type ScriptTransaction } from "~/db/script";
+import { tenantSettings } from "~/db/tenant";
 import { AlertBatch, FLAP_WINDOW_MS, lockOpenAlertsStatement, machineAlertsJson, ruleReadsJson, ruleReadsOf } from "~/server/alerts";
 import { loyaltyRateJson } from "~/server/consumers";
 import type { ServiceCtx } from "~/server/context";
@@ -30,10 +31,13 @@ export interface BatchOutcome {
   refused?: Refusal;
 }
 
-/** What a machine's own request adds to a batch: the tenant settings to run first, and the checks on its row. */
+/**
+ * What a machine's own request adds to a batch: the transaction it runs in (`scriptTransaction`,
+ * begun by the batch's read script, which confines it to the org, and committed by its write
+ * script: two round trips in all), and the checks on the machine's row.
+ */
 export interface MachineRequest {
-  /** The statement that confines the transaction to the machine's org (`withTenantScript`). */
-  tenant: SQL;
+  script: ScriptTransaction;
   /** The credentials version the request was verified with; another on the row means they changed. */
   credentialsVersion: number;
   rateLimit: { requests: number; windowSeconds: number };
@@ -45,7 +49,7 @@ const VEND_TYPES = new Set(["vend.succeeded", "vend.failed"]);
 const idArray = (ids: string[]) => `{${ids.map((id) => `"${id}"`).join(",")}}`;
 
 /**
- * Ingests one batch from one machine inside the caller's transaction, in two round trips: one
+ * Ingests one batch from one machine inside the caller's transaction (or a machine request's own), in two round trips: one
  * script locks the machine's row (so batches of one machine apply one at a time) and reads
  * everything the batch needs; the batch is decided in memory; one script writes every effect. The
  * (machine, event id) lookup under the lock makes a repeated event a duplicate, and only events new
@@ -61,8 +65,11 @@ export async function ingestBatch(
   const candidates = parsed.flatMap((p) => ("event" in p ? [p.event] : []));
   const fromMachine = ctx.actor.type === "machine";
 
-  const rows = await runScript(ctx.db, [
-    ...(request ? [request.tenant] : []),
+  const run = (statements: SQL[], last = false) => (request ? request.script.run(statements, { last }) : runScript(ctx.db, statements));
+  const rows = await run([
+    ...(request ? [tenantSettings({ orgId: ctx.orgId })] : []),
+    // Ingest's statements are short and planned every time; compiling them would cost more than it saves.
+    sql`select set_config('jit', 'off', true)`,
     lockMachineStatement(ctx, { machineId }),
     lockOpenAlertsStatement(ctx, { machineId }),
     readStatement(ctx, { machineId, events: candidates, receivedAt, fromMachine }),
@@ -108,12 +115,12 @@ export async function ingestBatch(
   // duplicate, the newest accepted one needs its own read (a third round trip, and rare).
   const newestHeartbeat = (list: MachineEvent[]) => latestOf(list.filter((e) => e.type === "machine.heartbeat"));
   if (newestHeartbeat(accepted) !== newestHeartbeat(candidates) && newestHeartbeat(accepted)) {
-    const [again] = await runScript(ctx.db, [sql`select ${ruleReadsJson(ctx, { machineId, events: accepted })} as rules`]);
+    const [again] = await run([sql`select ${ruleReadsJson(ctx, { machineId, events: accepted })} as rules`]);
     reads.rules = ruleReadsOf(again![0]!.rules);
   }
 
   const effects = planEffects(ctx, { machineId, locationId: machine.locationId, receivedAt, fromMachine, requestWindow: window, events: accepted, reads });
-  await runScript(ctx.db, effects.statements);
+  await run(effects.statements, true);
   const reported = new Set(accepted.flatMap((e) => (VEND_TYPES.has(e.type) && "orderId" in e.data && e.data.orderId ? [e.data.orderId] : [])));
   return {
     results,

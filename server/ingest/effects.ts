@@ -1,6 +1,5 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
-import { machineEvents, machineReportHours } from "~/db/schema";
+import { sql, type SQL } from "drizzle-orm";
 import { hasOpenCriticalFault, evaluateIngestRules, type AlertBatch, type RuleReads } from "~/server/alerts";
 import { cashCollectionsStatement } from "~/server/cash";
 import { accruePointsStatements } from "~/server/consumers";
@@ -58,22 +57,17 @@ export function planEffects(
   const statements: (SQL | null)[] = [];
   let refundsOwed = 0;
   if (events.length > 0) {
-    statements.push(
-      ctx.db
-        .insert(machineEvents)
-        .values(events.map((e) => ({ machineId, eventId: e.id, orgId: ctx.orgId, type: e.type, occurredAt: e.occurredAt, receivedAt, data: e.data as Record<string, unknown> })))
-        .getSQL(),
-    );
+    // Fixed statement texts whatever the batch's size (rows travel as one JSON value), so their plans are kept.
+    const rows = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, at: e.occurredAt.toISOString(), data: e.data })));
+    statements.push(sql`insert into machine_events (machine_id, event_id, org_id, type, occurred_at, received_at, data)
+      select ${machineId}, e.id, ${ctx.orgId}, e.type, e.at, ${receivedAt.toISOString()}::timestamptz, e.data
+      from jsonb_to_recordset(${rows}::jsonb) as e(id text, type text, at timestamptz, data jsonb)`);
     // The hours the machine reported in, for uptime. A restock a person records in the app is not the machine reporting.
     const hours = input.fromMachine ? [...new Set(events.map((e) => Math.floor(e.occurredAt.getTime() / HOUR_MS) * HOUR_MS))] : [];
     if (hours.length > 0) {
-      statements.push(
-        ctx.db
-          .insert(machineReportHours)
-          .values(hours.map((ms) => ({ orgId: ctx.orgId, machineId, hour: new Date(ms) })))
-          .onConflictDoNothing()
-          .getSQL(),
-      );
+      statements.push(sql`insert into machine_report_hours (org_id, machine_id, hour)
+        select ${ctx.orgId}, ${machineId}, h::timestamptz from jsonb_array_elements_text(${JSON.stringify(hours.map((ms) => new Date(ms).toISOString()))}::jsonb) as t(h)
+        on conflict do nothing`);
     }
     const vends = planVends(ctx, { ...input, vends: [...ofType(events, "vend.succeeded"), ...ofType(events, "vend.failed")] });
     statements.push(...vends.statements);

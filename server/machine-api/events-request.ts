@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "~/db/client";
-import { withTenantScript } from "~/db/tenant";
+import { scriptTransaction } from "~/db/script";
 import { machineContext } from "~/server/context";
 import { cachedMachineCredentials, type MachineCredentials } from "~/server/fleet";
 import { readBodyWithin } from "~/server/http/limited-body";
@@ -86,11 +86,13 @@ export async function handleEventsRequest(
     if ("error" in envelope) return errorResponse(400, "invalid_envelope", envelope.error);
 
     const { orgId, version } = machine;
-    const outcome = await withTenantScript(db, { orgId }, (tx, tenant) =>
-      ingestBatch(machineContext(tx, { orgId, machineId }), {
+    // The batch's two scripts begin and commit the transaction themselves; the context's database
+    // builds statements, the script transaction runs them.
+    const outcome = await scriptTransaction(db, (script) =>
+      ingestBatch(machineContext(db, { orgId, machineId }), {
         machineId,
         events: envelope.events,
-        request: { tenant, credentialsVersion: version, rateLimit: MACHINE_RATE_LIMIT },
+        request: { script, credentialsVersion: version, rateLimit: MACHINE_RATE_LIMIT },
       }),
     );
     const refusal = outcome.refused;

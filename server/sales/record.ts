@@ -1,7 +1,7 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { newId } from "~/db/ids";
-import { sales, type PaymentMethod, type VendFailureReason } from "~/db/schema";
+import type { PaymentMethod, VendFailureReason } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
 
 /** One vend a machine reported, with the product and cost of its slot when it happened. */
@@ -38,18 +38,17 @@ export function recordVendsStatement(
 ): { recorded: RecordedSale[]; statement: SQL | null } {
   if (input.vends.length === 0) return { recorded: [], statement: null };
   const recorded = input.vends.map((v) => ({ ...v, id: newId("sal") }));
-  const statement = ctx.db
-    .insert(sales)
-    .values(
-      recorded.map(({ succeeded, ...v }) => ({
-        ...v,
-        orgId: ctx.orgId,
-        machineId: input.machineId,
-        locationId: input.locationId,
-        status: succeeded ? ("succeeded" as const) : ("failed" as const),
-        receivedAt: input.receivedAt,
-      })),
-    )
-    .getSQL();
+  // One statement text whatever the number of vends (the rows travel as one JSON value), so its plan is kept.
+  const rows = JSON.stringify(
+    recorded.map((v) => ({ ...v, status: v.succeeded ? "succeeded" : "failed", occurredAt: v.occurredAt.toISOString() })),
+  );
+  const statement = sql`insert into sales (id, org_id, machine_id, event_id, location_id, slot_code, product_id, status, failure_reason,
+      price_minor, cost_minor, currency, payment_method, payment_reference, order_id, consumer_id, occurred_at, received_at)
+    select v.id, ${ctx.orgId}, ${input.machineId}, v."eventId", ${input.locationId}::text, v."slotCode", v."productId", v.status::sale_status,
+      v."failureReason"::vend_failure_reason, v."priceMinor", v."costMinor", v.currency, v."paymentMethod"::payment_method, v."paymentReference",
+      v."orderId", v."consumerId", v."occurredAt", ${input.receivedAt.toISOString()}::timestamptz
+    from jsonb_to_recordset(${rows}::jsonb) as v(id text, "eventId" text, "slotCode" text, "productId" text, status text, "failureReason" text,
+      "priceMinor" int, "costMinor" int, currency text, "paymentMethod" text, "paymentReference" text, "orderId" text, "consumerId" text,
+      "occurredAt" timestamptz)`;
   return { recorded, statement };
 }
