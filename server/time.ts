@@ -98,6 +98,21 @@ export function startOfDay(day: string, timeZone: string): Date {
   return new Date(localDay(new Date(settled), timeZone) === day ? settled : guess);
 }
 
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDTHH:MM:SS`, as a machine's clock writes it) stands for
+ * in the zone. A time that does not exist there (clocks skipped it) is read with the offset before
+ * the change; one that exists twice, as the first.
+ */
+export function zonedInstant(localDateTime: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(localDateTime);
+  if (!match) throw new Error(`not a local date-time: ${localDateTime}`);
+  const [, y, mo, d, h, mi, sec] = match.map(Number) as [number, number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
+  const guess = wall - offsetMs(wall, timeZone);
+  const settled = wall - offsetMs(guess, timeZone);
+  return new Date(Math.min(guess, settled));
+}
+
 /** A span of days, inclusive, with the span of the same length just before it. */
 export interface DayPeriod {
   from: string;

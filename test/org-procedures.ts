@@ -9,6 +9,8 @@ import { addMember, invite, type callerFor } from "./factories";
 import { createDeliveryRoute } from "~/server/replenishment";
 import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
+import { ingestAudit } from "~/server/ingest";
+import { dexBytes } from "./dex";
 
 /** An org with something of every kind an org procedure can act on. */
 export interface OrgFixture {
@@ -28,9 +30,13 @@ export interface OrgFixture {
   failedRefundId: string;
   requestId: string;
   alertId: string;
+  /** An open alert for a failed cash vend, to be paid back. */
+  cashAlertId: string;
   endpointId: string;
   /** A route holding the machine. */
   routeId: string;
+  /** A DEX audit of the machine. */
+  auditId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -39,15 +45,29 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
   const target = await addMember(db, org.id, "viewer");
   const { invitation } = await invite(db, owner, org.id, "technician");
   const payments = await createPaymentsFixture(db, org.id, machine.id);
-  const { alertId, endpointId } = await withTenant(db, { orgId: org.id }, async (tx) => {
+  const { alertId, cashAlertId, endpointId } = await withTenant(db, { orgId: org.id }, async (tx) => {
     const ctx = memberContext(tx, { orgId: org.id, role: "owner", userId: owner.id, name: owner.name });
     const change = await raiseAlert(ctx, { machineId: machine.id, rule: "machine_fault", code: "COIN_JAM", severity: "warning", at: new Date(), data: { message: "Coin jam" } });
+    const owed = await raiseAlert(ctx, {
+      machineId: machine.id,
+      rule: "cash_refund_owed",
+      code: "cash_refund_owed",
+      severity: "warning",
+      at: new Date(),
+      data: { saleId: payments.saleId, slot: "A1", amountMinor: 250, currency: "EUR" },
+    });
     const { endpoint } = await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", description: "unreachable" });
-    return { alertId: change.alert.id, endpointId: endpoint.id };
+    return { alertId: change.alert.id, cashAlertId: owed.alert.id, endpointId: endpoint.id };
   });
   const route = await asOwner(db, org.id, owner.id, (ctx) => createDeliveryRoute(ctx, { name: "North loop", machineIds: [machine.id] }));
+  const audit = await asOwner(db, org.id, owner.id, (ctx) =>
+    ingestAudit(ctx, { machineId: machine.id, body: dexBytes({ serial: machine.serial, selections: [{ selection: "11", price: 250, count: 3 }] }), source: "upload" }),
+  );
+  if (!audit.ok) throw new Error(audit.message);
   return {
+    auditId: audit.audit.id,
     alertId,
+    cashAlertId,
     endpointId,
     orgId: org.id,
     owner,
@@ -153,6 +173,34 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
   "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
+
+  "cash.list": { least: "viewer", call: (c, f) => c.cash.list({ orgId: f.orgId }) },
+  "cash.summaries": { least: "viewer", call: (c, f) => c.cash.summaries({ orgId: f.orgId }) },
+  "cash.trend": { least: "viewer", call: (c, f) => c.cash.trend({ orgId: f.orgId }) },
+  "cash.expected": { least: "viewer", call: (c, f) => c.cash.expected({ orgId: f.orgId }) },
+  "cash.machineExpected": { least: "viewer", namesThing: true, call: (c, f) => c.cash.machineExpected({ orgId: f.orgId, machineId: f.machineId }) },
+  "cash.recordCount": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.cash.recordCount({ orgId: f.orgId, machineId: f.machineId, countedMinor: 1250, key: `count-${f.actor.id.slice(4)}`, note: "Counted at the desk" }),
+  },
+  "cash.recordPayout": { least: "technician", namesThing: true, call: (c, f) => c.cash.recordPayout({ orgId: f.orgId, alertId: f.cashAlertId }) },
+
+  "audits.list": { least: "viewer", call: (c, f) => c.audits.list({ orgId: f.orgId }) },
+  "audits.get": { least: "viewer", namesThing: true, call: (c, f) => c.audits.get({ orgId: f.orgId, auditId: f.auditId }) },
+  "audits.machineSummary": { least: "viewer", namesThing: true, call: (c, f) => c.audits.machineSummary({ orgId: f.orgId, machineId: f.machineId }) },
+  "audits.match": { least: "technician", call: (c, f) => c.audits.match({ orgId: f.orgId, serials: [f.machineSerial, null] }) },
+  "audits.upload": {
+    least: "technician",
+    call: (c, f) =>
+      c.audits.upload({ orgId: f.orgId, files: [{ name: "visit.dex", contentBase64: dexBytes({ serial: f.machineSerial, paid: { count: 9, value: 900 } }).toString("base64"), machineId: null }] }),
+  },
+  "audits.selectionMap": { least: "viewer", namesThing: true, call: (c, f) => c.audits.selectionMap({ orgId: f.orgId, machineId: f.machineId }) },
+  "audits.setSelectionMap": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.audits.setSelectionMap({ orgId: f.orgId, machineId: f.machineId, entries: [{ selection: "11", slotCode: "A2" }] }),
+  },
 
   "orders.list": { least: "viewer", call: (c, f) => c.orders.list({ orgId: f.orgId }) },
   "refunds.list": { least: "viewer", call: (c, f) => c.refunds.list({ orgId: f.orgId }) },

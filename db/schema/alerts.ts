@@ -106,6 +106,12 @@ export const alertSettings = pgTable(
     /** The temperature range of machines without their own; null bounds are not checked. */
     temperatureMinC: real("temperature_min_c"),
     temperatureMaxC: real("temperature_max_c"),
+    /** An audit that finds telemetry missed at least this many vends on one slot since the last audit raises an alert. */
+    auditMissedVends: integer("audit_missed_vends").notNull().default(3),
+    /** A cash collection whose counted amount is off the expected by at least this share (percent) and ... */
+    cashVariancePercent: real("cash_variance_percent").notNull().default(2),
+    /** ... at least this amount (minor units of the org's currency) raises an alert. */
+    cashVarianceMinMinor: integer("cash_variance_min_minor").notNull().default(200),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [orgIsolation(t.orgId)],

@@ -6,6 +6,7 @@ export * from "./catalog";
 export * from "./ingest";
 export * from "./inventory";
 export * from "./cash";
+export * from "./audits";
 export * from "./sales";
 export * from "./payments";
 export * from "./consumers";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { writerXid } from "./analytics";
 import { products } from "./catalog";
 import { locations, machineIdColumn } from "./fleet";
@@ -34,6 +34,8 @@ export const sales = pgTable(
     consumerId: text("consumer_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Inferred from the difference of two audits (a machine without telemetry), spread over the time between the reads. */
+    inferred: boolean("inferred").notNull().default(false),
     /** The inserting transaction: rollups read sales by it (server/analytics/rollup.ts). */
     writerXid: writerXid("writer_xid"),
   },

@@ -34,6 +34,8 @@ export const alertRules = [
   { rule: "door_open", label: "Door open too long", description: "Heartbeats report the door open for longer than the threshold.", evaluated: "ingest", severity: "warning" },
   { rule: "cash_refund_owed", label: "Cash refund owed", description: "A cash vend failed; the customer is owed their money back by hand.", evaluated: "ingest", severity: "warning" },
   { rule: "refund_failed", label: "Refund failed", description: "An electronic refund could not be sent after every retry.", evaluated: "external", severity: "critical" },
+  { rule: "audit_missed_vends", label: "Vends missing from telemetry", description: "An audit counted more vends on a slot since the last audit than the machine reported; beyond the threshold it opens an alert.", evaluated: "external", severity: "warning" },
+  { rule: "cash_variance", label: "Cash over or short", description: "A collection's counted cash differs from the expected by more than the threshold.", evaluated: "external", severity: "warning" },
   { rule: "predicted_sellout", label: "Predicted sell-out", description: "The forecast says a slot sells out before the machine's next visit.", evaluated: "external", severity: "info" },
 ] as const satisfies readonly AlertRuleDefinition[];
 export type AlertRule = (typeof alertRules)[number]["rule"];
@@ -44,7 +46,7 @@ export function ruleLabel(rule: string): string {
 
 /** Whether a rule's code names the thing at fault (a fault code, a slot), so headings show it. */
 export function headingShowsCode(rule: string): boolean {
-  return rule === "machine_fault" || rule === "low_stock" || rule === "vend_failures";
+  return rule === "machine_fault" || rule === "low_stock" || rule === "vend_failures" || rule === "audit_missed_vends";
 }
 
 /** An alert's heading in lists and on its page: "Low stock A1", "Offline". */
@@ -67,6 +69,8 @@ export type AlertData = {
   cash_refund_owed: { saleId: string; slot: string; amountMinor: number; currency: string };
   refund_failed: { refundId: string; saleId: string | null; orderId: string | null; amountMinor: number; currency: string; attempts: number; error: string; code?: string };
   predicted_sellout: { slot: string; product: string; probability: number; nextVisitDate: string | null };
+  audit_missed_vends: { slot: string; missed: number; auditUnits: number; recordedUnits: number; since: string | null; auditId: string };
+  cash_variance: { collectionId: string; expectedMinor: number; countedMinor: number; varianceMinor: number; currency: string; technician: string | null };
 };
 
 /** A condition a rule saw on a machine (or the org, with machineId null) at `at`. */
@@ -89,6 +93,9 @@ export const alertTexts = defineMessages("alerts", {
   cash_refund_owed: "A cash vend failed at slot {slot}: {amount} is owed back in cash.",
   refund_failed: "A refund of {amount} could not be sent after {attempts} attempt(s): {error}",
   predicted_sellout_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit on {visit}: {chance} likely.",
+  audit_missed_vends: "The audit counted {audit} vends on slot {slot} since the last audit; telemetry recorded {recorded}, so it missed {missed}.",
+  cash_over: "Cash counted {counted} is {variance} over the expected {expected}.",
+  cash_short: "Cash counted {counted} is {variance} short of the expected {expected}.",
   predicted_sellout_no_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit (none planned this week): {chance} likely.",
 });
 
@@ -157,6 +164,21 @@ function textFromData(rule: string, code: string, data: Record<string, unknown>)
       return d.nextVisitDate
         ? renderMessage(alertTexts.predicted_sellout_visit, { ...params, visit: s(d.nextVisitDate) })
         : renderMessage(alertTexts.predicted_sellout_no_visit, params);
+    }
+    case "audit_missed_vends": {
+      const d = data as Loose<"audit_missed_vends">;
+      if (!present(d.missed, d.auditUnits, d.recordedUnits)) return null;
+      return renderMessage(alertTexts.audit_missed_vends, { slot: s(d.slot ?? code), audit: s(d.auditUnits), recorded: s(d.recordedUnits), missed: s(d.missed) });
+    }
+    case "cash_variance": {
+      const d = data as Loose<"cash_variance">;
+      if (!present(d.expectedMinor, d.countedMinor, d.varianceMinor, d.currency)) return null;
+      const variance = Number(d.varianceMinor);
+      return renderMessage(variance >= 0 ? alertTexts.cash_over : alertTexts.cash_short, {
+        counted: money(d.countedMinor, d.currency),
+        expected: money(d.expectedMinor, d.currency),
+        variance: money(Math.abs(variance), d.currency),
+      });
     }
     default:
       return null;
@@ -239,6 +261,9 @@ export const defaultAlertSettings = {
   vendFailureWindowMinutes: 60,
   temperatureMinC: null as number | null,
   temperatureMaxC: null as number | null,
+  auditMissedVends: 3,
+  cashVariancePercent: 2,
+  cashVarianceMinMinor: 200,
 };
 export type OrgAlertSettings = typeof defaultAlertSettings;
 
@@ -253,6 +278,9 @@ export const alertSettingsInput = z.object({
   vendFailureWindowMinutes: z.number().int().min(1, "At least 1 minute").max(1440, "At most 1440 minutes"),
   temperatureMinC: temperature,
   temperatureMaxC: temperature,
+  auditMissedVends: z.number().int().min(1, "At least 1 vend").max(1000, "At most 1000 vends").default(defaultAlertSettings.auditMissedVends),
+  cashVariancePercent: z.number().min(0, "At least 0 %").max(100, "At most 100 %").transform(roundedTo(2)).default(defaultAlertSettings.cashVariancePercent),
+  cashVarianceMinMinor: z.number().int().min(0, "At least 0").max(100_000_000, "Too large").default(defaultAlertSettings.cashVarianceMinMinor),
 });
 export const machineRangeInput = z.object({ machineId: id });
 export const machineTemperatureInput = z.object({ machineId: id, temperatureMinC: temperature, temperatureMaxC: temperature });

@@ -3,3 +3,9 @@ import "server-only";
 
 export * from "./contract";
 export { cashCollectionsStatement } from "./collections";
+export { recordCashCount } from "./counts";
+export { expectedCash, fleetExpectedCash, type CashPeriod, type FleetExpectedRow } from "./expected";
+export { openCashCsv } from "./export";
+export { recordPayout } from "./payouts";
+export { cashSummaries, cashTrend, listCollections, type CollectionRow } from "./reports";
+export { checkCashVariance } from "./variance";

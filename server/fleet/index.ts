@@ -7,5 +7,5 @@ export { countMachinesByStatus, getMachineDetail, listMachineEvents, listMachine
 export { createLocation, listLocations, updateLocation } from "./locations";
 export { getMachine, registerMachine, rotateMachineSecret, setMachineDisabled, updateMachine } from "./machines";
 export { fleetStatus, machineSilent } from "./presence";
-export { countRequest, lockMachineStatement, lockedMachineOf, machineReportStatement, type HeartbeatFact, type LockedMachine, type RequestWindow } from "./reports";
+export { countMachineRequest, countRequest, lockMachineStatement, lockedMachineOf, machineReportStatement, type HeartbeatFact, type LockedMachine, type RequestWindow } from "./reports";
 export { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";

@@ -112,3 +112,23 @@ export function machineReportStatement(
     .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, input.machineId)))
     .getSQL();
 }
+
+/**
+ * Counts a machine's request that does not go through ingest (an audit upload) in the same
+ * rate-limit window, on its row locked for the caller's transaction; with the same refusals as a
+ * batch: disabled, credentials changed since they were verified, over the limit.
+ */
+export async function countMachineRequest(
+  ctx: ServiceCtx,
+  input: { machineId: string; credentialsVersion: number; limit: { requests: number; windowSeconds: number } },
+): Promise<{ ok: true } | { ok: false; code: "machine_disabled" | "credentials_changed" } | { ok: false; code: "rate_limited"; retryAfter: number }> {
+  const result = (await ctx.db.execute(lockMachineStatement(ctx, { machineId: input.machineId }))) as unknown as { rows: Record<string, unknown>[] };
+  const locked = lockedMachineOf(result.rows);
+  if (!locked) throw new Error(`machine ${input.machineId} not in org ${ctx.orgId}`);
+  if (locked.disabled) return { ok: false, code: "machine_disabled" };
+  if (locked.credentialsVersion !== input.credentialsVersion) return { ok: false, code: "credentials_changed" };
+  const counted = countRequest(locked.requestWindow, { now: locked.now, limit: input.limit });
+  if ("retryAfter" in counted) return { ok: false, code: "rate_limited", retryAfter: counted.retryAfter };
+  await ctx.db.execute(machineReportStatement(ctx, { machineId: input.machineId, receivedAt: locked.now, requestWindow: counted.window, report: null })!);
+  return { ok: true };
+}

@@ -28,6 +28,8 @@ export interface BatchOutcome {
   refundsOwed: number;
   /** Alert announcements this batch queued: to be made once the transaction commits. */
   announcements: number;
+  /** Cash collections this batch recorded: their variance is checked once the transaction commits (`checkCashVariance`). */
+  cashCollections: number;
   refused?: Refusal;
 }
 
@@ -58,7 +60,7 @@ const idArray = (ids: string[]) => `{${ids.map((id) => `"${id}"`).join(",")}}`;
  */
 export async function ingestBatch(
   ctx: ServiceCtx,
-  input: { machineId: string; events: unknown[]; receivedAt?: Date; request?: MachineRequest },
+  input: { machineId: string; events: unknown[]; receivedAt?: Date; request?: MachineRequest; inferred?: boolean },
 ): Promise<BatchOutcome> {
   const { machineId, request, receivedAt = new Date() } = input;
   const parsed = input.events.map((raw) => parseEvent(raw, receivedAt.getTime()));
@@ -119,7 +121,7 @@ export async function ingestBatch(
     reads.rules = ruleReadsOf(again![0]!.rules);
   }
 
-  const effects = planEffects(ctx, { machineId, locationId: machine.locationId, receivedAt, fromMachine, requestWindow: window, events: accepted, reads });
+  const effects = planEffects(ctx, { machineId, locationId: machine.locationId, receivedAt, fromMachine, inferred: input.inferred, requestWindow: window, events: accepted, reads });
   await run(effects.statements, true);
   const reported = new Set(accepted.flatMap((e) => (VEND_TYPES.has(e.type) && "orderId" in e.data && e.data.orderId ? [e.data.orderId] : [])));
   return {
@@ -127,10 +129,11 @@ export async function ingestBatch(
     commands: fromMachine ? commandsOf(snapshot.commands, reported) : [],
     refundsOwed: effects.refundsOwed,
     announcements: effects.announcements,
+    cashCollections: accepted.filter((e) => e.type === "cash.collected").length,
   };
 }
 
-const refused = (refusal: Refusal): BatchOutcome => ({ results: [], commands: [], refundsOwed: 0, announcements: 0, refused: refusal });
+const refused = (refusal: Refusal): BatchOutcome => ({ results: [], commands: [], refundsOwed: 0, announcements: 0, cashCollections: 0, refused: refusal });
 
 const latestOf = <T extends { occurredAt: Date }>(list: T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || b.occurredAt > a.occurredAt ? b : a), undefined);
 

@@ -6,6 +6,7 @@ import { slotCountsInput } from "~/server/inventory/contract";
 export const ingestMessages = defineMessages("ingest", {
   visit_key_taken: "This visit key was already used for another machine.",
   visit_refused: "{reason}",
+  visit_audit_invalid: "The audit file {file} cannot be read: {reason}",
 });
 
 /** Why one event of a batch was refused: each has a stable code and a message for the machine's log. */
@@ -19,4 +20,14 @@ export const recordVisitInput = z.object({
   visitKey: z.string().regex(/^[A-Za-z0-9_-]{8,48}$/, "A visit key is 8 to 48 letters, digits, - or _."),
   /** Absolute counts per slot after the fill. */
   counts: slotCountsInput,
+  /** The cash the technician counted from the machine's box, in minor units; null when not collected. */
+  cashCountedMinor: z.number("Enter the cash counted.").int("Enter the amount in minor units.").min(0, "The amount cannot be negative.").max(100_000_000, "That is more than a machine holds.").nullable().default(null),
+  /** The machine's audit file read at the visit (DEX / EVA-DTS), as base64 of its bytes. */
+  audit: z
+    .object({
+      name: z.string().trim().min(1).max(255),
+      contentBase64: z.string().min(1, "The audit file is empty.").max(1_398_112, "The audit file is over 1 MiB."),
+    })
+    .nullable()
+    .default(null),
 });

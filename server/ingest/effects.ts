@@ -48,6 +48,8 @@ export function planEffects(
     locationId: string | null;
     receivedAt: Date;
     fromMachine: boolean;
+    /** The vends are inferred from audits, not reported: their sales are marked so. */
+    inferred?: boolean;
     requestWindow: RequestWindow | null;
     events: MachineEvent[];
     reads: BatchReads;
@@ -132,7 +134,7 @@ type Vend = Extract<MachineEvent, { type: "vend.succeeded" | "vend.failed" }>;
  */
 function planVends(
   ctx: ServiceCtx,
-  input: { machineId: string; locationId: string | null; receivedAt: Date; reads: BatchReads; vends: Vend[] },
+  input: { machineId: string; locationId: string | null; receivedAt: Date; reads: BatchReads; vends: Vend[]; inferred?: boolean },
 ): { statements: (SQL | null)[]; refundsOwed: number } {
   const { machineId, reads, vends } = input;
   if (vends.length === 0) return { statements: [], refundsOwed: 0 };
@@ -159,6 +161,7 @@ function planVends(
         orderId: e.data.orderId ?? null,
         consumerId: order ? order.consumerId : (e.data.consumerId ?? null),
         occurredAt: e.occurredAt,
+        inferred: input.inferred ?? false,
       };
     }),
   });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alerts, auditLog, machineReportHours, machines, routeVisits, serviceVisits, slots } from "~/db/schema";
+import { alerts, auditLog, cashCollections, machineAudits, machineReportHours, machines, routeVisits, serviceVisits, slots } from "~/db/schema";
+import { dexBytes } from "~/test/dex";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createUser } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
@@ -130,5 +131,53 @@ describe("recording a visit", () => {
     expect(events.map((e) => e.recordedBy)).toEqual(["Grace Fill", null]);
     expect(events[0]!.eventId).toBe(visit.eventId);
     expect(await api.visits.list({ orgId: m.org.id, machineId: m.machine.id })).toMatchObject([{ id: visit.id, technicianName: "Grace Fill" }]);
+  });
+});
+
+describe("a visit with the machine's audit file and a cash count", () => {
+  it("keeps the audit against the visit and records the counted cash against the expected, with the variance", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const tech = await addMember(t.db, m.org.id, "technician");
+    // 4 cash sales of 2.50 since the machine was last emptied: 10.00 expected.
+    const sold = Array.from({ length: 4 }, (_, i) => vend("A1", { at: new Date(Date.now() - (30 - i) * 60_000), method: "cash" }));
+    await sendEvents(t.db, m.machine.id, m.secret, { events: [restock(counts, new Date(Date.now() - 60 * 60_000)), ...sold] });
+    const file = dexBytes({ serial: m.machine.serial, paid: { count: 4, value: 1000 }, cash: 1000, cashless: 0, selections: [{ selection: "11", price: 250, count: 4 }] });
+    const visitKey = key();
+    const call = () =>
+      callerFor(t.db, tech).visits.record({
+        orgId: m.org.id,
+        machineId: m.machine.id,
+        visitKey,
+        counts,
+        cashCountedMinor: 950,
+        audit: { name: "dex-visit.txt", contentBase64: file.toString("base64") },
+      });
+    const recorded = await call();
+    expect(recorded.audit).toMatchObject({ status: "accepted", crc: "ok", paidVends: { count: 4, valueMinor: 1000 } });
+    expect(recorded.cash).toEqual({ expectedMinor: 1000, countedMinor: 950, varianceMinor: -50, currency: "EUR" });
+    const [stored] = await t.db.select({ source: machineAudits.source, visitId: machineAudits.visitId, fileName: machineAudits.fileName }).from(machineAudits).where(eq(machineAudits.machineId, m.machine.id));
+    expect(stored).toEqual({ source: "visit", visitId: recorded.visit.id, fileName: "dex-visit.txt" });
+    // Sent again (a retry from the phone): the same visit, nothing recorded twice.
+    expect((await call()).duplicate).toBe(true);
+    expect(await countRows(t.db, machineAudits, eq(machineAudits.machineId, m.machine.id))).toBe(1);
+    expect(await countRows(t.db, cashCollections, eq(cashCollections.machineId, m.machine.id))).toBe(1);
+  });
+
+  it("refuses a visit whose audit file cannot be read, and records none of it", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const tech = await addMember(t.db, m.org.id, "technician");
+    const failure = await callError(
+      callerFor(t.db, tech).visits.record({
+        orgId: m.org.id,
+        machineId: m.machine.id,
+        visitKey: key(),
+        counts,
+        cashCountedMinor: 100,
+        audit: { name: "broken.dex", contentBase64: dexBytes({ serial: m.machine.serial, truncated: true }).toString("base64") },
+      }),
+    );
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("broken.dex") });
+    expect(await countRows(t.db, routeVisits, eq(routeVisits.machineId, m.machine.id))).toBe(0);
+    expect(await countRows(t.db, cashCollections, eq(cashCollections.machineId, m.machine.id))).toBe(0);
   });
 });

@@ -1,11 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import type { ServiceCtx } from "~/server/context";
-import { ServiceError } from "~/server/errors";
+import { fieldError, ServiceError } from "~/server/errors";
 import { getMachine } from "~/server/fleet";
+import { recordCashCount } from "~/server/cash";
 import { checkVisitCounts } from "~/server/inventory";
 import { claimRouteVisit, getDeliveryRoute } from "~/server/replenishment";
 import { recordAudit } from "~/server/tenancy";
+import { ingestAudit, type AuditIngestResult } from "./audits";
 import { ingestBatch } from "./batch";
 import { ingestMessages, recordVisitInput } from "./contract";
 
@@ -35,7 +37,7 @@ export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVis
   });
   if (!claim.created) {
     if (!claim.visit || claim.visit.machineId !== machine.id) throw new ServiceError("CONFLICT", ingestMessages.visit_key_taken);
-    return { visit: claim.visit, duplicate: true };
+    return { visit: claim.visit, duplicate: true, audit: null, cash: null };
   }
   const { visit } = claim;
 
@@ -46,11 +48,24 @@ export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVis
   });
   const result = outcome.results[0];
   if (result?.status === "rejected") throw new ServiceError("BAD_REQUEST", ingestMessages.visit_refused, { reason: result.error.message });
+  // The audit read at the visit: the same parser and rules as the machine's own upload.
+  let audit: AuditIngestResult | null = null;
+  if (input.audit) {
+    audit = await ingestAudit(ctx, { machineId: machine.id, body: Buffer.from(input.audit.contentBase64, "base64"), source: "visit", fileName: input.audit.name, visitId: visit.id, receivedAt: now });
+    if (!audit.ok) throw fieldError("audit", ingestMessages.visit_audit_invalid, { file: input.audit.name, reason: audit.message });
+  }
+  // The cash taken out of the box, counted against what should have been in it.
+  let cash: { expectedMinor: number | null; countedMinor: number | null; varianceMinor: number | null; currency: string } | null = null;
+  if (input.cashCountedMinor !== null) {
+    const counted = await recordCashCount(ctx, { machineId: machine.id, countedMinor: input.cashCountedMinor, occurredAt: now, key: `visit:${input.visitKey}`, routeId: input.routeId, visitId: visit.id });
+    const c = counted.collection;
+    cash = { expectedMinor: c.expectedMinor, countedMinor: c.countedMinor, varianceMinor: c.varianceMinor, currency: c.currency };
+  }
   await recordAudit(ctx, {
     action: "visit.recorded",
     targetType: "machine",
     targetId: machine.id,
-    data: { visitId: visit.id, routeId: input.routeId, counts: input.counts },
+    data: { visitId: visit.id, routeId: input.routeId, counts: input.counts, auditId: audit?.ok ? audit.audit.id : null, cashCountedMinor: input.cashCountedMinor },
   });
-  return { visit, duplicate: false };
+  return { visit, duplicate: false, audit: audit?.ok ? audit.audit : null, cash };
 }

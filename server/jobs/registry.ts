@@ -1,5 +1,6 @@
 import "server-only";
 import { announcePendingAlerts, checkNoSales, sweepOfflineMachines } from "~/server/alerts";
+import { checkCashVariance } from "~/server/cash";
 import { sendDueDeliveries } from "~/server/notifications";
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
 import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
@@ -55,8 +56,11 @@ export const jobs: JobDefinition[] = [
   {
     name: "notification-sweep",
     schedule: "* * * * *",
-    description: "Makes the alert announcements ingest queued, then sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
-    handler: async ({ db }) => ({ rowsTouched: (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed }),
+    description:
+      "Checks the cash collections machines reported against what was expected, makes the alert announcements ingest queued, then sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
+    handler: async ({ db }) => ({
+      rowsTouched: (await checkCashVariance(db)) + (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed,
+    }),
   },
   {
     name: "analytics-rollup",

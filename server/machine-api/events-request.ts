@@ -19,7 +19,8 @@ export type RequestErrorCode =
   | "machine_disabled"
   | "rate_limited"
   | "invalid_json"
-  | "invalid_envelope";
+  | "invalid_envelope"
+  | "invalid_dex";
 
 export function errorResponse(status: number, code: RequestErrorCode | "server_error", message: string, headers: Record<string, string> = {}) {
   return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });

@@ -2,3 +2,4 @@
 import "server-only";
 
 export { MACHINE_RATE_LIMIT, errorResponse, handleEventsRequest } from "./events-request";
+export { handleAuditsRequest } from "./audits-request";

@@ -10,7 +10,8 @@ export interface SignedRequest {
   id: string | null;
   timestamp: string | null;
   signature: string | null;
-  body: string;
+  /** The body as sent: the HMAC covers its bytes (a string stands for its UTF-8 bytes). */
+  body: string | Uint8Array;
 }
 
 function keyOf(secret: string): Buffer {
@@ -18,8 +19,8 @@ function keyOf(secret: string): Buffer {
 }
 
 /** `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), as Standard Webhooks defines. */
-export function sign(secret: string, id: string, timestamp: number | string, body: string): string {
-  const mac = createHmac("sha256", keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest("base64");
+export function sign(secret: string, id: string, timestamp: number | string, body: string | Uint8Array): string {
+  const mac = createHmac("sha256", keyOf(secret)).update(`${id}.${timestamp}.`).update(body).digest("base64");
   return `v1,${mac}`;
 }
 

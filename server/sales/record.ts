@@ -20,6 +20,8 @@ export interface VendFact {
   orderId: string | null;
   consumerId: string | null;
   occurredAt: Date;
+  /** Inferred from the difference of two audits rather than reported by the machine. */
+  inferred?: boolean;
 }
 
 /** A vend recorded as a sale. */
@@ -43,12 +45,12 @@ export function recordVendsStatement(
     recorded.map((v) => ({ ...v, status: v.succeeded ? "succeeded" : "failed", occurredAt: v.occurredAt.toISOString() })),
   );
   const statement = sql`insert into sales (id, org_id, machine_id, event_id, location_id, slot_code, product_id, status, failure_reason,
-      price_minor, cost_minor, currency, payment_method, payment_reference, order_id, consumer_id, occurred_at, received_at)
+      price_minor, cost_minor, currency, payment_method, payment_reference, order_id, consumer_id, occurred_at, received_at, inferred)
     select v.id, ${ctx.orgId}, ${input.machineId}, v."eventId", ${input.locationId}::text, v."slotCode", v."productId", v.status::sale_status,
       v."failureReason"::vend_failure_reason, v."priceMinor", v."costMinor", v.currency, v."paymentMethod"::payment_method, v."paymentReference",
-      v."orderId", v."consumerId", v."occurredAt", ${input.receivedAt.toISOString()}::timestamptz
+      v."orderId", v."consumerId", v."occurredAt", ${input.receivedAt.toISOString()}::timestamptz, coalesce(v.inferred, false)
     from jsonb_to_recordset(${rows}::jsonb) as v(id text, "eventId" text, "slotCode" text, "productId" text, status text, "failureReason" text,
       "priceMinor" int, "costMinor" int, currency text, "paymentMethod" text, "paymentReference" text, "orderId" text, "consumerId" text,
-      "occurredAt" timestamptz)`;
+      "occurredAt" timestamptz, inferred boolean)`;
   return { recorded, statement };
 }

@@ -140,6 +140,12 @@ export const auditActions = [
   "route.deleted",
   "visit.recorded",
   "replenishment.settings_updated",
+  // DEX audits.
+  "machine_audit.uploaded",
+  "machine_audit.selections_mapped",
+  // Cash collections and payouts.
+  "cash.counted",
+  "cash.paid_back",
   // Online orders and refunds.
   "order.paid",
   "order.claimed",

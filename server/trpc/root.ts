@@ -1,5 +1,7 @@
 import "server-only";
 import { alertsRouter } from "./routers/alerts";
+import { cashRouter } from "./routers/cash";
+import { auditsRouter } from "./routers/audits";
 import { notificationsRouter, webhooksRouter } from "./routers/notifications";
 import { analyticsRouter } from "./routers/analytics";
 import { authRouter } from "./routers/auth";
@@ -24,6 +26,7 @@ export const appRouter = createTRPCRouter({
   products: productsRouter,
   planogram: planogramRouter,
   sales: salesRouter,
+  cash: cashRouter,
   orders: ordersRouter,
   refunds: refundsRouter,
   refundRequests: refundRequestsRouter,
@@ -38,6 +41,7 @@ export const appRouter = createTRPCRouter({
   plans: plansRouter,
   visits: visitsRouter,
   analytics: analyticsRouter,
+  audits: auditsRouter,
 });
 
 export type AppRouter = typeof appRouter;

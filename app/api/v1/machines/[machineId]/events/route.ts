@@ -2,6 +2,7 @@ import { after } from "next/server";
 import { getDb } from "~/db/open";
 import { errorResponse, handleEventsRequest } from "~/server/machine-api";
 import { announcePendingAlerts } from "~/server/alerts";
+import { checkCashVariance } from "~/server/cash";
 import { sendNotificationsNow } from "~/server/notifications";
 import { sendOwedRefunds } from "~/server/payments";
 
@@ -16,6 +17,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ mac
       // sweep jobs are the safety net.
       afterCommit: (outcome) => {
         if (outcome.refundsOwed > 0) after(() => sendOwedRefunds(db));
+        if (outcome.cashCollections > 0) {
+          after(async () => {
+            try {
+              await checkCashVariance(db);
+            } catch (error) {
+              console.error("[cash] variance check failed; the sweep will retry:", error);
+            }
+            await sendNotificationsNow(db);
+          });
+        }
         if (outcome.announcements > 0) {
           after(async () => {
             try {

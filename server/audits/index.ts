@@ -1,0 +1,7 @@
+// The audits domain's front door: DEX audits kept per machine, sales between reads, selection maps
+// and reconciliation with telemetry. The only module other domains, transports and pages import.
+import "server-only";
+
+export * from "./contract";
+export { answerOf, machinesBySerial, storeAudit, type AuditFacts, type StoredAudit } from "./store";
+export { getAudit, getSelectionMap, listAudits, machineAuditSummary, setSelectionMap } from "./views";
