@@ -70,7 +70,7 @@ test("every page of the app opens without a console error, as the people who use
     await sweep.crawl(operatorStarts, (pathname) => pathname.startsWith("/o/") || pathname.startsWith("/orgs"));
     for (const template of sweep.visited.keys()) covered.add(template);
     expect([...sweep.visited.keys()].filter((t) => t.startsWith("/o/")).length).toBeGreaterThan(20);
-    for (const template of ["/o/[org]", "/o/[org]/sales", "/o/[org]/statistics", "/o/[org]/machines/[machineId]"]) {
+    for (const template of ["/o/[org]", "/o/[org]/sales", "/o/[org]/audits", "/o/[org]/statistics", "/o/[org]/machines/[machineId]"]) {
       await page.goto(sweep.visited.get(template)!);
       await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
       await shoot(`sweep-${template.split("/").slice(3).join("-") || "overview"}`, { phone: template === "/o/[org]" });

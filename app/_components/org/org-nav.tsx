@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BadgeCheck, BarChart3, BellRing, CalendarRange, Clock, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook } from "lucide-react";
+import { BadgeCheck, Banknote, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "~/app/_trpc/client";
@@ -18,6 +18,8 @@ const sections = [
   { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
   { path: "/products", label: "Products", icon: Package, least: "viewer" },
   { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
+  { path: "/cash", label: "Cash", icon: Banknote, least: "viewer" },
+  { path: "/audits", label: "Audits", icon: FileDigit, least: "viewer" },
   { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
   { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
   { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer" },

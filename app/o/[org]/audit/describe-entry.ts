@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { auditActions, type AuditAction, type MemberRole, roleLabels } from "~/server/tenancy/contract";
 
 export type AuditEntry = RouterOutputs["audit"]["list"]["entries"][number];
@@ -29,6 +30,10 @@ const auditActionLabels: Record<AuditAction, string> = {
   "route.deleted": "Route deleted",
   "visit.recorded": "Visit recorded",
   "replenishment.settings_updated": "Planning settings changed",
+  "machine_audit.uploaded": "Audit file uploaded",
+  "machine_audit.selections_mapped": "Audit selections mapped to slots",
+  "cash.counted": "Cash counted",
+  "cash.paid_back": "Cash paid back",
   "order.paid": "Order paid",
   "order.claimed": "Order claimed",
   "order.canceled": "Order canceled",
@@ -145,6 +150,14 @@ export function describeEntry(entry: AuditEntry, people: Map<string, string>): {
     case "planogram.updated": {
       const slots = Array.isArray(d.slots) ? d.slots.length : null;
       return { summary: `changed a machine’s planogram${slots === null ? "" : ` (${slots} ${slots === 1 ? "slot" : "slots"})`}`, target: entry.targetId };
+    }
+    case "cash.counted":
+    case "cash.paid_back": {
+      const currency = str(d.currency);
+      const money = (v: unknown) => (typeof v === "number" && currency ? formatMoney(v, currency) : "an amount");
+      return entry.action === "cash.counted"
+        ? { summary: `counted ${money(d.countedMinor)} taken from a machine (expected ${money(d.expectedMinor)})`, target: entry.targetId }
+        : { summary: `paid back ${money(d.amountMinor)} in cash for a failed vend`, target: str(d.machineId) ?? entry.targetId };
     }
     default:
       return { summary: entry.action.replace(/[._]/g, " "), target: entry.targetId };

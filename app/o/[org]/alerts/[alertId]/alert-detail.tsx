@@ -19,6 +19,7 @@ import { errorMessageOf } from "~/app/_trpc/errors";
 import { alertHeading, alertText } from "~/server/alerts/contract";
 import { hasRole } from "~/server/tenancy/contract";
 import { describeAlertEvent } from "./describe-alert-event";
+import { PaidBackButton } from "./paid-back-button";
 
 /** One alert: what, where, since when, who is on it, and everything that happened to it. */
 export function AlertDetail({ alertId }: { alertId: string }) {
@@ -53,7 +54,8 @@ export function AlertDetail({ alertId }: { alertId: string }) {
                   Acknowledge
                 </Button>
               )}
-              <Button variant="primary" onClick={() => resolve.mutate({ orgId: org.id, alertId, ...(note.trim() ? { note: note.trim() } : {}) })} disabled={resolve.isPending}>
+              {alert.rule === "cash_refund_owed" && <PaidBackButton alertId={alertId} data={alert.data} count={alert.count} note={note.trim()} />}
+              <Button variant={alert.rule === "cash_refund_owed" ? "secondary" : "primary"} onClick={() => resolve.mutate({ orgId: org.id, alertId, ...(note.trim() ? { note: note.trim() } : {}) })} disabled={resolve.isPending}>
                 <CheckCheck aria-hidden />
                 Resolve
               </Button>

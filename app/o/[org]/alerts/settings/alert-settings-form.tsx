@@ -13,6 +13,7 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { alertSettingsInput } from "~/server/alerts/contract";
 import type { FieldErrors } from "~/server/errors";
+import { parseMajor, toMajorText } from "~/server/money";
 import { hasRole } from "~/server/tenancy/contract";
 
 const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v));
@@ -32,6 +33,9 @@ export function AlertSettingsForm() {
     vendFailureWindowMinutes: String(data.vendFailureWindowMinutes),
     temperatureMinC: data.temperatureMinC === null ? "" : String(data.temperatureMinC),
     temperatureMaxC: data.temperatureMaxC === null ? "" : String(data.temperatureMaxC),
+    auditMissedVends: String(data.auditMissedVends),
+    cashVariancePercent: String(data.cashVariancePercent),
+    cashVarianceMin: toMajorText(data.cashVarianceMinMinor, org.currency),
   });
   const save = useMutation(trpc.alerts.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alerts.settings.queryKey() }) }));
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
@@ -71,6 +75,9 @@ export function AlertSettingsForm() {
             vendFailureWindowMinutes: Number(v.vendFailureWindowMinutes),
             temperatureMinC: numberOrNull(v.temperatureMinC),
             temperatureMaxC: numberOrNull(v.temperatureMaxC),
+            auditMissedVends: Number(v.auditMissedVends),
+            cashVariancePercent: Number(v.cashVariancePercent),
+            cashVarianceMinMinor: parseMajor(v.cashVarianceMin, org.currency) ?? Number.NaN,
           };
           // The server's own rules, checked before asking it.
           const parsed = alertSettingsInput.safeParse(input);
@@ -95,6 +102,9 @@ export function AlertSettingsForm() {
         {num("vendFailureWindowMinutes", "…within (minutes)", "…within this window.")}
         {num("temperatureMinC", "Minimum temperature (°C)", "For machines without their own range; empty: not checked.")}
         {num("temperatureMaxC", "Maximum temperature (°C)", "For machines without their own range; empty: not checked.")}
+        {num("auditMissedVends", "Vends missing from telemetry", "An audit that counts this many more vends on a slot than the machine reported since the last audit raises an alert.")}
+        {num("cashVariancePercent", "Cash over or short at (% of expected)", "A collection off by this share of the expected cash…")}
+        {num("cashVarianceMin", `…and by at least (${org.currency})`, "…and by at least this amount raises “Cash over or short”.", "cashVarianceMinMinor")}
         <div className="flex items-center gap-3 sm:col-span-2">
           {admin && (
             <Button type="submit" variant="primary" disabled={save.isPending}>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
 import { requireMember } from "~/server/web";
 import { eventsInput, eventsPageOptions } from "./describe-event";
+import { machineAuditsInput } from "./audits-query";
 import { MachineView } from "./machine-view";
 
 type Params = Promise<{ org: string; machineId: string }>;
@@ -33,6 +34,9 @@ export default async function MachinePage({ params }: { params: Params }) {
   const { org: slug, machineId } = await params;
   const { org } = await loadMachine(slug, machineId);
   prefetch(trpc.planogram.get.queryOptions({ orgId: org.id, machineId }));
+  prefetch(trpc.audits.machineSummary.queryOptions({ orgId: org.id, machineId }));
+  prefetch(trpc.audits.list.queryOptions(machineAuditsInput(org.id, machineId)));
+  prefetch(trpc.audits.selectionMap.queryOptions({ orgId: org.id, machineId }));
   void getQueryClient().prefetchInfiniteQuery(trpc.machines.events.infiniteQueryOptions(eventsInput(org.id, machineId), eventsPageOptions));
   return (
     <HydrateClient>

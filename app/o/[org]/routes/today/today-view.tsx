@@ -159,7 +159,8 @@ function RouteToday({ routeId }: { routeId: string }) {
                       ))}
                   </ul>
                 )}
-                {!stop.visited && <VisitForm stop={stop} routeId={routeId} fillTo={day.fillTo} />}
+                {/* Also once visited: the form then shows what the visit it recorded came to. */}
+                <VisitForm stop={stop} routeId={routeId} fillTo={day.fillTo} />
               </li>
             ))}
           </ol>

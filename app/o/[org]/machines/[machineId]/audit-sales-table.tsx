@@ -1,0 +1,142 @@
+"use client";
+
+import clsx from "clsx";
+import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { saleFlagLabels, type SaleFlag } from "~/server/audits/contract";
+import { formatAuditAmount, type AuditFull } from "../../audits/audit-format";
+
+const th = "px-3 py-2 font-medium whitespace-nowrap";
+const muted = "text-zinc-400 dark:text-zinc-500";
+
+/**
+ * Per selection, what sold between the previous read and this one, the slot it maps to, and what
+ * telemetry recorded on that slot; vends the audit counted and telemetry did not are marked.
+ */
+export function AuditSalesTable({ audit }: { audit: AuditFull }) {
+  const { decimals, currency } = audit;
+  // Telemetry is per slot: selections sharing a slot share its recorded vends.
+  const unitsBySlot = new Map<string, number>();
+  for (const s of audit.sales) {
+    if (s.slotCode !== null && s.units !== null && s.flag !== "reset") unitsBySlot.set(s.slotCode, (unitsBySlot.get(s.slotCode) ?? 0) + s.units);
+  }
+  const shared = (slot: string | null) => slot !== null && audit.sales.filter((s) => s.slotCode === slot).length > 1;
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className={tableClasses} aria-label="Sales since the previous read">
+        <thead className={theadClasses}>
+          <tr>
+            <th scope="col" className={th}>
+              Selection
+            </th>
+            <th scope="col" className={th}>
+              Slot
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Units
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Value
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Telemetry
+            </th>
+            <th scope="col" className={th}>
+              Note
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.sales.map((s) => {
+            const slotUnits = s.slotCode !== null ? unitsBySlot.get(s.slotCode) : undefined;
+            // Said once per slot, on its first selection.
+            const firstOfSlot = audit.sales.find((x) => x.slotCode === s.slotCode) === s;
+            const missed = firstOfSlot && s.recordedUnits !== null && slotUnits !== undefined && s.flag !== "reset" ? slotUnits - s.recordedUnits : null;
+            return (
+              <tr key={s.selection} className={clsx(rowClasses, s.slotCode === null && "bg-amber-50/60 dark:bg-amber-500/5")}>
+                <td className={clsx(cellClasses, "font-mono text-xs")}>{s.selection || <span className={muted}>(no number)</span>}</td>
+                <td className={clsx(cellClasses, "whitespace-nowrap")}>
+                  {s.slotCode ?? <span className="font-medium text-amber-700 dark:text-amber-300">Not mapped</span>}
+                </td>
+                <td className={clsx(cellClasses, "tabular text-right")}>{s.units ?? <span className={muted}>—</span>}</td>
+                <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
+                  {s.valueMinor === null ? <span className={muted}>—</span> : formatAuditAmount(s.valueMinor, decimals, currency)}
+                </td>
+                <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
+                  {s.recordedUnits === null ? (
+                    <span className={muted} title="No telemetry to compare with">
+                      —
+                    </span>
+                  ) : (
+                    <>
+                      {s.recordedUnits}
+                      {shared(s.slotCode) && <span className="block text-[11px] text-zinc-500">on {s.slotCode}, shared</span>}
+                      {missed !== null && missed > 0 && (
+                        <span className="ml-1.5 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-700 ring-1 ring-red-600/20 ring-inset dark:bg-red-500/10 dark:text-red-300">
+                          missed {missed}
+                        </span>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className={clsx(cellClasses, "min-w-40 text-xs text-zinc-600 dark:text-zinc-400")}>
+                  {s.flag ? saleFlagLabels[s.flag as SaleFlag] : ""}
+                </td>
+              </tr>
+            );
+          })}
+          {audit.sales.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-3 py-4 text-center text-[13px] text-zinc-500">
+                The file lists no selections.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The file's since-initialisation counters per selection (PA1 and PA2). */
+export function AuditCountersTable({ audit }: { audit: AuditFull }) {
+  const { decimals, currency } = audit;
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className={tableClasses} aria-label="Counters per selection">
+        <thead className={theadClasses}>
+          <tr>
+            <th scope="col" className={th}>
+              Selection
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Price
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Paid vends
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Paid value
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.selections.map((s, i) => (
+            <tr key={`${s.selection ?? ""}-${i}`} className={rowClasses}>
+              <td className={clsx(cellClasses, "font-mono text-xs")}>{s.selection ?? <span className={muted}>(no number)</span>}</td>
+              <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>{formatAuditAmount(s.priceMinor, decimals, currency)}</td>
+              <td className={clsx(cellClasses, "tabular text-right")}>{s.paidCount ?? <span className={muted}>—</span>}</td>
+              <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>{formatAuditAmount(s.paidValueMinor, decimals, currency)}</td>
+            </tr>
+          ))}
+          {audit.selections.length === 0 && (
+            <tr>
+              <td colSpan={4} className="px-3 py-4 text-center text-[13px] text-zinc-500">
+                The file lists no selections.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
