@@ -1,6 +1,8 @@
 // The reference machine client for protocol v1 in Node: buffer events, send them signed in batches,
-// retry what the server did not take, never resend what it refused. Depends only on `standardwebhooks`.
+// retry what the server did not take, never resend what it refused. Also uploads DEX audit files
+// (`sendAudit`). Depends only on `standardwebhooks` and Node.
 
+import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { loadBuffer, saveBuffer } from "./client-buffer";
 import { eventsUrl, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, type EventsResponse, type MachineCommand, type ProtocolError, type ProtocolEvent } from "./protocol";
@@ -71,6 +73,7 @@ export class MachineClient {
   private haltedBy: RequestFailure | null = null;
   private running: Promise<FlushReport> | null = null;
   private webhook: Webhook;
+  private secret: string;
   private readonly url: string;
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
@@ -83,6 +86,7 @@ export class MachineClient {
     this.machineId = options.machineId;
     this.url = eventsUrl(options.baseUrl, options.machineId);
     this.webhook = new Webhook(options.secret);
+    this.secret = options.secret;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -115,9 +119,33 @@ export class MachineClient {
     this.persist();
   }
 
+  /**
+   * Uploads a DEX audit file with this machine's credentials and clock (see `sendAudit`): signed
+   * over its raw bytes, retried on network errors, 5xx and 429. Independent of the event buffer:
+   * a failed upload neither halts nor delays the events.
+   */
+  sendAudit(body: Uint8Array, options: Partial<Omit<AuditUploadOptions, "baseUrl" | "machineId" | "secret">> = {}): Promise<AuditUploadResult> {
+    return sendAudit(body, {
+      baseUrl: this.options.baseUrl,
+      machineId: this.machineId,
+      secret: this.secret,
+      fetch: this.fetch,
+      now: this.now,
+      sleep: this.sleep,
+      random: this.random,
+      backoff: this.backoff,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      webhookId: this.options.newWebhookId?.(),
+      ...options,
+    });
+  }
+
   /** Clears a halt, e.g. after the machine was enabled again or given a new secret. */
   resume(secret?: string): void {
-    if (secret) this.webhook = new Webhook(secret);
+    if (secret) {
+      this.webhook = new Webhook(secret);
+      this.secret = secret;
+    }
     this.haltedBy = null;
     this.failures = 0;
     this.retryAt = 0;
@@ -234,15 +262,7 @@ export class MachineClient {
       if (Array.isArray(json?.results) && json.results.length === batch.count) return { results: json.results, commands: json.commands ?? [] };
       return { status: 200, code: "bad_response", message: "the server's answer does not list one result per event", retryable: true };
     }
-    const failure: RequestFailure = {
-      status: res.status,
-      code: json?.error?.code ?? `http_${res.status}`,
-      message: json?.error?.message ?? res.statusText,
-      // A client error will not fix itself by sending again, except a timeout or the rate limit.
-      retryable: res.status >= 500 || res.status === 408 || res.status === 429 || res.status < 400,
-    };
-    const retryAfter = parseRetryAfter(res.headers.get("retry-after"), at);
-    return retryAfter === null ? failure : Object.assign(failure, { retryAfterMs: retryAfter });
+    return requestFailure(res, json, at);
   }
 
   private settle(batch: Batch, answer: EventsResponse, report: FlushReport) {
@@ -271,9 +291,7 @@ export class MachineClient {
 
   /** Exponential backoff with jitter (half fixed, half random); a retry-after is honoured. */
   private delay(failure: RequestFailure & { retryAfterMs?: number }): number {
-    if (failure.retryAfterMs !== undefined) return failure.retryAfterMs + this.random() * Math.min(1000, failure.retryAfterMs * 0.1);
-    const base = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** (this.failures - 1));
-    return base / 2 + (this.random() * base) / 2;
+    return backoffDelay(failure, this.failures, this.backoff, this.random);
   }
 
   private persist() {
@@ -289,4 +307,158 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** A failed HTTP answer as a `RequestFailure` (with `retryAfterMs` when the server sent `retry-after`). */
+function requestFailure(res: Response, json: { error?: Partial<ProtocolError> } | null, at: number): RequestFailure & { retryAfterMs?: number } {
+  const failure: RequestFailure = {
+    status: res.status,
+    code: json?.error?.code ?? `http_${res.status}`,
+    message: json?.error?.message ?? res.statusText,
+    // A client error will not fix itself by sending again, except a timeout or the rate limit.
+    retryable: res.status >= 500 || res.status === 408 || res.status === 429 || res.status < 400,
+  };
+  const retryAfter = parseRetryAfter(res.headers.get("retry-after"), at);
+  return retryAfter === null ? failure : Object.assign(failure, { retryAfterMs: retryAfter });
+}
+
+/**
+ * The wait before the next attempt after `failures` failures in a row: a `retry-after` is honoured
+ * (plus up to 10 % or 1 s of jitter); otherwise exponential backoff, half fixed and half random.
+ */
+function backoffDelay(failure: RequestFailure & { retryAfterMs?: number }, failures: number, backoff: { initialMs: number; maxMs: number }, random: () => number): number {
+  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs + random() * Math.min(1000, failure.retryAfterMs * 0.1);
+  const base = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (Math.max(1, failures) - 1));
+  return base / 2 + (random() * base) / 2;
+}
+
+// Audit uploads (docs/machine-audits-v1.md): a DEX/EVA-DTS file as read from the controller, sent
+// as it is, signed over its raw bytes.
+
+/** The audits endpoint of a machine under a VendOps base URL. */
+export function auditsUrl(baseUrl: string, machineId: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/api/v1/machines/${encodeURIComponent(machineId)}/audits`;
+}
+
+/**
+ * The Standard Webhooks signature of a body given as bytes: `v1,` + base64(HMAC-SHA256(key,
+ * "{webhookId}.{unix seconds}." followed by the body's bytes)), key = the base64-decoded secret
+ * after `whsec_`. Unlike `Webhook.sign` from `standardwebhooks`, the body is never decoded to a
+ * string, so a byte that is not UTF-8 is signed as it is (decoding would turn it into U+FFFD).
+ */
+export function signRawBody(secret: string, webhookId: string, timestamp: Date, body: Uint8Array): string {
+  const key = Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+  const prefix = Buffer.from(`${webhookId}.${Math.floor(timestamp.getTime() / 1000)}.`, "utf8");
+  return `v1,${createHmac("sha256", key).update(Buffer.concat([prefix, body])).digest("base64")}`;
+}
+
+/** What the server read from an accepted (or duplicate) audit. Extra fields may come too. */
+export interface AuditAnswer {
+  id: string;
+  status: "accepted" | "duplicate";
+  machineSerial: string | null;
+  readAt: string | null;
+  decimals: number;
+  currency: string | null;
+  paidVends: { count: number | null; valueMinor: number | null };
+  cashSalesMinor: number | null;
+  cashlessSalesMinor: number | null;
+  selections: { selection: string | null; priceMinor: number | null; paidCount: number | null; paidValueMinor: number | null }[];
+  crc: "ok" | "mismatch" | "absent";
+  quality: { code: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export interface AuditUploadOptions {
+  baseUrl: string;
+  machineId: string;
+  /** `whsec_...`, the machine's secret (the same as for events). */
+  secret: string;
+  fetch?: typeof fetch;
+  /** The machine's clock in ms (signature timestamps, backoff). */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Default `text/plain`; `text/plain; charset=...` and `application/octet-stream` are accepted too. */
+  contentType?: string;
+  /** The request's webhook-id, kept by every retry of this upload. Default: a new random one. */
+  webhookId?: string;
+  /** Attempts in all, the first included, before giving up on a retryable failure. Default 5. */
+  maxAttempts?: number;
+  /** Exponential backoff between failed attempts, as for events. */
+  backoff?: { initialMs?: number; maxMs?: number };
+  requestTimeoutMs?: number;
+}
+
+export interface AuditUploadResult {
+  /** The audit was stored (`accepted`) or had been already (`duplicate`, with the first upload's id). */
+  ok: boolean;
+  /** HTTP status of the last attempt; null when it never got an answer (network error). */
+  status: number | null;
+  /** The last answer's JSON, parsed; null when it was not JSON. */
+  json: unknown;
+  /** `json.audit` of a 200. */
+  audit: AuditAnswer | null;
+  /** Why the upload failed, when it did (`retryable` as for events). */
+  error: RequestFailure | null;
+  attempts: number;
+  webhookId: string;
+  /** After giving up on a retryable failure: when the next attempt may be made (ms), honouring `retry-after`. */
+  retryAt?: number;
+}
+
+/**
+ * Uploads a DEX/EVA-DTS audit: `POST {baseUrl}/api/v1/machines/{machineId}/audits` with
+ * `content-type: text/plain` and the body exactly as given, signed over its raw bytes
+ * (`signRawBody`). Retries like the events client: network errors, 5xx, 408 and 429 are retried
+ * with exponential backoff and jitter, honouring `retry-after`, keeping the webhook-id (a new
+ * timestamp and signature each time), up to `maxAttempts`; any other answer is final (413
+ * `payload_too_large`, 400 `invalid_dex`, 401, 403...). Sending the same file again is safe:
+ * the server answers `duplicate` with the stored audit's id.
+ */
+export async function sendAudit(body: Uint8Array, options: AuditUploadOptions): Promise<AuditUploadResult> {
+  const url = auditsUrl(options.baseUrl, options.machineId);
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const backoff = { initialMs: options.backoff?.initialMs ?? 1000, maxMs: options.backoff?.maxMs ?? 5 * 60_000 };
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  const webhookId = options.webhookId ?? `msg_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
+  // fetch sends a copy: the caller's array may be changed meanwhile without changing what was signed.
+  const bytes = Uint8Array.from(body);
+  for (let attempt = 1; ; attempt++) {
+    const at = now();
+    const headers = {
+      "content-type": options.contentType ?? "text/plain",
+      "webhook-id": webhookId,
+      "webhook-timestamp": String(Math.floor(at / 1000)),
+      "webhook-signature": signRawBody(options.secret, webhookId, new Date(at), bytes),
+    };
+    let failure: RequestFailure & { retryAfterMs?: number };
+    let status: number | null = null;
+    let json: unknown = null;
+    try {
+      const res = await doFetch(url, { method: "POST", headers, body: bytes, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) });
+      status = res.status;
+      json = await res.json().catch(() => null);
+      const answer = json as { audit?: AuditAnswer; error?: ProtocolError } | null;
+      if (res.status === 200 && answer?.audit && typeof answer.audit.id === "string") {
+        return { ok: true, status, json, audit: answer.audit, error: null, attempts: attempt, webhookId };
+      }
+      failure =
+        res.status === 200
+          ? { status: 200, code: "bad_response", message: "the server's answer holds no audit", retryable: true }
+          : requestFailure(res, answer, at);
+    } catch (error) {
+      failure = { status: null, code: "network_error", message: error instanceof Error ? error.message : String(error), retryable: true };
+    }
+    const delay = failure.retryable ? backoffDelay(failure, attempt, backoff, random) : 0;
+    if (!failure.retryable || attempt >= maxAttempts) {
+      const { retryAfterMs: _, ...error } = failure;
+      return { ok: false, status, json, audit: null, error, attempts: attempt, webhookId, ...(failure.retryable ? { retryAt: now() + delay } : {}) };
+    }
+    await sleep(delay);
+  }
 }

@@ -2,6 +2,7 @@
 
 import { readCredentialsFile, type CredentialsFile, type MachineCredentialsEntry } from "./credentials";
 import { parseFleetOptions, simulatedClock, usage, type FleetOptions } from "./fleet-options";
+import type { DueAudit } from "./model";
 import { SimulatedMachine } from "./runner";
 
 interface Totals {
@@ -27,6 +28,35 @@ function totals(machines: SimulatedMachine[]): Totals {
 }
 
 const n = (x: number) => x.toLocaleString("en");
+
+/** DEX audits: read at every restock, uploaded once the network lets them through; retried on the next ticks. */
+const audits = { sent: 0, accepted: 0, duplicate: 0, failed: 0 };
+const pendingAudits = new Map<SimulatedMachine, { audit: DueAudit; webhookId: string; retryAt: number }[]>();
+
+async function uploadAudits(m: SimulatedMachine, simNow: number): Promise<void> {
+  const pending = pendingAudits.get(m) ?? [];
+  for (const audit of m.model.takeAudits()) pending.push({ audit, webhookId: `msg_${globalThis.crypto.randomUUID().replaceAll("-", "")}`, retryAt: 0 });
+  pendingAudits.set(m, pending);
+  while (pending[0] && pending[0].audit.deliverAt <= simNow && pending[0].retryAt <= Date.now()) {
+    const next = pending[0];
+    // One attempt per tick: a retry waits for a later tick rather than holding up the others.
+    const result = await m.client.sendAudit(next.audit.body, { maxAttempts: 1, webhookId: next.webhookId });
+    audits.sent++;
+    if (result.ok) {
+      audits[result.audit!.status === "duplicate" ? "duplicate" : "accepted"]++;
+      pending.shift();
+      continue;
+    }
+    m.stats.lastError = `audit ${result.status ?? "network"} ${result.error!.code}: ${result.error!.message}`;
+    if (!result.error!.retryable) {
+      audits.failed++;
+      pending.shift();
+      continue;
+    }
+    next.retryAt = result.retryAt ?? Date.now() + 5000;
+    return;
+  }
+}
 
 function progressLine(file: CredentialsFile, machines: SimulatedMachine[], simNow: number, elapsedMs: number, durationMs: number | null): string {
   const t = totals(machines);
@@ -62,14 +92,15 @@ async function main() {
   const clock = simulatedClock(opts, realStart);
   const runTag = realStart.toString(36);
   const heartbeatMinutes = Math.max(1, (opts.factor * opts.tickMs) / 60_000);
-  const machines = chooseMachines(file, opts).map(
-    (entry) =>
-      new SimulatedMachine({
-        entry,
-        baseUrl: opts.url,
-        model: { seed: `${opts.seed}:${entry.machineId}`, start: clock(realStart), idPrefix: `sim-${runTag}-`, heartbeatMinutes, stock: entry.stock },
-      }),
-  );
+  const machines = chooseMachines(file, opts).map((entry) => {
+    const machine = new SimulatedMachine({
+      entry,
+      baseUrl: opts.url,
+      model: { seed: `${opts.seed}:${entry.machineId}`, start: clock(realStart), idPrefix: `sim-${runTag}-`, heartbeatMinutes, stock: entry.stock },
+    });
+    machine.model.enableAudits({ serial: entry.serial, model: entry.model });
+    return machine;
+  });
   console.log(`[sim] ${machines.length} machines -> ${opts.url} at ${opts.factor === 1 ? "real time" : `${opts.factor / 60} simulated minutes per second`}, from ${new Date(clock(realStart)).toISOString()}`);
 
   let stopping = false;
@@ -91,15 +122,16 @@ async function main() {
   while (!stopping && (opts.durationMs === null || Date.now() - realStart < opts.durationMs)) {
     const tickStart = Date.now();
     const simNow = clock(tickStart);
-    await Promise.all(machines.map((m) => m.tick(simNow).catch((error: unknown) => void (m.stats.lastError = String(error)))));
+    await Promise.all(machines.map((m) => m.tick(simNow).then(() => uploadAudits(m, simNow)).catch((error: unknown) => void (m.stats.lastError = String(error)))));
     print();
     await new Promise((r) => setTimeout(r, Math.max(0, opts.tickMs - (Date.now() - tickStart))));
   }
 
   // Deliver what is still buffered (not what waits for a machine that is offline), for up to 15 s.
   const drainUntil = Date.now() + 15_000;
-  while (machines.some((m) => m.client.buffered > 0 && !m.client.halted) && Date.now() < drainUntil) {
-    await Promise.all(machines.map((m) => m.flush()));
+  const auditsDue = () => machines.some((m) => pendingAudits.get(m)?.some((p) => p.audit.deliverAt <= clock(Date.now())));
+  while ((machines.some((m) => m.client.buffered > 0 && !m.client.halted) || auditsDue()) && Date.now() < drainUntil) {
+    await Promise.all(machines.map((m) => m.flush().then(() => uploadAudits(m, clock(Date.now())))));
     print();
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -111,6 +143,7 @@ async function main() {
 function summary(machines: SimulatedMachine[]) {
   const t = totals(machines);
   console.log(`[sim] done: ${n(t.generated)} events generated, ${n(t.accepted)} accepted, ${n(t.duplicate)} duplicate, ${n(t.rejected)} rejected, ${n(t.buffered)} still buffered, ${n(t.errors)} failed requests (retried)`);
+  if (audits.sent > 0) console.log(`[sim] audits: ${n(audits.accepted)} accepted, ${n(audits.duplicate)} duplicate, ${n(audits.failed)} refused, ${n(audits.sent - audits.accepted - audits.duplicate - audits.failed)} failed uploads (retried)`);
   const codes: Record<string, number> = {};
   for (const m of machines) for (const [code, k] of Object.entries(m.stats.rejectionCodes)) codes[code] = (codes[code] ?? 0) + k;
   if (Object.keys(codes).length > 0) console.log(`[sim] rejections by code: ${Object.entries(codes).map(([c, k]) => `${c} ${k}`).join(", ")}`);

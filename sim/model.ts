@@ -3,6 +3,7 @@
 // hour draws its vends from the place's daily and weekly shape; visits, fault clearances and
 // reconnections are tasks on an agenda kept in the (JSON) state, so a model can be saved and resumed.
 
+import { currencyDecimals, selectionOf, vendorWrapper, writeDexAudit, type DexCounters, type DexTally } from "./dex";
 import { chooseFault, faultByCode, temperatureAt } from "./faults";
 import { defaultRates, initialState, type Happening, type MachineSpec, type ModelOptions, type ModelState, type Rates, type TimedEvent } from "./machine-spec";
 import type { ProtocolEvent, VendFailureReason } from "./protocol";
@@ -21,10 +22,89 @@ const failureReasons: VendFailureReason[] = ["dispense_failed", "dispense_failed
 // most coin machines hold the money in escrow until the product drops.
 const cashFailureReasons: VendFailureReason[] = ["dispense_failed", "jammed"];
 const referencePrefix: Partial<Record<PaymentMethod, string>> = { card: "ch_", alipay: "ali_", wechat_pay: "wx_" };
+
+/**
+ * DEX audits of a simulated machine (`MachineModel.enableAudits`). The controller keeps counters
+ * since initialisation; at every restock the technician reads them and the telemetry box uploads
+ * the file.
+ */
+export interface MachineAuditOptions {
+  /** ID101, the machine's serial. */
+  serial: string;
+  /** ID102, the machine's model; its maker (first word) also picks the default `selections`. */
+  model?: string;
+  /** "numeric": slot A1 is selection "11", B3 "23"; "slot": the slot code itself. Default: by maker. */
+  selections?: "numeric" | "slot";
+  /**
+   * How the telemetry box hands the file over. "plain": CRLF as written; "wrapped": a vendor
+   * wrapper before `DXS` ending in a checksum byte, often not UTF-8; "lf": LF line endings. Default: by serial.
+   */
+  dialect?: "plain" | "wrapped" | "lf";
+  /** Zero the since-reset counters at every read. Default true. */
+  resetOnRead?: boolean;
+  /**
+   * Start the counters with the sales of the machine's life before the simulation (from an
+   * install date drawn from the serial), as a real controller's are. Default true; false starts at zero.
+   */
+  lifetime?: boolean;
+}
+
+/** An audit file the machine read at a service visit, to upload with `sendAudit`. */
+export interface DueAudit {
+  /** When it was read (ms). */
+  readAt: number;
+  /** When the network lets it reach the server (later while the machine is offline). */
+  deliverAt: number;
+  visitId: string;
+  /** The file's bytes, exactly as to upload. */
+  body: Uint8Array;
+  /** What the file says. */
+  counters: DexCounters;
+}
+
+interface AuditTally {
+  count: number;
+  valueMinor: number;
+  resetCount: number;
+  resetValueMinor: number;
+}
+
+/** The controller's counters, kept in the model's state (so saved and resumed with it). */
+export interface AuditState {
+  slots: Record<string, AuditTally>;
+  cash: AuditTally;
+  cashless: AuditTally;
+  /** Coins in each tube of the changer, in the order of `coinsOf(currency)`. */
+  tubes: number[];
+  reads: number;
+  lastReadAt: number | null;
+}
+
+const TUBE_CAPACITY = 80;
+const TUBE_FLOAT = 30;
+
+/** The coins a changer's tubes hold, smallest first, in minor units. */
+function coinsOf(currency: string): number[] {
+  if (currency === "USD") return [5, 10, 25, 100];
+  if (currency === "CHF") return [10, 20, 50, 100, 200, 500];
+  return currencyDecimals(currency) === 0 ? [10, 50, 100, 500] : [10, 20, 50, 100, 200];
+}
+
+/** FNV-1a: a stable number from text, for choices that must not draw from the model's random stream. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const tally = (count = 0, valueMinor = 0): AuditTally => ({ count, valueMinor, resetCount: 0, resetValueMinor: 0 });
+
 const order: Record<Happening["kind"], number> = { online: 0, clear: 1, visit: 2, fixAll: 3, restock: 4, collect: 5, doorClosed: 6, heartbeat: 7, fault: 8, offline: 9, vend: 10 };
 
 export class MachineModel {
-  private s: ModelState;
+  private s: ModelState & { audit?: AuditState };
+  private auditing: (Required<Omit<MachineAuditOptions, "model">> & { model?: string }) | null = null;
+  private audits: DueAudit[] = [];
   private rng: Random;
   private readonly rates: Rates;
   private readonly heartbeatMs: number;
@@ -94,10 +174,37 @@ export class MachineModel {
     else if (this.rng.chance(this.rates.failedVendShare)) this.emit(this.s.clock, "vend.failed", { ...data, reason: "dispense_failed" });
     else {
       this.s.stock[slot.code]!--;
+      this.countVend(slot.code, data.priceMinor, "online");
       this.emit(this.s.clock, "vend.succeeded", data);
     }
     this.s.rng = this.rng.state;
     return this.out;
+  }
+
+  /**
+   * Keeps DEX audit counters (per slot, cash and cashless, coin tubes) on every successful vend
+   * from now on, and reads an audit file at every restock, to collect with `takeAudits()`. Off
+   * unless called; it draws nothing from the random stream, so the events stay the same. A model
+   * resumed from a state that had audits keeps its counters; call this again after resuming.
+   */
+  enableAudits(options: MachineAuditOptions): void {
+    const maker = (options.model ?? "").trim().split(/\s+/)[0] ?? "";
+    this.auditing = {
+      serial: options.serial,
+      model: options.model,
+      selections: options.selections ?? (hashOf(maker) % 2 === 0 ? "numeric" : "slot"),
+      dialect: options.dialect ?? (["plain", "wrapped", "lf"] as const)[hashOf(options.serial) % 3]!,
+      resetOnRead: options.resetOnRead ?? true,
+      lifetime: options.lifetime ?? true,
+    };
+    this.s.audit ??= this.initialAudit(this.auditing.lifetime);
+  }
+
+  /** The audit files read since the last call (oldest first); each is taken once. */
+  takeAudits(): DueAudit[] {
+    const taken = this.audits;
+    this.audits = [];
+    return taken;
   }
 
   /** Jumps the clock forward without traffic (a machine that was switched off). */
@@ -175,6 +282,8 @@ export class MachineModel {
         for (const code of Object.keys(s.faults)) this.clearFault(h.at, code);
         return;
       case "restock":
+        // The technician reads the audit first, with the door open.
+        if (this.auditing) this.readAudit(h.at, `${this.idPrefix}visit-${h.visit}`);
         for (const slot of this.spec.slots) s.stock[slot.code] = slot.capacity;
         s.lastVisitAt = h.at;
         return this.emit(h.at, "inventory.restocked", {
@@ -184,6 +293,8 @@ export class MachineModel {
       case "collect":
         if (s.cashMinor > 0) this.emit(h.at, "cash.collected", { amountMinor: s.cashMinor, currency: this.spec.currency });
         s.cashMinor = 0;
+        // The coin tubes are topped up or emptied to their float for change.
+        if (s.audit) s.audit.tubes = s.audit.tubes.map(() => TUBE_FLOAT);
         return;
       case "doorClosed":
         s.servicing = false;
@@ -275,7 +386,111 @@ export class MachineModel {
     }
     s.stock[slot.code]!--;
     if (method === "cash") s.cashMinor += data.priceMinor;
+    this.countVend(slot.code, data.priceMinor, method);
     this.emit(at, "vend.succeeded", data);
+  }
+
+  /** Counts a successful paid vend in the audit counters (when audits are on); free vends are not paid vends. */
+  private countVend(slot: string, priceMinor: number, method: PaymentMethod) {
+    const a = this.s.audit;
+    if (!this.auditing || !a || method === "free") return;
+    const add = (t: AuditTally | undefined) => {
+      if (!t) return;
+      t.count++;
+      t.valueMinor += priceMinor;
+      t.resetCount++;
+      t.resetValueMinor += priceMinor;
+    };
+    add(a.slots[slot]);
+    add(method === "cash" ? a.cash : a.cashless);
+    if (method === "cash" && priceMinor > 0) this.payInCoins(a.tubes, priceMinor);
+  }
+
+  /**
+   * A cash customer pays with the largest coin until the price is covered; the coins go to their
+   * tube (the cash box once it is full) and the change comes out of the tubes, largest coin first.
+   */
+  private payInCoins(tubes: number[], priceMinor: number) {
+    const coins = coinsOf(this.spec.currency);
+    const top = coins.length - 1;
+    const inserted = Math.ceil(priceMinor / coins[top]!);
+    tubes[top] = Math.min(TUBE_CAPACITY, tubes[top]! + inserted);
+    let change = inserted * coins[top]! - priceMinor;
+    for (let i = top; i >= 0 && change > 0; i--) {
+      const n = Math.min(tubes[i]!, Math.floor(change / coins[i]!));
+      tubes[i]! -= n;
+      change -= n * coins[i]!;
+    }
+  }
+
+  /** Counters at the start: zero, or the sales of the machine's life so far (from an install date the serial gives). */
+  private initialAudit(lifetime: boolean): AuditState {
+    const slots = this.spec.slots;
+    const audit: AuditState = { slots: {}, cash: tally(), cashless: tally(), tubes: coinsOf(this.spec.currency).map(() => TUBE_FLOAT), reads: 0, lastReadAt: null };
+    const installedAt = Date.UTC(2020, 0, 1) + (hashOf(this.auditing!.serial) % 1460) * DAY;
+    const days = lifetime ? Math.max(0, (this.s.clock - installedAt) / DAY) : 0;
+    const payments = Object.entries(profiles[this.spec.kind].payments) as [PaymentMethod, number][];
+    const paidWeight = payments.filter(([m]) => m !== "free").reduce((a, [, w]) => a + w, 0);
+    const cashShare = paidWeight > 0 ? (profiles[this.spec.kind].payments.cash ?? 0) / paidWeight : 0;
+    const totalWeight = slots.reduce((a, x) => a + x.weight, 0) || 1;
+    for (const slot of slots) {
+      // A year has about 250 ordinary days' worth of sales (weekends, holidays, empty slots).
+      const count = Math.round((days * (250 / 365) * this.spec.dailyVends * slot.weight) / totalWeight);
+      const cash = Math.round(count * cashShare);
+      audit.slots[slot.code] = tally(count, count * slot.priceMinor);
+      audit.cash.count += cash;
+      audit.cash.valueMinor += cash * slot.priceMinor;
+      audit.cashless.count += count - cash;
+      audit.cashless.valueMinor += (count - cash) * slot.priceMinor;
+    }
+    if (days > 0) {
+      audit.reads = Math.max(1, Math.round(days / this.routeDays));
+      audit.lastReadAt = this.s.lastVisitAt;
+    }
+    return audit;
+  }
+
+  /** Reads the audit at a visit: writes the file as this machine's controller and telemetry box would. */
+  private readAudit(at: number, visitId: string) {
+    const a = (this.s.audit ??= this.initialAudit(this.auditing!.lifetime));
+    const options = this.auditing!;
+    const t = (x: AuditTally): DexTally => ({ count: x.count, valueMinor: x.valueMinor });
+    const r = (x: AuditTally): DexTally => ({ count: x.resetCount, valueMinor: x.resetValueMinor });
+    const sum = (f: (x: AuditTally) => DexTally) => {
+      const [c, d] = [f(a.cash), f(a.cashless)];
+      return { count: c.count + d.count, valueMinor: c.valueMinor + d.valueMinor };
+    };
+    const coins = coinsOf(this.spec.currency);
+    const counters: DexCounters = {
+      paid: sum(t),
+      cash: t(a.cash),
+      cashless: t(a.cashless),
+      sinceReset: { paid: sum(r), cash: r(a.cash), cashless: r(a.cashless) },
+      selections: this.spec.slots.map((slot) => {
+        const x = a.slots[slot.code] ?? tally();
+        return { selection: selectionOf(slot.code, options.selections), priceMinor: slot.priceMinor, paid: t(x), paidSinceReset: r(x) };
+      }),
+      coinTubes: a.tubes.map((count, i) => ({ coinMinor: coins[i]!, count })),
+    };
+    a.reads++;
+    const body = writeDexAudit(counters, {
+      serial: options.serial,
+      model: options.model,
+      readAt: at,
+      timeZone: this.spec.timeZone,
+      previousReadAt: a.lastReadAt,
+      readCount: a.reads,
+      currency: this.spec.currency,
+      lineEnding: options.dialect === "lf" ? "lf" : "crlf",
+      wrapper: options.dialect === "wrapped" ? vendorWrapper(options.model ?? "Telemetry", at, this.spec.timeZone) : undefined,
+    });
+    a.lastReadAt = at;
+    if (options.resetOnRead) {
+      for (const x of [a.cash, a.cashless, ...Object.values(a.slots)]) x.resetCount = x.resetValueMinor = 0;
+    }
+    const offlineUntil = this.s.offlineUntil;
+    const deliverAt = offlineUntil !== null && at < offlineUntil ? offlineUntil + 5000 : at + 2000;
+    this.audits.push({ readAt: at, deliverAt, visitId, body, counters });
   }
 
   private vendData(slot: string, priceMinor: number, method: PaymentMethod) {

@@ -35,6 +35,20 @@ export interface DemoFleetResult {
 }
 
 export const DEMO_HISTORY_DAYS = 90;
+
+/**
+ * The demo's machine without telemetry (an older snack machine): only its DEX audits and the
+ * technician's restocks reach VendOps, so its sales are inferred between reads.
+ */
+export function auditsOnlySerial(plan: { serial: string; name: string }[]): string | null {
+  return plan.find((p) => p.name === AUDITS_ONLY_MACHINE)?.serial ?? null;
+}
+const AUDITS_ONLY_MACHINE = "Weinberg School Snacks";
+
+/** The demo's machine whose telemetry misses one slot's vends: its audits show what telemetry missed. */
+export function lossySerial(plan: { serial: string; name: string }[]): string | null {
+  return plan.find((p) => p.name === "Hauptbahnhof Snacks 1")?.serial ?? null;
+}
 export const DEMO_HISTORY_HEARTBEAT_MINUTES = 360;
 
 export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: string; slug: string }, options: DemoFleetOptions): Promise<DemoFleetResult> {
@@ -83,6 +97,8 @@ export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: strin
       days,
       end,
       heartbeatMinutes: options.heartbeatMinutes ?? DEMO_HISTORY_HEARTBEAT_MINUTES,
+      auditsOnlySerial: auditsOnlySerial(plan),
+      lossySerial: lossySerial(plan),
       log,
     });
     changed = true;
@@ -115,7 +131,15 @@ interface KnownState {
 function credentialsFile(org: { name: string; slug: string }, fleet: SeededMachine[], { history, saved, serverStock, liveCount }: KnownState): CredentialsFile {
   const loaded = new Map(history.map((h) => [h.machineId, h]));
   const before = new Map(saved?.machines.map((m) => [m.machineId, m]));
-  const busiest = new Set([...fleet].sort((a, b) => b.plan.spec.dailyVends - a.plan.spec.dailyVends).slice(0, liveCount).map((m) => m.machineId));
+  // Neither runs live: one has no telemetry, the other's stock on the server differs from its own count.
+  const silent = new Set([auditsOnlySerial(fleet.map((m) => m.plan)), lossySerial(fleet.map((m) => m.plan))]);
+  const busiest = new Set(
+    [...fleet]
+      .filter((m) => !silent.has(m.plan.serial))
+      .sort((a, b) => b.plan.spec.dailyVends - a.plan.spec.dailyVends)
+      .slice(0, liveCount)
+      .map((m) => m.machineId),
+  );
   const machines: MachineCredentialsEntry[] = fleet.map((m) => {
     const h = loaded.get(m.machineId);
     const prior = before.get(m.machineId);

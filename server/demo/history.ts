@@ -4,8 +4,10 @@ import "server-only";
 
 import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
-import { machineContext } from "~/server/context";
-import { MachineModel, type TimedEvent } from "~/sim/model";
+import { jobContext, machineContext } from "~/server/context";
+import { handleAuditsRequest } from "~/server/machine-api";
+import { signRawBody } from "~/sim/client";
+import { MachineModel, type DueAudit, type TimedEvent } from "~/sim/model";
 import { MAX_EVENTS_PER_REQUEST } from "~/sim/protocol";
 import { ingestBatch } from "~/server/ingest";
 import type { SeededMachine } from "./fleet-setup";
@@ -14,6 +16,10 @@ const DAY = 86_400_000;
 
 export interface HistoryOptions {
   days: number;
+  /** The serial of the machine that has no telemetry: only its audits (and the technician's restocks) reach VendOps. */
+  auditsOnlySerial?: string | null;
+  /** The serial of a machine whose telemetry loses the vends of one slot (its audits count them all). */
+  lossySerial?: string | null;
   /** The end of the history (the moment the fleet was set up). */
   end: Date;
   /** Heartbeats every so many minutes: fewer than a live machine's, to keep the seed quick. */
@@ -27,6 +33,9 @@ export interface MachineHistory {
   /** Events that reached the server late (the machine was offline when they occurred). */
   late: number;
   rejected: number;
+  /** Audits uploaded through the machine endpoint, and how many of them were refused. */
+  audits: number;
+  auditsRefused: number;
   /** Stock per slot at the end, as the machine counts it. */
   stock: Record<string, number>;
 }
@@ -41,37 +50,80 @@ export function generateHistory(machine: SeededMachine, options: Pick<HistoryOpt
     heartbeatMinutes: options.heartbeatMinutes,
     idPrefix: "h-",
   });
+  // The controller's counters, read into an audit file at every restock.
+  model.enableAudits({ serial: machine.plan.serial, model: machine.plan.model });
   // A last heartbeat at the end, so every machine was seen when the seed finished.
   const events = [...model.advance(end), ...model.pulse()];
+  const audits = model.takeAudits().filter((a) => a.deliverAt <= end);
   const stock = Object.fromEntries(machine.plan.slots.map((s) => [s.code, model.stockOf(s.code)]));
   // Arrival order: what occurred while the machine was offline comes in after it reconnects.
   const arrivals = events.map((e, i) => ({ ...e, i })).sort((a, b) => a.deliverAt - b.deliverAt || a.i - b.i);
-  return { arrivals: arrivals as TimedEvent[], stock };
+  return { arrivals: arrivals as TimedEvent[], stock, audits };
 }
 
 const LATE_MS = 5 * 60_000;
+
+/**
+ * What a miswired drop sensor loses: for the last three weeks, the vends of one slot never reach
+ * the telemetry board (the controller's counters, and so the audits, still count them).
+ */
+const LOST_SLOT = "A3";
+const lost = (event: { occurredAt: string; data: unknown }, end: number) =>
+  (event.data as { slot?: string }).slot === LOST_SLOT && Date.parse(event.occurredAt) > end - 21 * DAY;
+
+/** The upload a telemetry box makes: the file's bytes, signed as bytes, at the time it delivered them. */
+function signedAudit(machine: SeededMachine, audit: DueAudit): Request {
+  const id = `demo-audit-${audit.visitId}`;
+  const at = new Date(audit.deliverAt);
+  return new Request(`http://localhost/api/v1/machines/${machine.machineId}/audits`, {
+    method: "POST",
+    headers: {
+      "content-type": "text/plain",
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(audit.deliverAt / 1000)),
+      "webhook-signature": signRawBody(machine.secret, id, at, audit.body),
+    },
+    body: Buffer.from(audit.body),
+  });
+}
 
 /**
  * Ingests one machine's history in batches of up to 500 events in arrival order, in one tenant
  * transaction. `receivedAt` is per batch in ingest, so a batch is stamped with its last arrival.
  */
 export async function loadMachineHistory(db: Db, orgId: string, machine: SeededMachine, options: HistoryOptions): Promise<MachineHistory> {
-  const { arrivals, stock } = generateHistory(machine, options);
+  const generated = generateHistory(machine, options);
+  const { stock, audits } = generated;
+  // A machine without telemetry reports nothing; the technician's restocks are recorded by a person.
+  const auditsOnly = options.auditsOnlySerial === machine.plan.serial;
+  const lossy = options.lossySerial === machine.plan.serial;
+  const arrivals = auditsOnly
+    ? generated.arrivals.filter((e) => e.event.type === "inventory.restocked")
+    : lossy
+      ? generated.arrivals.filter((e) => !(e.event.type === "vend.succeeded" && lost(e.event, options.end.getTime())))
+      : generated.arrivals;
   const end = options.end.getTime();
   let rejected = 0;
   await withTenant(db, { orgId }, async (tx) => {
     for (let i = 0; i < arrivals.length; i += MAX_EVENTS_PER_REQUEST) {
       const batch = arrivals.slice(i, i + MAX_EVENTS_PER_REQUEST);
       const receivedAt = new Date(Math.min(end, batch.at(-1)!.deliverAt));
-      const outcome = await ingestBatch(machineContext(tx, { orgId, machineId: machine.machineId }), { machineId: machine.machineId, events: batch.map((e) => e.event), receivedAt });
+      const ctx = auditsOnly ? jobContext(tx, { orgId, name: "demo-technician", label: "Demo technician" }) : machineContext(tx, { orgId, machineId: machine.machineId });
+      const outcome = await ingestBatch(ctx, { machineId: machine.machineId, events: batch.map((e) => e.event), receivedAt });
       for (const r of outcome.results) {
         if (r.status !== "rejected") continue;
         if (rejected++ === 0) options.log?.(`Demo history: ${machine.plan.name}: event ${r.id} rejected (${r.error.code}: ${r.error.message})`);
       }
     }
   });
+  // Then the audits, through the machine endpoint itself, each at the moment it was delivered.
+  let auditsRefused = 0;
+  for (const audit of audits) {
+    const res = await handleAuditsRequest(db, machine.machineId, signedAudit(machine, audit), { now: () => audit.deliverAt });
+    if (res.status !== 200 && auditsRefused++ === 0) options.log?.(`Demo history: ${machine.plan.name}: an audit was refused (${res.status}: ${await res.text()})`);
+  }
   const late = arrivals.filter((e) => e.deliverAt - Date.parse(e.event.occurredAt) > LATE_MS).length;
-  return { machineId: machine.machineId, events: arrivals.length, late, rejected, stock };
+  return { machineId: machine.machineId, events: arrivals.length, late, rejected, audits: audits.length, auditsRefused, stock };
 }
 
 /** Loads every machine's history, printing progress. */

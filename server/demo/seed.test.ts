@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, locations, machineEvents, products, sales, salesDailyOrg, slots } from "~/db/schema";
+import { auditLog, locations, machineAudits, machineEvents, products, sales, salesDailyOrg, slots } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { sendEvents } from "~/test/machines";
 import { credentialsPath, readCredentialsFile } from "~/sim/credentials";
@@ -54,6 +54,10 @@ describe("the demo seed", () => {
       expect((await sendEvents(t.db, m.machineId, m.secret, heartbeat(`hb-check-${m.machineId}`))).status).toBe(200);
     }
     const first = saved.machines[0]!;
+    // The controllers' audits came in through the audit endpoint, one per restock, all accepted.
+    const audits = await t.db.select({ source: machineAudits.source, crc: machineAudits.crc }).from(machineAudits).where(eq(machineAudits.machineId, first.machineId));
+    expect(audits.length).toBeGreaterThan(0);
+    expect(audits.every((a) => a.source === "machine" && a.crc === "ok")).toBe(true);
     const sold = await t.db.select().from(sales).where(and(eq(sales.machineId, first.machineId), eq(sales.status, "succeeded")));
     expect(sold.length).toBeGreaterThan(50);
     expect(sold.every((s) => s.currency === "EUR" && s.priceMinor >= 0 && s.productId !== null)).toBe(true);

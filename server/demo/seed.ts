@@ -7,6 +7,7 @@ import { env } from "~/env";
 import { refreshOrgAnalytics } from "~/server/analytics";
 import { hashPassword, verifyPassword } from "~/server/auth";
 import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
+import { seedDemoCashCounts } from "./demo-cash";
 import { seedDemoRoutes } from "./demo-routes";
 
 export const DEMO_ORG_SLUG = "demo-vending";
@@ -46,6 +47,7 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   // Dashboards read rollups: fill them (and the closed months' statistics) from the history now.
   await refreshOrgAnalytics(db, result.orgId);
   await seedDemoRoutes(db, owner);
+  await seedDemoCashCounts(db, owner);
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }
 
