@@ -10,7 +10,7 @@ export async function alertsOf(db: Db, machineId: string, rule: string) {
 
 /** The types of an alert's timeline entries, in order. */
 export async function timelineOf(db: Db, alertId: string): Promise<string[]> {
-  return (await db.select({ type: alertEvents.type }).from(alertEvents).where(eq(alertEvents.alertId, alertId)).orderBy(alertEvents.createdAt, alertEvents.id)).map((e) => e.type);
+  return (await db.select({ type: alertEvents.type }).from(alertEvents).where(eq(alertEvents.alertId, alertId)).orderBy(alertEvents.createdAt, alertEvents.seq)).map((e) => e.type);
 }
 
 /** In-app notifications of one member of an org. */

@@ -47,7 +47,7 @@ const AUDITS_ONLY_MACHINE = "Weinberg School Snacks";
 
 /** The demo's machine whose telemetry misses one slot's vends: its audits show what telemetry missed. */
 export function lossySerial(plan: { serial: string; name: string }[]): string | null {
-  return plan.find((p) => p.name === "Hauptbahnhof Snacks 1")?.serial ?? null;
+  return plan.find((p) => p.name === "Alexanderplatz Snacks")?.serial ?? null;
 }
 export const DEMO_HISTORY_HEARTBEAT_MINUTES = 360;
 

@@ -38,6 +38,7 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
       model: machines.model,
       status: effectiveStatus,
       lastSeenAt: machines.lastSeenAt,
+      lastAuditAt,
       temperatureC: machines.temperatureC,
       locationId: machines.locationId,
       locationName: locations.name,
@@ -59,10 +60,16 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
     .limit(1000);
 }
 
+/**
+ * When the machine's newest DEX audit was read. A machine that never reported over the protocol
+ * but has audits is an audits-only machine: its sales are inferred from them.
+ */
+const lastAuditAt = sql<Date | null>`(select max(a.read_at) from machine_audits a where a.org_id = ${machines.orgId} and a.machine_id = ${machines.id})`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v)));
+
 /** Everything the machine page shows at the top: the machine, its location, credentials state and alerts. */
 export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
   const [machine] = await ctx.db
-    .select({ ...getTableColumns(machines), status: effectiveStatus })
+    .select({ ...getTableColumns(machines), status: effectiveStatus, lastAuditAt })
     .from(machines)
     .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, machineId)));
   if (!machine) throw notFound("Machine");

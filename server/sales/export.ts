@@ -21,6 +21,7 @@ const header = [
   "cost",
   "currency",
   "refund_status",
+  "inferred_from_audits",
 ];
 
 function csvRows(rows: SaleRow[], timeZone: string): string {
@@ -42,6 +43,7 @@ function csvRows(rows: SaleRow[], timeZone: string): string {
       toMajorText(r.costMinor, r.currency),
       r.currency,
       r.refundStatus ?? "",
+      r.inferred ? "yes" : "",
     ]),
   );
 }

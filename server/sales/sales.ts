@@ -39,6 +39,8 @@ const saleColumns = {
   // What a refund is made against: an online sale's order holds it, a machine payment its own.
   paymentReference: sql<string | null>`coalesce((select o.payment_reference from ${orders} o where o.id = ${sales.orderId}), ${sales.paymentReference})`,
   refundStatus: refunds.status,
+  /** Inferred between two audits of a machine without telemetry, not reported vend by vend. */
+  inferred: sales.inferred,
 };
 
 /** Sales with their machine, location, product and refund, for lists and exports. */

@@ -38,10 +38,22 @@ export function MachineRow({ machine }: { machine: FleetMachine }) {
         <p className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{machine.serial}</p>
       </td>
       <td className={cellClasses}>
-        <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+        {machine.lastSeenAt === null && machine.lastAuditAt !== null ? (
+          <span title="No telemetry: its sales and stock come from its DEX audits." className="text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+            Audits only
+          </span>
+        ) : (
+          <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+        )}
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
-        <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
+        {machine.lastSeenAt === null && machine.lastAuditAt !== null ? (
+          <span>
+            Audit read <RelativeTime date={machine.lastAuditAt} timeZone={org.timeZone} />
+          </span>
+        ) : (
+          <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
+        )}
       </td>
       <td className={clsx(cellClasses, "max-w-44 truncate text-zinc-600 dark:text-zinc-400")} title={machine.locationName ?? undefined}>
         {machine.locationName ?? <span className={muted}>No location</span>}

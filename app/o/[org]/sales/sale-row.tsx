@@ -41,7 +41,17 @@ export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{sale.locationName ?? <span className={muted}>—</span>}</td>
       <td className={clsx(cellClasses, "font-mono text-xs text-zinc-700 dark:text-zinc-300")}>{sale.slotCode}</td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-800 dark:text-zinc-200")}>{sale.productName ?? <span className={muted}>Unknown product</span>}</td>
-      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{paymentMethodLabel(sale.paymentMethod)}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
+        {paymentMethodLabel(sale.paymentMethod)}
+        {sale.inferred && (
+          <span
+            className="ml-1.5 rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900"
+            title="Inferred from the difference of two audits: this machine has no telemetry, so its sales are spread over the time between the reads."
+          >
+            Inferred
+          </span>
+        )}
+      </td>
       <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100", sale.status === "failed" && "text-zinc-500 line-through dark:text-zinc-500")}>
         {formatMoney(sale.priceMinor, sale.currency)}
       </td>

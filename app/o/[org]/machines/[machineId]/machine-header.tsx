@@ -41,7 +41,16 @@ export function MachineHeader({ machineId }: { machineId: string }) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="truncate text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{machine.name}</h1>
-            <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+            {machine.lastSeenAt === null && machine.lastAuditAt !== null ? (
+              <span
+                title="No telemetry: its sales and stock are inferred from the differences between its DEX audits."
+                className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+              >
+                Audits only
+              </span>
+            ) : (
+              <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+            )}
           </div>
           <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[13px] text-zinc-500 dark:text-zinc-400">
             {facts.map((f) => (
