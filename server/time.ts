@@ -36,6 +36,12 @@ export function localDay(instant: Date, timeZone: string): string {
   return wallClock(instant, timeZone).day;
 }
 
+/** The day an instant falls on in the zone and the minutes past its local midnight (0..1439). */
+export function localMinute(instant: Date, timeZone: string): { day: string; minute: number } {
+  const { day, hour, minute } = wallClock(instant, timeZone);
+  return { day, minute: hour * 60 + minute };
+}
+
 const hourCache = new Map<string, { day: string; hour: number }>();
 
 /** The day and hour (0..23) an instant falls in, in the zone; cached by hour, for long loops over time. */

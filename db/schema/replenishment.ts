@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, time, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { machineIdColumn } from "./fleet";
 import { orgIdColumn, orgIsolation } from "./tenancy";
@@ -17,9 +17,16 @@ export const replenishmentSettings = pgTable(
     fillTo: fillTo("fill_to").notNull().default("capacity"),
     /** Raise `predicted_sellout` when a slot's chance of selling out before the next visit exceeds this (0..1). */
     selloutThreshold: real("sellout_threshold").notNull().default(0.5),
+    /** Weekdays technicians work, 0 = Monday .. 6 = Sunday (as `weekdayOf` in server/time). */
+    workingDays: integer("working_days").array().notNull().default(sql`'{0,1,2,3,4}'::integer[]`),
+    /** Working hours, local time of the org's zone. */
+    workStart: time("work_start").notNull().default("07:00"),
+    workEnd: time("work_end").notNull().default("17:00"),
+    /** After this local time a visit due today moves to the next working day. */
+    sameDayCutoff: time("same_day_cutoff").notNull().default("14:00"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [orgIsolation(t.orgId)],
+  (t) => [orgIsolation(t.orgId), check("replenishment_settings_work_hours", sql`${t.workStart} < ${t.workEnd}`)],
 ).enableRLS();
 
 /** A delivery route: a named round of machines that one technician services. */
@@ -31,10 +38,19 @@ export const deliveryRoutes = pgTable(
     name: text("name").notNull(),
     technicianId: text("technician_id").references(() => users.id, { onDelete: "set null" }),
     notes: text("notes").notNull().default(""),
+    /** The route's working weekdays (0 = Monday), or null for the org's. */
+    workingDays: integer("working_days").array(),
+    /** Most machines, and most units, one day of the route takes; null = no limit. */
+    maxStops: integer("max_stops"),
+    maxUnits: integer("max_units"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("routes_org_name_key").on(t.orgId, t.name), orgIsolation(t.orgId)],
+  (t) => [
+    uniqueIndex("routes_org_name_key").on(t.orgId, t.name),
+    orgIsolation(t.orgId),
+    check("routes_capacity_positive", sql`(${t.maxStops} is null or ${t.maxStops} > 0) and (${t.maxUnits} is null or ${t.maxUnits} > 0)`),
+  ],
 ).enableRLS();
 
 /** The machines of a delivery route, in the order they are visited. A machine is on one route at most. */

@@ -75,7 +75,8 @@ test("a technician on a phone records a visit with the machine's audit file and 
   };
   const techId = techs.result.data.json.find((t) => t.email === tech.email.toLowerCase())!.id;
   await call("routes.create", { name: "Station loop", technicianId: techId, machineIds: [machine.id] });
-  await call("plans.updateSettings", { visitCostMinor: 300, fillTo: "capacity", selloutThreshold: 0.5 });
+  // Every day a working day, so the visit is due today whatever the weekday the spec runs on.
+  await call("plans.updateSettings", { visitCostMinor: 300, fillTo: "capacity", selloutThreshold: 0.5, workingDays: [0, 1, 2, 3, 4, 5, 6] });
   await call("plans.refresh");
 
   const page = await context.newPage();

@@ -56,7 +56,8 @@ test("a technician opens today's route on a phone, sees the pick list, records a
   ).json()) as { result: { data: { json: { id: string; email: string }[] } } };
   const techId = techs.result.data.json.find((t) => t.email === tech.email.toLowerCase())!.id;
   await call("routes.create", { name: "Morning loop", technicianId: techId, machineIds: [machine.id] });
-  await call("plans.updateSettings", { visitCostMinor: 300, fillTo: "capacity", selloutThreshold: 0.5 });
+  // Every day a working day, so the visit is due today whatever the weekday the spec runs on.
+  await call("plans.updateSettings", { visitCostMinor: 300, fillTo: "capacity", selloutThreshold: 0.5, workingDays: [0, 1, 2, 3, 4, 5, 6] });
   await call("plans.refresh");
 
   const page = await context.newPage();

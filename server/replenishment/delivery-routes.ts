@@ -10,6 +10,13 @@ import { listMembers, recordAudit } from "~/server/tenancy";
 import { hasRole } from "~/server/tenancy/contract";
 import { deliveryRouteIdInput, deliveryRouteInput, replenishmentMessages, updateDeliveryRouteInput } from "./contract";
 
+/** A route's working days and daily capacity as stored. */
+const workRules = (input: z.output<typeof deliveryRouteInput>) => ({
+  workingDays: input.workingDays ? [...input.workingDays].sort((a, b) => a - b) : null,
+  maxStops: input.maxStops,
+  maxUnits: input.maxUnits,
+});
+
 const nameTaken = () => new ServiceError("CONFLICT", replenishmentMessages.route_name_taken, {}, { field: "name" });
 
 /** Delivery routes with their technician and machines (in visiting order). */
@@ -30,6 +37,10 @@ export async function listDeliveryRoutes(ctx: ServiceCtx) {
       id: r.id,
       name: r.name,
       notes: r.notes,
+      /** Own working days (0 = Monday), or null for the org's. */
+      workingDays: r.workingDays ? [...r.workingDays].sort((a, b) => a - b) : null,
+      maxStops: r.maxStops,
+      maxUnits: r.maxUnits,
       technician: tech ? { id: tech.userId, name: tech.name, email: tech.email } : null,
       machines: stops.filter((s) => s.routeId === r.id).map((s) => ({ id: s.machineId, name: s.name })),
       updatedAt: r.updatedAt,
@@ -99,7 +110,7 @@ export async function createDeliveryRoute(ctx: ServiceCtx, raw: z.input<typeof d
   await assertMachines(ctx, input.machineIds);
   const [route] = await ctx.db
     .insert(deliveryRoutes)
-    .values({ id: newId("rte"), orgId: ctx.orgId, name: input.name, technicianId: input.technicianId, notes: input.notes })
+    .values({ id: newId("rte"), orgId: ctx.orgId, name: input.name, technicianId: input.technicianId, notes: input.notes, ...workRules(input) })
     .onConflictDoNothing()
     .returning();
   if (!route) throw nameTaken();
@@ -108,7 +119,7 @@ export async function createDeliveryRoute(ctx: ServiceCtx, raw: z.input<typeof d
     action: "route.created",
     targetType: "route",
     targetId: route.id,
-    data: { name: route.name, technicianId: route.technicianId, machineIds: input.machineIds },
+    data: { name: route.name, technicianId: route.technicianId, machineIds: input.machineIds, ...workRules(input) },
   });
   return getDeliveryRoute(ctx, { routeId: route.id });
 }
@@ -126,7 +137,7 @@ export async function updateDeliveryRoute(ctx: ServiceCtx, raw: z.input<typeof u
   if (clash.length > 0) throw nameTaken();
   await ctx.db
     .update(deliveryRoutes)
-    .set({ name: input.name, technicianId: input.technicianId, notes: input.notes, updatedAt: new Date() })
+    .set({ name: input.name, technicianId: input.technicianId, notes: input.notes, ...workRules(input), updatedAt: new Date() })
     .where(and(eq(deliveryRoutes.orgId, ctx.orgId), eq(deliveryRoutes.id, routeId)))
     .catch((error: unknown) => {
       // Another route took the name after the check above.
@@ -139,8 +150,8 @@ export async function updateDeliveryRoute(ctx: ServiceCtx, raw: z.input<typeof u
     targetType: "route",
     targetId: routeId,
     data: {
-      from: { name: before.name, technicianId: before.technician?.id ?? null, machineIds: before.machines.map((m) => m.id) },
-      to: { name: input.name, technicianId: input.technicianId, machineIds: input.machineIds },
+      from: { name: before.name, technicianId: before.technician?.id ?? null, machineIds: before.machines.map((m) => m.id), workingDays: before.workingDays, maxStops: before.maxStops, maxUnits: before.maxUnits },
+      to: { name: input.name, technicianId: input.technicianId, machineIds: input.machineIds, ...workRules(input) },
     },
   });
   return getDeliveryRoute(ctx, { routeId });

@@ -1,12 +1,13 @@
 import "server-only";
 import type { ServiceCtx } from "~/server/context";
 import { formatMoney } from "~/server/money";
-import { addDays, dayShareLeft, daysBetween, localDay, weekdayOf } from "~/server/time";
+import { addDays, dayShareLeft, daysBetween, localMinute, weekdayOf } from "~/server/time";
 import { HORIZON_DAYS, type MachineToVisit, type ReplenishmentSettings } from "./contract";
 import { expectedOn, type SlotForecast } from "./demand-model";
 import { loadFleetSlots, loadForecasts, orgZone, type FleetSlot } from "./fleet-slots";
 import { slotKey } from "./history";
-import { planMachine, type MachinePlan, type PlanSlot } from "./plan-math";
+import { fitRoute, openDays, type PlanMove, type RouteMachine } from "./plan-calendar";
+import { planMachine, type MachinePlan, type PlanMachineInput, type PlanSlot } from "./plan-math";
 import { getSettings } from "./settings";
 
 /** Expected units for each horizon day from today; today counts only the hours still ahead. */
@@ -18,8 +19,14 @@ export interface PlannedMachine {
   machineId: string;
   name: string;
   location: string | null;
-  route: { id: string; name: string; position: number } | null;
+  route: { id: string; name: string; position: number; maxStops: number | null; maxUnits: number | null } | null;
   plan: MachinePlan;
+  /** Visits the route's capacity (or a day off) moved from the day the optimiser chose. */
+  moves: PlanMove[];
+  /** Visits whose fill was cut to what the route could still carry that day. */
+  capped: { day: number; units: number }[];
+  /** The horizon days a visit may be planned on (the route's calendar, else the org's). */
+  openDays: boolean[];
   /** Visit dates (local days) of the plan. */
   visitDates: string[];
   slots: (FleetSlot & { forecast: SlotForecast | null; dailyMeans: number[] })[];
@@ -30,6 +37,8 @@ export interface FleetPlan {
   dates: string[];
   timeZone: string;
   settings: ReplenishmentSettings;
+  /** The horizon days the org works, after today's cut-off. */
+  openDays: boolean[];
   machines: PlannedMachine[];
   /** When the forecasts used were computed (the oldest), or null when there are none yet. */
   forecastsComputedAt: Date | null;
@@ -38,7 +47,8 @@ export interface FleetPlan {
 /**
  * Plans the org's fleet from now over the horizon: current stock, the org's visit cost and fill
  * rule, and the stored forecasts (or the `forecasts` just computed). Slots without a forecast yet
- * expect no demand.
+ * expect no demand. Visits fall only on working days (the route's, else the org's), never today
+ * after the cut-off or the end of the working day, and never beyond a route's daily capacity.
  */
 export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?: Map<string, SlotForecast> } = {}): Promise<FleetPlan> {
   const now = input.now ?? new Date();
@@ -49,7 +59,9 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
   const fleetSlots = await loadFleetSlots(ctx);
   const stored = given ? null : await loadForecasts(ctx);
   const forecasts: Map<string, SlotForecast & { computedAt?: Date; productId?: string | null }> = given ?? stored!;
-  const today = localDay(now, timeZone);
+  const { day: today, minute: nowMinute } = localMinute(now, timeZone);
+  const orgOpen = openDays({ today, nowMinute, horizon: HORIZON_DAYS, rules: settings });
+  const openOf = (routeDays: number[] | null) => (routeDays ? openDays({ today, nowMinute, horizon: HORIZON_DAYS, rules: { ...settings, workingDays: routeDays } }) : orgOpen);
   const share = dayShareLeft(now, timeZone);
   const dates = Array.from({ length: HORIZON_DAYS }, (_, i) => addDays(today, i));
 
@@ -61,6 +73,8 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
   }
   let oldest: Date | null = null;
   const machines: PlannedMachine[] = [];
+  // Machines by route (no route: "" with no capacity), fitted to the route's days once all are planned.
+  const byRoute = new Map<string, { open: boolean[]; capacity: { maxStops: number | null; maxUnits: number | null }; machines: RouteMachine[] }>();
   for (const [machineId, list] of byMachine) {
     const withForecast = list.map((s) => {
       const f = forecasts.get(slotKey(machineId, s.code));
@@ -79,19 +93,35 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
       dailyMeans: s.dailyMeans,
       dispersion: s.forecast?.dispersion ?? Infinity,
     }));
-    const plan = planMachine({ slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo });
     const first = list[0]!;
+    const open = first.routeId ? openOf(first.routeWorkingDays) : orgOpen;
+    const planInput: PlanMachineInput = { slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, allowedDays: open };
+    const plan = planMachine(planInput);
+    const key = first.routeId ?? "";
+    let group = byRoute.get(key);
+    if (!group) byRoute.set(key, (group = { open, capacity: { maxStops: first.routeMaxStops ?? null, maxUnits: first.routeMaxUnits ?? null }, machines: [] }));
+    group.machines.push({ machineId, input: planInput, plan });
     machines.push({
       machineId,
       name: first.machineName,
       location: first.locationName,
-      route: first.routeId ? { id: first.routeId, name: first.routeName ?? "", position: first.routePosition ?? 0 } : null,
+      route: first.routeId
+        ? { id: first.routeId, name: first.routeName ?? "", position: first.routePosition ?? 0, maxStops: first.routeMaxStops ?? null, maxUnits: first.routeMaxUnits ?? null }
+        : null,
       plan,
-      visitDates: plan.visitDays.map((d) => dates[d]!),
+      moves: [],
+      capped: [],
+      openDays: open,
+      visitDates: [],
       slots: withForecast,
     });
   }
-  return { today, dates, timeZone, settings, machines, forecastsComputedAt: oldest };
+  const fitted = new Map([...byRoute.values()].flatMap((g) => fitRoute(g.machines, g.open, g.capacity).map((f) => [f.machineId, f] as const)));
+  for (const m of machines) {
+    const f = fitted.get(m.machineId)!;
+    Object.assign(m, { plan: f.plan, moves: f.moves, capped: f.capped, visitDates: f.plan.visitDays.map((d) => dates[d]!) });
+  }
+  return { today, dates, timeZone, settings, openDays: orgOpen, machines, forecastsComputedAt: oldest };
 }
 
 /**

@@ -2,9 +2,13 @@
 import "server-only";
 
 export * from "./contract";
-export { backtest, type BacktestMachine } from "./backtest";
+export { backtest, machineDays, type BacktestMachine } from "./backtest";
+// The planner's pure functions, for benchmarks that run exactly what the product runs without a database.
+export { fitForecast, weekdayFactorsOf, type DayObservation } from "./demand-model";
+export { fitRoute, openDays } from "./plan-calendar";
+export { planMachine, type PlanMachineInput, type PlanSlot } from "./plan-math";
 export { createDeliveryRoute, deleteDeliveryRoute, getDeliveryRoute, listDeliveryRoutes, listTechnicians, updateDeliveryRoute } from "./delivery-routes";
-export { machinesToVisitToday, planFleet } from "./fleet-plan";
+export { horizonMeans, machinesToVisitToday, planFleet } from "./fleet-plan";
 export { loadFleetSlots, orgZone } from "./fleet-slots";
 export { computeForecasts } from "./forecast-run";
 export { forecastStalestOrgs } from "./forecast-sweep";

@@ -88,15 +88,8 @@ export function slotFill(s: PlanSlot, fillTo: FillTo, stock: number, from: numbe
  * "next visit on day b". A visit is planned only when the lost margin it prevents outweighs its cost.
  */
 export function planMachine(input: PlanMachineInput): MachinePlan {
-  const slots = input.slots.filter(sellable);
-  const horizon = slots.reduce((h, s) => Math.max(h, s.dailyMeans.length), 0);
+  const { horizon, cost, lossFrom } = prepare(input);
   const allowed = (d: number) => input.allowedDays?.[d] ?? true;
-  const cost = Math.max(0, input.visitCostMinor);
-  const targets = slots.map((s) => fillTarget(s, input.fillTo));
-
-  // Loss of days [a, b) after a visit on day a (slots at their fill target), or from now (a = -1).
-  const lossFrom = (a: number, b: number) =>
-    slots.reduce((sum, s, i) => sum + (a < 0 ? slotLoss(s, s.stock, 0, b) : slotLoss(s, targets[i]!, a, b)), 0);
 
   // best[a]: least cost of days [a, horizon) given a visit on day a; next[a]: the following visit.
   const best = new Array<number>(horizon + 1).fill(0);
@@ -125,10 +118,34 @@ export function planMachine(input: PlanMachineInput): MachinePlan {
   }
   const visitDays: number[] = [];
   for (let d = first; d < horizon; d = next[d]!) visitDays.push(d);
+  return planForVisitDays(input, visitDays);
+}
 
-  const days: DayOutlook[] = [];
+function prepare(input: PlanMachineInput) {
+  const slots = input.slots.filter(sellable);
+  const horizon = slots.reduce((h, s) => Math.max(h, s.dailyMeans.length), 0);
+  const cost = Math.max(0, input.visitCostMinor);
+  const targets = slots.map((s) => fillTarget(s, input.fillTo));
+  // Loss of days [a, b) after a visit on day a (slots at their fill target), or from now (a = -1).
+  const lossFrom = (a: number, b: number) =>
+    slots.reduce((sum, s, i) => sum + (a < 0 ? slotLoss(s, s.stock, 0, b) : slotLoss(s, targets[i]!, a, b)), 0);
+  return { slots, horizon, cost, targets, lossFrom };
+}
+
+/**
+ * The plan that visits on exactly the given days (days outside the horizon are left out): its
+ * outlook, fills and costs, as `planMachine` reports them. Used when a route's calendar or capacity
+ * moves a visit the optimiser chose.
+ */
+export function planForVisitDays(input: PlanMachineInput, days: readonly number[]): MachinePlan {
+  const { slots, horizon, cost, targets, lossFrom } = prepare(input);
+  const visitDays = [...new Set(days)].filter((d) => Number.isInteger(d) && d >= 0 && d < horizon).sort((a, b) => a - b);
+  let total = visitDays.length * cost + lossFrom(-1, visitDays[0] ?? horizon);
+  visitDays.forEach((d, k) => (total += lossFrom(d, visitDays[k + 1] ?? horizon)));
+
+  const outlook: DayOutlook[] = [];
   for (let d = 0; d < horizon; d++) {
-    days.push({ day: d, lostIfNotVisitedMinor: Math.round(lossFrom(-1, d + 1)), visit: visitDays.includes(d) });
+    outlook.push({ day: d, lostIfNotVisitedMinor: Math.round(lossFrom(-1, d + 1)), visit: visitDays.includes(d) });
   }
   const visits = visitDays.map((day, k) => ({
     day,
@@ -138,7 +155,7 @@ export function planMachine(input: PlanMachineInput): MachinePlan {
   const visitCosts = visitDays.length * cost;
   return {
     visitDays,
-    days,
+    days: outlook,
     fills,
     visits,
     expectedLostMinor: Math.round(Number.isFinite(total) ? total - visitCosts : 0),

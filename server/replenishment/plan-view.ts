@@ -4,6 +4,7 @@ import { getMachine } from "~/server/fleet";
 import { weekdayOf } from "~/server/time";
 import { band, daysToEmpty, selloutProbability } from "./demand-model";
 import { planFleet } from "./fleet-plan";
+import { planNotes } from "./plan-calendar";
 import { loadForecasts } from "./fleet-slots";
 import { slotKey } from "./history";
 
@@ -27,6 +28,7 @@ export async function getPlanView(ctx: ServiceCtx, input: { now?: Date } = {}) {
         .filter((f) => f.quantity > 0)
         .map((f) => ({ code: f.code, quantity: f.quantity, target: f.target, expectedStock: Math.floor(f.expectedStock), productName: m.slots.find((s) => s.code === f.code)?.productName ?? null })),
       expectedLostMinor: m.plan.expectedLostMinor,
+      notes: planNotes(m, fleet.dates),
       forecasted: m.slots.some((s) => s.forecast),
     };
   });
@@ -37,6 +39,7 @@ export async function getPlanView(ctx: ServiceCtx, input: { now?: Date } = {}) {
   return {
     today: fleet.today,
     dates: fleet.dates,
+    openDays: fleet.openDays,
     timeZone: fleet.timeZone,
     settings: fleet.settings,
     forecastsComputedAt: fleet.forecastsComputedAt,

@@ -14,6 +14,8 @@ import { MODEL_VERSION } from "./demand-model";
 import { machinesToVisit } from "./fleet-plan";
 import { computeForecasts } from "./forecast-run";
 import { forecastStalestOrgs } from "./forecast-sweep";
+import { deliveryRouteDay } from "./pick-list";
+import { getPlanView } from "./plan-view";
 import { updateSettings } from "./settings";
 
 let t: TestDatabase;
@@ -85,7 +87,8 @@ describe("the forecast job", () => {
     await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     expect(await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)))).toHaveLength(1);
     await sendEvents(t.db, m.machine.id, m.secret, { events: [restock([{ slot: "A1", quantity: 10 }], new Date(now.getTime() - 60_000))] }, { serverNow: now.getTime(), timestamp: now });
-    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95 }));
+    // Working every day: with Mon-Fri the next visit would be Monday and the weekend would empty A1.
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
     await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     const after = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
     expect(after.map((a) => a.status)).toEqual(["resolved"]);
@@ -121,6 +124,43 @@ describe("the forecast job", () => {
     expect((await callerFor(t.db, tech).routes.mine({ orgId: m.org.id })).mine.map((r) => r.id)).toEqual([route.id]);
 
     expect(await callError(api.routes.day({ orgId: m.org.id, routeId: route.id, day: "2001-01-01" }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { day: [expect.stringContaining("Choose a day")] } });
+  });
+
+  it("plans on working days only, after the cut-off from the next one, and within a route's capacity", async () => {
+    const m = await machineWithHistory(now);
+    const api = callerFor(t.db, m.owner);
+    expect(await api.plans.settings({ orgId: m.org.id })).toMatchObject({ workingDays: [0, 1, 2, 3, 4], workStart: "07:00", workEnd: "17:00", sameDayCutoff: "14:00", saved: false });
+    expect(await callError(api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 800, fillTo: "capacity", selloutThreshold: 0.5, workStart: "09:00", workEnd: "08:00" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { workEnd: ["End the working day after it starts."] },
+    });
+    expect(await callError(api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 800, fillTo: "capacity", selloutThreshold: 0.5, workingDays: [] }))).toMatchObject({
+      fieldErrors: { workingDays: ["Choose at least one working day."] },
+    });
+    // 08:00 on a Friday in Berlin, past a 07:30 cut-off: Friday is closed, the weekend is off.
+    await api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 800, fillTo: "capacity", selloutThreshold: 0.5, sameDayCutoff: "07:30" });
+    expect(await api.plans.settings({ orgId: m.org.id })).toMatchObject({ workingDays: [0, 1, 2, 3, 4], workStart: "07:00", workEnd: "17:00", sameDayCutoff: "07:30", saved: true });
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    const view = () => asOwner(t.db, m.org.id, m.owner.id, (ctx) => getPlanView(ctx, { now }));
+    const plan = await view();
+    expect(plan.today).toBe("2026-11-20");
+    expect(plan.openDays).toEqual([false, false, false, true, true, true, true]);
+    const planned = plan.machines.find((x) => x.machineId === m.machine.id)!;
+    expect(planned.nextVisit).toBe("2026-11-23");
+    expect(planned.days.filter((d) => d.visit).every((d) => plan.openDays[plan.dates.indexOf(d.date)])).toBe(true);
+
+    // A route that works Saturdays and carries 3 units a day: Saturday, with the fill cut to 3.
+    const route = await api.routes.create({ orgId: m.org.id, name: "Weekend", machineIds: [m.machine.id], workingDays: [5], maxUnits: 3 });
+    expect(route).toMatchObject({ workingDays: [5], maxStops: null, maxUnits: 3 });
+    const onRoute = (await view()).machines.find((x) => x.machineId === m.machine.id)!;
+    expect(onRoute.nextVisit).toBe("2026-11-21");
+    expect(onRoute.units).toBe(3);
+    expect(onRoute.notes).toContain("Sat's fill cut to 3 units: route full");
+    const routeDay = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => deliveryRouteDay(ctx, { routeId: route.id, day: "2026-11-21", now }));
+    expect(routeDay.totalUnits).toBe(3);
+    expect(await callError(api.routes.update({ orgId: m.org.id, routeId: route.id, name: "Weekend", maxStops: 0 }))).toMatchObject({
+      fieldErrors: { maxStops: ["Allow at least one stop a day, or leave it empty."] },
+    });
   });
 
   it("visits nothing when the visit cost outweighs what could be lost", async () => {

@@ -3,8 +3,22 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { organizations, replenishmentSettings } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
+import { fieldError } from "~/server/errors";
 import { recordAudit } from "~/server/tenancy";
-import { DEFAULT_SELLOUT_THRESHOLD, DEFAULT_VISIT_COST_MINOR, settingsInput, type ReplenishmentSettings } from "./contract";
+import {
+  DEFAULT_SAME_DAY_CUTOFF,
+  DEFAULT_SELLOUT_THRESHOLD,
+  DEFAULT_VISIT_COST_MINOR,
+  DEFAULT_WORK_END,
+  DEFAULT_WORK_START,
+  DEFAULT_WORKING_DAYS,
+  replenishmentMessages,
+  settingsInput,
+  type ReplenishmentSettings,
+} from "./contract";
+
+// Postgres writes a time as "07:00:00"; the settings speak "07:00".
+const hhmm = (t: string | null, fallback: string) => (t ? t.slice(0, 5) : fallback);
 
 /** The org's restocking settings, or the defaults in its currency. */
 export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSettings> {
@@ -14,6 +28,10 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
       currency: replenishmentSettings.currency,
       fillTo: replenishmentSettings.fillTo,
       selloutThreshold: replenishmentSettings.selloutThreshold,
+      workingDays: replenishmentSettings.workingDays,
+      workStart: replenishmentSettings.workStart,
+      workEnd: replenishmentSettings.workEnd,
+      sameDayCutoff: replenishmentSettings.sameDayCutoff,
       orgCurrency: organizations.currency,
     })
     .from(organizations)
@@ -25,6 +43,10 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
       currency: row?.orgCurrency ?? "EUR",
       fillTo: "capacity",
       selloutThreshold: DEFAULT_SELLOUT_THRESHOLD,
+      workingDays: [...DEFAULT_WORKING_DAYS],
+      workStart: DEFAULT_WORK_START,
+      workEnd: DEFAULT_WORK_END,
+      sameDayCutoff: DEFAULT_SAME_DAY_CUTOFF,
       saved: false,
     };
   }
@@ -33,16 +55,28 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
     currency: row.currency ?? row.orgCurrency,
     fillTo: row.fillTo ?? "capacity",
     selloutThreshold: row.selloutThreshold ?? DEFAULT_SELLOUT_THRESHOLD,
+    workingDays: [...(row.workingDays ?? DEFAULT_WORKING_DAYS)].sort((a, b) => a - b),
+    workStart: hhmm(row.workStart, DEFAULT_WORK_START),
+    workEnd: hhmm(row.workEnd, DEFAULT_WORK_END),
+    sameDayCutoff: hhmm(row.sameDayCutoff, DEFAULT_SAME_DAY_CUTOFF),
     saved: true,
   };
 }
 
-/** Saves the settings; the visit cost is in the org's currency. */
+/** Saves the settings; the visit cost is in the org's currency; working days and hours left out stay as they are. */
 export async function updateSettings(ctx: ServiceCtx, raw: z.input<typeof settingsInput>): Promise<ReplenishmentSettings> {
   const input = settingsInput.parse(raw);
   const before = await getSettings(ctx);
   const [org] = await ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
-  const values = { ...input, currency: org!.currency, updatedAt: new Date() };
+  const work = {
+    workingDays: [...(input.workingDays ?? before.workingDays)].sort((a, b) => a - b),
+    workStart: input.workStart ?? before.workStart,
+    workEnd: input.workEnd ?? before.workEnd,
+    sameDayCutoff: input.sameDayCutoff ?? before.sameDayCutoff,
+  };
+  // "HH:MM" strings compare as the times they name.
+  if (work.workEnd <= work.workStart) throw fieldError("workEnd", replenishmentMessages.work_end_before_start);
+  const values = { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, ...work, currency: org!.currency, updatedAt: new Date() };
   await ctx.db
     .insert(replenishmentSettings)
     .values({ orgId: ctx.orgId, ...values })
@@ -51,7 +85,10 @@ export async function updateSettings(ctx: ServiceCtx, raw: z.input<typeof settin
     action: "replenishment.settings_updated",
     targetType: "organization",
     targetId: ctx.orgId,
-    data: { from: { visitCostMinor: before.visitCostMinor, fillTo: before.fillTo, selloutThreshold: before.selloutThreshold }, to: input },
+    data: {
+      from: { visitCostMinor: before.visitCostMinor, fillTo: before.fillTo, selloutThreshold: before.selloutThreshold, workingDays: before.workingDays, workStart: before.workStart, workEnd: before.workEnd, sameDayCutoff: before.sameDayCutoff },
+      to: { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, ...work },
+    },
   });
   return getSettings(ctx);
 }

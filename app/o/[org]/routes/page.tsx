@@ -21,6 +21,7 @@ export default async function RoutesPage({ params }: { params: Promise<{ org: st
   if (manager) {
     prefetch(trpc.routes.technicians.queryOptions({ orgId: org.id }));
     prefetch(trpc.machines.list.queryOptions({ orgId: org.id }));
+    prefetch(trpc.plans.settings.queryOptions({ orgId: org.id }));
   }
   return (
     <HydrateClient>

@@ -9,6 +9,7 @@ import { Field, TextField, controlClasses } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { Modal } from "~/app/_components/ui/modal";
 import { NativeSelect } from "~/app/_components/ui/native-select";
+import { WeekdayPicker } from "~/app/_components/ui/weekday-picker";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
@@ -23,9 +24,17 @@ interface Values {
   technicianId: string;
   notes: string;
   machineIds: string[];
+  /** Whether the route has its own working days rather than the org's. */
+  ownDays: boolean;
+  workingDays: number[];
+  maxStops: string;
+  maxUnits: string;
 }
 
-/** Creates a route, or edits `route`: name, technician, notes and its machines in visiting order. */
+/** An optional whole number typed in a box: empty is no limit (null); anything else the schema judges. */
+const limitOf = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
+
+/** Creates a route, or edits `route`: name, technician, notes, its machines in visiting order, working days and daily capacity. */
 export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; route?: RouteRow }) {
   const org = useOrg();
   const trpc = useTRPC();
@@ -33,11 +42,16 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
   const { data: technicians } = useSuspenseQuery(trpc.routes.technicians.queryOptions({ orgId: org.id }));
   const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
   const { data: routes } = useSuspenseQuery(trpc.routes.list.queryOptions({ orgId: org.id }));
+  const { data: settings } = useSuspenseQuery(trpc.plans.settings.queryOptions({ orgId: org.id }));
   const initial: Values = {
     name: route?.name ?? "",
     technicianId: route?.technician?.id ?? "",
     notes: route?.notes ?? "",
     machineIds: route?.machines.map((m) => m.id) ?? [],
+    ownDays: Boolean(route?.workingDays),
+    workingDays: route?.workingDays ?? settings.workingDays,
+    maxStops: route?.maxStops ? String(route.maxStops) : "",
+    maxUnits: route?.maxUnits ? String(route.maxUnits) : "",
   };
   const { open, setOpen, values, localErrors, setLocalErrors, controls } = useDialogForm(initial);
   const [adding, setAdding] = useState("");
@@ -57,7 +71,15 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = deliveryRouteInput.safeParse({ name: values.name, technicianId: values.technicianId || null, notes: values.notes, machineIds: values.machineIds });
+    const parsed = deliveryRouteInput.safeParse({
+      name: values.name,
+      technicianId: values.technicianId || null,
+      notes: values.notes,
+      machineIds: values.machineIds,
+      workingDays: values.ownDays ? values.workingDays : null,
+      maxStops: limitOf(values.maxStops),
+      maxUnits: limitOf(values.maxUnits),
+    });
     if (!parsed.success) {
       const found: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= [issue.message];
@@ -97,6 +119,43 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
         <Field label="Notes" optional errors={errors.notes}>
           {(control) => <textarea {...control} rows={2} value={values.notes} onChange={(e) => set({ notes: e.target.value })} className={`${controlClasses} h-auto py-2`} />}
         </Field>
+        <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+          <legend className="px-1 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Working days and capacity</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={values.ownDays} onChange={(e) => set({ ownDays: e.target.checked })} className="size-4 accent-brand-600" />
+            This route has its own working days
+          </label>
+          <WeekdayPicker
+            legend="Route working days"
+            value={values.ownDays ? values.workingDays : settings.workingDays}
+            onChange={(workingDays) => set({ workingDays })}
+            disabled={!values.ownDays}
+            errors={errors.workingDays}
+            hint={values.ownDays ? "Visits on this route are planned on these days only." : "The organization's working days (Planning settings)."}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label="Most stops a day"
+              name="maxStops"
+              optional
+              inputMode="numeric"
+              value={values.maxStops}
+              onChange={(e) => set({ maxStops: e.target.value })}
+              errors={errors.maxStops}
+              hint="Empty: no limit."
+            />
+            <TextField
+              label="Most units a day"
+              name="maxUnits"
+              optional
+              inputMode="numeric"
+              value={values.maxUnits}
+              onChange={(e) => set({ maxUnits: e.target.value })}
+              errors={errors.maxUnits}
+              hint="What the van carries. Over it, the least urgent machines move to the next working day."
+            />
+          </div>
+        </fieldset>
         <Field label="Add a machine" errors={errors.machineIds} hint="Machines are visited in the order listed below.">
           {(control) => (
             <NativeSelect
