@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import { Fragment } from "react";
+import { phoneHiddenClasses } from "./card-list";
 import { tableClasses, theadClasses } from "./table-styles";
 
 /** One column of a `DataTable`'s header row. */
@@ -19,7 +20,8 @@ const th = "px-3 py-2 font-medium whitespace-nowrap";
 
 /**
  * A bordered table in a section named by its heading, which also names the table: the header row
- * from `columns`, the rows as children, and a footer under the table (e.g. `LoadMore`).
+ * from `columns`, the rows as children, and a footer under the table (e.g. `LoadMore`). Given `cards`
+ * (a `CardList` of the same rows), phones get the cards instead of the table.
  */
 export function DataTable({
   headingId,
@@ -28,6 +30,7 @@ export function DataTable({
   columns,
   children,
   footer,
+  cards,
 }: {
   headingId: string;
   heading: React.ReactNode;
@@ -35,13 +38,15 @@ export function DataTable({
   columns: DataColumn[];
   children: React.ReactNode;
   footer?: React.ReactNode;
+  cards?: React.ReactNode;
 }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className={headingClassName}>
         {heading}
       </h2>
-      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+      {cards}
+      <div className={clsx("relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", cards && phoneHiddenClasses)}>
         <table className={tableClasses} aria-labelledby={headingId}>
           <thead className={theadClasses}>
             <tr>

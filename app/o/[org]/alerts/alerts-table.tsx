@@ -3,20 +3,28 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { BellOff, LoaderCircle } from "lucide-react";
-import Link from "next/link";
 import { useDeferredValue, useMemo } from "react";
+import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
 import { MultiFilterChip } from "~/app/_components/ui/multi-filter-chip";
 import { useOrg } from "~/app/_components/org/org-context";
-import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { SortHeader } from "~/app/_components/ui/sort-header";
-import { StatusBadge } from "~/app/_components/ui/status-badge";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { SortSelect } from "~/app/_components/ui/sort-select";
+import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
+import { AlertCard } from "./alert-card";
+import { AlertRow } from "./alert-row";
 import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleOptions, severityOptions, stateOptions, type AlertSort } from "./alerts-query";
+
+const sortOptions = [
+  { key: "lastSeenAt", label: "Last seen" },
+  { key: "firstSeenAt", label: "First seen" },
+  { key: "severity", label: "Severity" },
+  { key: "machine", label: "Machine" },
+  { key: "count", label: "Count" },
+] as const satisfies readonly { key: AlertSort; label: string }[];
 
 /** The alerts inbox: filters as chips in the URL, server-side sorting, live. */
 export function AlertsTable() {
@@ -63,59 +71,44 @@ export function AlertsTable() {
           {filtered ? "Remove a filter to see more." : "Nothing needs attention. Faults, offline machines, low stock and the other rules show up here as they happen."}
         </EmptyState>
       ) : (
-        <div className={clsx("overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", loading && "opacity-60")}>
-          <table className={tableClasses}>
-            <thead className={theadClasses}>
-              <tr>
-                {header("severity", "Severity")}
-                <th scope="col" className="px-3 py-2 font-medium">Alert</th>
-                {header("machine", "Machine")}
-                <th scope="col" className="px-3 py-2 font-medium">State</th>
-                {header("count", "Count", "right")}
-                {header("firstSeenAt", "First seen")}
-                {header("lastSeenAt", "Last seen")}
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr key={a.id} className={rowClasses}>
-                  <td className={cellClasses}>
-                    <StatusBadge status={a.severity} />
-                  </td>
-                  <td className={clsx(cellClasses, "max-w-md")}>
-                    <Link href={`/o/${org.slug}/alerts/${a.id}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
-                      {ruleLabel(a.rule)} {headingShowsCode(a.rule) ? <span className="font-mono text-xs">{a.code}</span> : null}
-                    </Link>
-                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={alertText(a)}>
-                      {alertText(a)}
-                    </p>
-                  </td>
-                  <td className={cellClasses}>
-                    {a.machineId ? (
-                      <Link href={`/o/${org.slug}/machines/${a.machineId}`} className="hover:underline">
-                        {a.machineName}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                    {a.locationName && <p className="text-xs text-zinc-500 dark:text-zinc-400">{a.locationName}</p>}
-                  </td>
-                  <td className={cellClasses}>
-                    <StatusBadge status={a.status} />
-                    {a.assigneeName && <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{a.assigneeName}</p>}
-                  </td>
-                  <td className={clsx(cellClasses, "text-right tabular-nums")}>{a.count}</td>
-                  <td className={clsx(cellClasses, "whitespace-nowrap")}>
-                    <RelativeTime date={a.firstSeenAt} timeZone={org.timeZone} />
-                  </td>
-                  <td className={clsx(cellClasses, "whitespace-nowrap")}>
-                    <RelativeTime date={a.lastSeenAt} timeZone={org.timeZone} />
-                  </td>
+        <>
+          {alerts.length > 1 && (
+            <div className="mb-3 sm:hidden">
+              <SortSelect
+                options={sortOptions}
+                sort={query.sort}
+                direction={query.direction}
+                onSortBy={(key) => updateUrl({ sort: key === "lastSeenAt" ? null : key, dir: null })}
+                onReverse={() => updateUrl({ dir: query.direction === "desc" ? "asc" : null })}
+              />
+            </div>
+          )}
+          <CardList label="Alerts" className={clsx(loading && "opacity-60")}>
+            {alerts.map((a) => (
+              <AlertCard key={a.id} alert={a} />
+            ))}
+          </CardList>
+          <div className={clsx(phoneHiddenClasses, "overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", loading && "opacity-60")}>
+            <table className={tableClasses}>
+              <thead className={theadClasses}>
+                <tr>
+                  {header("severity", "Severity")}
+                  <th scope="col" className="px-3 py-2 font-medium">Alert</th>
+                  {header("machine", "Machine")}
+                  <th scope="col" className="px-3 py-2 font-medium">State</th>
+                  {header("count", "Count", "right")}
+                  {header("firstSeenAt", "First seen")}
+                  {header("lastSeenAt", "Last seen")}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {alerts.map((a) => (
+                  <AlertRow key={a.id} alert={a} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

@@ -2,23 +2,35 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, Plus, Refrigerator, SearchX } from "lucide-react";
+import clsx from "clsx";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
+import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
 import { MultiFilterChip } from "~/app/_components/ui/multi-filter-chip";
 import { useOrg } from "~/app/_components/org/org-context";
 import { SearchInput } from "~/app/_components/ui/search-input";
 import { SortHeader } from "~/app/_components/ui/sort-header";
+import { SortSelect } from "~/app/_components/ui/sort-select";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
 import { LIVE_REFRESH_MS, firstDirection, fleetListInput, fleetQueryFrom, machineStatusOptions, type FleetSort } from "./fleet-query";
+import { MachineCard } from "./machine-card";
 import { MachineRow } from "./machine-row";
 import { RegisterMachineDialog } from "./register-machine-dialog";
 
 const headerClasses = "px-3 py-2 font-medium whitespace-nowrap";
+const sortOptions = [
+  { key: "name", label: "Name" },
+  { key: "status", label: "Status" },
+  { key: "lastSeen", label: "Last seen" },
+  { key: "location", label: "Location" },
+  { key: "fill", label: "Stock fill" },
+  { key: "faults", label: "Open faults" },
+] as const satisfies readonly { key: FleetSort; label: string }[];
 
 /** The fleet: search, status and location filters, server-side sorting, live every 15 seconds. */
 export function FleetTable() {
@@ -120,9 +132,28 @@ export function FleetTable() {
           />
         )}
         <SearchInput label="Search machines" value={search} onChange={setSearch} placeholder="Name, serial or location" className="w-full sm:w-64" />
+        {machines.length > 1 && (
+          <SortSelect
+            options={sortOptions}
+            sort={query.sort}
+            direction={query.direction}
+            onSortBy={(key) => updateUrl({ sort: key === "name" ? null : key, dir: firstDirection[key] === "desc" ? "desc" : null })}
+            onReverse={() => updateUrl({ dir: query.direction === "asc" ? "desc" : null })}
+          />
+        )}
       </div>
-      <div aria-busy={loading} className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
-        <table className={tableClasses} aria-labelledby="fleet-heading">
+      {machines.length > 0 && (
+        <CardList label="Machines" className={loading ? "opacity-60 transition-opacity" : undefined}>
+          {machines.map((machine) => (
+            <MachineCard key={machine.id} machine={machine} />
+          ))}
+        </CardList>
+      )}
+      <div
+        aria-busy={loading}
+        className={clsx("relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", machines.length > 0 && phoneHiddenClasses)}
+      >
+        <table className={clsx(tableClasses, "hidden sm:table")} aria-labelledby="fleet-heading">
           <thead className={theadClasses}>
             <tr>
               {header("name", "Machine")}

@@ -22,6 +22,61 @@ export function fillTone(fill: number): LevelTone {
 }
 
 const muted = "text-zinc-400 dark:text-zinc-500";
+const auditsOnly = (machine: FleetMachine) => machine.lastSeenAt === null && machine.lastAuditAt !== null;
+
+// The facts of a machine, shown by its row and by its card on a phone.
+
+/** Its status badge, or "Audits only" for a machine known from DEX audits alone. */
+export function MachineStatus({ machine }: { machine: FleetMachine }) {
+  return auditsOnly(machine) ? (
+    <span title="No telemetry: its sales and stock come from its DEX audits." className="text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+      Audits only
+    </span>
+  ) : (
+    <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+  );
+}
+
+/** When it last reported (or its last audit was read). */
+export function MachineLastSeen({ machine }: { machine: FleetMachine }) {
+  const org = useOrg();
+  return auditsOnly(machine) ? (
+    <span>
+      Audit read <RelativeTime date={machine.lastAuditAt} timeZone={org.timeZone} />
+    </span>
+  ) : (
+    <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
+  );
+}
+
+export function MachineLocation({ machine }: { machine: FleetMachine }) {
+  return <>{machine.locationName ?? <span className={muted}>No location</span>}</>;
+}
+
+/** Its overall stock fill as a bar and a percentage. */
+export function MachineFill({ machine }: { machine: FleetMachine }) {
+  if (machine.fill === null) return <span className={muted}>No slots</span>;
+  return (
+    <div className="flex items-center gap-2">
+      <LevelBar value={Math.round(machine.fill * 100)} max={100} tone={fillTone(machine.fill)} label={`Stock fill of ${machine.name}`} className="w-16 shrink-0" />
+      <span className="tabular w-9 text-right text-zinc-700 dark:text-zinc-300">{formatPercent(machine.fill, 0)}</span>
+    </div>
+  );
+}
+
+export const emptySlotsClasses = (machine: FleetMachine) => (machine.emptySlots > 0 ? "font-medium text-red-600 dark:text-red-400" : muted);
+
+export function MachineFaults({ machine }: { machine: FleetMachine }) {
+  return machine.openFaults > 0 ? (
+    <StatusBadge status="open" label={String(machine.openFaults)} className="tabular" />
+  ) : (
+    <span className={clsx("tabular", muted)}>0</span>
+  );
+}
+
+export function MachineTemperature({ machine }: { machine: FleetMachine }) {
+  return <>{machine.temperatureC === null ? <span className={muted}>—</span> : formatTemperature(machine.temperatureC)}</>;
+}
 
 /** One machine of the fleet table. */
 export function MachineRow({ machine }: { machine: FleetMachine }) {
@@ -38,54 +93,23 @@ export function MachineRow({ machine }: { machine: FleetMachine }) {
         <p className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{machine.serial}</p>
       </td>
       <td className={cellClasses}>
-        {machine.lastSeenAt === null && machine.lastAuditAt !== null ? (
-          <span title="No telemetry: its sales and stock come from its DEX audits." className="text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-            Audits only
-          </span>
-        ) : (
-          <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
-        )}
+        <MachineStatus machine={machine} />
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
-        {machine.lastSeenAt === null && machine.lastAuditAt !== null ? (
-          <span>
-            Audit read <RelativeTime date={machine.lastAuditAt} timeZone={org.timeZone} />
-          </span>
-        ) : (
-          <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
-        )}
+        <MachineLastSeen machine={machine} />
       </td>
       <td className={clsx(cellClasses, "max-w-44 truncate text-zinc-600 dark:text-zinc-400")} title={machine.locationName ?? undefined}>
-        {machine.locationName ?? <span className={muted}>No location</span>}
+        <MachineLocation machine={machine} />
       </td>
       <td className={cellClasses}>
-        {machine.fill === null ? (
-          <span className={muted}>No slots</span>
-        ) : (
-          <div className="flex items-center gap-2">
-            <LevelBar
-              value={Math.round(machine.fill * 100)}
-              max={100}
-              tone={fillTone(machine.fill)}
-              label={`Stock fill of ${machine.name}`}
-              className="w-16 shrink-0"
-            />
-            <span className="tabular w-9 text-right text-zinc-700 dark:text-zinc-300">{formatPercent(machine.fill, 0)}</span>
-          </div>
-        )}
+        <MachineFill machine={machine} />
       </td>
-      <td className={clsx(cellClasses, "tabular text-right", machine.emptySlots > 0 ? "font-medium text-red-600 dark:text-red-400" : muted)}>
-        {machine.emptySlots}
-      </td>
+      <td className={clsx(cellClasses, "tabular text-right", emptySlotsClasses(machine))}>{machine.emptySlots}</td>
       <td className={clsx(cellClasses, "text-right")}>
-        {machine.openFaults > 0 ? (
-          <StatusBadge status="open" label={String(machine.openFaults)} className="tabular" />
-        ) : (
-          <span className={clsx("tabular", muted)}>0</span>
-        )}
+        <MachineFaults machine={machine} />
       </td>
       <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
-        {machine.temperatureC === null ? <span className={muted}>—</span> : formatTemperature(machine.temperatureC)}
+        <MachineTemperature machine={machine} />
       </td>
     </tr>
   );

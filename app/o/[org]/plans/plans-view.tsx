@@ -2,9 +2,9 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { CalendarRange, ChevronDown, ChevronRight, Truck } from "lucide-react";
-import Link from "next/link";
-import { Fragment, useMemo, useState } from "react";
+import { CalendarRange } from "lucide-react";
+import { useMemo, useState } from "react";
+import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { formatCount } from "~/app/_components/labels/numbers";
 import { NativeSelect } from "~/app/_components/ui/native-select";
@@ -12,16 +12,17 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { SearchInput } from "~/app/_components/ui/search-input";
 import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
+import { SortSelect } from "~/app/_components/ui/sort-select";
 import { Stat } from "~/app/_components/ui/stat";
-import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
+import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
-import { formatDayColumn, formatPlanDay } from "./plan-format";
-import { MachineForecast } from "./machine-forecast";
+import { PlanCard } from "./plan-card";
+import { formatDayColumn } from "./plan-format";
+import { PlanRow, type PlanMachine } from "./plan-row";
 import { VisitsChart } from "./visits-chart";
 
-type Row = RouterOutputs["plans"]["get"]["machines"][number];
+type Row = PlanMachine;
 type SortKey = "machine" | "route" | "next" | "units" | "lost";
 
 const far = "\uffff";
@@ -32,6 +33,13 @@ const compare: Record<SortKey, (a: Row, b: Row) => number> = {
   units: (a, b) => a.units - b.units,
   lost: (a, b) => (a.days.at(-1)?.lostIfNotVisitedMinor ?? 0) - (b.days.at(-1)?.lostIfNotVisitedMinor ?? 0),
 };
+const sortOptions = [
+  { key: "next", label: "Next visit" },
+  { key: "machine", label: "Machine" },
+  { key: "route", label: "Route" },
+  { key: "units", label: "Units" },
+  { key: "lost", label: "Lost this week" },
+] as const satisfies readonly { key: SortKey; label: string }[];
 
 /** Days x machines: expected lost margin if not visited by each day, against the visit cost. */
 export function PlansView() {
@@ -66,6 +74,8 @@ export function PlansView() {
   }
   const today = data.machines.filter((m) => m.nextVisit === data.today);
   const week = data.byDay.reduce((a, d) => a + d.visits, 0);
+  const plan = { today: data.today, currency, cost };
+  const toggle = (machineId: string) => setOpen(open === machineId ? null : machineId);
   const header = (key: SortKey, label: string, align?: "right") => (
     <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} onSort={() => sortBy(key)} />
   );
@@ -112,16 +122,30 @@ export function PlansView() {
             <option value="none">No route</option>
           </NativeSelect>
           <SearchInput label="Search machines" value={search} onChange={setSearch} placeholder="Machine or location" className="w-full sm:w-56" />
+          {rows.length > 1 && <SortSelect options={sortOptions} sort={sort.key} direction={sort.direction} onSortBy={sortBy} onReverse={() => sortBy(sort.key)} />}
         </div>
-        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
-          <table className={tableClasses} aria-labelledby="plan-heading">
+        {rows.length > 0 && (
+          <CardList label="Machines to plan">
+            {rows.map((m) => (
+              <PlanCard key={m.machineId} machine={m} plan={plan} open={open === m.machineId} onToggle={() => toggle(m.machineId)} />
+            ))}
+          </CardList>
+        )}
+        <div className={clsx("relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", rows.length > 0 && phoneHiddenClasses)}>
+          <table className={clsx(tableClasses, "hidden sm:table")} aria-labelledby="plan-heading">
             <thead className={theadClasses}>
               <tr>
                 {header("machine", "Machine")}
                 {header("route", "Route")}
-                {data.dates.map((d) => (
-                  <th key={d} scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
+                {data.dates.map((d, i) => (
+                  <th
+                    key={d}
+                    scope="col"
+                    title={data.openDays[i] ? undefined : i === 0 ? "No more visits today: past the cut-off, the end of the working day, or a day off" : "Day off"}
+                    className={clsx("px-2 py-2 text-right font-medium whitespace-nowrap", !data.openDays[i] && "text-zinc-400 dark:text-zinc-600")}
+                  >
                     {d === data.today ? "Today" : formatDayColumn(d)}
+                    {!data.openDays[i] && <span className="sr-only"> (no visits)</span>}
                   </th>
                 ))}
                 {header("next", "Next visit")}
@@ -130,50 +154,7 @@ export function PlansView() {
             </thead>
             <tbody>
               {rows.map((m) => (
-                <Fragment key={m.machineId}>
-                  <tr className={rowClasses}>
-                    <td className={clsx(cellClasses, "whitespace-nowrap")}>
-                      <button
-                        type="button"
-                        onClick={() => setOpen(open === m.machineId ? null : m.machineId)}
-                        aria-expanded={open === m.machineId}
-                        aria-label={`Slot forecasts for ${m.name}`}
-                        className="mr-1 rounded p-0.5 align-middle text-zinc-400 hover:text-zinc-700"
-                      >
-                        {open === m.machineId ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
-                      </button>
-                      <Link href={`/o/${org.slug}/machines/${m.machineId}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
-                        {m.name}
-                      </Link>
-                      {m.location && <span className="ml-1.5 text-xs text-zinc-500">{m.location}</span>}
-                    </td>
-                    <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{m.route?.name ?? "—"}</td>
-                    {m.days.map((d) => (
-                      <td
-                        key={d.date}
-                        title={`If not visited by the end of ${formatPlanDay(d.date, data.today)}: ${formatMoney(d.lostIfNotVisitedMinor, currency)} expected lost margin (a visit costs ${formatMoney(cost, currency)})`}
-                        className={clsx(
-                          "px-2 py-2.5 text-right tabular whitespace-nowrap",
-                          d.visit && "bg-brand-50 font-semibold text-brand-700 dark:bg-brand-500/10 dark:text-brand-400",
-                          !d.visit && d.lostIfNotVisitedMinor > cost && "text-red-600 dark:text-red-400",
-                          !d.visit && d.lostIfNotVisitedMinor <= cost && "text-zinc-500",
-                        )}
-                      >
-                        {d.visit && <Truck aria-label="Visit" className="mr-1 inline size-3.5" />}
-                        {formatMoney(d.lostIfNotVisitedMinor, currency, { compact: d.lostIfNotVisitedMinor >= 100_000 })}
-                      </td>
-                    ))}
-                    <td className={clsx(cellClasses, "whitespace-nowrap")}>{m.nextVisit ? formatPlanDay(m.nextVisit, data.today) : <span className="text-zinc-400">None this week</span>}</td>
-                    <td className={clsx(cellClasses, "text-right tabular")}>{m.units}</td>
-                  </tr>
-                  {open === m.machineId && (
-                    <tr className="border-b border-zinc-100 bg-zinc-50/60 dark:border-zinc-800 dark:bg-zinc-800/20">
-                      <td colSpan={data.dates.length + 4} className="px-4 py-3">
-                        <MachineForecast machineId={m.machineId} fills={m.fills} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
+                <PlanRow key={m.machineId} machine={m} plan={plan} columns={data.dates.length + 4} open={open === m.machineId} onToggle={() => toggle(m.machineId)} />
               ))}
             </tbody>
           </table>

@@ -1,11 +1,14 @@
 "use client";
 
 import { useMemo } from "react";
+import { CardList } from "~/app/_components/ui/card-list";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
 import { LoadMore, type LoadMoreState } from "~/app/_components/ui/load-more";
 import { useOrg } from "~/app/_components/org/org-context";
 import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
+import { SortSelect } from "~/app/_components/ui/sort-select";
 import { hasRole } from "~/server/tenancy/contract";
+import { RefundCard } from "./refund-card";
 import { RefundRow, type Refund } from "./refund-row";
 
 type SortKey = "created" | "machine" | "amount" | "state" | "attempts";
@@ -17,6 +20,14 @@ const compare: Record<SortKey, (a: Refund, b: Refund) => number> = {
   state: (a, b) => a.status.localeCompare(b.status),
   attempts: (a, b) => a.attempts - b.attempts,
 };
+
+const sortOptions = [
+  { key: "created", label: "Created" },
+  { key: "machine", label: "Machine" },
+  { key: "amount", label: "Amount" },
+  { key: "state", label: "State" },
+  { key: "attempts", label: "Attempts" },
+] as const satisfies readonly { key: SortKey; label: string }[];
 
 /** The loaded refunds, sortable (newest first to start with); managers can retry failed ones. */
 export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadMoreState }) {
@@ -44,7 +55,27 @@ export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadM
   ];
 
   return (
-    <DataTable headingId="refunds-heading" heading="Refunds" headingClassName="sr-only" columns={columns} footer={<LoadMore shown={refunds.length} more={more} />}>
+    <DataTable
+      headingId="refunds-heading"
+      heading="Refunds"
+      headingClassName="sr-only"
+      columns={columns}
+      footer={<LoadMore shown={refunds.length} more={more} />}
+      cards={
+        <>
+          {rows.length > 1 && (
+            <div className="mb-2 sm:hidden">
+              <SortSelect options={sortOptions} sort={sort.key} direction={sort.direction} onSortBy={sortBy} onReverse={() => sortBy(sort.key)} />
+            </div>
+          )}
+          <CardList label="Refunds">
+            {rows.map((refund) => (
+              <RefundCard key={refund.id} refund={refund} canRetry={manager} />
+            ))}
+          </CardList>
+        </>
+      }
+    >
       {rows.map((refund) => (
         <RefundRow key={refund.id} refund={refund} canRetry={manager} />
       ))}

@@ -9,8 +9,8 @@ import { useTRPC } from "~/app/_trpc/client";
 import { formatMoney } from "~/server/money";
 import type { Refund } from "./refund-row";
 
-/** Sends a failed refund again after asking; the list and its counts reload when it is queued. */
-export function RetryRefundButton({ refund }: { refund: Refund }) {
+/** Sends a failed refund again after asking; the list and its counts reload when it is queued. `large` for a phone's card. */
+export function RetryRefundButton({ refund, large = false }: { refund: Refund; large?: boolean }) {
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -19,7 +19,7 @@ export function RetryRefundButton({ refund }: { refund: Refund }) {
   return (
     <ConfirmDialog
       trigger={
-        <Button size="sm" aria-label={`Retry the refund of ${amount}${refund.machineName ? ` at ${refund.machineName}` : ""}`}>
+        <Button size={large ? "lg" : "sm"} aria-label={`Retry the refund of ${amount}${refund.machineName ? ` at ${refund.machineName}` : ""}`}>
           <RotateCcw aria-hidden />
           Retry
         </Button>

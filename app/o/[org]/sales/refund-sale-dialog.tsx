@@ -19,8 +19,8 @@ export function canRefundSale(sale: Sale): boolean {
 /** The least a reason needs, as the server checks it. */
 const reasonMinLength = refundSaleInput.shape.reason.minLength ?? 0;
 
-/** Refunds a sale in full by hand (managers), after asking why. */
-export function RefundSaleDialog({ sale }: { sale: Sale }) {
+/** Refunds a sale in full by hand (managers), after asking why; `large` for a phone's card, big enough to tap. */
+export function RefundSaleDialog({ sale, large = false }: { sale: Sale; large?: boolean }) {
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,9 +29,9 @@ export function RefundSaleDialog({ sale }: { sale: Sale }) {
   return (
     <ReasonDialog
       trigger={
-        <Button variant="ghost" size="sm" aria-label={`Refund ${amount} for ${sale.productName ?? "this sale"} at ${sale.machineName}`}>
+        <Button variant={large ? "secondary" : "ghost"} size={large ? "lg" : "sm"} aria-label={`Refund ${amount} for ${sale.productName ?? "this sale"} at ${sale.machineName}`}>
           <Undo2 aria-hidden />
-          <span className="hidden sm:inline">Refund</span>
+          <span className={large ? undefined : "hidden sm:inline"}>Refund</span>
         </Button>
       }
       title={`Refund ${amount}?`}

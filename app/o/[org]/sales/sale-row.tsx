@@ -25,6 +25,60 @@ export const failureLabels: Record<string, string> = {
 
 const muted = "text-zinc-400 dark:text-zinc-500";
 
+// The facts of a sale, shown by its row and by its card on a phone.
+
+export function SaleProduct({ sale }: { sale: Sale }) {
+  return <>{sale.productName ?? <span className={muted}>Unknown product</span>}</>;
+}
+
+export function SaleMachineLink({ sale }: { sale: Sale }) {
+  const org = useOrg();
+  return (
+    <Link href={`/o/${org.slug}/machines/${sale.machineId}`} className="font-medium text-zinc-900 hover:text-brand-600 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
+      {sale.machineName}
+    </Link>
+  );
+}
+
+/** How it was paid, marked when the sale was inferred from two audits. */
+export function SalePayment({ sale }: { sale: Sale }) {
+  return (
+    <>
+      {paymentMethodLabel(sale.paymentMethod)}
+      {sale.inferred && (
+        <span
+          className="ml-1.5 rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900"
+          title="Inferred from the difference of two audits: this machine has no telemetry, so its sales are spread over the time between the reads."
+        >
+          Inferred
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The amount, struck through when the vend failed. */
+export function SaleAmount({ sale }: { sale: Sale }) {
+  return (
+    <span className={clsx("tabular whitespace-nowrap text-zinc-900 dark:text-zinc-100", sale.status === "failed" && "text-zinc-500 line-through dark:text-zinc-500")}>
+      {formatMoney(sale.priceMinor, sale.currency)}
+    </span>
+  );
+}
+
+/** How the vend ended; a failure's reason on hover. */
+export function SaleStatus({ sale }: { sale: Sale }) {
+  return (
+    <span title={sale.failureReason ? failureLabels[sale.failureReason] : undefined}>
+      <StatusBadge status={sale.status} />
+    </span>
+  );
+}
+
+export function SaleRefund({ sale }: { sale: Sale }) {
+  return sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>;
+}
+
 /** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund); managers can refund it. */
 export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
   const org = useOrg();
@@ -34,34 +88,24 @@ export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
         <Timestamp date={sale.occurredAt} timeZone={org.timeZone} />
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap")}>
-        <Link href={`/o/${org.slug}/machines/${sale.machineId}`} className="font-medium text-zinc-900 hover:text-brand-600 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
-          {sale.machineName}
-        </Link>
+        <SaleMachineLink sale={sale} />
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{sale.locationName ?? <span className={muted}>—</span>}</td>
       <td className={clsx(cellClasses, "font-mono text-xs text-zinc-700 dark:text-zinc-300")}>{sale.slotCode}</td>
-      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-800 dark:text-zinc-200")}>{sale.productName ?? <span className={muted}>Unknown product</span>}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-800 dark:text-zinc-200")}>
+        <SaleProduct sale={sale} />
+      </td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
-        {paymentMethodLabel(sale.paymentMethod)}
-        {sale.inferred && (
-          <span
-            className="ml-1.5 rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900"
-            title="Inferred from the difference of two audits: this machine has no telemetry, so its sales are spread over the time between the reads."
-          >
-            Inferred
-          </span>
-        )}
+        <SalePayment sale={sale} />
       </td>
-      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100", sale.status === "failed" && "text-zinc-500 line-through dark:text-zinc-500")}>
-        {formatMoney(sale.priceMinor, sale.currency)}
+      <td className={clsx(cellClasses, "text-right")}>
+        <SaleAmount sale={sale} />
       </td>
       <td className={cellClasses}>
-        <span title={sale.failureReason ? failureLabels[sale.failureReason] : undefined}>
-          <StatusBadge status={sale.status} />
-        </span>
+        <SaleStatus sale={sale} />
       </td>
       <td className={cellClasses}>
-        {sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>}
+        <SaleRefund sale={sale} />
       </td>
       {manager && <td className={clsx(cellClasses, "py-1.5 text-right")}>{canRefundSale(sale) && <RefundSaleDialog sale={sale} />}</td>}
     </tr>

@@ -2,12 +2,14 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Receipt } from "lucide-react";
+import { CardList } from "~/app/_components/ui/card-list";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { LoadMore, loadMoreOf } from "~/app/_components/ui/load-more";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
+import { SaleCard } from "./sale-card";
 import { SaleRow } from "./sale-row";
 import { salesListInput, salesPageOptions, type SalesQuery } from "./sales-query";
 
@@ -53,6 +55,13 @@ export function SalesTable({ query }: { query: SalesQuery }) {
       }
       columns={columns}
       footer={<LoadMore shown={sales.length} more={loadMoreOf(list)} />}
+      cards={
+        <CardList label="Sales">
+          {sales.map((sale) => (
+            <SaleCard key={sale.id} sale={sale} manager={manager} />
+          ))}
+        </CardList>
+      }
     >
       {sales.map((sale) => (
         <SaleRow key={sale.id} sale={sale} manager={manager} />

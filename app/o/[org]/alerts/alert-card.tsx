@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RecordCard } from "~/app/_components/ui/card-list";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { alertText } from "~/server/alerts/contract";
+import { AlertRule, AlertState, type InboxAlert } from "./alert-row";
+
+/** One alert on a phone: what happened on which machine (the heading names it), its state and times. */
+export function AlertCard({ alert }: { alert: InboxAlert }) {
+  const org = useOrg();
+  return (
+    <RecordCard
+      headingLevel={2}
+      title={
+        <Link href={`/o/${org.slug}/alerts/${alert.id}`} className="hover:underline">
+          <AlertRule alert={alert} />
+          {alert.machineName && <span className="font-normal text-zinc-600 dark:text-zinc-300"> on {alert.machineName}</span>}
+        </Link>
+      }
+      subtitle={alertText(alert)}
+      badges={
+        <>
+          <StatusBadge status={alert.severity} />
+          <AlertState alert={alert} />
+        </>
+      }
+      facts={[
+        alert.machineId !== null && {
+          label: "Machine",
+          value: (
+            <>
+              <Link href={`/o/${org.slug}/machines/${alert.machineId}`} className="underline decoration-zinc-300 underline-offset-2 dark:decoration-zinc-600">
+                {alert.machineName}
+              </Link>
+              {alert.locationName && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{alert.locationName}</span>}
+            </>
+          ),
+        },
+        {
+          label: "Last seen",
+          value: (
+            <>
+              <RelativeTime date={alert.lastSeenAt} timeZone={org.timeZone} />
+              <span className="block text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                {alert.count === 1 ? "once" : `${alert.count} times`}, first <RelativeTime date={alert.firstSeenAt} timeZone={org.timeZone} />
+              </span>
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}

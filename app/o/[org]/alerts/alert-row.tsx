@@ -1,0 +1,75 @@
+"use client";
+
+import clsx from "clsx";
+import Link from "next/link";
+import { useOrg } from "~/app/_components/org/org-context";
+import { RelativeTime } from "~/app/_components/ui/relative-time";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
+import type { RouterOutputs } from "~/app/_trpc/types";
+import { alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
+
+export type InboxAlert = RouterOutputs["alerts"]["list"][number];
+
+const sub = "text-xs text-zinc-500 dark:text-zinc-400";
+
+// The facts of an alert, shown by its row and by its card on a phone.
+
+/** "Machine fault COOLING": the rule, with the fault's code where it says more. */
+export function AlertRule({ alert }: { alert: InboxAlert }) {
+  return (
+    <>
+      {ruleLabel(alert.rule)} {headingShowsCode(alert.rule) ? <span className="font-mono text-xs">{alert.code}</span> : null}
+    </>
+  );
+}
+
+/** Its state, and who has it. */
+export function AlertState({ alert }: { alert: InboxAlert }) {
+  return (
+    <>
+      <StatusBadge status={alert.status} />
+      {alert.assigneeName && <p className={clsx("mt-0.5", sub)}>{alert.assigneeName}</p>}
+    </>
+  );
+}
+
+/** One alert of the inbox table. */
+export function AlertRow({ alert: a }: { alert: InboxAlert }) {
+  const org = useOrg();
+  return (
+    <tr className={rowClasses}>
+      <td className={cellClasses}>
+        <StatusBadge status={a.severity} />
+      </td>
+      <td className={clsx(cellClasses, "max-w-md")}>
+        <Link href={`/o/${org.slug}/alerts/${a.id}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+          <AlertRule alert={a} />
+        </Link>
+        <p className={clsx("truncate", sub)} title={alertText(a)}>
+          {alertText(a)}
+        </p>
+      </td>
+      <td className={cellClasses}>
+        {a.machineId ? (
+          <Link href={`/o/${org.slug}/machines/${a.machineId}`} className="hover:underline">
+            {a.machineName}
+          </Link>
+        ) : (
+          "—"
+        )}
+        {a.locationName && <p className={sub}>{a.locationName}</p>}
+      </td>
+      <td className={cellClasses}>
+        <AlertState alert={a} />
+      </td>
+      <td className={clsx(cellClasses, "text-right tabular-nums")}>{a.count}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap")}>
+        <RelativeTime date={a.firstSeenAt} timeZone={org.timeZone} />
+      </td>
+      <td className={clsx(cellClasses, "whitespace-nowrap")}>
+        <RelativeTime date={a.lastSeenAt} timeZone={org.timeZone} />
+      </td>
+    </tr>
+  );
+}

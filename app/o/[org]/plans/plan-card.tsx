@@ -1,0 +1,63 @@
+"use client";
+
+import clsx from "clsx";
+import { Truck } from "lucide-react";
+import { RecordCard } from "~/app/_components/ui/card-list";
+import { formatMoney, minorDigits } from "~/server/money";
+import { formatDayColumn } from "./plan-format";
+import { MachineForecast } from "./machine-forecast";
+import { ForecastToggle, PlanMachineLink, PlanNextVisit, planDayClasses, planDayTitle, type PlanContext, type PlanMachine } from "./plan-row";
+
+/** A day's amount in a seventh of a phone's width: whole units from 10 up ("€121", "€9.8", "€1.2K"). */
+function stripMoney(minor: number, currency: string): string {
+  const unit = 10 ** minorDigits(currency);
+  return formatMoney(minor >= 10 * unit ? Math.round(minor / unit) * unit : minor, currency, { compact: true });
+}
+
+/** One machine of the plan on a phone: next visit and units up top, the week as a strip of days. */
+export function PlanCard({ machine, plan, open, onToggle }: { machine: PlanMachine; plan: PlanContext; open: boolean; onToggle: () => void }) {
+  return (
+    <RecordCard
+      title={<PlanMachineLink machine={machine} />}
+      subtitle={machine.location}
+      badges={
+        machine.nextVisit && (
+          <span className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-brand-700 dark:bg-brand-500/10 dark:text-brand-400">
+            <Truck aria-hidden className="size-3.5" />
+            <PlanNextVisit machine={machine} today={plan.today} />
+          </span>
+        )
+      }
+      facts={[
+        !machine.nextVisit && { label: "Next visit", value: <PlanNextVisit machine={machine} today={plan.today} /> },
+        { label: "Units", value: <span className="tabular">{machine.units}</span> },
+        { label: "Route", value: machine.route?.name ?? "—" },
+        {
+          label: "Lost if not visited, by day",
+          wide: true,
+          value: (
+            <ol className="mt-0.5 grid grid-cols-7 gap-px overflow-hidden rounded border border-zinc-200 bg-zinc-200 text-center dark:border-zinc-800 dark:bg-zinc-800">
+              {machine.days.map((d) => (
+                <li key={d.date} title={planDayTitle(d, plan)} className={clsx("min-w-0 bg-white px-0.5 py-1 text-[11px] dark:bg-zinc-900", planDayClasses(d, plan.cost))}>
+                  <span className="block text-[10px] font-normal text-zinc-500 dark:text-zinc-400">
+                    {d.date === plan.today ? "Today" : formatDayColumn(d.date)}
+                  </span>
+                  {d.visit && <span className="sr-only">Visit, </span>}
+                  {stripMoney(d.lostIfNotVisitedMinor, plan.currency)}
+                </li>
+              ))}
+            </ol>
+          ),
+        },
+      ]}
+      actions={<ForecastToggle machine={machine} open={open} onToggle={onToggle} large />}
+      footer={
+        open && (
+          <div className="mt-2 overflow-x-auto rounded border border-zinc-100 bg-zinc-50/60 p-2 dark:border-zinc-800 dark:bg-zinc-800/20">
+            <MachineForecast machineId={machine.machineId} fills={machine.fills} />
+          </div>
+        )
+      }
+    />
+  );
+}

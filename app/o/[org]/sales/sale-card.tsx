@@ -1,0 +1,37 @@
+"use client";
+
+import { useOrg } from "~/app/_components/org/org-context";
+import { RecordCard } from "~/app/_components/ui/card-list";
+import { Timestamp } from "~/app/_components/ui/timestamp";
+import { RefundSaleDialog, canRefundSale } from "./refund-sale-dialog";
+import { SaleAmount, SaleMachineLink, SalePayment, SaleProduct, SaleRefund, SaleStatus, failureLabels, type Sale } from "./sale-row";
+
+/** One sale on a phone: what was sold where, when, how it was paid, how it ended; managers can refund it. */
+export function SaleCard({ sale, manager }: { sale: Sale; manager: boolean }) {
+  const org = useOrg();
+  return (
+    <RecordCard
+      title={<SaleProduct sale={sale} />}
+      subtitle={
+        <>
+          <SaleMachineLink sale={sale} />
+          {sale.locationName && ` · ${sale.locationName}`}
+          <span className="font-mono"> · {sale.slotCode}</span>
+        </>
+      }
+      badges={
+        <>
+          <SaleStatus sale={sale} />
+          {sale.refundStatus && <SaleRefund sale={sale} />}
+        </>
+      }
+      facts={[
+        { label: "Time", value: <Timestamp date={sale.occurredAt} timeZone={org.timeZone} className="tabular" /> },
+        { label: "Amount", value: <SaleAmount sale={sale} /> },
+        { label: "Payment", value: <SalePayment sale={sale} /> },
+        sale.failureReason ? { label: "Failed because", value: failureLabels[sale.failureReason] ?? sale.failureReason } : null,
+      ]}
+      actions={manager && canRefundSale(sale) && <RefundSaleDialog sale={sale} large />}
+    />
+  );
+}
