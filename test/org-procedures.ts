@@ -274,6 +274,7 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "jobs.runNow": { least: "admin", call: (c, f) => c.jobs.runNow({ orgId: f.orgId, job: "alert-sweep" }) },
   "analytics.overview": { least: "viewer", call: (c, f) => c.analytics.overview({ orgId: f.orgId }) },
   "analytics.machinesToVisit": { least: "viewer", call: (c, f) => c.analytics.machinesToVisit({ orgId: f.orgId }) },
+  "analytics.needsAttention": { least: "viewer", call: (c, f) => c.analytics.needsAttention({ orgId: f.orgId }) },
   "analytics.rankings": { least: "viewer", call: (c, f) => c.analytics.rankings({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
   "analytics.statisticsMonths": { least: "viewer", call: (c, f) => c.analytics.statisticsMonths({ orgId: f.orgId }) },
   "analytics.statistics": { least: "viewer", call: (c, f) => c.analytics.statistics({ orgId: f.orgId, month: "2026-10" }) },
@@ -304,4 +305,5 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     call: (c, f) => c.visits.record({ orgId: f.orgId, machineId: f.machineId, routeId: f.routeId, visitKey: `vk-${f.actor.id.slice(4)}`, counts: [{ slot: "A1", quantity: 8 }] }),
   },
   "visits.list": { least: "viewer", call: (c, f) => c.visits.list({ orgId: f.orgId }) },
+  "search.query": { least: "viewer", call: (c, f) => c.search.query({ orgId: f.orgId, q: f.machineSerial }) },
 };

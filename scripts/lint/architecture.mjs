@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 /** Domains: each owns the tables of db/schema/<domain>.ts and is entered only through index.ts or contract.ts. */
 export const DOMAINS = [
   "tenancy", "auth", "fleet", "catalog", "inventory", "ingest", "audits", "cash", "sales", "payments",
-  "consumers", "alerts", "notifications", "analytics", "replenishment", "jobs",
+  "consumers", "alerts", "notifications", "analytics", "replenishment", "jobs", "search",
 ];
 /** Transports: they call domains' front doors and hold no rules. */
 export const TRANSPORTS = ["trpc", "machine-api", "web", "cron"];

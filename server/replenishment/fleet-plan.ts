@@ -15,6 +15,20 @@ export function horizonMeans(f: SlotForecast, today: string, shareLeft: number, 
   return Array.from({ length: horizon }, (_, i) => expectedOn(f, weekdayOf(addDays(today, i))) * (i === 0 ? shareLeft : 1));
 }
 
+/** A slot with its forecast as the planner takes it: margin per unit, expected demand per day, spread. */
+export function planSlotOf(s: PlannedMachine["slots"][number]): PlanSlot {
+  return {
+    code: s.code,
+    productId: s.productId,
+    capacity: s.capacity,
+    parLevel: s.parLevel,
+    stock: s.stock,
+    marginMinor: Math.max(0, Number(s.priceMinor) - Number(s.costMinor)),
+    dailyMeans: s.dailyMeans,
+    dispersion: s.forecast?.dispersion ?? Infinity,
+  };
+}
+
 export interface PlannedMachine {
   machineId: string;
   name: string;
@@ -83,16 +97,7 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
       if (usable && "computedAt" in usable && usable.computedAt && (!oldest || usable.computedAt < oldest)) oldest = usable.computedAt;
       return { ...s, forecast: usable, dailyMeans: usable ? horizonMeans(usable, today, share) : new Array<number>(HORIZON_DAYS).fill(0) };
     });
-    const planSlots: PlanSlot[] = withForecast.map((s) => ({
-      code: s.code,
-      productId: s.productId,
-      capacity: s.capacity,
-      parLevel: s.parLevel,
-      stock: s.stock,
-      marginMinor: Math.max(0, Number(s.priceMinor) - Number(s.costMinor)),
-      dailyMeans: s.dailyMeans,
-      dispersion: s.forecast?.dispersion ?? Infinity,
-    }));
+    const planSlots = withForecast.map(planSlotOf);
     const first = list[0]!;
     const open = first.routeId ? openOf(first.routeWorkingDays) : orgOpen;
     const planInput: PlanMachineInput = { slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, allowedDays: open };

@@ -14,6 +14,7 @@ export { computeForecasts } from "./forecast-run";
 export { forecastStalestOrgs } from "./forecast-sweep";
 export { loadHistory, slotKey } from "./history";
 export { deliveryRouteDay, myDeliveryRoutes, pickListCsvRows } from "./pick-list";
+export { needsAttention } from "./needs-attention";
 export { getPlanView, machineForecast } from "./plan-view";
 export { claimRouteVisit } from "./route-visits";
 export { getSettings, updateSettings } from "./settings";

@@ -12,6 +12,7 @@ import { checkoutRouter, ordersRouter, refundsRouter } from "./routers/payments"
 import { jobsRouter } from "./routers/jobs";
 import { plansRouter, routesRouter, visitsRouter } from "./routers/replenishment";
 import { salesRouter } from "./routers/sales";
+import { searchRouter } from "./routers/search";
 import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "./routers/tenancy";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   visits: visitsRouter,
   analytics: analyticsRouter,
   audits: auditsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

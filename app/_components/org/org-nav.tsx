@@ -2,75 +2,72 @@
 
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BadgeCheck, Banknote, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useId, useRef } from "react";
 import { useTRPC } from "~/app/_trpc/client";
 import type { MemberRole } from "~/server/tenancy/contract";
-import { hasRole } from "~/server/tenancy/contract";
 import { useOrg } from "./org-context";
+import { sectionsFor } from "./org-sections";
 
-// Only sections that exist; each new domain adds its entry here when its pages ship.
-const sections = [
-  { path: "", label: "Overview", icon: LayoutDashboard, least: "viewer" },
-  { path: "/alerts", label: "Alerts", icon: BellRing, least: "viewer" },
-  { path: "/machines", label: "Machines", icon: Refrigerator, least: "viewer" },
-  { path: "/locations", label: "Locations", icon: MapPin, least: "viewer" },
-  { path: "/products", label: "Products", icon: Package, least: "viewer" },
-  { path: "/sales", label: "Sales", icon: Receipt, least: "viewer" },
-  { path: "/cash", label: "Cash", icon: Banknote, least: "viewer" },
-  { path: "/audits", label: "Audits", icon: FileDigit, least: "viewer" },
-  { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer" },
-  { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer" },
-  { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer" },
-  { path: "/routes", label: "Routes", icon: Route, least: "viewer" },
-  { path: "/routes/today", label: "Today's route", icon: Truck, least: "technician" },
-  { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer" },
-  { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
-  { path: "/refund-requests", label: "Requests", icon: Inbox, least: "manager" },
-  { path: "/members", label: "Members", icon: Users, least: "viewer" },
-  { path: "/settings/membership", label: "Loyalty program", icon: BadgeCheck, least: "viewer" },
-  { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin" },
-  { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin" },
-  { path: "/jobs", label: "Jobs", icon: Clock, least: "admin" },
-  { path: "/settings", label: "Settings", icon: Settings, least: "admin" },
-] as const satisfies readonly { path: string; label: string; icon: unknown; least: MemberRole }[];
-
-/** The organization's sections, the current one marked; sections above the member's role are left out. */
+/** The organization's sections in groups, the current one marked; sections above the member's role are left out. */
 export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
-  const shown = sections.filter((s) => hasRole(role, s.least));
+  const groups = sectionsFor(role);
+  // The sidebar is rendered twice on narrow screens (the hidden column and the drawer): ids must differ.
+  const idPrefix = useId();
+  const navRef = useRef<HTMLElement>(null);
   // The most specific section that holds the page: /settings/membership is the loyalty program, not Settings;
   // /routes/today is "Today's route", not "Routes".
-  const current = shown
+  const current = groups
+    .flatMap((g) => g.sections)
     .filter((s) => (s.path === "" ? pathname === base : pathname === `${base}${s.path}` || pathname.startsWith(`${base}${s.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
+  // The sections may be taller than a laptop's screen: keep the current one in sight when a page opens.
+  useEffect(() => {
+    const link = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    const box = navRef.current?.parentElement;
+    if (!link || !box) return;
+    const { top, bottom } = link.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    if (top < view.top || bottom > view.bottom) box.scrollTop += top - view.top - view.height / 2;
+  }, [pathname]);
   return (
-    <nav aria-label="Organization">
-      <ul className="space-y-0.5">
-        {shown.map(({ path, label, icon: Icon }) => {
-          const active = current?.path === path;
-          return (
-            <li key={label}>
-              <Link
-                href={`${base}${path}`}
-                aria-current={active ? "page" : undefined}
-                className={clsx(
-                  "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm font-medium transition-colors",
-                  active
-                    ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700"
-                    : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100",
-                )}
-              >
-                <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-400")} />
-                {label}
-                {path === "/refund-requests" && <PendingRequestsBadge />}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+    <nav ref={navRef} aria-label="Organization" className="space-y-3">
+      {groups.map((group) => {
+        const headingId = `${idPrefix}-${group.label.toLowerCase()}`;
+        return (
+          <div key={group.label}>
+            <h2 id={headingId} className="px-2 pb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              {group.label}
+            </h2>
+            <ul aria-labelledby={headingId} className="space-y-0.5">
+              {group.sections.map(({ path, label, icon: Icon, nested }) => {
+                const active = current?.path === path;
+                return (
+                  <li key={path} className={clsx(nested && "ml-4 border-l border-zinc-200 pl-1.5 dark:border-zinc-800")}>
+                    <Link
+                      href={`${base}${path}`}
+                      aria-current={active ? "page" : undefined}
+                      className={clsx(
+                        "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm font-medium transition-colors lg:py-1",
+                        active
+                          ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700"
+                          : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100",
+                      )}
+                    >
+                      <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-400")} />
+                      {label}
+                      {path === "/refund-requests" && <PendingRequestsBadge />}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
     </nav>
   );
 }

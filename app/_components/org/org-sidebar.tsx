@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { Logo } from "../ui/logo";
+import { SearchButton } from "./command-palette";
 import { NotificationBell } from "./notification-bell";
 import { OrgNav } from "./org-nav";
 import { OrgSwitcher, type OrgSummary } from "./org-switcher";
@@ -24,8 +25,12 @@ export function OrgSidebar({ org, orgs, role, user }: OrgShellProps) {
         <NotificationBell />
       </div>
       <OrgSwitcher current={org} orgs={orgs} />
-      <OrgNav slug={org.slug} role={role} />
-      <div className="mt-auto border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      {/* In the phone's drawer the top bar has the search button already. */}
+      <SearchButton variant="field" className="hidden lg:flex" />
+      <div className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
+        <OrgNav slug={org.slug} role={role} />
+      </div>
+      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
         <UserMenu user={user} />
       </div>
     </div>

@@ -15,6 +15,7 @@ import { machineStatusOptions } from "../machines/fleet-query";
 import { requireMember } from "~/server/web";
 import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
+import { NeedsAttention } from "./needs-attention";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -24,7 +25,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug);
   const caller = await serverCaller();
-  const [overview, toVisit] = await Promise.all([caller.analytics.overview({ orgId: org.id }), caller.analytics.machinesToVisit({ orgId: org.id })]);
+  const [overview, toVisit, attention] = await Promise.all([
+    caller.analytics.overview({ orgId: org.id }),
+    caller.analytics.machinesToVisit({ orgId: org.id }),
+    caller.analytics.needsAttention({ orgId: org.id }),
+  ]);
   const base = `/o/${org.slug}`;
   const money = (minor: number, compact = false) => formatMoney(minor, overview.currency, { compact });
   const fleet = Object.values(overview.machines).reduce((a, b) => a + b, 0);
@@ -40,6 +45,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   return (
     <>
       <PageHeader title={org.name} description={`Your fleet at a glance. Days in ${overview.timeZone}; figures are brought up to date every few minutes.`} />
+
+      <NeedsAttention data={attention} base={base} />
 
       <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
         <Stat label="Revenue today">

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { callerFor } from "~/test/factories";
+import { withTenant } from "~/db/tenant";
+import { jobContext } from "~/server/context";
+import { asOwner, createMachineWithPlanogram, eventId, restock, sendEvents, vend } from "~/test/machines";
+import { computeForecasts } from "./forecast-run";
+import { needsAttention } from "./needs-attention";
+import { updateSettings } from "./settings";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const fault = (code: string) => ({ id: eventId(), type: "machine.fault", occurredAt: new Date().toISOString(), data: { code, severity: "warning" } });
+
+describe("needs attention", () => {
+  it("lists a machine with a fault and a sold-out slot once, with both reasons; a healthy machine and other orgs' machines not at all", async () => {
+    const broken = await createMachineWithPlanogram(t.db);
+    // B1 is never filled: sold out now.
+    const sent = await sendEvents(t.db, broken.machine.id, broken.secret, { events: [restock([{ slot: "A1", quantity: 10 }, { slot: "A2", quantity: 10 }]), vend("A1"), fault("COIN_JAM")] });
+    expect(sent.status).toBe(200);
+
+    const healthy = await createMachineWithPlanogram(t.db);
+    await sendEvents(t.db, healthy.machine.id, healthy.secret, { events: [restock([{ slot: "A1", quantity: 10 }, { slot: "A2", quantity: 10 }, { slot: "B1", quantity: 10 }])] });
+    const healthyView = await asOwner(t.db, healthy.org.id, healthy.owner.id, (ctx) => needsAttention(ctx));
+    expect(healthyView.machines).toEqual([]);
+
+    const view = await callerFor(t.db, broken.owner).analytics.needsAttention({ orgId: broken.org.id });
+    expect(view.machines.map((m) => m.machineId)).toEqual([broken.machine.id]);
+    const [machine] = view.machines;
+    expect(machine!.reasons.map((r) => r.kind)).toEqual(["fault", "sold_out"]);
+    expect(machine!.reasons[0]).toMatchObject({ action: { path: expect.stringMatching(/^alerts\//) } });
+    expect(machine!.reasons[1]!.text).toContain("B1");
+    expect(machine!.reasons[1]!.text).not.toContain("A1");
+    for (const id of [healthy.machine.id]) expect(view.machines.some((m) => m.machineId === id)).toBe(false);
+
+    // The healthy org sees none of the broken org's machines, and its own never shows elsewhere.
+    expect(healthyView.machines.some((m) => m.machineId === broken.machine.id)).toBe(false);
+
+    for (const v of [view, healthyView]) {
+      expect(Number.isFinite(v.atRiskMinor)).toBe(true);
+      expect(v.atRiskMinor).toBeGreaterThanOrEqual(0);
+      expect(v.savedTodayMinor).toBeGreaterThanOrEqual(0);
+      expect(v.atRiskMinor).toBeGreaterThanOrEqual(v.savedTodayMinor);
+    }
+  });
+
+  it("shows a machine that never reported as offline before anything else", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const view = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => needsAttention(ctx));
+    expect(view.machines).toHaveLength(1);
+    expect(view.machines[0]!.reasons.map((r) => r.kind)).toEqual(["offline", "sold_out"]);
+    expect(view.machines[0]!.reasons[1]!.text).toBe("3 slots sold out now: A1, A2, B1");
+  });
+
+  it("puts a figure on the week at risk and on what today's visit saves of it", async () => {
+    // 08:00 in Berlin: A1 sold six a day for four weeks and has one unit left.
+    const now = new Date("2026-11-20T07:00:00Z");
+    const m = await createMachineWithPlanogram(t.db, { capacity: 10 });
+    const events: unknown[] = [];
+    for (let d = 28; d >= 1; d--) {
+      const morning = new Date(now.getTime() - d * 86_400_000);
+      events.push(restock([{ slot: "A1", quantity: 10 }, { slot: "A2", quantity: 10 }, { slot: "B1", quantity: 10 }], morning));
+      for (let i = 0; i < 6; i++) events.push(vend("A1", { at: new Date(morning.getTime() + (3 + i) * 3600_000) }));
+    }
+    events.push(restock([{ slot: "A1", quantity: 1 }], new Date(now.getTime() - 3600_000)));
+    for (let i = 0; i < events.length; i += 400) {
+      expect((await sendEvents(t.db, m.machine.id, m.secret, { events: events.slice(i, i + 400) }, { serverNow: now.getTime(), timestamp: now })).status).toBe(200);
+    }
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
+    await withTenant(t.db, { orgId: m.org.id }, (tx) => computeForecasts(jobContext(tx, { orgId: m.org.id, name: "test" }), { now }));
+
+    const view = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => needsAttention(ctx, { now }));
+    expect(view.visitsToday).toBe(1);
+    expect(view.atRiskMinor).toBeGreaterThan(0);
+    expect(view.savedTodayMinor).toBeGreaterThan(0);
+    expect(view.savedTodayMinor).toBeLessThanOrEqual(view.atRiskMinor);
+  });
+});
