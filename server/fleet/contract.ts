@@ -88,7 +88,7 @@ export const reachableStatuses: readonly FleetStatus[] = ["online", "fault"];
 export const DEFAULT_OFFLINE_MINUTES = 15;
 
 /** The columns the fleet list sorts by. */
-export const machineSorts = ["name", "status", "lastSeen", "fill", "faults", "location"] as const;
+export const machineSorts = ["name", "status", "lastSeen", "fill", "faults", "location", "revenueToday", "revenue7d", "lastSale", "sinceService", "cash"] as const;
 export type MachineSort = (typeof machineSorts)[number];
 
 export const listMachinesInput = z.object({

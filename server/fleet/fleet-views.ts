@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { alerts, locations, machineEvents, machineSecrets, machines, routeVisits, slots, users } from "~/db/schema";
+import { alerts, locations, machineEvents, machineSecrets, machines, organizations, routeVisits, slots, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
 import { fleetStatuses, listMachinesInput, machineEventsInput, type FleetStatus } from "./contract";
@@ -17,6 +17,59 @@ const openFaults = sql<number>`(select count(*)::int from ${alerts} a where a.ma
   and a.rule = 'machine_fault' and a.status <> 'resolved')`;
 const emptySlots = sql<number>`(select count(*)::int from ${slots} s where s.machine_id = ${machines.id} and s.stock = 0)`;
 
+/**
+ * Money on each machine, read from `sales` on its (org_id, machine_id, occurred_at) index (the
+ * rollup may lag the raw sales by up to its watermark, so raw sales are the one source): succeeded
+ * sales in the org's currency. Today and the 7 days (today and the 6 before) are local days of the
+ * org's zone. Each figure is a scalar subquery on the machine's own index range: no N+1.
+ */
+const zone = sql`${organizations.timeZone}`;
+const localToday = sql`(now() at time zone ${zone})::date`;
+const todayFrom = sql`(${localToday}::timestamp at time zone ${zone})`;
+const weekFrom = sql`((${localToday} - 6)::timestamp at time zone ${zone})`;
+const succeeded = sql`s.org_id = ${machines.orgId} and s.machine_id = ${machines.id} and s.status = 'succeeded' and s.currency = ${organizations.currency}`;
+const toNumber = (v: unknown) => Number(v ?? 0);
+const toDate = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+export const revenueTodayMinor = sql<number>`(select coalesce(sum(s.price_minor), 0)::bigint from sales s
+  where ${succeeded} and s.occurred_at >= ${todayFrom} and s.occurred_at <= now())`.mapWith(toNumber);
+export const revenue7dMinor = sql<number>`(select coalesce(sum(s.price_minor), 0)::bigint from sales s
+  where ${succeeded} and s.occurred_at >= ${weekFrom} and s.occurred_at <= now())`.mapWith(toNumber);
+const lastSaleSql = sql`(select max(s.occurred_at) from sales s where ${succeeded})`;
+export const lastSaleAt = sql<Date | null>`${lastSaleSql}`.mapWith(toDate);
+/** The latest restock (reported or recorded: both are service visits) or technician's route visit. */
+const lastServiceSql = sql`greatest(
+  (select max(v.occurred_at) from service_visits v where v.org_id = ${machines.orgId} and v.machine_id = ${machines.id}),
+  (select max(r.occurred_at) from route_visits r where r.org_id = ${machines.orgId} and r.machine_id = ${machines.id}))`;
+export const lastServiceAt = sql<Date | null>`${lastServiceSql}`.mapWith(toDate);
+/** Whole local days from the last service to today; null for a machine never serviced. */
+export const daysSinceService = sql<number | null>`(${localToday} - (${lastServiceSql} at time zone ${zone})::date)`.mapWith((v: unknown) => (v === null ? null : Number(v)));
+/** Units sold since the last service (all of the machine's sales when it was never serviced). */
+export const unitsSinceVisit = sql<number>`(select count(*)::int from sales s where ${succeeded}
+  and s.occurred_at <= now() and (${lastServiceSql} is null or s.occurred_at > ${lastServiceSql}))`.mapWith(toNumber);
+/**
+ * Cash in the box, as server/cash/expected.ts counts it: succeeded cash sales since the latest
+ * cash collection, less cash paid back by hand since.
+ */
+const lastCollectionSql = sql`(select max(c.occurred_at) from cash_collections c where c.org_id = ${machines.orgId} and c.machine_id = ${machines.id} and c.occurred_at <= now())`;
+export const expectedCashMinor = sql<number>`((select coalesce(sum(s.price_minor), 0)::bigint from sales s
+    where ${succeeded} and s.payment_method = 'cash' and s.occurred_at <= now() and (${lastCollectionSql} is null or s.occurred_at > ${lastCollectionSql}))
+  - (select coalesce(sum(y.amount_minor), 0)::bigint from cash_payouts y
+    where y.org_id = ${machines.orgId} and y.machine_id = ${machines.id} and y.currency = ${organizations.currency}
+      and y.paid_at <= now() and (${lastCollectionSql} is null or y.paid_at > ${lastCollectionSql})))`.mapWith(toNumber);
+
+/** The money columns of a machine; the query must join `organizations` on the machine's org. */
+export const machineMoney = {
+  currency: organizations.currency,
+  revenueTodayMinor,
+  revenue7dMinor,
+  unitsSinceVisit,
+  lastSaleAt,
+  lastServiceAt,
+  daysSinceService,
+  expectedCashMinor,
+};
+
 /** The fleet with what an operator scans for: status, last seen, location, stock fill, open faults. */
 export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMachinesInput> = {}) {
   const input = listMachinesInput.parse(raw);
@@ -28,6 +81,11 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
     fill: sql`${fill}`,
     faults: sql`${openFaults}`,
     location: sql`${locations.name}`,
+    revenueToday: sql`${revenueTodayMinor}`,
+    revenue7d: sql`${revenue7dMinor}`,
+    lastSale: sql`${lastSaleSql}`,
+    sinceService: sql`${daysSinceService}`,
+    cash: sql`${expectedCashMinor}`,
   };
   const by = order[input.sort];
   return ctx.db
@@ -45,8 +103,10 @@ export async function listMachines(ctx: ServiceCtx, raw: z.input<typeof listMach
       fill,
       emptySlots,
       openFaults,
+      ...machineMoney,
     })
     .from(machines)
+    .innerJoin(organizations, eq(organizations.id, machines.orgId))
     .leftJoin(locations, eq(locations.id, machines.locationId))
     .where(
       and(
@@ -87,8 +147,14 @@ export async function getMachineDetail(ctx: ServiceCtx, machineId: string) {
     .where(and(eq(alerts.orgId, ctx.orgId), eq(alerts.machineId, machineId)))
     .orderBy(sql`${alerts.status} = 'resolved'`, desc(alerts.lastSeenAt))
     .limit(50);
+  const [money] = await ctx.db
+    .select(machineMoney)
+    .from(machines)
+    .innerJoin(organizations, eq(organizations.id, machines.orgId))
+    .where(and(eq(machines.orgId, ctx.orgId), eq(machines.id, machineId)));
   return {
     machine,
+    money: money!,
     location: location ?? null,
     credentials: {
       currentSince: secrets.find((s) => s.expiresAt === null)?.createdAt ?? null,

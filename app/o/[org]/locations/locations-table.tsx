@@ -12,11 +12,12 @@ import { SearchInput } from "~/app/_components/ui/search-input";
 import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
+import { formatMoney } from "~/server/money";
 import { hasRole } from "~/server/tenancy/contract";
 import { LocationDialog, type LocationRow } from "./location-dialog";
 import { locationKindLabels } from "./location-kinds";
 
-type SortKey = "name" | "kind" | "address" | "machines";
+type SortKey = "name" | "kind" | "address" | "machines" | "revenueToday" | "revenue7d" | "cash";
 
 const byName = (a: LocationRow, b: LocationRow) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });
 const compare: Record<SortKey, (a: LocationRow, b: LocationRow) => number> = {
@@ -24,6 +25,9 @@ const compare: Record<SortKey, (a: LocationRow, b: LocationRow) => number> = {
   kind: (a, b) => locationKindLabels[a.kind].localeCompare(locationKindLabels[b.kind]),
   address: (a, b) => a.address.localeCompare(b.address, "en", { sensitivity: "base" }),
   machines: (a, b) => a.machineCount - b.machineCount,
+  revenueToday: (a, b) => a.revenueTodayMinor - b.revenueTodayMinor,
+  revenue7d: (a, b) => a.revenue7dMinor - b.revenue7dMinor,
+  cash: (a, b) => a.expectedCashMinor - b.expectedCashMinor,
 };
 
 const coordinate = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
@@ -101,6 +105,9 @@ export function LocationsTable() {
               {header("kind", "Kind")}
               {header("address", "Address")}
               {header("machines", "Machines", undefined, "right")}
+              {header("revenueToday", "Today", "whitespace-nowrap", "right")}
+              {header("revenue7d", "7 days", "whitespace-nowrap", "right")}
+              {header("cash", "Cash in boxes", "whitespace-nowrap", "right")}
               <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Coordinates
               </th>
@@ -125,6 +132,15 @@ export function LocationsTable() {
                   >
                     {l.machineCount}
                   </Link>
+                </td>
+                <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.revenueTodayMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
+                  {formatMoney(l.revenueTodayMinor, l.currency)}
+                </td>
+                <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.revenue7dMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
+                  {formatMoney(l.revenue7dMinor, l.currency)}
+                </td>
+                <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.expectedCashMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
+                  {formatMoney(l.expectedCashMinor, l.currency)}
                 </td>
                 <td className={clsx(cellClasses, "tabular font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
                   {l.latitude !== null && l.longitude !== null ? (

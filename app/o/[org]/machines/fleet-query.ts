@@ -25,6 +25,12 @@ export const firstDirection: Record<FleetSort, SortDirection> = {
   fill: "asc",
   faults: "desc",
   location: "asc",
+  // Best selling, longest without a sale, longest since service and fullest cash box first.
+  revenueToday: "desc",
+  revenue7d: "desc",
+  lastSale: "asc",
+  sinceService: "desc",
+  cash: "desc",
 };
 
 /** The fleet table's state, read from the URL: `?q=&status=offline,fault&location=&sort=&dir=`. */

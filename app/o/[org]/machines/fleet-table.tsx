@@ -30,6 +30,11 @@ const sortOptions = [
   { key: "location", label: "Location" },
   { key: "fill", label: "Stock fill" },
   { key: "faults", label: "Open faults" },
+  { key: "revenueToday", label: "Revenue today" },
+  { key: "revenue7d", label: "Revenue 7 days" },
+  { key: "lastSale", label: "Last sale" },
+  { key: "sinceService", label: "Days since service" },
+  { key: "cash", label: "Cash in box" },
 ] as const satisfies readonly { key: FleetSort; label: string }[];
 
 /** The fleet: search, status and location filters, server-side sorting, live every 15 seconds. */
@@ -168,6 +173,14 @@ export function FleetTable() {
               <th scope="col" className={`${headerClasses} text-right`}>
                 Temperature
               </th>
+              {header("revenueToday", "Today", "right")}
+              {header("revenue7d", "7 days", "right")}
+              <th scope="col" className={`${headerClasses} text-right`} title="Units sold since the last restock or visit">
+                Since visit
+              </th>
+              {header("lastSale", "Last sale")}
+              {header("sinceService", "Since service", "right")}
+              {header("cash", "Cash in box", "right")}
             </tr>
           </thead>
           <tbody className={loading ? "opacity-60 transition-opacity" : undefined}>

@@ -3,7 +3,18 @@
 import Link from "next/link";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RecordCard } from "~/app/_components/ui/card-list";
-import { MachineFaults, MachineFill, MachineLastSeen, MachineLocation, MachineStatus, MachineTemperature, emptySlotsClasses, type FleetMachine } from "./machine-row";
+import {
+  MachineFaults,
+  MachineFill,
+  MachineLastSeen,
+  MachineLocation,
+  MachineMoney,
+  MachineSinceVisit,
+  MachineStatus,
+  MachineTemperature,
+  emptySlotsClasses,
+  type FleetMachine,
+} from "./machine-row";
 
 /** One machine of the fleet on a phone: the facts of its table row, stacked. */
 export function MachineCard({ machine }: { machine: FleetMachine }) {
@@ -23,6 +34,9 @@ export function MachineCard({ machine }: { machine: FleetMachine }) {
         { label: "Stock fill", value: <MachineFill machine={machine} /> },
         { label: "Empty slots", value: <span className={`tabular ${emptySlotsClasses(machine)}`}>{machine.emptySlots}</span> },
         { label: "Open faults", value: <MachineFaults machine={machine} /> },
+        { label: "Revenue 7 days", value: <MachineMoney machine={machine} minor={machine.revenue7dMinor} /> },
+        { label: "Since visit", value: <MachineSinceVisit machine={machine} /> },
+        { label: "Cash in box", value: <MachineMoney machine={machine} minor={machine.expectedCashMinor} /> },
         { label: "Temperature", value: <span className="tabular"><MachineTemperature machine={machine} /></span> },
       ]}
     />

@@ -9,6 +9,7 @@ import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { formatMoney } from "~/server/money";
 import { formatTemperature } from "./machine-figures-format";
 import { fleetStatusLabel } from "./fleet-query";
 
@@ -78,6 +79,28 @@ export function MachineTemperature({ machine }: { machine: FleetMachine }) {
   return <>{machine.temperatureC === null ? <span className={muted}>—</span> : formatTemperature(machine.temperatureC)}</>;
 }
 
+/** An amount of the machine's money; nothing sold shows muted. */
+export function MachineMoney({ machine, minor }: { machine: FleetMachine; minor: number }) {
+  return <span className={clsx("tabular", minor === 0 && muted)}>{formatMoney(minor, machine.currency)}</span>;
+}
+
+/** Units sold since the last restock or visit. */
+export function MachineSinceVisit({ machine }: { machine: FleetMachine }) {
+  return <span className={clsx("tabular", machine.unitsSinceVisit === 0 && muted)}>{machine.unitsSinceVisit}</span>;
+}
+
+export function MachineLastSale({ machine }: { machine: FleetMachine }) {
+  const org = useOrg();
+  return machine.lastSaleAt === null ? <span className={muted}>Never</span> : <RelativeTime date={machine.lastSaleAt} timeZone={org.timeZone} />;
+}
+
+/** Whole days since the last restock or visit: "today", "1 day", "12 days". */
+export function MachineSinceService({ machine }: { machine: FleetMachine }) {
+  const days = machine.daysSinceService;
+  if (days === null) return <span className={muted}>Never</span>;
+  return <span className="tabular">{days <= 0 ? "Today" : days === 1 ? "1 day" : `${days} days`}</span>;
+}
+
 /** One machine of the fleet table. */
 export function MachineRow({ machine }: { machine: FleetMachine }) {
   const org = useOrg();
@@ -110,6 +133,24 @@ export function MachineRow({ machine }: { machine: FleetMachine }) {
       </td>
       <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
         <MachineTemperature machine={machine} />
+      </td>
+      <td className={clsx(cellClasses, "text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
+        <MachineMoney machine={machine} minor={machine.revenueTodayMinor} />
+      </td>
+      <td className={clsx(cellClasses, "text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
+        <MachineMoney machine={machine} minor={machine.revenue7dMinor} />
+      </td>
+      <td className={clsx(cellClasses, "text-right text-zinc-700 dark:text-zinc-300")}>
+        <MachineSinceVisit machine={machine} />
+      </td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
+        <MachineLastSale machine={machine} />
+      </td>
+      <td className={clsx(cellClasses, "text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
+        <MachineSinceService machine={machine} />
+      </td>
+      <td className={clsx(cellClasses, "text-right whitespace-nowrap text-zinc-700 dark:text-zinc-300")}>
+        <MachineMoney machine={machine} minor={machine.expectedCashMinor} />
       </td>
     </tr>
   );
