@@ -227,6 +227,8 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "alerts.acknowledge": { least: "technician", namesThing: true, call: (c, f) => c.alerts.acknowledge({ orgId: f.orgId, alertId: f.alertId }) },
   "alerts.assign": { least: "technician", namesThing: true, call: (c, f) => c.alerts.assign({ orgId: f.orgId, alertId: f.alertId, assigneeId: f.owner.id }) },
   "alerts.resolve": { least: "technician", namesThing: true, call: (c, f) => c.alerts.resolve({ orgId: f.orgId, alertId: f.alertId }) },
+  "alerts.acknowledgeMany": { least: "technician", namesThing: true, call: (c, f) => c.alerts.acknowledgeMany({ orgId: f.orgId, alertIds: [f.alertId] }) },
+  "alerts.resolveMany": { least: "technician", namesThing: true, call: (c, f) => c.alerts.resolveMany({ orgId: f.orgId, alertIds: [f.alertId] }) },
   "alerts.settings": { least: "viewer", call: (c, f) => c.alerts.settings({ orgId: f.orgId }) },
   "alerts.updateSettings": {
     least: "admin",

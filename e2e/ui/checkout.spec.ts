@@ -144,9 +144,10 @@ test("a guest pays on the machine's page, the vend fails, the refund shows to th
   await test.step("the operator sees the refund on the refunds page", async () => {
     const operatorPage = await op.context.newPage();
     await operatorPage.goto(`/o/${op.org.slug}/refunds`);
-    const table = operatorPage.getByRole("table");
-    await expect(table).toContainText(op.machineName);
-    await expect(table).toContainText("€2.50");
+    // On a phone the refunds are cards.
+    const refund = operatorPage.getByRole("list", { name: "Refunds" }).getByRole("listitem").filter({ hasText: op.machineName });
+    await expect(refund).toBeVisible();
+    await expect(refund).toContainText("€2.50");
   });
 });
 

@@ -30,6 +30,14 @@ describe("alert texts, rendered from rule, code and data", () => {
     expect(text("predicted_sellout", "B1", { slot: "B1", product: "Cola", probability: 0.5, nextVisitDate: null })).toBe(
       "Slot B1 (Cola) is predicted to sell out before the next visit (none planned this week): 50% likely.",
     );
+    // Raised since the plan is consulted: why the plan does not cover it.
+    const why = { slot: "B1", product: "Cola", probability: 0.83, selloutDate: "2026-12-08", lostMinor: 1400, visitCostMinor: 1000, currency: "EUR" };
+    expect(text("predicted_sellout", "B1", { ...why, nextVisitDate: "2026-12-10" })).toBe(
+      "Slot B1 (Cola) sells out Tue 8 Dec, next planned visit Thu 10 Dec: 14.00 EUR lost in between, more than a visit (10.00 EUR). 83% likely.",
+    );
+    expect(text("predicted_sellout", "B1", { ...why, nextVisitDate: null })).toBe(
+      "Slot B1 (Cola) sells out Tue 8 Dec, no visit planned this week: 14.00 EUR lost over the week, more than a visit (10.00 EUR). 83% likely.",
+    );
   });
 
   it("falls back to the stored English of alerts whose data lacks the story, else to the heading", () => {

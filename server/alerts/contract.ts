@@ -36,7 +36,7 @@ export const alertRules = [
   { rule: "refund_failed", label: "Refund failed", description: "An electronic refund could not be sent after every retry.", evaluated: "external", severity: "critical" },
   { rule: "audit_missed_vends", label: "Vends missing from telemetry", description: "An audit counted more vends on a slot since the last audit than the machine reported; beyond the threshold it opens an alert.", evaluated: "external", severity: "warning" },
   { rule: "cash_variance", label: "Cash over or short", description: "A collection's counted cash differs from the expected by more than the threshold.", evaluated: "external", severity: "warning" },
-  { rule: "predicted_sellout", label: "Predicted sell-out", description: "The forecast says a slot sells out before the machine's next visit.", evaluated: "external", severity: "info" },
+  { rule: "predicted_sellout", label: "Predicted sell-out", description: "The forecast says a slot sells out before the machine's next planned visit, losing more margin than a visit costs; sell-outs the plan covers are shown in Plans.", evaluated: "external", severity: "info" },
 ] as const satisfies readonly AlertRuleDefinition[];
 export type AlertRule = (typeof alertRules)[number]["rule"];
 
@@ -68,7 +68,21 @@ export type AlertData = {
   door_open: { openSince: string; openMinutes: number };
   cash_refund_owed: { saleId: string; slot: string; amountMinor: number; currency: string };
   refund_failed: { refundId: string; saleId: string | null; orderId: string | null; amountMinor: number; currency: string; attempts: number; error: string; code?: string };
-  predicted_sellout: { slot: string; product: string; probability: number; nextVisitDate: string | null };
+  /**
+   * Raised only when the plan does not cover it: the slot is expected to sell out (`selloutDate`)
+   * before the next planned visit, losing more margin (`lostMinor`) than a visit costs. Alerts
+   * raised before the plan was consulted lack the last four fields.
+   */
+  predicted_sellout: {
+    slot: string;
+    product: string;
+    probability: number;
+    nextVisitDate: string | null;
+    selloutDate?: string;
+    lostMinor?: number;
+    visitCostMinor?: number;
+    currency?: string;
+  };
   audit_missed_vends: { slot: string; missed: number; auditUnits: number; recordedUnits: number; since: string | null; auditId: string };
   cash_variance: { collectionId: string; expectedMinor: number; countedMinor: number; varianceMinor: number; currency: string; technician: string | null };
 };
@@ -97,12 +111,19 @@ export const alertTexts = defineMessages("alerts", {
   cash_over: "Cash counted {counted} is {variance} over the expected {expected}.",
   cash_short: "Cash counted {counted} is {variance} short of the expected {expected}.",
   predicted_sellout_no_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit (none planned this week): {chance} likely.",
+  predicted_sellout_uncovered: "Slot {slot} ({product}) sells out {sellout}, next planned visit {visit}: {lost} lost in between, more than a visit ({cost}). {chance} likely.",
+  predicted_sellout_uncovered_no_visit: "Slot {slot} ({product}) sells out {sellout}, no visit planned this week: {lost} lost over the week, more than a visit ({cost}). {chance} likely.",
 });
 
 type Loose<R extends AlertRule> = Partial<Record<keyof AlertData[R], unknown>>;
 const present = (...values: unknown[]) => values.every((v) => v !== undefined && v !== null);
 const money = (minor: unknown, currency: unknown) => formatMoney(Number(minor), String(currency), { code: true });
 const s = String;
+/** A local date (YYYY-MM-DD) as "Tue 8 Dec"; anything else as it is. */
+const shortDay = (date: unknown) => {
+  const d = new Date(`${String(date)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? String(date) : d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+};
 
 /** The English text of a rule's alert from its code and data; null when the data lacks what the text needs. */
 function textFromData(rule: string, code: string, data: Record<string, unknown>): string | null {
@@ -161,6 +182,12 @@ function textFromData(rule: string, code: string, data: Record<string, unknown>)
       const d = data as Loose<"predicted_sellout">;
       if (!present(d.product, d.probability)) return null;
       const params = { slot: s(d.slot ?? code), product: s(d.product), chance: `${Math.round(Number(d.probability) * 100)}%` };
+      if (present(d.selloutDate, d.lostMinor, d.visitCostMinor, d.currency)) {
+        const why = { ...params, sellout: shortDay(d.selloutDate), lost: money(d.lostMinor, d.currency), cost: money(d.visitCostMinor, d.currency) };
+        return d.nextVisitDate
+          ? renderMessage(alertTexts.predicted_sellout_uncovered, { ...why, visit: shortDay(d.nextVisitDate) })
+          : renderMessage(alertTexts.predicted_sellout_uncovered_no_visit, why);
+      }
       return d.nextVisitDate
         ? renderMessage(alertTexts.predicted_sellout_visit, { ...params, visit: s(d.nextVisitDate) })
         : renderMessage(alertTexts.predicted_sellout_no_visit, params);
@@ -246,7 +273,13 @@ export const listAlertsInput = z.object({
 export const alertIdInput = z.object({ alertId: id });
 export const acknowledgeInput = z.object({ alertId: id, assigneeId: id.nullable().optional() });
 export const assignInput = z.object({ alertId: id, assigneeId: id.nullable() });
-export const resolveInput = z.object({ alertId: id, note: z.string().trim().max(500, "Keep the note under 500 characters").optional() });
+const resolveNote = z.string().trim().max(500, "Keep the note under 500 characters").optional();
+export const resolveInput = z.object({ alertId: id, note: resolveNote });
+/** The most alerts one bulk action takes. */
+export const MAX_BULK_ALERTS = 200;
+const alertIds = z.array(id).min(1, "Select at least one alert").max(MAX_BULK_ALERTS, `Select at most ${MAX_BULK_ALERTS} alerts`);
+export const acknowledgeManyInput = z.object({ alertIds });
+export const resolveManyInput = z.object({ alertIds, note: resolveNote });
 
 export const noSalesSensitivities = ["off", "low", "normal", "high"] as const;
 export type NoSalesSensitivity = (typeof noSalesSensitivities)[number];

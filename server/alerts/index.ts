@@ -6,7 +6,7 @@ export { hasOpenCriticalFault } from "./ingest-facts";
 export { announcePendingAlerts } from "./announce";
 export { AlertBatch, lockOpenAlertsStatement, machineAlertsJson } from "./batch";
 export { evaluateIngestRules, ruleReadsJson, ruleReadsOf, type RuleReads, type SlotLevel } from "./ingest-rules";
-export { acknowledgeAlert, assignAlert, getAlert, listAlerts, resolveByHand } from "./lifecycle";
+export { acknowledgeAlert, acknowledgeAlerts, assignAlert, getAlert, listAlerts, resolveAlertsByHand, resolveByHand } from "./lifecycle";
 export { FLAP_WINDOW_MS, raiseAlert, resolveAlert } from "./raise";
 export { checkNoSales, sweepOfflineMachines } from "./scheduled-rules";
 export { getAlertSettings, getMachineTemperatureRange, setMachineTemperatureRange, updateAlertSettings } from "./settings";

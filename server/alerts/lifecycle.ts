@@ -6,7 +6,16 @@ import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
 import { recordAudit } from "~/server/tenancy";
 import { announceToEndpoints } from "./announce";
-import { alertsMessages, listAlertsInput, type acknowledgeInput, type alertIdInput, type assignInput, type resolveInput } from "./contract";
+import {
+  alertsMessages,
+  listAlertsInput,
+  type acknowledgeInput,
+  type acknowledgeManyInput,
+  type alertIdInput,
+  type assignInput,
+  type resolveInput,
+  type resolveManyInput,
+} from "./contract";
 import { alertTimeline, recordAlertEvent } from "./timeline";
 
 const severityRank = sql`case ${alerts.severity} when 'critical' then 3 when 'warning' then 2 else 1 end`;
@@ -131,4 +140,64 @@ export async function resolveByHand(ctx: ServiceCtx, input: z.infer<typeof resol
   await recordAudit(ctx, { action: "alert.resolved", targetType: "alert", targetId: alert.id, data: note });
   await announceToEndpoints(ctx, { type: "alert.resolved", alerts: [updated!] });
   return updated!;
+}
+
+/**
+ * Locks the alerts named, in id order (two bulk actions never wait on each other crosswise); any id
+ * that is not an alert of this org makes the whole call NOT_FOUND before anything changes.
+ */
+async function findAlerts(ctx: ServiceCtx, alertIds: readonly string[]) {
+  const ids = [...new Set(alertIds)];
+  const found = await ctx.db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.orgId, ctx.orgId), inArray(alerts.id, ids)))
+    .orderBy(asc(alerts.id))
+    .for("update");
+  if (found.length !== ids.length) throw notFound("Alert");
+  return found;
+}
+
+/**
+ * Acknowledges the open alerts among those named, each as `acknowledgeAlert` would without an
+ * assignee (kept if set, else whoever acknowledges), with its timeline event and audit entry.
+ * Alerts already acknowledged or resolved are left as they are, so a repeat changes nothing.
+ */
+export async function acknowledgeAlerts(ctx: ServiceCtx, input: z.infer<typeof acknowledgeManyInput>) {
+  const open = (await findAlerts(ctx, input.alertIds)).filter((a) => a.status === "open");
+  const acknowledger = ctx.actor.type === "user" ? ctx.actor.id : null;
+  const changed: (typeof alerts.$inferSelect)[] = [];
+  for (const alert of open) {
+    const assigneeId = alert.assigneeId ?? acknowledger;
+    const assignee = assigneeId && assigneeId !== alert.assigneeId ? await assertMember(ctx, assigneeId) : null;
+    const [updated] = await ctx.db
+      .update(alerts)
+      .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? (ctx.actor.id ?? null), assigneeId })
+      .where(eq(alerts.id, alert.id))
+      .returning();
+    await recordAlertEvent(ctx, { alertId: alert.id, type: "acknowledged" });
+    if (assigneeId !== alert.assigneeId) await recordAlertEvent(ctx, { alertId: alert.id, ...assignedEvent(assignee, assigneeId) });
+    await recordAudit(ctx, { action: "alert.acknowledged", targetType: "alert", targetId: alert.id, data: { assigneeId } });
+    changed.push(updated!);
+  }
+  if (changed.length) await announceToEndpoints(ctx, { type: "alert.acknowledged", alerts: changed });
+  return { changed: changed.map((a) => a.id) };
+}
+
+/**
+ * Resolves by hand the unresolved alerts among those named, each as `resolveByHand` would (the
+ * note on each one's timeline and audit entry). Resolved ones are left as they are.
+ */
+export async function resolveAlertsByHand(ctx: ServiceCtx, input: z.infer<typeof resolveManyInput>) {
+  const unresolved = (await findAlerts(ctx, input.alertIds)).filter((a) => a.status !== "resolved");
+  const note = input.note ? { note: input.note } : {};
+  const changed: (typeof alerts.$inferSelect)[] = [];
+  for (const alert of unresolved) {
+    const [updated] = await ctx.db.update(alerts).set({ status: "resolved", resolvedAt: sql`now()`, resolution: "manual" }).where(eq(alerts.id, alert.id)).returning();
+    await recordAlertEvent(ctx, { alertId: alert.id, type: "resolved", data: note });
+    await recordAudit(ctx, { action: "alert.resolved", targetType: "alert", targetId: alert.id, data: note });
+    changed.push(updated!);
+  }
+  if (changed.length) await announceToEndpoints(ctx, { type: "alert.resolved", alerts: changed });
+  return { changed: changed.map((a) => a.id) };
 }

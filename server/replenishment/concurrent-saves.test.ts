@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
 import { registerMachine } from "~/server/fleet";
+import { addDays, localDay, weekdayOf } from "~/server/time";
 import { SELLOUT_RULE } from "./contract";
 import { forecastOrg } from "./forecast-sweep";
 
@@ -36,7 +37,9 @@ describe("plans.refresh at the same moment", () => {
   it("lets every refresh (and the hourly job) finish, leaving one forecast per slot and one alert per predicted sell-out", async () => {
     const m = await sellingMachine();
     const api = callerFor(t.db, m.owner);
-    await api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 9_000_000, fillTo: "capacity", selloutThreshold: 0.05 });
+    // Visits only on yesterday's weekday: the plan cannot come before A1 runs dry, so the sell-out is alerted.
+    const workingDays = [weekdayOf(addDays(localDay(new Date(), "Europe/Berlin"), -1))];
+    await api.plans.updateSettings({ orgId: m.org.id, visitCostMinor: 100, fillTo: "capacity", selloutThreshold: 0.05, workingDays });
     const refresh = () => callerFor(t.db, m.owner).plans.refresh({ orgId: m.org.id });
     const results = await Promise.allSettled([refresh(), refresh(), refresh(), forecastOrg(t.db, { orgId: m.org.id, job: "replenishment-forecast" })]);
     expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual(["ok", "ok", "ok", "ok"]);

@@ -7,16 +7,26 @@ import { addDays, localDay } from "~/server/time";
 import { machineDays } from "./backtest";
 import { HISTORY_DAYS, SELLOUT_RULE } from "./contract";
 import { daysToEmpty, fitForecast, MODEL_VERSION, selloutProbability, weekdayFactorsOf, type SlotForecast } from "./demand-model";
-import { planFleet } from "./fleet-plan";
+import { planFleet, planSlotOf, type PlannedMachine } from "./fleet-plan";
 import { loadFleetSlots, orgZone } from "./fleet-slots";
 import { loadHistory, slotKey } from "./history";
+import { slotLostMarginMinor } from "./plan-math";
 
-type PredictedSellout = { machineId: string; code: string; product: string; p: number; nextVisit: string | null };
+type PredictedSellout = {
+  machineId: string;
+  code: string;
+  product: string;
+  p: number;
+  nextVisit: string | null;
+  selloutDate: string;
+  lostMinor: number;
+};
 
 /**
  * Forecasts every slot of the org from the last eight weeks (up to yesterday, in the org's zone),
  * stores the forecasts with what they were computed from, plans the visits, and raises or resolves
- * `predicted_sellout` for slots likely to sell out before their machine's next planned visit.
+ * `predicted_sellout` (`uncoveredSellout`): a slot likely to sell out opens an alert only when the
+ * plan does not cover it; one the plan covers resolves its alert and is shown in Plans.
  */
 export async function computeForecasts(ctx: ServiceCtx, input: { now?: Date } = {}) {
   const now = input.now ?? new Date();
@@ -70,12 +80,13 @@ export async function computeForecasts(ctx: ServiceCtx, input: { now?: Date } = 
       });
       // An empty slot is already sold out (stockout tracking tells of it); this warns of the next ones.
       if (s.productId && s.stock > 0 && f.level > 0 && p > plan.settings.selloutThreshold) {
-        predicted.push({ machineId: m.machineId, code: s.code, product: s.productName ?? s.code, p, nextVisit });
+        const uncovered = uncoveredSellout(s, next, plan.settings.visitCostMinor);
+        if (uncovered) predicted.push({ machineId: m.machineId, code: s.code, product: s.productName ?? s.code, p, nextVisit, selloutDate: plan.dates[uncovered.day]!, lostMinor: uncovered.lostMinor });
       }
     }
   }
   await storeForecasts(ctx, rows);
-  const alerted = await updateAlerts(ctx, predicted, now);
+  const alerted = await updateAlerts(ctx, predicted, now, plan.settings);
   return { slots: rows.length, alerts: alerted };
 }
 
@@ -96,7 +107,22 @@ async function storeForecasts(ctx: ServiceCtx, rows: (typeof slotForecasts.$infe
   for (let i = 0; i < rows.length; i += 1000) await ctx.db.insert(slotForecasts).values(rows.slice(i, i + 1000));
 }
 
-async function updateAlerts(ctx: ServiceCtx, predicted: PredictedSellout[], now: Date) {
+/**
+ * Whether the plan leaves a slot's predicted sell-out uncovered: the expected sell-out (stock run
+ * down by the mean daily demand) falls before the machine's next planned visit (day index, or none
+ * within the horizon), and the expected lost margin from now until that visit, counted as the plan
+ * counts it, is more than a visit costs. Returns the day it sells out and that margin, or null when
+ * covered (the plan visits in time, or waiting costs less than a visit).
+ */
+function uncoveredSellout(slot: PlannedMachine["slots"][number], nextVisitDay: number | undefined, visitCostMinor: number) {
+  const until = nextVisitDay ?? slot.dailyMeans.length;
+  const empty = daysToEmpty(slot.stock, slot.dailyMeans);
+  if (empty === null || Math.floor(empty) >= until) return null;
+  const lostMinor = Math.round(slotLostMarginMinor(planSlotOf(slot), 0, until));
+  return lostMinor > visitCostMinor ? { day: Math.floor(empty), lostMinor } : null;
+}
+
+async function updateAlerts(ctx: ServiceCtx, predicted: PredictedSellout[], now: Date, settings: { visitCostMinor: number; currency: string }) {
   const open = await ctx.db
     .select({ machineId: alerts.machineId, code: alerts.code })
     .from(alerts)
@@ -115,7 +141,16 @@ async function updateAlerts(ctx: ServiceCtx, predicted: PredictedSellout[], now:
       code: x.code,
       severity: "warning",
       at: now,
-      data: { slot: x.code, product: x.product, probability: x.p, nextVisitDate: x.nextVisit },
+      data: {
+        slot: x.code,
+        product: x.product,
+        probability: x.p,
+        nextVisitDate: x.nextVisit,
+        selloutDate: x.selloutDate,
+        lostMinor: x.lostMinor,
+        visitCostMinor: settings.visitCostMinor,
+        currency: settings.currency,
+      },
     });
   }
   return predicted.length;

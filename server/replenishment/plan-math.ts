@@ -71,6 +71,11 @@ function slotLoss(s: PlanSlot, stock: number, from: number, to: number): number 
   return s.marginMinor * expectedShortfall(stock, demandOver(s.dailyMeans.slice(from, to), s.dispersion));
 }
 
+/** Expected lost margin of one slot over days [from, to) from its current stock, as the plan counts it (0 for a slot that sells nothing). */
+export function slotLostMarginMinor(s: PlanSlot, from: number, to: number): number {
+  return sellable(s) ? slotLoss(s, s.stock, from, to) : 0;
+}
+
 /** The quantity to bring for a slot visited on `day`, having started day `from` with `stock`. */
 export function slotFill(s: PlanSlot, fillTo: FillTo, stock: number, from: number, day: number): SlotFill {
   const target = fillTarget(s, fillTo);

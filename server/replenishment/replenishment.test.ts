@@ -75,7 +75,8 @@ describe("the forecast job", () => {
     const open = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ code: "A1", status: "open", severity: "warning" });
-    expect(open[0]!.message).toContain("predicted to sell out before the next visit");
+    // No visit this week on the default plan: the alert says why it is not covered.
+    expect(open[0]!.message).toMatch(/^Slot A1 \(Cola 0\.33 l\) sells out Fri 20 Nov, no visit planned this week: [\d.]+ EUR lost over the week, more than a visit \([\d.]+ EUR\)/);
 
     // Read from the daily rollup once it has the sales, the history is the same: each sale counts once.
     await rollUpOrg(t.db, { id: m.org.id, timeZone: "Europe/Berlin" });
@@ -92,6 +93,34 @@ describe("the forecast job", () => {
     await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     const after = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
     expect(after.map((a) => a.status)).toEqual(["resolved"]);
+  });
+
+  it("opens a predicted sell-out only when the plan does not cover it, saying why", async () => {
+    const m = await machineWithHistory(now);
+    const selloutAlerts = () => t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
+    const settings = { visitCostMinor: 500, fillTo: "capacity" as const, selloutThreshold: 0.5, sameDayCutoff: "12:00" };
+    // Visits any day: the plan sends someone today, before A1 runs dry. Plans shows it; no alert.
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { ...settings, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    expect(await selloutAlerts()).toEqual([]);
+    // A visit costing more than the margin lost by waiting: the plan covers it by not visiting.
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { ...settings, visitCostMinor: 9_000_000, workingDays: [0] }));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    expect(await selloutAlerts()).toEqual([]);
+
+    // Mondays only: A1 sells out on Friday, and the weekend's lost margin is more than a visit.
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { ...settings, workingDays: [0] }));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    const [raised, ...others] = await selloutAlerts();
+    expect(others).toEqual([]);
+    expect(raised).toMatchObject({ code: "A1", status: "open", data: { selloutDate: "2026-11-20", nextVisitDate: "2026-11-23", visitCostMinor: 500, currency: "EUR" } });
+    expect((raised!.data as { lostMinor: number }).lostMinor).toBeGreaterThan(500);
+    expect(raised!.message).toMatch(/^Slot A1 \(Cola 0\.33 l\) sells out Fri 20 Nov, next planned visit Mon 23 Nov: [\d.]+ EUR lost in between, more than a visit \(5\.00 EUR\)\. \d+% likely\.$/);
+
+    // Back to every day: covered again, and the open alert resolves.
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { ...settings, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    expect((await selloutAlerts()).map((a) => a.status)).toEqual(["resolved"]);
   });
 
   it("plans a visit for a machine about to run dry, with a pick list within capacity", async () => {

@@ -2,7 +2,9 @@ import "server-only";
 import { createTRPCRouter, orgProcedure } from "../init";
 import {
   acknowledgeAlert,
+  acknowledgeAlerts,
   acknowledgeInput,
+  acknowledgeManyInput,
   alertIdInput,
   alertSettingsInput,
   assignAlert,
@@ -14,8 +16,10 @@ import {
   listAlertsInput,
   machineRangeInput,
   machineTemperatureInput,
+  resolveAlertsByHand,
   resolveByHand,
   resolveInput,
+  resolveManyInput,
   setMachineTemperatureRange,
   updateAlertSettings,
 } from "~/server/alerts";
@@ -26,6 +30,8 @@ export const alertsRouter = createTRPCRouter({
   acknowledge: orgProcedure("technician").input(acknowledgeInput).mutation(({ ctx, input }) => acknowledgeAlert(ctx.svc, input)),
   assign: orgProcedure("technician").input(assignInput).mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
   resolve: orgProcedure("technician").input(resolveInput).mutation(({ ctx, input }) => resolveByHand(ctx.svc, input)),
+  acknowledgeMany: orgProcedure("technician").input(acknowledgeManyInput).mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input)),
+  resolveMany: orgProcedure("technician").input(resolveManyInput).mutation(({ ctx, input }) => resolveAlertsByHand(ctx.svc, input)),
   settings: orgProcedure("viewer").query(({ ctx }) => getAlertSettings(ctx.svc)),
   updateSettings: orgProcedure("admin").input(alertSettingsInput).mutation(({ ctx, input }) => updateAlertSettings(ctx.svc, input)),
   machineRange: orgProcedure("viewer").input(machineRangeInput).query(({ ctx, input }) => getMachineTemperatureRange(ctx.svc, input)),

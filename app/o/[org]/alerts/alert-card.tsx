@@ -6,19 +6,27 @@ import { RecordCard } from "~/app/_components/ui/card-list";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { alertText } from "~/server/alerts/contract";
-import { AlertRule, AlertState, type InboxAlert } from "./alert-row";
+import { AlertRule, AlertState, selectLabel, type AlertSelection, type InboxAlert } from "./alert-row";
+import { SelectBox } from "./alert-selection";
 
 /** One alert on a phone: what happened on which machine (the heading names it), its state and times. */
-export function AlertCard({ alert }: { alert: InboxAlert }) {
+export function AlertCard({ alert, selection }: { alert: InboxAlert; selection?: AlertSelection }) {
   const org = useOrg();
   return (
     <RecordCard
-      headingLevel={2}
+      headingLevel={3}
       title={
-        <Link href={`/o/${org.slug}/alerts/${alert.id}`} className="hover:underline">
-          <AlertRule alert={alert} />
-          {alert.machineName && <span className="font-normal text-zinc-600 dark:text-zinc-300"> on {alert.machineName}</span>}
-        </Link>
+        <span className="flex items-start gap-2">
+          {selection && (
+            <span className="pt-0.5">
+              <SelectBox label={selectLabel(alert)} checked={selection.checked} onChange={selection.onChange} />
+            </span>
+          )}
+          <Link href={`/o/${org.slug}/alerts/${alert.id}`} className="hover:underline">
+            <AlertRule alert={alert} />
+            {alert.machineName && <span className="font-normal text-zinc-600 dark:text-zinc-300"> on {alert.machineName}</span>}
+          </Link>
+        </span>
       }
       subtitle={alertText(alert)}
       badges={

@@ -8,6 +8,7 @@ import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
+import { SelectBox } from "./alert-selection";
 
 export type InboxAlert = RouterOutputs["alerts"]["list"][number];
 
@@ -29,16 +30,29 @@ export function AlertState({ alert }: { alert: InboxAlert }) {
   return (
     <>
       <StatusBadge status={alert.status} />
-      {alert.assigneeName && <p className={clsx("mt-0.5", sub)}>{alert.assigneeName}</p>}
+      <p className={clsx("mt-0.5", sub)}>{alert.assigneeName ? `Assigned to ${alert.assigneeName}` : "Unassigned"}</p>
     </>
   );
 }
 
-/** One alert of the inbox table. */
-export function AlertRow({ alert: a }: { alert: InboxAlert }) {
+/** Whether an alert is picked for a bulk action, and how to change that. */
+export interface AlertSelection {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** What a selection checkbox of an alert is called for screen readers. */
+export const selectLabel = (a: InboxAlert) => `Select ${ruleLabel(a.rule)}${headingShowsCode(a.rule) ? ` ${a.code}` : ""}${a.machineName ? ` on ${a.machineName}` : ""}`;
+
+/**
+ * One alert of the inbox table, under its machine's group header. With `selection` it starts with
+ * its checkbox; `null` keeps the column empty (a resolved alert takes no bulk action).
+ */
+export function AlertRow({ alert: a, selection }: { alert: InboxAlert; selection?: AlertSelection | null }) {
   const org = useOrg();
   return (
     <tr className={rowClasses}>
+      {selection !== undefined && <td className={clsx(cellClasses, "w-8")}>{selection && <SelectBox label={selectLabel(a)} checked={selection.checked} onChange={selection.onChange} />}</td>}
       <td className={cellClasses}>
         <StatusBadge status={a.severity} />
       </td>

@@ -1,21 +1,29 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { BellOff, LoaderCircle } from "lucide-react";
-import { useDeferredValue, useMemo } from "react";
+import { BellOff, Check, CheckCheck, LoaderCircle, X } from "lucide-react";
+import Link from "next/link";
+import { useDeferredValue, useMemo, useState } from "react";
+import { Button } from "~/app/_components/ui/button";
 import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
+import { FormAlert } from "~/app/_components/ui/form-alert";
 import { MultiFilterChip } from "~/app/_components/ui/multi-filter-chip";
 import { useOrg } from "~/app/_components/org/org-context";
+import { ReasonDialog } from "~/app/_components/ui/reason-dialog";
 import { SortHeader } from "~/app/_components/ui/sort-header";
 import { SortSelect } from "~/app/_components/ui/sort-select";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf } from "~/app/_trpc/errors";
+import { MAX_BULK_ALERTS } from "~/server/alerts/contract";
+import { hasRole } from "~/server/tenancy/contract";
 import { AlertCard } from "./alert-card";
 import { AlertRow } from "./alert-row";
+import { groupByMachine, SelectBox, type MachineGroup } from "./alert-selection";
 import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleOptions, severityOptions, stateOptions, type AlertSort } from "./alerts-query";
 
 const sortOptions = [
@@ -26,7 +34,30 @@ const sortOptions = [
   { key: "count", label: "Count" },
 ] as const satisfies readonly { key: AlertSort; label: string }[];
 
-/** The alerts inbox: filters as chips in the URL, server-side sorting, live. */
+const groupTitle = (g: MachineGroup) => g.machineName ?? "Organization-wide";
+const countOf = (n: number) => `${n} alert${n === 1 ? "" : "s"}`;
+
+/** A machine's group heading: its name (a link), location and how many alerts it has. */
+function GroupHeading({ group, slug }: { group: MachineGroup; slug: string }) {
+  return (
+    <>
+      {group.machineId ? (
+        <Link href={`/o/${slug}/machines/${group.machineId}`} className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100">
+          {groupTitle(group)}
+        </Link>
+      ) : (
+        <span className="font-semibold text-zinc-900 dark:text-zinc-100">{groupTitle(group)}</span>
+      )}
+      {group.locationName && <span className="text-zinc-500 dark:text-zinc-400"> · {group.locationName}</span>}
+      <span className="text-zinc-500 tabular-nums dark:text-zinc-400"> · {countOf(group.alerts.length)}</span>
+    </>
+  );
+}
+
+/**
+ * The alerts inbox: filters as chips in the URL, server-side sorting, live; grouped by machine, with
+ * alerts (one by one, or a machine's at once) picked for a bulk acknowledge or resolve.
+ */
 export function AlertsTable() {
   const org = useOrg();
   const trpc = useTRPC();
@@ -41,6 +72,34 @@ export function AlertsTable() {
   const locationOptions = useMemo(() => locations.map((l) => ({ value: l.id, label: l.name })), [locations]);
   const loading = shown !== query;
   const filtered = query.severity.length + query.state.length + query.rule.length > 0 || query.machineId !== null || query.locationId !== null;
+  const groups = useMemo(() => groupByMachine(alerts), [alerts]);
+
+  // Picked alerts: only those still listed count (a filter or a refresh may drop some).
+  const canAct = hasRole(org.role, "technician");
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const selected = useMemo(() => alerts.filter((a) => picked.has(a.id) && a.status !== "resolved").map((a) => a.id), [alerts, picked]);
+  const pick = (ids: string[], on: boolean) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const selectionOf = (a: { id: string; status: string }) =>
+    canAct && a.status !== "resolved" ? { checked: picked.has(a.id), onChange: (on: boolean) => pick([a.id], on) } : undefined;
+  const groupSelection = (g: MachineGroup) => {
+    const ids = g.alerts.filter((a) => a.status !== "resolved").map((a) => a.id);
+    const on = ids.filter((id) => picked.has(id)).length;
+    return ids.length === 0 ? null : { ids, checked: on === ids.length, indeterminate: on > 0 };
+  };
+  const queryClient = useQueryClient();
+  const done = async () => {
+    setPicked(new Set());
+    await queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
+  };
+  const acknowledgeMany = useMutation(trpc.alerts.acknowledgeMany.mutationOptions({ onSuccess: done }));
+  const resolveMany = useMutation(trpc.alerts.resolveMany.mutationOptions({ onSuccess: done }));
+  const tooMany = selected.length > MAX_BULK_ALERTS;
 
   const header = (key: AlertSort, label: string, align?: "right") => (
     <SortHeader
@@ -66,6 +125,40 @@ export function AlertsTable() {
           {alerts.length} {query.state.length ? "" : "unresolved "}alert{alerts.length === 1 ? "" : "s"}
         </span>
       </div>
+      {canAct && selected.length > 0 && (
+        <div role="region" aria-label="Bulk actions" className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <span className="font-medium tabular-nums" aria-live="polite">
+            {selected.length} selected
+          </span>
+          {tooMany && <span className="text-xs text-red-600 dark:text-red-400">Select at most {MAX_BULK_ALERTS} at once.</span>}
+          <span className="ml-auto flex flex-wrap gap-2">
+            <Button size="sm" onClick={() => acknowledgeMany.mutate({ orgId: org.id, alertIds: selected })} disabled={tooMany || acknowledgeMany.isPending}>
+              <Check aria-hidden />
+              Acknowledge
+            </Button>
+            <ReasonDialog
+              trigger={
+                <Button size="sm" variant="primary" disabled={tooMany}>
+                  <CheckCheck aria-hidden />
+                  Resolve
+                </Button>
+              }
+              title={`Resolve ${countOf(selected.length)}`}
+              description="Each is resolved by hand; the same condition later raises a new alert."
+              label="Note"
+              hint="Added to each alert's timeline."
+              confirmLabel="Resolve"
+              mutation={resolveMany}
+              onSubmit={(note) => resolveMany.mutateAsync({ orgId: org.id, alertIds: selected, ...(note ? { note } : {}) })}
+            />
+            <Button size="sm" variant="ghost" onClick={() => setPicked(new Set())}>
+              <X aria-hidden />
+              Clear
+            </Button>
+          </span>
+        </div>
+      )}
+      <FormAlert message={errorMessageOf(acknowledgeMany.error)} className="[&:not(:empty)]:mb-3" />
       {alerts.length === 0 ? (
         <EmptyState icon={<BellOff />} title={filtered ? "No alerts match these filters" : "All quiet"}>
           {filtered ? "Remove a filter to see more." : "Nothing needs attention. Faults, offline machines, low stock and the other rules show up here as they happen."}
@@ -83,15 +176,36 @@ export function AlertsTable() {
               />
             </div>
           )}
-          <CardList label="Alerts" className={clsx(loading && "opacity-60")}>
-            {alerts.map((a) => (
-              <AlertCard key={a.id} alert={a} />
-            ))}
-          </CardList>
+          {/* On a phone: a list of machines, each with its heading and its alerts' cards. */}
+          <ul role="list" aria-label="Alerts" className={clsx("space-y-4 sm:hidden", loading && "opacity-60")}>
+            {groups.map((g) => {
+              const sel = canAct ? groupSelection(g) : null;
+              return (
+                <li key={g.key} aria-label={`${groupTitle(g)}: ${countOf(g.alerts.length)}`}>
+                  <h2 className="mb-1.5 flex items-center gap-2 text-[13px]">
+                    {sel && <SelectBox label={`Select all alerts of ${groupTitle(g)}`} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
+                    <span className="min-w-0">
+                      <GroupHeading group={g} slug={org.slug} />
+                    </span>
+                  </h2>
+                  <CardList label={`Alerts of ${groupTitle(g)}`}>
+                    {g.alerts.map((a) => (
+                      <AlertCard key={a.id} alert={a} selection={selectionOf(a)} />
+                    ))}
+                  </CardList>
+                </li>
+              );
+            })}
+          </ul>
           <div className={clsx(phoneHiddenClasses, "overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60", loading && "opacity-60")}>
             <table className={tableClasses}>
               <thead className={theadClasses}>
                 <tr>
+                  {canAct && (
+                    <th scope="col" className="w-8 px-3 py-2">
+                      <span className="sr-only">Select</span>
+                    </th>
+                  )}
                   {header("severity", "Severity")}
                   <th scope="col" className="px-3 py-2 font-medium">Alert</th>
                   {header("machine", "Machine")}
@@ -101,11 +215,26 @@ export function AlertsTable() {
                   {header("lastSeenAt", "Last seen")}
                 </tr>
               </thead>
-              <tbody>
-                {alerts.map((a) => (
-                  <AlertRow key={a.id} alert={a} />
-                ))}
-              </tbody>
+              {groups.map((g) => {
+                const sel = canAct ? groupSelection(g) : null;
+                return (
+                    <tbody key={g.key} aria-label={`${groupTitle(g)}: ${countOf(g.alerts.length)}`}>
+                      <tr className="border-t border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+                        {canAct && (
+                          <td className="w-8 px-3 py-1.5">
+                            {sel && <SelectBox label={`Select all alerts of ${groupTitle(g)}`} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
+                          </td>
+                        )}
+                        <th scope="rowgroup" colSpan={7} className="px-3 py-1.5 text-left text-[13px] font-normal">
+                          <GroupHeading group={g} slug={org.slug} />
+                        </th>
+                      </tr>
+                      {g.alerts.map((a) => (
+                        <AlertRow key={a.id} alert={a} selection={canAct ? (selectionOf(a) ?? null) : undefined} />
+                      ))}
+                    </tbody>
+                );
+              })}
             </table>
           </div>
         </>
