@@ -28,7 +28,8 @@ const statuses = async (ids: string[]) =>
 
 const auditedActions = async (orgId: string, action: string) =>
   (await t.db.select({ targetId: auditLog.targetId, data: auditLog.data }).from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, action)))).sort((a, b) =>
-    String(a.targetId).localeCompare(String(b.targetId)),
+    // The same order as Array.prototype.sort() gives the ids it is compared with (code units, not locale).
+    String(a.targetId) < String(b.targetId) ? -1 : String(a.targetId) > String(b.targetId) ? 1 : 0,
   );
 
 describe("bulk acknowledge and resolve", () => {
