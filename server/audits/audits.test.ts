@@ -169,8 +169,9 @@ describe("a machine with audits only", () => {
       { selection: "12", price: 150, count: a2 },
     ];
     await upload(m, { ...readAt(new Date(Date.now() - 8 * 86_400_000)), paid: { count: 300, value: 65000 }, cash: 40000, cashless: 25000, selections: sel(200, 100) });
+    const read = readAt(minutesAgo(5));
     const audit = await upload(m, {
-      ...readAt(minutesAgo(5)),
+      ...read,
       paid: { count: 340, value: 74500 },
       cash: 40000 + 4750,
       cashless: 25000 + 4750,
@@ -198,7 +199,7 @@ describe("a machine with audits only", () => {
       { code: "B1", stock: 80 },
     ]);
     // The same file again changes nothing.
-    const again = await sendAudit(t.db, m.machine.id, m.secret, dexBytes({ serial: m.machine.serial, ...readAt(minutesAgo(5)), paid: { count: 340, value: 74500 }, cash: 44750, cashless: 29750, selections: sel(230, 110) }));
+    const again = await sendAudit(t.db, m.machine.id, m.secret, dexBytes({ serial: m.machine.serial, ...read, paid: { count: 340, value: 74500 }, cash: 44750, cashless: 29750, selections: sel(230, 110) }));
     expect(again.json.audit).toMatchObject({ status: "duplicate", id: audit.id });
     expect(await t.db.$count(sales, eq(sales.machineId, m.machine.id))).toBe(40);
 
