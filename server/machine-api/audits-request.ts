@@ -3,11 +3,11 @@ import type { Db } from "~/db/client";
 import { withTenant } from "~/db/tenant";
 import { MAX_AUDIT_BYTES, type AuditAnswer } from "~/server/audits";
 import { machineContext } from "~/server/context";
-import { cachedMachineCredentials, countMachineRequest, type MachineCredentials } from "~/server/fleet";
+import { cachedMachineCredentials, countMachineRequest } from "~/server/fleet";
 import { readBytesWithin } from "~/server/http/limited-body";
 import { ingestAudit } from "~/server/ingest";
-import { errorResponse, MACHINE_RATE_LIMIT } from "./events-request";
-import { verifySignature, type SignedRequest } from "./signature";
+import { authenticateMachine, disabled, errorResponse, MACHINE_RATE_LIMIT, unknownMachine } from "./events-request";
+import type { SignedRequest } from "./signature";
 
 /** Text as read from the machine, with or without a charset, or bytes. */
 const AUDIT_TYPES = /^(text\/plain|application\/octet-stream)\s*(;|$)/i;
@@ -43,21 +43,9 @@ export async function handleAuditsRequest(
 
   let refresh = false;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const machine = await cachedMachineCredentials(db, { machineId, refresh });
-    if (!machine) return unknownMachine(machineId);
-    const failure = verify(signed, machine, now());
-    if (!refresh && (failure === "invalid_signature" || machine.disabled)) {
-      refresh = true;
-      continue;
-    }
-    if (failure === "missing_signature") {
-      return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");
-    }
-    if (failure === "stale_timestamp") {
-      return errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.");
-    }
-    if (failure) return errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact bytes sent (not a decoded string).");
-    if (machine.disabled) return disabled();
+    const authenticated = await authenticateMachine(db, { machineId, signed, nowMs: now(), refresh });
+    if ("response" in authenticated) return authenticated.response;
+    const { machine } = authenticated;
 
     const outcome = await withTenant(db, { orgId: machine.orgId }, async (tx) => {
       const ctx = machineContext(tx, { orgId: machine.orgId, machineId });
@@ -86,12 +74,3 @@ export async function handleAuditsRequest(
   }
   throw new Error(`machine ${machineId}: its credentials changed during every attempt`);
 }
-
-function verify(signed: SignedRequest, machine: MachineCredentials, nowMs: number) {
-  const secrets = machine.secrets.filter((s) => s.expiresAt === null || s.expiresAt > nowMs).map((s) => s.secret);
-  return verifySignature(signed, secrets, Math.floor(nowMs / 1000));
-}
-
-const unknownMachine = (machineId: string) =>
-  errorResponse(401, "unknown_machine", `No machine has the id ${machineId.slice(0, 64)}; check the machine's credentials.`);
-const disabled = () => errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");

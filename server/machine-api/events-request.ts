@@ -61,21 +61,9 @@ export async function handleEventsRequest(
   // enabled or given a new secret since), as is one whose credentials changed under the lock.
   let refresh = false;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const machine = await cachedMachineCredentials(db, { machineId, refresh });
-    if (!machine) return unknownMachine(machineId);
-    const failure = verify(signed, machine, now());
-    if (!refresh && (failure === "invalid_signature" || machine.disabled)) {
-      refresh = true;
-      continue;
-    }
-    if (failure === "missing_signature") {
-      return errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.");
-    }
-    if (failure === "stale_timestamp") {
-      return errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.");
-    }
-    if (failure) return errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact body sent.");
-    if (machine.disabled) return disabled();
+    const authenticated = await authenticateMachine(db, { machineId, signed, nowMs: now(), refresh });
+    if ("response" in authenticated) return authenticated.response;
+    const { machine } = authenticated;
 
     let json: unknown;
     try {
@@ -115,11 +103,42 @@ export async function handleEventsRequest(
   throw new Error(`machine ${machineId}: its credentials changed during every attempt`);
 }
 
+/**
+ * The machine a request comes from, with its signature checked against the cached credentials: a
+ * cached machine that looks disabled or fails to verify is read again once (it may have been
+ * enabled or given a new secret since). Otherwise the answer to send: 401 for an unknown machine or
+ * a missing, stale or wrong signature, 403 for a disabled machine.
+ */
+export async function authenticateMachine(
+  db: Db,
+  input: { machineId: string; signed: SignedRequest; nowMs: number; refresh: boolean },
+): Promise<{ machine: MachineCredentials } | { response: Response }> {
+  let refresh = input.refresh;
+  for (;;) {
+    const machine = await cachedMachineCredentials(db, { machineId: input.machineId, refresh });
+    if (!machine) return { response: unknownMachine(input.machineId) };
+    const failure = verify(input.signed, machine, input.nowMs);
+    if (!refresh && (failure === "invalid_signature" || machine.disabled)) {
+      refresh = true;
+      continue;
+    }
+    if (failure === "missing_signature") {
+      return { response: errorResponse(401, failure, "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers are required.") };
+    }
+    if (failure === "stale_timestamp") {
+      return { response: errorResponse(401, failure, "webhook-timestamp is more than 5 minutes from the server's clock; check the machine's clock.") };
+    }
+    if (failure) return { response: errorResponse(401, failure, "No signature matches; check the machine's secret and sign the exact bytes sent.") };
+    if (machine.disabled) return { response: disabled() };
+    return { machine };
+  }
+}
+
 function verify(signed: SignedRequest, machine: MachineCredentials, nowMs: number) {
   const secrets = machine.secrets.filter((s) => s.expiresAt === null || s.expiresAt > nowMs).map((s) => s.secret);
   return verifySignature(signed, secrets, Math.floor(nowMs / 1000));
 }
 
-const unknownMachine = (machineId: string) =>
+export const unknownMachine = (machineId: string) =>
   errorResponse(401, "unknown_machine", `No machine has the id ${machineId.slice(0, 64)}; check the machine's credentials.`);
-const disabled = () => errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");
+export const disabled = () => errorResponse(403, "machine_disabled", "This machine is disabled; its operator can enable it again.");
