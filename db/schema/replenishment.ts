@@ -132,7 +132,29 @@ export const routeVisits = pgTable(
   ],
 ).enableRLS();
 
+/**
+ * A manager's acceptance of a day's plan: the stops it held when accepted, and who was told. One
+ * per org and local day (a unique key), so a second press shows the first acceptance.
+ */
+export const planAcceptances = pgTable(
+  "plan_acceptances",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    /** The local day (the org's zone) the plan is for. */
+    day: date("day", { mode: "string" }).notNull(),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The planned stops, by route, as they were when accepted. */
+    stops: jsonb("stops").$type<{ machineId: string; name: string; routeId: string | null; units: number }[]>().notNull(),
+    /** The members notified (technicians of routes with stops). */
+    notified: text("notified").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [uniqueIndex("plan_acceptances_org_day_key").on(t.orgId, t.day), orgIsolation(t.orgId)],
+).enableRLS();
+
 export type DeliveryRouteRow = typeof deliveryRoutes.$inferSelect;
 export type SlotForecastRow = typeof slotForecasts.$inferSelect;
 export type RouteVisit = typeof routeVisits.$inferSelect;
+export type PlanAcceptance = typeof planAcceptances.$inferSelect;
 export type FillTo = (typeof fillTo.enumValues)[number];
