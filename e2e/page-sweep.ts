@@ -1,7 +1,11 @@
 // Opens pages in a real browser and records what went wrong on each: console errors (which is how
 // the browser reports Content-Security-Policy violations and React's hydration errors), uncaught
-// errors, and answers of 400 or more. Crawls a person's links, one address per page of the app.
-import type { Page } from "@playwright/test";
+// errors, answers of 400 or more, and accessibility violations axe rates serious or critical.
+// Crawls a person's links, one address per page of the app, and photographs each page it opens
+// on a desktop and a phone.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import path from "node:path";
 import { pageOf, type AppPage } from "./app-pages";
 
 export interface Problem {
@@ -9,15 +13,32 @@ export interface Problem {
   message: string;
 }
 
+/** What axe found on a page that keeps people out: rule, impact, and the first elements. */
+export interface Barrier {
+  url: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+const phone = { width: 390, height: 844 };
+
+/** A file name for a page's address: "/o/demo-vending/sales?status=failed" -> "o-demo-vending-sales-status-failed". */
+const fileNameOf = (url: string) => url.replace(/^\//, "").replace(/[^a-zA-Z0-9]+/g, "-").replace(/-+$/, "").slice(0, 120) || "home";
+
 export class PageSweep {
   /** The address each page was first opened at, by template. */
   readonly visited = new Map<string, string>();
   readonly problems: Problem[] = [];
+  readonly barriers: Barrier[] = [];
   private current = "";
 
   constructor(
     private readonly page: Page,
     private readonly pages: AppPage[],
+    /** Photographs each page the first time its template is opened, into test-results/screens/<who>/. */
+    private readonly photos?: { testInfo: TestInfo; who: string },
   ) {
     page.on("console", (msg) => {
       if (msg.type() === "error") this.problems.push({ url: this.current, message: msg.text() });
@@ -36,13 +57,46 @@ export class PageSweep {
     // The inbox polls every 5 s, so the network goes quiet in between; hydration is over by then.
     await this.page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
     const template = pageOf(this.pages, new URL(this.page.url()).pathname)?.template;
-    if (template && !this.visited.has(template)) this.visited.set(template, url);
+    if (template && !this.visited.has(template)) {
+      this.visited.set(template, url);
+      await this.checkAccess(url);
+      await this.photograph(url);
+    }
     const origin = new URL(this.page.url()).origin;
     const hrefs = await this.page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
     return hrefs
       .map((href) => new URL(href))
       .filter((u) => u.origin === origin && !u.pathname.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(u.pathname))
       .map((u) => `${u.pathname}${u.search}`);
+  }
+
+  /** Runs axe on the page as it stands; serious and critical violations are barriers. */
+  async checkAccess(url: string): Promise<void> {
+    const result = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    for (const v of result.violations) {
+      if (v.impact !== "serious" && v.impact !== "critical") continue;
+      this.barriers.push({ url, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) });
+    }
+  }
+
+  /** A full-page picture at the test's desktop size and at a phone's width, kept with the test results. */
+  private async photograph(url: string): Promise<void> {
+    if (!this.photos) return;
+    const { testInfo, who } = this.photos;
+    const dir = path.join(testInfo.config.rootDir, "..", "test-results", "screens", who);
+    const viewport = this.page.viewportSize();
+    const name = fileNameOf(new URL(url, "http://x").pathname + new URL(url, "http://x").search);
+    await this.page.screenshot({ fullPage: true, animations: "disabled", path: path.join(dir, `${name}-desktop.png`) });
+    if (viewport && viewport.width > phone.width) {
+      await this.page.setViewportSize(phone);
+      await this.page.screenshot({ fullPage: true, animations: "disabled", path: path.join(dir, `${name}-phone.png`) });
+      await this.page.setViewportSize(viewport);
+    }
+  }
+
+  /** The barriers as one readable list, for an assertion message. */
+  barrierReport(): string {
+    return this.barriers.map((b) => `${b.url}: ${b.impact} ${b.rule} (${b.help}) at ${b.targets.join(" | ")}`).join("\n");
   }
 
   /** Opens `starts`, then every linked address of a page not opened yet, breadth first. */

@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   // The specs' webhook receivers listen on 127.0.0.1.
   WEBHOOK_ALLOW_PRIVATE: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // `npm test` type-checks before the end-to-end run; the build need not do it again.
+  BUILD_SKIP_TYPECHECK: "1",
 };
 
 if (process.env.TEST_DATABASE_URL) {

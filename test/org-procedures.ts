@@ -296,6 +296,7 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "plans.get": { least: "viewer", call: (c, f) => c.plans.get({ orgId: f.orgId }) },
   "plans.machine": { least: "viewer", namesThing: true, call: (c, f) => c.plans.machine({ orgId: f.orgId, machineId: f.machineId }) },
   "plans.refresh": { least: "manager", call: (c, f) => c.plans.refresh({ orgId: f.orgId }) },
+  "plans.acceptToday": { least: "manager", call: (c, f) => c.plans.acceptToday({ orgId: f.orgId }) },
   "plans.settings": { least: "viewer", call: (c, f) => c.plans.settings({ orgId: f.orgId }) },
   "plans.updateSettings": {
     least: "manager",

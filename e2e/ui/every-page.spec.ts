@@ -6,8 +6,10 @@ import { restockEvent, sendMachineEvents } from "../machines";
 import { PageSweep } from "../page-sweep";
 import { screenshots } from "../screenshots";
 
-// Every page of the app, opened as the people who use it, must load without a console error: no
-// Content-Security-Policy violation, no hydration error, no failed request. The pages come from
+// Every page of the app, opened as the people who use it, must load without a console error (no
+// Content-Security-Policy violation, no hydration error, no failed request) and without a serious
+// or critical accessibility violation (axe, WCAG 2.2 AA rules). Each page is photographed on a
+// desktop and a phone into test-results/screens/<who>/, kept with the test results. The pages come from
 // app/, so a new page fails this spec until someone (operator, technician, consumer or visitor)
 // reaches it by a link or it is added to the starts below.
 const pages = appPages();
@@ -56,6 +58,7 @@ async function consumerWithPurchase(operator: BrowserContext, consumer: BrowserC
 
 function expectNoProblems(sweep: PageSweep, who: string) {
   expect.soft(sweep.problems, `${who}: console errors, page errors or failed requests:\n${sweep.report()}`).toEqual([]);
+  expect.soft(sweep.barriers, `${who}: serious or critical accessibility violations (axe):\n${sweep.barrierReport()}`).toEqual([]);
 }
 
 test("every page of the app opens without a console error, as the people who use it", async ({ page, context, browser }, testInfo) => {
@@ -65,7 +68,7 @@ test("every page of the app opens without a console error, as the people who use
 
   await test.step("an owner: every operator page", async () => {
     await apiSignIn(context, { email: demoEmail("owner"), password: demoPassword() });
-    const sweep = new PageSweep(page, pages);
+    const sweep = new PageSweep(page, pages, { testInfo, who: "owner" });
     // Links out of the org (signing out, the consumer's pages) are swept as their people below.
     await sweep.crawl(operatorStarts, (pathname) => pathname.startsWith("/o/") || pathname.startsWith("/orgs"));
     for (const template of sweep.visited.keys()) covered.add(template);
@@ -82,7 +85,7 @@ test("every page of the app opens without a console error, as the people who use
   await test.step("a technician: the pages of their role", async () => {
     const technician = await browser.newContext();
     await apiSignIn(technician, { email: demoEmail("technician"), password: demoPassword() });
-    const sweep = new PageSweep(await technician.newPage(), pages);
+    const sweep = new PageSweep(await technician.newPage(), pages, { testInfo, who: "technician" });
     await sweep.crawl([org, `${org}/routes/today`], (pathname) => pathname.startsWith("/o/"));
     expect.soft(sweep.visited.has("/o/[org]/routes/today")).toBe(true);
     for (const template of sweep.visited.keys()) covered.add(template);
@@ -95,7 +98,7 @@ test("every page of the app opens without a console error, as the people who use
     const shopper = await browser.newContext({ ...devices["Pixel 7"] });
     const { machineId, orderId } = await consumerWithPurchase(operator, shopper);
     const phone = await shopper.newPage();
-    const sweep = new PageSweep(phone, pages);
+    const sweep = new PageSweep(phone, pages, { testInfo, who: "consumer" });
     await sweep.crawl([`/m/${machineId}`, `/order/${orderId}`, "/me", "/me/memberships", "/me/requests"], (pathname) => pathname.startsWith("/me"));
     expect.soft(sweep.visited.has("/me/purchases/[purchaseId]")).toBe(true);
     await phone.goto(`/m/${machineId}`);
@@ -109,11 +112,12 @@ test("every page of the app opens without a console error, as the people who use
     const { id: orgId } = (await trpcQuery<{ id: string; slug: string }[]>(owner.request, "org.mine")).find((o) => o.slug === DEMO_ORG.slug)!;
     const { path: invitation } = await trpcMutation<{ path: string }>(owner.request, "invitations.create", { orgId, email: newAccount("invitee").email, role: "viewer" });
     const visitor = await browser.newContext();
-    const guest = new PageSweep(await visitor.newPage(), pages);
+    const guest = new PageSweep(await visitor.newPage(), pages, { testInfo, who: "visitor" });
     for (const url of ["/", "/sign-in", "/sign-up", invitation, `/m/${machineId}`, `/order/${orderId}`, "/no-such-page"]) await guest.visit(url);
     // The unknown address answers 404 with the not-found page (the browser logs the 404), nothing else.
     const expected = (p: { url: string; message: string }) => p.url === "/no-such-page" && /404/.test(p.message);
     expect.soft(guest.problems.filter((p) => !expected(p)), `visitor:\n${guest.report()}`).toEqual([]);
+    expect.soft(guest.barriers, `visitor: serious or critical accessibility violations (axe):\n${guest.barrierReport()}`).toEqual([]);
     for (const template of guest.visited.keys()) covered.add(template);
     await Promise.all([operator.close(), shopper.close(), owner.close(), visitor.close()]);
   });

@@ -145,4 +145,19 @@ export interface NeedsAttention {
   /** Machines planned for a visit today. */
   visitsToday: number;
   machines: MachineNeedingAttention[];
+  /** Today's plan, if a manager accepted it. */
+  acceptance: PlanAcceptanceView | null;
+}
+
+/** A day's plan as a manager accepted it, and who was told. */
+export interface PlanAcceptanceView {
+  day: string;
+  acceptedAt: Date;
+  acceptedByName: string | null;
+  /** Planned stops when it was accepted. */
+  stops: number;
+  /** Stops on no route, or on a route without a technician: nobody was told about these. */
+  unassignedStops: number;
+  /** Technicians told, by name. */
+  notified: string[];
 }

@@ -15,6 +15,7 @@ export { forecastStalestOrgs } from "./forecast-sweep";
 export { loadHistory, slotKey } from "./history";
 export { deliveryRouteDay, myDeliveryRoutes, pickListCsvRows } from "./pick-list";
 export { needsAttention } from "./needs-attention";
+export { acceptTodaysPlan } from "./plan-acceptance";
 export { getPlanView, machineForecast } from "./plan-view";
 export { claimRouteVisit } from "./route-visits";
 export { getSettings, updateSettings } from "./settings";

@@ -10,6 +10,7 @@ import { formatMoney, toMinor } from "~/server/money";
 import { formatDay } from "~/server/time";
 import { attentionKinds, CASH_BOX_FULL_MAJOR, type AttentionReason, type MachineNeedingAttention, type NeedsAttention, type ReplenishmentSettings } from "./contract";
 import { planFleet, planSlotOf, type PlannedMachine } from "./fleet-plan";
+import { todaysAcceptance } from "./plan-acceptance";
 import { planForVisitDays } from "./plan-math";
 
 /** Expected loss before the first visit below this (minor units) is noise, not an overdue visit. */
@@ -146,5 +147,6 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     .filter((m) => reasons.has(m.id))
     .map((m) => ({ machineId: m.id, name: m.name, locationName: m.location_name, reasons: reasons.get(m.id)!.sort((a, b) => rank(a) - rank(b)) }))
     .sort((a, b) => rank(a.reasons[0]!) - rank(b.reasons[0]!) || b.reasons.length - a.reasons.length || a.name.localeCompare(b.name));
-  return { today: fleet.today, currency, atRiskMinor, savedTodayMinor, visitsToday, machines };
+  const acceptance = await todaysAcceptance(ctx, { today: fleet.today });
+  return { today: fleet.today, currency, atRiskMinor, savedTodayMinor, visitsToday, machines, acceptance };
 }

@@ -138,6 +138,7 @@ export const auditActions = [
   "route.created",
   "route.updated",
   "route.deleted",
+  "plan.accepted",
   "visit.recorded",
   "replenishment.settings_updated",
   // DEX audits.

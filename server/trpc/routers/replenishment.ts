@@ -3,6 +3,7 @@ import { machineIdInput } from "~/server/fleet";
 import { recordVisit, recordVisitInput } from "~/server/ingest";
 import { listVisits, listVisitsInput } from "~/server/inventory";
 import {
+  acceptTodaysPlan,
   computeForecasts,
   createDeliveryRoute,
   deleteDeliveryRoute,
@@ -42,6 +43,7 @@ export const plansRouter = createTRPCRouter({
   machine: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => machineForecast(ctx.svc, input)),
   /** Forecasts this org again now instead of waiting for the hourly job. */
   refresh: orgProcedure("manager").mutation(({ ctx }) => computeForecasts(ctx.svc)),
+  acceptToday: orgProcedure("manager").mutation(({ ctx }) => acceptTodaysPlan(ctx.svc)),
   settings: orgProcedure("viewer").query(({ ctx }) => getSettings(ctx.svc)),
   updateSettings: orgProcedure("manager").input(settingsInput).mutation(({ ctx, input }) => updateSettings(ctx.svc, input)),
 });

@@ -5,6 +5,7 @@ import { formatCount } from "~/app/_components/labels/numbers";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { Stat } from "~/app/_components/ui/stat";
 import { formatMoney } from "~/server/money";
+import { AcceptPlan } from "./accept-plan";
 import type { AttentionReason, NeedsAttention as NeedsAttentionData } from "~/server/replenishment/contract";
 
 const severityIcon = {
@@ -19,7 +20,7 @@ const severityLabel = { critical: "Critical", warning: "Warning", info: "Note" }
  * The top of the home page: the plan's money at risk this week and what today's visits save, then
  * every machine that needs someone, once, with its reasons and what to do about each.
  */
-export function NeedsAttention({ data, base }: { data: NeedsAttentionData; base: string }) {
+export function NeedsAttention({ data, base, canAccept }: { data: NeedsAttentionData; base: string; canAccept: boolean }) {
   const money = (minor: number) => formatMoney(minor, data.currency);
   return (
     <section aria-labelledby="needs-attention-title" className="mb-6">
@@ -45,6 +46,7 @@ export function NeedsAttention({ data, base }: { data: NeedsAttentionData; base:
           </span>
         </Stat>
       </dl>
+      <AcceptPlan acceptance={data.acceptance} visitsToday={data.visitsToday} canAccept={canAccept} />
 
       {data.machines.length === 0 ? (
         <div className="mt-3 flex items-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-4 text-[13px] text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">

@@ -13,6 +13,7 @@ import { formatMoney } from "~/server/money";
 import { formatClock, formatDay } from "~/server/time";
 import { machineStatusOptions } from "../machines/fleet-query";
 import { requireMember } from "~/server/web";
+import { hasRole } from "~/server/tenancy/contract";
 import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
 import { NeedsAttention } from "./needs-attention";
@@ -46,7 +47,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
     <>
       <PageHeader title={org.name} description={`Your fleet at a glance. Days in ${overview.timeZone}; figures are brought up to date every few minutes.`} />
 
-      <NeedsAttention data={attention} base={base} />
+      <NeedsAttention data={attention} base={base} canAccept={hasRole(role, "manager")} />
 
       <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
         <Stat label="Revenue today">

@@ -28,6 +28,7 @@ const auditActionLabels: Record<AuditAction, string> = {
   "route.created": "Route added",
   "route.updated": "Route changed",
   "route.deleted": "Route deleted",
+  "plan.accepted": "Today's plan accepted",
   "visit.recorded": "Visit recorded",
   "replenishment.settings_updated": "Planning settings changed",
   "machine_audit.uploaded": "Audit file uploaded",
