@@ -4,6 +4,8 @@ import { callerFor } from "~/test/factories";
 import { withTenant } from "~/db/tenant";
 import { jobContext } from "~/server/context";
 import { asOwner, createMachineWithPlanogram, eventId, restock, sendEvents, vend } from "~/test/machines";
+import { ingestAudit } from "~/server/ingest";
+import { dexBytes } from "~/test/dex";
 import { computeForecasts } from "./forecast-run";
 import { needsAttention } from "./needs-attention";
 import { updateSettings } from "./settings";
@@ -56,6 +58,16 @@ describe("needs attention", () => {
     expect(view.machines).toHaveLength(1);
     expect(view.machines[0]!.reasons.map((r) => r.kind)).toEqual(["offline", "sold_out"]);
     expect(view.machines[0]!.reasons[1]!.text).toBe("3 slots sold out now: A1, A2, B1");
+  });
+
+  it("does not call a machine known only from its DEX audits offline: it sends no heartbeats", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const audit = await asOwner(t.db, m.org.id, m.owner.id, (ctx) =>
+      ingestAudit(ctx, { machineId: m.machine.id, body: dexBytes({ serial: m.machine.serial, selections: [{ selection: "11", price: 250, count: 3 }] }), source: "upload" }),
+    );
+    expect(audit.ok).toBe(true);
+    const view = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => needsAttention(ctx));
+    expect(view.machines.map((x) => x.reasons.map((r) => r.kind))).toEqual([["sold_out"]]);
   });
 
   it("puts a figure on the week at risk and on what today's visit saves of it", async () => {

@@ -23,6 +23,8 @@ interface MachineRow {
   name: string;
   location_name: string | null;
   status: string;
+  /** Never reported over the protocol but known from DEX audits: no heartbeat is expected. */
+  audits_only: boolean;
   alerts: { id: string; rule: string; code: string; severity: AttentionReason["severity"]; message: string; data: Record<string, unknown> }[] | null;
   sold_out: string[] | null;
 }
@@ -32,6 +34,7 @@ function machineFacts(ctx: ServiceCtx) {
   return queryRows<MachineRow>(
     ctx.db,
     sql`select m.id, m.name, l.name as location_name, m.status::text as status,
+        (m.last_seen_at is null and exists (select 1 from machine_audits au where au.org_id = ${ctx.orgId} and au.machine_id = m.id)) as audits_only,
         (select json_agg(json_build_object('id', a.id, 'rule', a.rule, 'code', a.code, 'severity', a.severity, 'message', a.message, 'data', a.data) order by a.last_seen_at desc)
           from alerts a where a.org_id = ${ctx.orgId} and a.machine_id = m.id and a.status <> 'resolved'
             and a.rule in ('machine_offline', 'machine_fault', 'refund_failed', 'audit_missed_vends')) as alerts,
@@ -93,7 +96,7 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     const machinePath = `machines/${m.id}`;
     const alerts = m.alerts ?? [];
     const offline = alerts.find((a) => a.rule === "machine_offline");
-    if (offline || m.status === "offline") {
+    if (offline || (m.status === "offline" && !m.audits_only)) {
       add(m.id, {
         kind: "offline",
         text: offline ? alertText(offline) : "Offline: no report from the machine lately",
