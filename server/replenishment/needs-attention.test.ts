@@ -20,6 +20,22 @@ afterAll(async () => {
 
 const fault = (code: string) => ({ id: eventId(), type: "machine.fault", occurredAt: new Date().toISOString(), data: { code, severity: "warning" } });
 
+/** A machine whose A1 sold six a day for four weeks before `now`, with one unit left. */
+async function sellingSixADay(now: Date) {
+  const m = await createMachineWithPlanogram(t.db, { capacity: 10 });
+  const events: unknown[] = [];
+  for (let d = 28; d >= 1; d--) {
+    const morning = new Date(now.getTime() - d * 86_400_000);
+    events.push(restock([{ slot: "A1", quantity: 10 }, { slot: "A2", quantity: 10 }, { slot: "B1", quantity: 10 }], morning));
+    for (let i = 0; i < 6; i++) events.push(vend("A1", { at: new Date(morning.getTime() + (3 + i) * 3600_000) }));
+  }
+  events.push(restock([{ slot: "A1", quantity: 1 }], new Date(now.getTime() - 3600_000)));
+  for (let i = 0; i < events.length; i += 400) {
+    expect((await sendEvents(t.db, m.machine.id, m.secret, { events: events.slice(i, i + 400) }, { serverNow: now.getTime(), timestamp: now })).status).toBe(200);
+  }
+  return m;
+}
+
 describe("needs attention", () => {
   it("lists a machine with a fault and a sold-out slot once, with both reasons; a healthy machine and other orgs' machines not at all", async () => {
     const broken = await createMachineWithPlanogram(t.db);
@@ -73,17 +89,7 @@ describe("needs attention", () => {
   it("puts a figure on the week at risk and on what today's visit saves of it", async () => {
     // 08:00 in Berlin: A1 sold six a day for four weeks and has one unit left.
     const now = new Date("2026-11-20T07:00:00Z");
-    const m = await createMachineWithPlanogram(t.db, { capacity: 10 });
-    const events: unknown[] = [];
-    for (let d = 28; d >= 1; d--) {
-      const morning = new Date(now.getTime() - d * 86_400_000);
-      events.push(restock([{ slot: "A1", quantity: 10 }, { slot: "A2", quantity: 10 }, { slot: "B1", quantity: 10 }], morning));
-      for (let i = 0; i < 6; i++) events.push(vend("A1", { at: new Date(morning.getTime() + (3 + i) * 3600_000) }));
-    }
-    events.push(restock([{ slot: "A1", quantity: 1 }], new Date(now.getTime() - 3600_000)));
-    for (let i = 0; i < events.length; i += 400) {
-      expect((await sendEvents(t.db, m.machine.id, m.secret, { events: events.slice(i, i + 400) }, { serverNow: now.getTime(), timestamp: now })).status).toBe(200);
-    }
+    const m = await sellingSixADay(now);
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
     await withTenant(t.db, { orgId: m.org.id }, (tx) => computeForecasts(jobContext(tx, { orgId: m.org.id, name: "test" }), { now }));
 
@@ -92,5 +98,23 @@ describe("needs attention", () => {
     expect(view.atRiskMinor).toBeGreaterThan(0);
     expect(view.savedTodayMinor).toBeGreaterThan(0);
     expect(view.savedTodayMinor).toBeLessThanOrEqual(view.atRiskMinor);
+  });
+
+  it("calls a visit late only when the loss before it is more than a visit costs", async () => {
+    // Friday 08:00 in Berlin; Wednesdays are the only working days, so the next visit is Wed 25 Nov.
+    const now = new Date("2026-11-20T07:00:00Z");
+    const m = await sellingSixADay(now);
+    const plan = async (visitCostMinor: number) => {
+      await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor, fillTo: "capacity", selloutThreshold: 0.95, workingDays: [2] }));
+      await withTenant(t.db, { orgId: m.org.id }, (tx) => computeForecasts(jobContext(tx, { orgId: m.org.id, name: "test" }), { now }));
+      const view = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => needsAttention(ctx, { now }));
+      return view.machines.find((x) => x.machineId === m.machine.id)?.reasons.find((r) => r.kind === "visit_overdue");
+    };
+    const late = await plan(500);
+    expect(late?.text).toMatch(/^Sells out before its next visit \(25 Nov\): €\d+\.\d{2} lost by then$/);
+    const lostMinor = Math.round(Number(late!.text.match(/€(\d+\.\d{2})/)![1]) * 100);
+    expect(lostMinor).toBeGreaterThanOrEqual(500);
+    // A visit that would cost more than that loss: waiting is the plan's choice, nothing to act on.
+    expect(await plan(lostMinor + 1)).toBeUndefined();
   });
 });

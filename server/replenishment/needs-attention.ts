@@ -16,6 +16,14 @@ import { planForVisitDays } from "./plan-math";
 /** Expected loss before the first visit below this (minor units) is noise, not an overdue visit. */
 const OVERDUE_LOSS_MINOR = 50;
 
+/**
+ * The loss before the first planned visit that makes the visit late. Below the cost of a visit, the
+ * plan chose to wait because an earlier visit would cost more than it saves: that is the plan doing
+ * its job, not something for a person to act on. Above it, a day off, the cut-off or a full route
+ * holds the visit back, and someone may want to move it.
+ */
+const overdueThreshold = (visitCostMinor: number) => Math.max(OVERDUE_LOSS_MINOR, visitCostMinor);
+
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 interface MachineRow {
@@ -59,11 +67,11 @@ function savedByTodaysVisit(m: PlannedMachine, settings: Pick<ReplenishmentSetti
 }
 
 /** A visit that comes after the machine starts losing sales: the expected loss by the first visit's day. */
-function overdueVisit(m: PlannedMachine, currency: string): AttentionReason | null {
+function overdueVisit(m: PlannedMachine, currency: string, visitCostMinor: number): AttentionReason | null {
   const first = m.plan.visitDays[0];
   if (first === undefined) return null;
   const lostBy = first === 0 ? 0 : (m.plan.days[first - 1]?.lostIfNotVisitedMinor ?? 0);
-  if (lostBy < OVERDUE_LOSS_MINOR) return null;
+  if (lostBy < overdueThreshold(visitCostMinor)) return null;
   return {
     kind: "visit_overdue",
     text: `Sells out before its next visit (${formatDay(m.visitDates[0]!)}): ${formatMoney(lostBy, currency)} lost by then`,
@@ -141,7 +149,7 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     atRiskMinor += m.plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0;
     savedTodayMinor += savedByTodaysVisit(m, fleet.settings);
     if (m.plan.visitDays[0] === 0) visitsToday++;
-    const overdue = overdueVisit(m, currency);
+    const overdue = overdueVisit(m, currency, fleet.settings.visitCostMinor);
     if (overdue) add(m.machineId, overdue);
   }
 
