@@ -90,6 +90,22 @@ describe("a technician's cash count", () => {
     expect(await collectionsOf(m.machine.id)).toHaveLength(1);
   });
 
+  it("is completed by the machine's report of the same emptying that arrives after it, instead of a second emptying", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    await send(m, [cashVend(250, ago(40)), cashVend(250, ago(30)), cashVend(150, ago(10))]);
+    // The technician counts first; the machine, offline for a while, reports emptying its box at -20 min later on.
+    const result = await count(m, { countedMinor: 480 });
+    expect(result.collection).toMatchObject({ source: "technician", expectedMinor: 650 });
+    const report = collected(520, ago(20));
+    expect((await send(m, [report])).status).toBe(200);
+    const [only, ...others] = await collectionsOf(m.machine.id);
+    expect(others).toEqual([]);
+    expect(only).toMatchObject({ id: result.collection.id, source: "machine", amountMinor: 520, countedMinor: 480, expectedMinor: 500, varianceMinor: -20, technicianId: m.owner.id });
+    // The same report again changes nothing.
+    expect((await send(m, [report])).status).toBe(200);
+    expect(await collectionsOf(m.machine.id)).toEqual([only]);
+  });
+
   it("is an emptying of its own when the machine's last report is older than a visit", async () => {
     const m = await createMachineWithPlanogram(t.db);
     await send(m, [collected(0, ago(13 * 60)), cashVend(250, ago(30))]);
