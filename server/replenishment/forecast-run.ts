@@ -133,9 +133,11 @@ async function updateAlerts(ctx: ServiceCtx, predicted: PredictedSellout[], now:
   }
   const already = new Set(open.map((a) => slotKey(a.machineId ?? "", a.code)));
   for (const x of predicted) {
-    // A repeat of an open prediction is not news: only new ones are raised, and open ones kept.
-    if (already.has(slotKey(x.machineId, x.code))) continue;
+    // A repeat of an open prediction is not news: its figures (chance, dates, loss) are brought up
+    // to date in place, as a state, without counting a repeat or telling anyone again.
+    const repeat = already.has(slotKey(x.machineId, x.code));
     await raiseAlert(ctx, {
+      ...(repeat ? { mode: "state" as const } : {}),
       machineId: x.machineId,
       rule: SELLOUT_RULE,
       code: x.code,

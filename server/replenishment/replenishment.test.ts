@@ -87,6 +87,14 @@ describe("the forecast job", () => {
     // Running again keeps one alert; when the prediction no longer holds it is resolved.
     await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
     expect(await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)))).toHaveLength(1);
+    // Its figures follow the latest forecast, in place and without counting a repeat: a dearer visit shows in its text.
+    const visitCost = Number(open[0]!.message.match(/more than a visit \(([\d.]+) EUR\)/)![1]);
+    await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: Math.round(visitCost * 100) + 1, fillTo: "capacity", selloutThreshold: 0.5 }));
+    await asJob(m.org.id, (ctx) => computeForecasts(ctx, { now }));
+    const [updated, ...more] = await t.db.select().from(alerts).where(and(eq(alerts.machineId, m.machine.id), eq(alerts.rule, SELLOUT_RULE)));
+    expect(more).toEqual([]);
+    expect(updated).toMatchObject({ id: open[0]!.id, status: "open", count: open[0]!.count });
+    expect(updated!.message).toContain(`more than a visit (${(visitCost + 0.01).toFixed(2)} EUR)`);
     await sendEvents(t.db, m.machine.id, m.secret, { events: [restock([{ slot: "A1", quantity: 10 }], new Date(now.getTime() - 60_000))] }, { serverNow: now.getTime(), timestamp: now });
     // Working every day: with Mon-Fri the next visit would be Monday and the weekend would empty A1.
     await asOwner(t.db, m.org.id, m.owner.id, (ctx) => updateSettings(ctx, { visitCostMinor: 500, fillTo: "capacity", selloutThreshold: 0.95, workingDays: [0, 1, 2, 3, 4, 5, 6] }));
