@@ -3,5 +3,6 @@
 import "server-only";
 
 export * from "./contract";
-export { answerOf, machinesBySerial, storeAudit, type AuditFacts, type StoredAudit } from "./store";
+export type { AuditFacts } from "./quality";
+export { answerOf, machinesBySerial, storeAudit, type StoredAudit } from "./store";
 export { getAudit, getSelectionMap, listAudits, machineAuditSummary, setSelectionMap } from "./views";
