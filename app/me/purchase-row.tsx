@@ -14,7 +14,7 @@ const receiptHref = (p: Purchase) => `/me/purchases/${p.id}`;
 function Aftermath({ purchase }: { purchase: Purchase }) {
   if (purchase.refund) return <ConsumerBadge table={refundStatusWords} status={purchase.refund.status} />;
   if (purchase.request) return <ConsumerBadge table={requestStatusWords} status={purchase.request.status} />;
-  return <span className="text-zinc-400 dark:text-zinc-500">None</span>;
+  return <span className="text-zinc-500 dark:text-zinc-400">None</span>;
 }
 
 /** A purchase as a row of the bill (wider screens). */
@@ -68,7 +68,7 @@ export function PurchaseCard({ purchase: p }: { purchase: Purchase }) {
             {(p.refund || p.request) && <Aftermath purchase={p} />}
           </div>
         </div>
-        <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
+        <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-500" />
       </Link>
     </li>
   );

@@ -84,6 +84,10 @@ export const refundRequests = pgTable(
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     refundId: text("refund_id").references(() => refunds.id, { onDelete: "set null" }),
+    /** Approved by the org's rule (the machine logged a failed vend), not by a person. */
+    autoApproved: boolean("auto_approved").notNull().default(false),
+    /** When the consumer was e-mailed the decision: set once, before sending, so it goes out once. */
+    decisionMailedAt: timestamp("decision_mailed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -95,6 +99,38 @@ export const refundRequests = pgTable(
   ],
 ).enableRLS();
 
+/** How an org handles refund requests: the rule that approves one the machine's own log proves. */
+export const refundRequestSettings = pgTable(
+  "refund_request_settings",
+  {
+    orgId: orgIdColumn().primaryKey(),
+    /** Approve and refund at once a request about a purchase the machine logged as a failed vend. */
+    autoApproveFailedVends: boolean("auto_approve_failed_vends").notNull().default(false),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [orgIsolation(t.orgId)],
+).enableRLS();
+
 export type RefundRequest = typeof refundRequests.$inferSelect;
+export type RefundRequestSettings = typeof refundRequestSettings.$inferSelect;
 export type LoyaltyProgram = typeof loyaltyPrograms.$inferSelect;
 
+
+/**
+ * When a receipt was last e-mailed to its consumer: one row per purchase and consumer, so a repeated
+ * or doubled request within a minute sends nothing more. Written under the operator's org.
+ */
+export const receiptEmails = pgTable(
+  "receipt_emails",
+  {
+    orgId: orgIdColumn(),
+    consumerId: text("consumer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The sale or order the receipt is for. */
+    purchaseId: text("purchase_id").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.consumerId, t.purchaseId] }), index("receipt_emails_org_idx").on(t.orgId), orgIsolation(t.orgId), consumerRead(t.consumerId)],
+).enableRLS();

@@ -28,6 +28,8 @@ export const orders = pgTable(
     productName: text("product_name").notNull(),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
+    /** The VAT rate (basis points) of the product when the order was placed. */
+    vatRateBp: integer("vat_rate_bp").notNull().default(0),
     status: orderStatus("status").notNull().default("awaiting_payment"),
     provider: text("provider").notNull(),
     checkoutSessionId: text("checkout_session_id"),

@@ -28,6 +28,8 @@ export const sales = pgTable(
     priceMinor: integer("price_minor").notNull(),
     costMinor: integer("cost_minor").notNull().default(0),
     currency: text("currency").notNull(),
+    /** The VAT rate (basis points) of the product when the sale was recorded: a receipt never changes with a later rate. */
+    vatRateBp: integer("vat_rate_bp").notNull().default(0),
     paymentMethod: paymentMethod("payment_method").notNull(),
     paymentReference: text("payment_reference"),
     orderId: text("order_id"),

@@ -41,6 +41,12 @@ export const organizations = pgTable(
     timeZone: text("time_zone").notNull(),
     currency: text("currency").notNull(),
     supportEmail: text("support_email"),
+    /** The operator's legal identity, printed on every receipt. */
+    legalName: text("legal_name"),
+    legalAddress: text("legal_address"),
+    vatNumber: text("vat_number"),
+    /** VAT rate in basis points (1900 = 19 %) for products without a rate of their own; prices are VAT-inclusive. */
+    defaultVatRateBp: integer("default_vat_rate_bp").notNull().default(0),
     /** How many months raw machine events are kept; sales, statistics and rollups are kept regardless. */
     eventRetentionMonths: integer("event_retention_months").notNull().default(13),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +54,7 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex("organizations_slug_key").on(t.slug),
     check("organizations_event_retention_months_range", sql`${t.eventRetentionMonths} between 1 and 120`),
+    check("organizations_default_vat_rate_range", sql`${t.defaultVatRateBp} between 0 and 10000`),
     orgIsolation(t.id),
   ],
 ).enableRLS();

@@ -8,6 +8,7 @@ import type { ConsumerCtx } from "../context";
 import { notFound } from "../errors";
 import { pageCursorAfter, readPageCursor } from "../input/cursor";
 import { listPurchasesInput, receiptInput, type Purchase, type PurchaseStatus, type Receipt } from "./contract";
+import { receiptDocument, sellerOf } from "./receipt-document";
 import { tierFor } from "./loyalty";
 
 /**
@@ -62,6 +63,7 @@ function consumerSales(tx: Db, consumerId: string, where?: ReturnType<typeof sql
       status: sales.status,
       priceMinor: sales.priceMinor,
       currency: sales.currency,
+      vatRateBp: sales.vatRateBp,
       paymentMethod: sales.paymentMethod,
       orderId: sales.orderId,
       orderProduct: orders.productName,
@@ -95,6 +97,7 @@ function consumerOrders(tx: Db, consumerId: string, where?: ReturnType<typeof sq
       status: orders.status,
       amountMinor: orders.amountMinor,
       currency: orders.currency,
+      vatRateBp: orders.vatRateBp,
       paymentMethod: orders.paymentMethod,
       refundId: refunds.id,
       refundStatus: refunds.status,
@@ -148,6 +151,7 @@ async function withNames(db: Db, saleRows: SaleRow[], orderRows: OrderRow[]): Pr
       currency: r.currency,
       paymentMethod: r.orderMethod ?? r.paymentMethod,
       status: r.status === "succeeded" ? "dispensed" : "not_dispensed",
+      vatRateBp: r.vatRateBp,
       orderId: r.orderId,
       refund: r.refundId ? { id: r.refundId, status: r.refundStatus!, amountMinor: r.refundAmount! } : null,
       request: r.requestId ? { id: r.requestId, status: r.requestStatus!, decisionReason: r.decisionReason } : null,
@@ -169,6 +173,7 @@ async function withNames(db: Db, saleRows: SaleRow[], orderRows: OrderRow[]): Pr
       currency: r.currency,
       paymentMethod: r.paymentMethod,
       status: ORDER_STATUS[r.status],
+      vatRateBp: r.vatRateBp,
       orderId: r.id,
       refund: r.refundId ? { id: r.refundId, status: r.refundStatus!, amountMinor: r.refundAmount! } : null,
       request: null,
@@ -218,8 +223,8 @@ export async function getReceipt(ctx: ConsumerCtx, raw: z.input<typeof receiptIn
   });
   const [purchase] = await withNames(db, found.saleRows, found.orderRows);
   if (!purchase) throw notFound("Purchase");
-  const support = await withTenant(db, { orgId: purchase.orgId }, (tx) => tx.select({ email: organizations.supportEmail }).from(organizations).where(eq(organizations.id, purchase.orgId)));
-  return { ...purchase, supportEmail: support[0]?.email ?? null, pointsEarned: found.points };
+  const seller = await sellerOf(db, purchase.orgId);
+  return { ...purchase, supportEmail: seller.supportEmail, pointsEarned: found.points, document: receiptDocument(purchase, seller) };
 }
 
 /** The consumer's memberships: balance and tier with each operator that runs a program. */

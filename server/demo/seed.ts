@@ -63,6 +63,11 @@ async function seedOrganization(db: Db, password: string): Promise<DemoSeedResul
         timeZone: "Europe/Berlin",
         currency: "EUR",
         supportEmail: "support@demo-vending.example",
+        // What receipts print: a seller with an address and VAT number, prices including 19 % VAT.
+        legalName: "Demo Vending GmbH",
+        legalAddress: "Musterstraße 1\n10115 Berlin\nGermany",
+        vatNumber: "DE123456789",
+        defaultVatRateBp: 1900,
       })
       .onConflictDoNothing()
       .returning();

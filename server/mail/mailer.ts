@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent along, e.g. a receipt's PDF. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 let transport: Promise<Transporter> | undefined;

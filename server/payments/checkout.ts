@@ -128,6 +128,7 @@ export async function createOrder(db: Db, raw: z.input<typeof createOrderInput> 
         productName: menu.name,
         amountMinor: menu.priceMinor,
         currency: menu.currency,
+        vatRateBp: menu.vatRateBp,
         provider: provider.name,
         checkoutExpiresAt: new Date(now.getTime() + orderTiming.checkoutMinutes * 60_000),
         consumerId,
@@ -185,6 +186,8 @@ async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: strin
       active: products.active,
       priceMinor: sql<number>`coalesce(${slots.priceOverrideMinor}, ${products.priceMinor})`,
       currency: organizations.currency,
+      // Captured on the order: its receipt keeps the rate in force when it was placed.
+      vatRateBp: sql<number>`coalesce(${products.vatRateBp}, ${organizations.defaultVatRateBp})`,
       stock: slots.stock,
       held: heldUnits(),
     })
@@ -192,7 +195,7 @@ async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: strin
     .innerJoin(products, eq(products.id, slots.productId))
     .innerJoin(organizations, eq(organizations.id, slots.orgId))
     .where(and(eq(slots.orgId, orgId), eq(slots.machineId, machineId), eq(slots.code, slot)));
-  return row ? { ...row, priceMinor: Number(row.priceMinor), held: Number(row.held) } : null;
+  return row ? { ...row, priceMinor: Number(row.priceMinor), held: Number(row.held), vatRateBp: Number(row.vatRateBp) } : null;
 }
 
 /** An order as its link shows it: to whoever holds the (unguessable) order id. */
@@ -207,6 +210,9 @@ export async function getOrderView(db: Db, orderId: string): Promise<OrderView |
         location: locations.name,
         operator: organizations.name,
         supportEmail: organizations.supportEmail,
+        legalName: organizations.legalName,
+        legalAddress: organizations.legalAddress,
+        vatNumber: organizations.vatNumber,
         refundId: refunds.id,
         refundStatus: refunds.status,
         refundAmount: refunds.amountMinor,
@@ -230,7 +236,8 @@ export async function getOrderView(db: Db, orderId: string): Promise<OrderView |
       provider: o.provider,
       paymentMethod: o.paymentMethod,
       machine: { id: o.machineId, name: row.machineName, location: row.location },
-      operator: { name: row.operator, supportEmail: row.supportEmail },
+      operator: { name: row.operator, supportEmail: row.supportEmail, legalName: row.legalName, legalAddress: row.legalAddress, vatNumber: row.vatNumber },
+      vatRateBp: o.vatRateBp,
       consumerId: o.consumerId,
       createdAt: o.createdAt,
       paidAt: o.paidAt,

@@ -116,7 +116,9 @@ export interface OrderView {
   provider: string;
   paymentMethod: PaymentMethod | null;
   machine: { id: string; name: string; location: string | null };
-  operator: { name: string; supportEmail: string | null };
+  operator: { name: string; supportEmail: string | null; legalName: string | null; legalAddress: string | null; vatNumber: string | null };
+  /** The VAT rate (basis points) captured when the order was placed; prices include it. */
+  vatRateBp: number;
   consumerId: string | null;
   createdAt: Date;
   paidAt: Date | null;

@@ -26,6 +26,10 @@ export async function createOrganization(db: Db, { actor, org: raw }: { actor: A
         currency: input.currency,
         supportEmail: input.supportEmail || null,
         eventRetentionMonths: input.eventRetentionMonths,
+        legalName: input.legalName || null,
+        legalAddress: input.legalAddress || null,
+        vatNumber: input.vatNumber?.toUpperCase() || null,
+        defaultVatRateBp: input.defaultVatRateBp,
       })
       .onConflictDoNothing()
       .returning();
@@ -43,7 +47,10 @@ export async function getOrganization(ctx: ServiceCtx) {
   return org;
 }
 
-/** Renames the org or changes its zone, currency, support contact or how long raw machine events are kept. */
+/**
+ * Renames the org or changes its zone, currency, support contact, how long raw machine events are
+ * kept, or what receipts print (legal name, address, VAT number, default VAT rate).
+ */
 export async function updateOrganization(ctx: ServiceCtx, raw: z.input<typeof orgSettingsInput>) {
   const input = orgSettingsInput.parse(raw);
   const before = await getOrganization(ctx);
@@ -55,11 +62,15 @@ export async function updateOrganization(ctx: ServiceCtx, raw: z.input<typeof or
       currency: input.currency,
       supportEmail: input.supportEmail || null,
       eventRetentionMonths: input.eventRetentionMonths ?? before.eventRetentionMonths,
+      legalName: input.legalName === undefined ? before.legalName : input.legalName || null,
+      legalAddress: input.legalAddress === undefined ? before.legalAddress : input.legalAddress || null,
+      vatNumber: input.vatNumber === undefined ? before.vatNumber : input.vatNumber.toUpperCase() || null,
+      defaultVatRateBp: input.defaultVatRateBp ?? before.defaultVatRateBp,
     })
     .where(eq(organizations.id, ctx.orgId))
     .returning();
   const changed = Object.fromEntries(
-    (["name", "timeZone", "currency", "supportEmail", "eventRetentionMonths"] as const)
+    (["name", "timeZone", "currency", "supportEmail", "eventRetentionMonths", "legalName", "legalAddress", "vatNumber", "defaultVatRateBp"] as const)
       .filter((k) => before[k] !== org![k])
       .map((k) => [k, { from: before[k], to: org![k] }]),
   );

@@ -8,4 +8,5 @@ export { clientAddress } from "./client-address";
 export { handlers, signIn, signOut } from "./next-auth";
 export { requireMember, requireUser } from "./org-access";
 export { orgDownload, type DownloadFile, type RequestSession } from "./org-download";
+export { consumerReceiptPdf, orderReceiptPdf } from "./receipt-download";
 export { currentUser } from "./session";

@@ -99,7 +99,7 @@ export function OrderProgress({ order }: { order: Order }) {
             {step.state === "current" && <LoaderCircle className="size-3.5 animate-spin" strokeWidth={3} />}
           </span>
           <div className="min-w-0 pt-0.5">
-            <p className={clsx("text-sm font-medium", step.state === "upcoming" ? "text-zinc-400 dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100")}>
+            <p className={clsx("text-sm font-medium", step.state === "upcoming" ? "text-zinc-500 dark:text-zinc-400" : "text-zinc-900 dark:text-zinc-100")}>
               {step.label}
               <span className="sr-only"> ({stateWords[step.state]})</span>
             </p>

@@ -1,17 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, CreditCard } from "lucide-react";
+import { ArrowLeft, CreditCard, FileDown } from "lucide-react";
 import Link from "next/link";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
 import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { ReceiptList } from "~/app/_components/consumer/receipt-list";
+import { ReceiptSeller, ReceiptVat } from "~/app/_components/consumer/receipt-vat";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { receiptLines } from "~/server/consumers/contract";
 import { formatMoney } from "~/server/money";
 import { OrderProgress } from "./order-progress";
 import { SaveOrder } from "./save-order";
@@ -63,6 +65,9 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
   if (!order) return null;
   const { title, body } = headline(order);
   const demo = order.provider === "demo";
+  const charged = order.status !== "awaiting_payment" && order.status !== "canceled";
+  const vat = receiptLines({ product: order.productName, amountMinor: order.amountMinor, vatRateBp: order.vatRateBp, status: charged ? "paid" : "canceled", refund: order.refund });
+  const seller = { name: order.operator.name, legalName: order.operator.legalName, address: order.operator.legalAddress, vatNumber: order.operator.vatNumber, supportEmail: order.operator.supportEmail };
 
   return (
     <div className="space-y-4">
@@ -90,6 +95,9 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
       </Card>
 
       <Card title="Receipt" bodyClassName="px-4 py-1">
+        <div className="border-b border-dashed border-zinc-200 py-3 dark:border-zinc-800">
+          <ReceiptSeller seller={seller} />
+        </div>
         <ReceiptList
           lines={[
             { label: "Product", value: order.productName },
@@ -102,8 +110,20 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
             { label: "Amount", value: formatMoney(order.amountMinor, order.currency), strong: true },
           ]}
         />
-        <p className="pb-3 font-mono text-[11px] text-zinc-400 dark:text-zinc-500">Order {order.id}</p>
+        {charged && (
+          <div className="border-t border-dashed border-zinc-200 dark:border-zinc-800">
+            <ReceiptVat receipt={{ ...vat, currency: order.currency }} />
+          </div>
+        )}
+        <p className="pb-3 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">Order {order.id}</p>
       </Card>
+
+      {charged && (
+        <a href={`/order/${encodeURIComponent(order.id)}/receipt.pdf`} className={buttonClasses("secondary", "md", "h-10 print:hidden")}>
+          <FileDown aria-hidden />
+          Download receipt (PDF)
+        </a>
+      )}
 
       <SaveOrder order={order} signedIn={signedIn} />
 

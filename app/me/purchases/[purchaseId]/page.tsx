@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, FileDown } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,11 +10,13 @@ import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { purchaseStatusWords, refundStatusWords } from "~/app/_components/consumer/purchase-status";
 import { ReceiptList } from "~/app/_components/consumer/receipt-list";
+import { ReceiptSeller, ReceiptVat } from "~/app/_components/consumer/receipt-vat";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
 import { formatCount } from "~/app/_components/labels/numbers";
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
+import { EmailReceiptButton } from "./email-receipt-button";
 import { PrintButton } from "./print-button";
 import { ProblemReport } from "./problem-report";
 
@@ -66,6 +68,9 @@ export default async function ReceiptPage({ params }: { params: Params }) {
       </header>
 
       <Card bodyClassName="px-4 py-1">
+        <div className="border-b border-dashed border-zinc-200 py-3 dark:border-zinc-800">
+          <ReceiptSeller seller={receipt.document.seller} />
+        </div>
         <ReceiptList
           lines={[
             { label: "Operator", value: receipt.operator },
@@ -79,8 +84,20 @@ export default async function ReceiptPage({ params }: { params: Params }) {
             { label: "Amount", value: formatMoney(receipt.amountMinor, receipt.currency), strong: true },
           ]}
         />
-        <p className="pb-3 font-mono text-[11px] text-zinc-400 dark:text-zinc-500">Purchase {receipt.id}</p>
+        <p className="pb-3 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">Receipt no. {receipt.document.number}</p>
       </Card>
+
+      <Card title="VAT" bodyClassName="px-4 py-1">
+        <ReceiptVat receipt={receipt.document} />
+      </Card>
+
+      <div className="flex flex-wrap items-start gap-2 print:hidden">
+        <a href={`/me/purchases/${encodeURIComponent(receipt.id)}/receipt.pdf`} className={buttonClasses("secondary", "md", "h-10")}>
+          <FileDown aria-hidden />
+          Download PDF
+        </a>
+        <EmailReceiptButton purchaseId={receipt.id} />
+      </div>
 
       {receipt.refund && (
         <p role="status" className="rounded-md border border-zinc-200 bg-white px-3 py-2.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">

@@ -15,6 +15,7 @@ import type { RouterOutputs } from "~/app/_trpc/types";
 import { productInput } from "~/server/catalog/contract";
 import type { FieldErrors } from "~/server/errors";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
+import { vatBpToPercentText, vatPercentToBp } from "~/server/tenancy/contract";
 
 export type ProductRow = RouterOutputs["products"]["list"][number];
 
@@ -26,6 +27,8 @@ interface Values {
   cost: string;
   imageUrl: string;
   active: boolean;
+  /** In percent; empty for the org's default rate. */
+  vatRate: string;
 }
 
 /** Adds a product, or edits `product`; prices are typed in major units ("2.50") of the org's currency. */
@@ -42,6 +45,7 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
     cost: product ? toMajorText(product.costMinor, org.currency) : "",
     imageUrl: product?.imageUrl ?? "",
     active: product?.active ?? true,
+    vatRate: product?.vatRateBp == null ? "" : vatBpToPercentText(product.vatRateBp),
   };
   const { open, setOpen, values, localErrors: local, setLocalErrors: setLocal, controls } = useDialogForm(initial);
   const onSuccess = async () => {
@@ -55,7 +59,7 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
   const { openChange, set } = controls([create, update]);
   const server = fieldErrorsOf(mutation.error);
   // The API names the amounts in minor units; the form has them in major units.
-  const errors: Partial<FieldErrors> = { ...server, price: server.priceMinor, cost: server.costMinor, ...local };
+  const errors: Partial<FieldErrors> = { ...server, price: server.priceMinor, cost: server.costMinor, vatRate: server.vatRateBp, ...local };
   const hasErrors = Object.values(errors).some((e) => e?.length);
 
   function submit(event: React.FormEvent) {
@@ -70,12 +74,13 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
       costMinor,
       imageUrl: values.imageUrl.trim() || null,
       active: values.active,
+      vatRateBp: values.vatRate.trim() === "" ? null : vatPercentToBp(values.vatRate),
     };
-    const { priceMinor: priceErrors, costMinor: costErrors, ...found } = formErrors(productInput, input);
+    const { priceMinor: priceErrors, costMinor: costErrors, vatRateBp: vatRate, ...found } = formErrors(productInput, input);
     // Amounts are typed in major units: text that is no amount at all gets the format to use.
     const price = Number.isNaN(priceMinor) ? [amountHint(org.currency)] : priceErrors;
     const cost = Number.isNaN(costMinor) ? [amountHint(org.currency)] : costErrors;
-    const local: FieldErrors = { ...found, ...(price ? { price } : {}), ...(cost ? { cost } : {}) };
+    const local: FieldErrors = { ...found, ...(price ? { price } : {}), ...(cost ? { cost } : {}), ...(vatRate ? { vatRate } : {}) };
     setLocal(local);
     if (Object.keys(local).length > 0 || priceMinor === null) return;
     if (product) update.mutate({ orgId: org.id, ...input, priceMinor, productId: product.id });
@@ -148,6 +153,18 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             className="tabular"
           />
         </div>
+        <TextField
+          label="VAT rate (%)"
+          name="vatRate"
+          optional
+          inputMode="decimal"
+          placeholder="e.g. 7"
+          value={values.vatRate}
+          onChange={(e) => set({ vatRate: e.target.value })}
+          errors={errors.vatRate}
+          hint="Included in the price. Empty: the organization's default rate."
+          className="tabular"
+        />
         <TextField
           label="Image URL"
           name="imageUrl"

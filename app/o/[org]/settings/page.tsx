@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "~/app/_components/ui/card";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { hasRole, roleLabels } from "~/server/tenancy/contract";
+import { formatVatRate, hasRole, roleLabels, vatBpToPercentText } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { SettingsForm } from "./settings-form";
 
@@ -14,9 +14,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   if (hasRole(role, "admin")) {
     return (
       <>
-        <PageHeader title="Settings" description="How your organization is named, which zone and currency its reports use, and how long raw machine events are kept." />
+        <PageHeader title="Settings" description="How your organization is named, which zone and currency its reports use, how long raw machine events are kept, and what receipts print." />
         <Card title="Organization" className="max-w-3xl">
-          <SettingsForm initial={values} initialRetentionMonths={org.eventRetentionMonths} slug={org.slug} />
+          <SettingsForm
+            initial={values}
+            initialRetentionMonths={org.eventRetentionMonths}
+            initialReceipt={{
+              legalName: org.legalName ?? "",
+              legalAddress: org.legalAddress ?? "",
+              vatNumber: org.vatNumber ?? "",
+              defaultVatRate: vatBpToPercentText(org.defaultVatRateBp),
+            }}
+            slug={org.slug}
+          />
         </Card>
       </>
     );
@@ -29,6 +39,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     ["Currency", `${org.currency} · ${currencyName}`],
     ["Support e-mail", org.supportEmail ?? "Not set"],
     ["Keep raw machine events", `${org.eventRetentionMonths} months`],
+    ["Legal name", org.legalName ?? "Not set"],
+    ["Registered address", org.legalAddress ?? "Not set"],
+    ["VAT number", org.vatNumber ?? "Not set"],
+    ["Default VAT rate", formatVatRate(org.defaultVatRateBp)],
   ];
   return (
     <>
@@ -41,7 +55,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           {rows.map(([label, value]) => (
             <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-3">
               <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-              <dd className="text-zinc-900 sm:col-span-2 dark:text-zinc-100">{value}</dd>
+              <dd className="whitespace-pre-line text-zinc-900 sm:col-span-2 dark:text-zinc-100">{value}</dd>
             </div>
           ))}
         </dl>

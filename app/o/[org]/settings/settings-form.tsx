@@ -6,19 +6,29 @@ import { useState } from "react";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { formErrors } from "~/app/_components/forms/form-check";
 import { useOrg } from "~/app/_components/org/org-context";
-import { OrgSettingsFields, type OrgSettingsValues } from "~/app/_components/org/org-settings-fields";
+import { OrgSettingsFields, ReceiptDetailsFields, type OrgSettingsValues, type ReceiptDetailsValues } from "~/app/_components/org/org-settings-fields";
 import { TextField } from "~/app/_components/ui/field";
 import { SaveBar } from "~/app/_components/ui/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { EVENT_RETENTION_MONTHS, orgSettingsInput } from "~/server/tenancy/contract";
+import { EVENT_RETENTION_MONTHS, orgSettingsInput, vatBpToPercentText, vatPercentToBp } from "~/server/tenancy/contract";
 
 /** What the retention field holds, as the schema reads it: an empty field is no number at all. */
 const monthsOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
-/** Edits the organization's name, zone, currency, support e-mail and event retention (admins and owners). */
-export function SettingsForm({ initial, initialRetentionMonths, slug }: { initial: OrgSettingsValues; initialRetentionMonths: number; slug: string }) {
+/** Edits the organization's name, zone, currency, support e-mail, event retention and receipt details (admins and owners). */
+export function SettingsForm({
+  initial,
+  initialRetentionMonths,
+  initialReceipt,
+  slug,
+}: {
+  initial: OrgSettingsValues;
+  initialRetentionMonths: number;
+  initialReceipt: ReceiptDetailsValues;
+  slug: string;
+}) {
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -26,6 +36,8 @@ export function SettingsForm({ initial, initialRetentionMonths, slug }: { initia
   const [saved, setSaved] = useState<OrgSettingsValues>(initial);
   const [retention, setRetention] = useState(String(initialRetentionMonths));
   const [savedRetention, setSavedRetention] = useState(String(initialRetentionMonths));
+  const [receipt, setReceipt] = useState(initialReceipt);
+  const [savedReceipt, setSavedReceipt] = useState(initialReceipt);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const update = useMutation(
     trpc.org.update.mutationOptions({
@@ -35,19 +47,40 @@ export function SettingsForm({ initial, initialRetentionMonths, slug }: { initia
         setValues(next);
         setSavedRetention(String(result.eventRetentionMonths));
         setRetention(String(result.eventRetentionMonths));
+        const nextReceipt = {
+          legalName: result.legalName ?? "",
+          legalAddress: result.legalAddress ?? "",
+          vatNumber: result.vatNumber ?? "",
+          defaultVatRate: vatBpToPercentText(result.defaultVatRateBp),
+        };
+        setSavedReceipt(nextReceipt);
+        setReceipt(nextReceipt);
         // The name, zone and currency show across the shell.
         router.refresh();
       },
     }),
   );
-  const errors = { ...fieldErrorsOf(update.error), ...localErrors };
+  const server = fieldErrorsOf(update.error);
+  // The API names the rate in basis points; the form has it in percent.
+  const errors: FieldErrors = { ...server, ...(server.defaultVatRateBp ? { defaultVatRate: server.defaultVatRateBp } : {}), ...localErrors };
   const hasFieldErrors = Object.keys(errors).length > 0;
-  const dirty = (Object.keys(values) as (keyof OrgSettingsValues)[]).some((k) => values[k] !== saved[k]) || retention !== savedRetention;
+  const dirty =
+    (Object.keys(values) as (keyof OrgSettingsValues)[]).some((k) => values[k] !== saved[k]) ||
+    retention !== savedRetention ||
+    (Object.keys(receipt) as (keyof ReceiptDetailsValues)[]).some((k) => receipt[k] !== savedReceipt[k]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { ...values, eventRetentionMonths: monthsOf(retention) };
-    const found = formErrors(orgSettingsInput, input);
+    const input = {
+      ...values,
+      eventRetentionMonths: monthsOf(retention),
+      legalName: receipt.legalName,
+      legalAddress: receipt.legalAddress,
+      vatNumber: receipt.vatNumber,
+      defaultVatRateBp: vatPercentToBp(receipt.defaultVatRate),
+    };
+    const { defaultVatRateBp: rateErrors, ...rest } = formErrors(orgSettingsInput, input);
+    const found: FieldErrors = { ...rest, ...(rateErrors ? { defaultVatRate: rateErrors } : {}) };
     setLocalErrors(found);
     if (Object.keys(found).length > 0) {
       update.reset();
@@ -91,6 +124,17 @@ export function SettingsForm({ initial, initialRetentionMonths, slug }: { initia
           hint="Raw machine events older than this are deleted; sales, statistics and rollups are kept."
         />
       </div>
+      <div className="border-t border-zinc-100 pt-5 dark:border-zinc-800">
+        <ReceiptDetailsFields
+          values={receipt}
+          onChange={(change) => {
+            update.reset();
+            setLocalErrors({});
+            setReceipt((r) => ({ ...r, ...change }));
+          }}
+          errors={errors}
+        />
+      </div>
       <SaveBar
         dirty={dirty}
         pending={update.isPending}
@@ -99,6 +143,7 @@ export function SettingsForm({ initial, initialRetentionMonths, slug }: { initia
           setLocalErrors({});
           setValues(saved);
           setRetention(savedRetention);
+          setReceipt(savedReceipt);
         }}
       />
     </form>

@@ -89,7 +89,7 @@ export function TiersEditor({
                       onBlur={sorted}
                       className={`${controlClasses} tabular pr-9 text-right`}
                     />
-                    <span aria-hidden className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-xs text-zinc-400">
+                    <span aria-hidden className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-xs text-zinc-500">
                       pts
                     </span>
                   </div>

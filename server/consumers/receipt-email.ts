@@ -1,0 +1,102 @@
+import "server-only";
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { receiptEmails, users } from "~/db/schema";
+import { withConsumer, withTenant } from "~/db/tenant";
+import type { ConsumerCtx } from "../context";
+import { ServiceError } from "../errors";
+import { appUrl, mailEnabled, sendMail } from "../mail/mailer";
+import { formatMoney } from "../money";
+import { formatDateTime } from "../time";
+import { formatVatRate } from "~/server/tenancy/contract";
+import {
+  RECEIPT_EMAIL_INTERVAL_SECONDS,
+  RECEIPT_EMAIL_WINDOW,
+  consumersMessages,
+  type receiptInput,
+  type ReceiptDocument,
+  type ReceiptEmailOutcome,
+} from "./contract";
+import { getReceipt } from "./purchases";
+import { paymentWords, receiptPdf } from "./receipt-pdf";
+
+/** The receipt as plain text, for the body of the e-mail that carries its PDF. */
+function receiptText(r: ReceiptDocument, product: string, link: string): string {
+  const m = (minor: number) => formatMoney(minor, r.currency, { code: true });
+  const seller = r.seller.legalName ?? r.seller.name;
+  return [
+    `Your receipt from ${seller} for ${product} is attached as a PDF.`,
+    "",
+    `Receipt number: ${r.number}`,
+    `Date: ${formatDateTime(r.occurredAt, r.timeZone)} (${r.timeZone})`,
+    `Payment method: ${paymentWords(r.paymentMethod)}`,
+    ...r.lines.map((l) => `${l.description}: ${m(l.grossMinor)} (VAT ${formatVatRate(l.vatRateBp)}: ${m(l.vatMinor)})`),
+    ...(r.lines.length ? [`Total: ${m(r.totals.grossMinor)}, of which VAT ${m(r.totals.vatMinor)}`] : ["Nothing was charged."]),
+    "",
+    seller,
+    ...(r.seller.address ? [r.seller.address] : []),
+    ...(r.seller.vatNumber ? [`VAT number: ${r.seller.vatNumber}`] : []),
+    "",
+    `See it online: ${link}`,
+  ].join("\n");
+}
+
+/**
+ * "E-mail me this receipt": sends the purchase's receipt, its PDF attached, to the signed-in
+ * consumer's own address. At most once a minute per purchase (a row keyed by consumer and purchase
+ * is claimed first), so a double click or a repeat sends nothing more; and at most
+ * `RECEIPT_EMAIL_WINDOW.count` receipts in its minutes per consumer. A send that fails gives its
+ * minute back.
+ */
+export async function emailReceipt(
+  ctx: ConsumerCtx,
+  raw: z.input<typeof receiptInput> & { /** Another SMTP server than SMTP_URL (tests). */ smtpUrl?: string },
+): Promise<{ outcome: ReceiptEmailOutcome; email: string }> {
+  const receipt = await getReceipt(ctx, raw);
+  const { db, consumerId } = ctx;
+  const { user, recent } = await withConsumer(db, consumerId, async (tx) => ({
+    user: (await tx.select({ email: users.email }).from(users).where(eq(users.id, consumerId)))[0],
+    // Across operators: the consumer's own rows, read through their own path.
+    recent: (
+      await tx
+        .select({ n: count() })
+        .from(receiptEmails)
+        .where(and(eq(receiptEmails.consumerId, consumerId), gt(receiptEmails.sentAt, sql`now() - make_interval(mins => ${RECEIPT_EMAIL_WINDOW.minutes})`)))
+    )[0]!.n,
+  }));
+  const email = user?.email ?? "";
+  if ((!raw.smtpUrl && !mailEnabled()) || !email) return { outcome: "mail_not_configured", email };
+  if (recent >= RECEIPT_EMAIL_WINDOW.count) {
+    throw new ServiceError("TOO_MANY_REQUESTS", consumersMessages.receipt_emails_limit, { count: recent, minutes: RECEIPT_EMAIL_WINDOW.minutes }, { retryAfterSeconds: 60 });
+  }
+
+  const key = and(eq(receiptEmails.consumerId, consumerId), eq(receiptEmails.purchaseId, receipt.id));
+  const claimed = await withTenant(db, { orgId: receipt.orgId, userId: consumerId }, (tx) =>
+    tx
+      .insert(receiptEmails)
+      .values({ orgId: receipt.orgId, consumerId, purchaseId: receipt.id })
+      .onConflictDoUpdate({
+        target: [receiptEmails.consumerId, receiptEmails.purchaseId],
+        set: { sentAt: sql`now()` },
+        setWhere: sql`${receiptEmails.sentAt} < now() - make_interval(secs => ${RECEIPT_EMAIL_INTERVAL_SECONDS})`,
+      })
+      .returning({ purchaseId: receiptEmails.purchaseId }),
+  );
+  if (claimed.length === 0) return { outcome: "already_sent", email };
+
+  const doc = receipt.document;
+  const sent = await sendMail(
+    {
+      to: email,
+      subject: `Your receipt from ${doc.seller.legalName ?? doc.seller.name}: ${receipt.product}`,
+      text: receiptText(doc, receipt.product, `${appUrl()}/me/purchases/${receipt.id}`),
+      attachments: [{ filename: `receipt-${doc.number}.pdf`, content: await receiptPdf(doc), contentType: "application/pdf" }],
+    },
+    { smtpUrl: raw.smtpUrl },
+  );
+  if (!sent) {
+    await withTenant(db, { orgId: receipt.orgId, userId: consumerId }, (tx) => tx.delete(receiptEmails).where(key));
+    return { outcome: "mail_failed", email };
+  }
+  return { outcome: "sent", email };
+}
