@@ -138,7 +138,8 @@ test("a manager refunds a sale by hand and decides on consumers' requests", asyn
   await test.step("requests: approve one, reject one with a reason", async () => {
     await page.getByRole("link", { name: /^Refund requests/ }).click();
     await expect(page.getByRole("link", { name: /^Refund requests/ })).toContainText("2");
-    const pending = page.getByRole("listitem").filter({ hasText: "Nothing came out of the machine." });
+    // Each request (named "Request about …") holds its evidence, which lists the consumer's other requests too.
+    const pending = page.getByRole("listitem", { name: /^Request about/ }).filter({ hasText: "Nothing came out of the machine." });
     await expect(pending).toHaveCount(2);
     await shoot("refund-requests");
     await pending.first().getByRole("button", { name: /^Reject/ }).click();

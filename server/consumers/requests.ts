@@ -9,12 +9,15 @@ import { ServiceError, fieldError, notFound } from "../errors";
 import { recordAudit } from "~/server/tenancy";
 import { REJECTION_REASON_MIN_LENGTH, consumersMessages, decideRequestInput, listRefundRequestsInput, reportProblemInput } from "./contract";
 import { describeSales } from "./purchases";
+import { requestEvidence } from "./request-evidence";
+import { applyAutoApproval } from "./request-rules";
 import { refundSale } from "./sale-refunds";
 
 /**
  * "Report a problem" on a purchase: a refund request the operator's managers decide on. The
  * purchase is read through the consumer's own path, so only their own can be reported; one
- * request per purchase (a unique key).
+ * request per purchase (a unique key). The org's rule may approve it at once (`applyAutoApproval`);
+ * the caller then e-mails the decision (`sendDecisionMails`) after this commits.
  */
 export async function reportProblem(ctx: ConsumerCtx, raw: z.input<typeof reportProblemInput>) {
   const input = reportProblemInput.parse(raw);
@@ -29,19 +32,20 @@ export async function reportProblem(ctx: ConsumerCtx, raw: z.input<typeof report
   if (!sale) throw notFound("Purchase");
   if (sale.refundId) throw new ServiceError("CONFLICT", consumersMessages.purchase_being_refunded);
   return withTenant(db, { orgId: sale.orgId, userId: consumerId }, async (tx) => {
+    const ctx = consumerContext(tx, { orgId: sale.orgId, consumerId });
     const [request] = await tx
       .insert(refundRequests)
       .values({ id: newId("rrq"), orgId: sale.orgId, consumerId, saleId: sale.id, reason: input.reason })
       .onConflictDoNothing()
       .returning();
     if (!request) throw new ServiceError("CONFLICT", consumersMessages.problem_already_reported);
-    await recordAudit(consumerContext(tx, { orgId: sale.orgId, consumerId }), {
+    await recordAudit(ctx, {
       action: "refund_request.created",
       targetType: "refund_request",
       targetId: request.id,
       data: { saleId: sale.id },
     });
-    return request;
+    return applyAutoApproval(ctx, request);
   });
 }
 
@@ -75,16 +79,20 @@ export async function listMyRequests(ctx: ConsumerCtx) {
   });
 }
 
-/** The operator's queue of refund requests: pending first, then the decided, newest first. */
+/**
+ * The operator's queue of refund requests: pending first, then the decided, newest first. Each
+ * pending one comes with its evidence, read for the whole list in one query.
+ */
 export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof listRefundRequestsInput> = {}) {
   const input = listRefundRequestsInput.parse(raw);
-  return ctx.db
+  const rows = await ctx.db
     .select({
       id: refundRequests.id,
       status: refundRequests.status,
       reason: refundRequests.reason,
       decisionReason: refundRequests.decisionReason,
       decidedAt: refundRequests.decidedAt,
+      autoApproved: refundRequests.autoApproved,
       createdAt: refundRequests.createdAt,
       saleId: sales.id,
       occurredAt: sales.occurredAt,
@@ -95,6 +103,7 @@ export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof li
       currency: sales.currency,
       paymentMethod: sql<string>`coalesce(${orders.paymentMethod}, ${sales.paymentMethod})`,
       saleStatus: sales.status,
+      slotCode: sales.slotCode,
       refundId: refunds.id,
       refundStatus: refunds.status,
     })
@@ -107,6 +116,11 @@ export async function listRefundRequests(ctx: ServiceCtx, raw: z.input<typeof li
     .where(and(eq(refundRequests.orgId, ctx.orgId), input.status ? eq(refundRequests.status, input.status) : undefined))
     .orderBy(sql`${refundRequests.status} = 'pending' desc`, desc(refundRequests.createdAt))
     .limit(500);
+  const evidence = await requestEvidence(
+    ctx,
+    rows.filter((r) => r.status === "pending").map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, evidence: evidence.get(r.id) ?? null }));
 }
 
 /** How many requests wait for a decision (the nav's badge). */

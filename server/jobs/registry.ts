@@ -1,6 +1,7 @@
 import "server-only";
 import { announcePendingAlerts, checkNoSales, sweepOfflineMachines } from "~/server/alerts";
 import { checkCashVariance } from "~/server/cash";
+import { sendDecisionMails } from "~/server/consumers";
 import { sendDueDeliveries } from "~/server/notifications";
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
 import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
@@ -57,9 +58,10 @@ export const jobs: JobDefinition[] = [
     name: "notification-sweep",
     schedule: "* * * * *",
     description:
-      "Checks the cash collections machines reported against what was expected, makes the alert announcements ingest queued, then sends due e-mails and webhook deliveries: ones the after-response hook missed and retries.",
+      "Checks the cash collections machines reported against what was expected, makes the alert announcements ingest queued, then sends due e-mails and webhook deliveries (and consumers' refund decisions): ones the after-response hook missed and retries.",
     handler: async ({ db }) => ({
-      rowsTouched: (await checkCashVariance(db)) + (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed,
+      rowsTouched:
+        (await checkCashVariance(db)) + (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed + (await sendDecisionMails(db)),
     }),
   },
   {

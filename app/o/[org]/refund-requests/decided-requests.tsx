@@ -18,7 +18,7 @@ const columns: DataColumn[] = [
   { label: "Decision" },
   { label: "Refund" },
 ];
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 /** Requests already answered, newest first: the decision, why, and where the refund stands. */
 export function DecidedRequests({ requests }: { requests: RefundRequest[] }) {
@@ -41,7 +41,7 @@ export function DecidedRequests({ requests }: { requests: RefundRequest[] }) {
             </span>
           </td>
           <td className={clsx(cellClasses, "max-w-64")}>
-            <StatusBadge status={r.status} />
+            <StatusBadge status={r.status} label={r.autoApproved ? "Approved automatically" : undefined} />
             {r.decisionReason && (
               <span title={r.decisionReason} className="mt-1 line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400">
                 {r.decisionReason}

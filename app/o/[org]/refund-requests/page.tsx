@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { Skeleton } from "~/app/_components/ui/skeleton";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
+import { AutoApproveSetting } from "./auto-approve-setting";
 import { RequestsQueue } from "./requests-queue";
 
 export const metadata: Metadata = { title: "Refund requests" };
@@ -27,12 +29,18 @@ export default async function RefundRequestsPage({ params }: { params: Promise<{
     );
   }
   prefetch(trpc.refundRequests.list.queryOptions({ orgId: org.id }));
+  prefetch(trpc.refundRequests.settings.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader title="Refund requests" description={description} />
-      <Suspense fallback={<TableSkeleton rows={5} className="" />}>
-        <RequestsQueue />
-      </Suspense>
+      <div className="space-y-6">
+        <Suspense fallback={<Skeleton className="h-24 w-full rounded-lg" />}>
+          <AutoApproveSetting />
+        </Suspense>
+        <Suspense fallback={<TableSkeleton rows={5} className="" />}>
+          <RequestsQueue />
+        </Suspense>
+      </div>
     </HydrateClient>
   );
 }

@@ -8,6 +8,7 @@ import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { DecideDialog } from "./decide-dialog";
+import { RequestEvidenceView } from "./request-evidence";
 
 export type RefundRequest = RouterOutputs["refundRequests"]["list"][number];
 
@@ -39,7 +40,7 @@ export function PendingRequest({ request: r }: { request: RefundRequest }) {
             <Link href={`/o/${org.slug}/machines/${r.machineId}`} className="hover:text-brand-600 hover:underline dark:hover:text-brand-500">
               {r.machineName}
             </Link>
-            {" · "}
+            {`, slot ${r.slotCode} · `}
             <Timestamp date={r.occurredAt} timeZone={org.timeZone} className="tabular" />
             {r.saleStatus === "failed" && <span className="ml-1 text-red-600 dark:text-red-400">(the vend failed)</span>}
           </p>
@@ -49,6 +50,11 @@ export function PendingRequest({ request: r }: { request: RefundRequest }) {
           <DecideDialog request={r} decision="approve" />
         </div>
       </div>
+      {r.evidence && (
+        <div className="mt-4">
+          <RequestEvidenceView evidence={r.evidence} slotCode={r.slotCode} currency={r.currency} label={`request about ${product}`} />
+        </div>
+      )}
     </li>
   );
 }
