@@ -3,3 +3,5 @@ import "server-only";
 
 export * from "./contract";
 export { createProduct, listProducts, updateProduct } from "./products";
+export { changePrices } from "./bulk-price";
+export { importProducts, previewProductImport, type ProductImportRow } from "./import";

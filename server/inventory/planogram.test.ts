@@ -52,3 +52,25 @@ describe("planogram", () => {
     expect(await api.planogram.get({ orgId: m.org.id, machineId: m.machine.id })).toEqual(before);
   });
 });
+
+describe("copying a planogram from another machine", () => {
+  it("reads a machine of the same org, and another org's machine is not found", async () => {
+    const a = await createMachineWithPlanogram(t.db);
+    const b = await createMachineWithPlanogram(t.db);
+    const api = callerFor(t.db, a.owner);
+    const { machine: second } = await api.machines.register({ orgId: a.org.id, name: "Second", serial: `SN2-${a.org.id.slice(-6)}` });
+    // The editor reads the source's slots and saves them as the target's.
+    const source = await api.planogram.get({ orgId: a.org.id, machineId: a.machine.id });
+    const copied = await api.planogram.set({
+      orgId: a.org.id,
+      machineId: second.id,
+      slots: source.map((s) => ({ code: s.code, productId: s.productId, capacity: s.capacity, parLevel: s.parLevel, priceOverrideMinor: s.priceOverrideMinor })),
+    });
+    expect(copied.map((s) => [s.code, s.productSku, s.stock])).toEqual([
+      ["A1", "COLA-033", 0],
+      ["A2", "WATER-05", 0],
+      ["B1", "BAR-CHOC", 0],
+    ]);
+    await expect(api.planogram.get({ orgId: a.org.id, machineId: b.machine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

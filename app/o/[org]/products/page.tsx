@@ -1,4 +1,4 @@
-import { Plus } from "lucide-react";
+import { FileUp, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Button } from "~/app/_components/ui/button";
@@ -7,7 +7,9 @@ import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
+import { PlanogramImport } from "./planogram-import";
 import { ProductDialog } from "./product-dialog";
+import { ProductImport } from "./product-import";
 import { ProductsTable } from "./products-table";
 
 export const metadata: Metadata = { title: "Products" };
@@ -23,14 +25,32 @@ export default async function ProductsPage({ params }: { params: Promise<{ org: 
         description={`What your machines sell, with prices and costs in ${org.currency}.`}
         actions={
           hasRole(role, "manager") && (
-            <ProductDialog
-              trigger={
-                <Button variant="primary">
-                  <Plus aria-hidden />
-                  Add product
-                </Button>
-              }
-            />
+            <>
+              <PlanogramImport
+                trigger={
+                  <Button>
+                    <FileUp aria-hidden />
+                    Import planograms
+                  </Button>
+                }
+              />
+              <ProductImport
+                trigger={
+                  <Button>
+                    <FileUp aria-hidden />
+                    Import products
+                  </Button>
+                }
+              />
+              <ProductDialog
+                trigger={
+                  <Button variant="primary">
+                    <Plus aria-hidden />
+                    Add product
+                  </Button>
+                }
+              />
+            </>
           )
         }
       />

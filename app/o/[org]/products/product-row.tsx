@@ -15,14 +15,37 @@ export function marginOf(p: Pick<Product, "priceMinor" | "costMinor">): number |
   return p.priceMinor > 0 ? (p.priceMinor - p.costMinor) / p.priceMinor : null;
 }
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 /** One product of the catalog: picture, name, SKU, category, price, cost, margin, state, edit. */
-export function ProductRow({ product, categories, editable }: { product: Product; categories: string[]; editable: boolean }) {
+export function ProductRow({
+  product,
+  categories,
+  editable,
+  selected,
+  onSelect,
+}: {
+  product: Product;
+  categories: string[];
+  editable: boolean;
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
+}) {
   const org = useOrg();
   const margin = marginOf(product);
   return (
-    <tr className={rowClasses}>
+    <tr className={clsx(rowClasses, selected && "bg-brand-50/40 dark:bg-brand-500/5")}>
+      {onSelect && (
+        <td className={clsx(cellClasses, "w-8 pr-0")}>
+          <input
+            type="checkbox"
+            checked={selected ?? false}
+            onChange={(e) => onSelect(e.target.checked)}
+            aria-label={`Select ${product.name}`}
+            className="size-4 rounded border-zinc-300 accent-brand-600"
+          />
+        </td>
+      )}
       <td className={cellClasses}>
         <div className="flex items-center gap-2.5">
           {product.imageUrl ? (
@@ -30,7 +53,7 @@ export function ProductRow({ product, categories, editable }: { product: Product
             // eslint-disable-next-line @next/next/no-img-element
             <img src={product.imageUrl} alt="" loading="lazy" className="size-8 shrink-0 rounded-md border border-zinc-200 object-cover dark:border-zinc-700" />
           ) : (
-            <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-400 dark:bg-zinc-800">
+            <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-500 dark:bg-zinc-800">
               <Package className="size-4" />
             </span>
           )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Package, Plus } from "lucide-react";
+import { FileUp, Package, Plus, Tag } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -12,7 +12,9 @@ import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
+import { BulkPriceDialog } from "./bulk-price-dialog";
 import { ProductDialog, type ProductRow as Product } from "./product-dialog";
+import { ProductImport } from "./product-import";
 import { ProductRow, marginOf } from "./product-row";
 
 type SortKey = "name" | "sku" | "category" | "price" | "cost" | "margin" | "active";
@@ -42,6 +44,7 @@ export function ProductsTable() {
   const [category, setCategory] = useState<string | null>(null);
   const [active, setActive] = useState<"active" | "inactive" | null>(null);
   const { sort, sortBy } = useTableSort<SortKey>("name");
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const manager = hasRole(org.role, "manager");
 
   const categories = useMemo(() => [...new Set(products.map((p) => p.category).filter(Boolean))].sort(), [products]);
@@ -58,6 +61,19 @@ export function ProductsTable() {
       .sort((a, b) => sign * compare[sort.key](a, b) || byName(a, b));
   }, [products, search, category, active, sort]);
 
+  // Products that are gone since (another person's change) drop out of the selection.
+  const selected = products.filter((p) => selectedIds.has(p.id));
+  const allShown = rows.length > 0 && rows.every((p) => selectedIds.has(p.id));
+  const select = (ids: string[], on: boolean) =>
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
   if (products.length === 0) {
     return (
       <EmptyState
@@ -65,18 +81,28 @@ export function ProductsTable() {
         title={manager ? "Add your first product" : "No products yet"}
         action={
           manager && (
-            <ProductDialog
-              trigger={
-                <Button variant="primary">
-                  <Plus aria-hidden />
-                  Add product
-                </Button>
-              }
-            />
+            <div className="flex flex-wrap justify-center gap-2">
+              <ProductImport
+                trigger={
+                  <Button>
+                    <FileUp aria-hidden />
+                    Import from CSV
+                  </Button>
+                }
+              />
+              <ProductDialog
+                trigger={
+                  <Button variant="primary">
+                    <Plus aria-hidden />
+                    Add product
+                  </Button>
+                }
+              />
+            </div>
           )
         }
       >
-        Products are what your machines sell; each slot of a planogram holds one.
+        Products are what your machines sell; each slot of a planogram holds one. Add them one by one or import a spreadsheet.
       </EmptyState>
     );
   }
@@ -109,10 +135,46 @@ export function ProductsTable() {
         <FilterChip label="State" value={active} options={activeOptions} onChange={setActive} />
         <SearchInput label="Search products" value={search} onChange={setSearch} placeholder="Name or SKU" className="w-full sm:w-64" />
       </div>
+      {manager && selected.length > 0 && (
+        <div
+          role="region"
+          aria-label="Selected products"
+          className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-200 bg-brand-50/60 px-3 py-2 text-[13px] dark:border-brand-500/30 dark:bg-brand-500/10"
+        >
+          <span className="mr-auto font-medium text-zinc-800 dark:text-zinc-200">
+            <span className="tabular">{selected.length}</span> selected
+          </span>
+          <Button size="sm" variant="ghost" onClick={() => setSelectedIds(new Set())}>
+            Clear
+          </Button>
+          <BulkPriceDialog
+            products={selected}
+            onDone={() => setSelectedIds(new Set())}
+            trigger={
+              <Button size="sm" variant="primary">
+                <Tag aria-hidden />
+                Change prices
+              </Button>
+            }
+          />
+        </div>
+      )}
       <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
         <table className={tableClasses} aria-labelledby="products-heading">
           <thead className={theadClasses}>
             <tr>
+              {manager && (
+                <th scope="col" className="w-8 py-2 pr-0 pl-3">
+                  <input
+                    type="checkbox"
+                    checked={allShown}
+                    disabled={rows.length === 0}
+                    onChange={(e) => select(rows.map((p) => p.id), e.target.checked)}
+                    aria-label={rows.length === products.length ? "Select all products" : "Select the products shown"}
+                    className="size-4 rounded border-zinc-300 accent-brand-600"
+                  />
+                </th>
+              )}
               {header("name", "Product")}
               {header("sku", "SKU")}
               {header("category", "Category")}
@@ -129,7 +191,14 @@ export function ProductsTable() {
           </thead>
           <tbody>
             {rows.map((p) => (
-              <ProductRow key={p.id} product={p} categories={categories} editable={manager} />
+              <ProductRow
+                key={p.id}
+                product={p}
+                categories={categories}
+                editable={manager}
+                selected={selectedIds.has(p.id)}
+                onSelect={manager ? (on) => select([p.id], on) : undefined}
+              />
             ))}
           </tbody>
         </table>

@@ -11,6 +11,7 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { formatMoney, toMajorText } from "~/server/money";
 import { PlanogramEditorRow, type ProductChoice } from "./planogram-editor-row";
+import { CopyFromMachine, GridGenerator } from "./planogram-tools";
 import { nextDraft, slotProblems, toDrafts, toSlotsInput, unsendable, type SlotDraft, type SlotProblems } from "./slot-drafts";
 import { usePlanogram, useRefreshMachine } from "./use-machine";
 
@@ -54,6 +55,13 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
     }
   }
 
+  /** Drafts from the grid generator or another machine: the whole list changes, and old marks go. */
+  function replaceDrafts(next: SlotDraft[]) {
+    setDrafts(next);
+    setProblems(new Map());
+    setFormError(null);
+  }
+
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setFormError(null);
@@ -90,6 +98,11 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit planogram">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
+        <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">Start from a grid or another machine, then adjust the slots.</span>
+        <GridGenerator drafts={drafts} onDrafts={replaceDrafts} />
+        <CopyFromMachine machineId={machineId} drafts={drafts} onDrafts={replaceDrafts} />
+      </div>
       <FormAlert message={formError} className="[&:not(:empty)]:m-4" />
       <div className="relative overflow-x-auto">
         <table className={tableClasses}>
@@ -130,7 +143,7 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
             ))}
           </tbody>
         </table>
-        {drafts.length === 0 && <p className="px-4 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">No slots. Add the first one.</p>}
+        {drafts.length === 0 && <p className="px-4 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">No slots. Generate a grid, copy another machine&apos;s planogram, or add slots one by one.</p>}
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
         <Button size="sm" onClick={() => setDrafts((list) => [...list, nextDraft(list)])}>

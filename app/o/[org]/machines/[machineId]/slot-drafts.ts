@@ -21,6 +21,11 @@ export type SlotProblems = Partial<Record<SlotField, string>>;
 let counter = 0;
 const newKey = () => `slot-${++counter}`;
 
+/** A new draft with its own key. */
+export function draftOf(fields: Omit<SlotDraft, "key">): SlotDraft {
+  return { key: newKey(), ...fields };
+}
+
 export function toDrafts(slots: PlanogramSlot[], currency: string): SlotDraft[] {
   return slots.map((s) => ({
     key: newKey(),

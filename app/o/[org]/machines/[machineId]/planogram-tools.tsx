@@ -1,0 +1,180 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Copy, Grid3x3 } from "lucide-react";
+import { useState } from "react";
+import { Button } from "~/app/_components/ui/button";
+import { DialogFooter } from "~/app/_components/ui/dialog-actions";
+import { Field, TextField } from "~/app/_components/ui/field";
+import { Modal } from "~/app/_components/ui/modal";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { useOrg } from "~/app/_components/org/org-context";
+import { useTRPC } from "~/app/_trpc/client";
+import { errorMessageOf } from "~/app/_trpc/errors";
+import { toDrafts, type SlotDraft } from "./slot-drafts";
+import { gridCodes, gridDrafts, gridProblems, type GridProblems, type GridSpec } from "./slot-grid";
+
+const replaceNote = (count: number) =>
+  count > 0 ? `This replaces the ${count === 1 ? "slot" : `${count} slots`} in the editor. Nothing is saved until you save the planogram.` : "Nothing is saved until you save the planogram.";
+
+/** Fills the editor with a grid of slots (rows × columns, A1 to F8), each with a default capacity and par level. */
+export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDrafts: (drafts: SlotDraft[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const [spec, setSpec] = useState<GridSpec>({ rows: "6", columns: "8", capacity: "10", parLevel: "3" });
+  const [problems, setProblems] = useState<GridProblems>({});
+  const set = (change: Partial<GridSpec>) => {
+    setSpec((s) => ({ ...s, ...change }));
+    setProblems({});
+  };
+  const valid = Object.keys(gridProblems(spec)).length === 0;
+  const codes = valid ? gridCodes(Number(spec.rows), Number(spec.columns)) : [];
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    // The dialog is portalled out of the editor's form, but React still bubbles its submit there.
+    event.stopPropagation();
+    const found = gridProblems(spec);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    onDrafts(gridDrafts(drafts, spec));
+    setOpen(false);
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setProblems({});
+      }}
+      trigger={
+        <Button size="sm">
+          <Grid3x3 aria-hidden />
+          Generate grid
+        </Button>
+      }
+      title="Generate a grid of slots"
+      description="Rows are letters and columns numbers: 6 rows of 8 are A1 to F8. Slots already in the editor keep their product and price."
+    >
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <div className="grid grid-cols-2 gap-4">
+          <TextField label="Rows" name="rows" inputMode="numeric" value={spec.rows} onChange={(e) => set({ rows: e.target.value })} errors={problems.rows ? [problems.rows] : undefined} className="tabular" />
+          <TextField
+            label="Columns"
+            name="columns"
+            inputMode="numeric"
+            value={spec.columns}
+            onChange={(e) => set({ columns: e.target.value })}
+            errors={problems.columns ? [problems.columns] : undefined}
+            className="tabular"
+          />
+          <TextField
+            label="Capacity"
+            name="capacity"
+            inputMode="numeric"
+            value={spec.capacity}
+            onChange={(e) => set({ capacity: e.target.value })}
+            errors={problems.capacity ? [problems.capacity] : undefined}
+            hint="Units one slot holds."
+            className="tabular"
+          />
+          <TextField
+            label="Par level"
+            name="parLevel"
+            inputMode="numeric"
+            value={spec.parLevel}
+            onChange={(e) => set({ parLevel: e.target.value })}
+            errors={problems.parLevel ? [problems.parLevel] : undefined}
+            hint="Refill at or below this."
+            className="tabular"
+          />
+        </div>
+        <p role="status" className="text-[13px] text-zinc-600 dark:text-zinc-400">
+          {codes.length > 0 ? `${codes.length} ${codes.length === 1 ? "slot" : "slots"}: ${codes[0]} to ${codes.at(-1)}. ` : ""}
+          {replaceNote(drafts.length)}
+        </p>
+        <DialogFooter>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Put the slots in the editor
+          </Button>
+        </DialogFooter>
+      </form>
+    </Modal>
+  );
+}
+
+/** Fills the editor with another machine's planogram (products, capacities, par levels, prices). */
+export function CopyFromMachine({ machineId, drafts, onDrafts }: { machineId: string; drafts: SlotDraft[]; onDrafts: (drafts: SlotDraft[]) => void }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const [sourceId, setSourceId] = useState("");
+  const machines = useQuery({ ...trpc.machines.list.queryOptions({ orgId: org.id }), enabled: open });
+  const source = useQuery({ ...trpc.planogram.get.queryOptions({ orgId: org.id, machineId: sourceId }), enabled: open && sourceId !== "" });
+  const others = (machines.data ?? []).filter((m) => m.id !== machineId);
+  const slots = source.data;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    // The dialog is portalled out of the editor's form, but React still bubbles its submit there.
+    event.stopPropagation();
+    if (!slots || slots.length === 0) return;
+    onDrafts(toDrafts(slots, org.currency));
+    setOpen(false);
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setSourceId("");
+      }}
+      trigger={
+        <Button size="sm">
+          <Copy aria-hidden />
+          Copy from machine
+        </Button>
+      }
+      title="Copy another machine's planogram"
+      description="Its slots, products, capacities, par levels and prices go into the editor; stock is not copied."
+    >
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <Field
+          label="Machine"
+          errors={source.error ? [errorMessageOf(source.error) ?? ""] : machines.error ? [errorMessageOf(machines.error) ?? ""] : undefined}
+          hint={machines.isPending ? "Loading machines…" : others.length === 0 ? "There is no other machine in this organization yet." : undefined}
+        >
+          {(control) => (
+            <NativeSelect {...control} value={sourceId} onChange={(e) => setSourceId(e.target.value)} disabled={others.length === 0} className="w-full">
+              <option value="">Choose a machine</option>
+              {others.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} · {m.serial}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+        <p role="status" className="text-[13px] text-zinc-600 dark:text-zinc-400">
+          {sourceId === ""
+            ? replaceNote(drafts.length)
+            : source.isPending
+              ? "Loading its planogram…"
+              : slots && slots.length === 0
+                ? "This machine has no slots yet; choose another."
+                : slots
+                  ? `${slots.length} ${slots.length === 1 ? "slot" : "slots"} to copy. ${replaceNote(drafts.length)}`
+                  : ""}
+        </p>
+        <DialogFooter>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={!slots || slots.length === 0}>
+            Copy into the editor
+          </Button>
+        </DialogFooter>
+      </form>
+    </Modal>
+  );
+}
