@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { apiCreateOrg, apiSignIn, apiSignUp, expect, newAccount, test, trpcMutation } from "../fixtures";
-import { takeScreenshots } from "../screenshots";
+import { screenshots, takeScreenshots } from "../screenshots";
 
 test("a new operator signs up, creates an organization and brings in a manager", async ({ page, browser }, testInfo) => {
   const owner = newAccount("owner");
@@ -132,6 +132,130 @@ test("a new operator signs up, creates an organization and brings in a manager",
     await context.close();
   });
 });
+
+const viewports = [
+  { name: "desktop", size: { width: 1280, height: 900 } },
+  { name: "phone", size: { width: 390, height: 844 } },
+];
+
+for (const viewport of viewports) {
+  test(`a new owner connects a first machine on a ${viewport.name}: credentials, an example request, a test event and the checklist`, async ({ page }, testInfo) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize(viewport.size);
+    const shoot = screenshots(page, testInfo);
+    const fits = async (what: string) =>
+      expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${what} fits ${viewport.size.width} px` }).toBeLessThanOrEqual(viewport.size.width);
+    const owner = newAccount("owner");
+    const id = randomBytes(3).toString("hex");
+    const slug = `first-machine-${id}`;
+
+    await test.step("sign up and create an organization", async () => {
+      await page.goto("/sign-up");
+      await page.getByLabel("Your name").fill(owner.name);
+      await page.getByLabel("Work e-mail").fill(owner.email);
+      await page.getByLabel("Password").fill(owner.password);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page).toHaveURL(/\/orgs\/new$/);
+      await page.getByLabel("Organization name").fill(`First Machine ${id}`);
+      await expect(page.getByLabel("Address")).toHaveValue(slug);
+      await page.getByRole("button", { name: "Create organization" }).click();
+      await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+    });
+
+    const steps = page.getByRole("region", { name: "Get started" }).getByRole("listitem");
+    await test.step("the checklist starts with everything to do", async () => {
+      await expect(steps.filter({ hasText: "Add your products" })).toContainText("To do:");
+      await expect(steps.filter({ hasText: "Receive a machine's first event" })).toContainText("To do:");
+      await fits("the overview");
+    });
+
+    await test.step("add a product", async () => {
+      await page.getByRole("link", { name: "Add products" }).click();
+      await expect(page).toHaveURL(new RegExp(`/o/${slug}/products$`));
+      await page.getByRole("button", { name: "Add product" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "Add a product" });
+      await dialog.getByLabel("SKU").fill("COLA-033");
+      await dialog.getByLabel("Name").fill("Cola 0.33 l");
+      await dialog.getByLabel("Category").fill("Drinks");
+      await dialog.getByLabel(/^Price/).fill("2.50");
+      await dialog.getByLabel(/^Cost/).fill("0.90");
+      await dialog.getByRole("button", { name: "Add product" }).click();
+      await expect(dialog).toBeHidden();
+      await page.goto(`/o/${slug}`);
+      await expect(steps.filter({ hasText: "Add your products" })).toContainText("Done:");
+    });
+
+    let machineId = "";
+    let secret = "";
+    const created = page.getByRole("dialog", { name: "Lobby 1 is registered" });
+    await test.step("register a machine and see its credentials and an example request", async () => {
+      await page.getByRole("link", { name: "Register machine" }).click();
+      const dialog = page.getByRole("dialog", { name: "Register a machine" });
+      await dialog.getByLabel("Name").fill("Lobby 1");
+      await dialog.getByLabel("Serial number").fill(`SN-${id}`);
+      await dialog.getByRole("button", { name: "Register machine" }).click();
+      await expect(created.getByText("it will not be shown again")).toBeVisible();
+      machineId = await created.getByLabel("Machine ID").inputValue();
+      secret = await created.getByLabel("Secret").inputValue();
+      expect(machineId).toMatch(/^mch_/);
+      const code = created.locator("pre");
+      await expect(code).toContainText(`SECRET='${secret}'`);
+      await expect(code).toContainText(`/api/v1/machines/${machineId}/events`);
+      await expect(code).toContainText('webhook-signature: v1,$SIG');
+      await created.getByRole("button", { name: "Node.js" }).click();
+      await expect(code).toContainText('import { Webhook } from "standardwebhooks";');
+      await expect(code).toContainText(`const secret = "${secret}";`);
+      await expect(created.getByRole("status").filter({ hasText: "Waiting for the first event" })).toBeVisible();
+      await fits("the credentials");
+      await shoot(`onboarding-connect-waiting-${viewport.name}`, { phone: false, dark: false });
+    });
+
+    await test.step("send a test event and see the first event arrive without reloading", async () => {
+      await created.getByRole("button", { name: "Send a test event" }).click();
+      await expect(created.getByRole("status").filter({ hasText: "First event received." })).toBeVisible({ timeout: 15_000 });
+      await expect(created.getByText("Test heartbeat accepted at")).toBeVisible();
+      await shoot(`onboarding-connect-received-${viewport.name}`, { phone: false, dark: viewport.name === "desktop" });
+      await created.getByRole("button", { name: "I have saved the secret" }).click();
+      await expect(page.getByRole("dialog")).toBeHidden();
+      // The machine reported through the real path: the fleet shows it online.
+      const machine = viewport.name === "phone" ? page.getByRole("list", { name: "Machines" }).getByRole("listitem") : page.getByRole("row", { name: /Lobby 1/ });
+      await expect(machine).toContainText("Online");
+    });
+
+    await test.step("the checklist stays on the overview, compact, with the first event done", async () => {
+      await page.goto(`/o/${slug}`);
+      const setup = page.getByRole("region", { name: "Finish setting up" });
+      await expect(setup).toContainText("3 of 6 steps done");
+      const items = setup.getByRole("listitem");
+      await expect(items.filter({ hasText: "Receive a machine's first event" })).toContainText("Done:");
+      await expect(items.filter({ hasText: "Register a machine" })).toContainText("Done:");
+      await expect(items.filter({ hasText: "Fill a planogram" })).toContainText("To do:");
+      await expect(items.filter({ hasText: "Fill a planogram" }).getByRole("link", { name: "Set up planogram" })).toHaveAttribute("href", `/o/${slug}/machines/${machineId}#planogram`);
+      await expect(page.getByText("Revenue today").first()).toBeVisible();
+      await fits("the overview with its checklist");
+      await shoot(`onboarding-checklist-${viewport.name}`, { phone: false, dark: viewport.name === "desktop" });
+      expect(await page.content()).not.toContain(secret);
+    });
+
+    await test.step("the machine page and the fleet offer the QR stickers", async () => {
+      await page.goto(`/o/${slug}/machines/${machineId}`);
+      const access = page.getByRole("region", { name: "Machine access" });
+      await expect(access.getByRole("status").filter({ hasText: "First event received." })).toBeVisible();
+      await expect(access.locator("pre")).toContainText("whsec_...your-machine-secret...");
+      const sticker = access.getByRole("link", { name: "QR sticker (PDF)" });
+      await expect(sticker).toHaveAttribute("href", `/o/${slug}/machines/${machineId}/sticker.pdf`);
+      const pdf = await page.request.get(`/o/${slug}/machines/${machineId}/sticker.pdf`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+      await fits("the machine page");
+      await access.scrollIntoViewIfNeeded();
+      await shoot(`onboarding-machine-access-${viewport.name}`, { phone: false, dark: false });
+      await page.goto(`/o/${slug}/machines`);
+      await expect(page.getByRole("link", { name: "QR stickers (PDF)" })).toHaveAttribute("href", `/o/${slug}/machines/stickers.pdf`);
+    });
+  });
+}
 
 test("sign-in says when the e-mail and password do not match", async ({ page }) => {
   await page.goto("/sign-in");

@@ -9,6 +9,9 @@ export type { LocationKind } from "~/db/schema";
 
 export const fleetMessages = defineMessages("fleet", {
   serial_taken: "Another machine already has this serial number.",
+  test_disabled: "{machine} is disabled; enable it before sending a test event.",
+  test_no_secret: "{machine} has no signing secret; rotate its secret to issue one, then send the test event.",
+  test_refused: "The test event was refused: {reason}",
 });
 
 /* Locations -------------------------------------------------------------------------------------- */
@@ -106,3 +109,18 @@ export const machineEventsInput = z.object({
   cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/* Connecting a machine --------------------------------------------------------------------------- */
+
+/** Test events the server sends for a machine carry ids with this prefix: a heartbeat, never a sale. */
+export const TEST_EVENT_PREFIX = "vendops-test-";
+
+/** Whether a machine event is a test the operator sent from the app. */
+export const isTestEvent = (eventId: string) => eventId.startsWith(TEST_EVENT_PREFIX);
+
+/** The QR stickers of one machine, or of the whole fleet without `machineId`. */
+export const stickersInput = z.object({ machineId: z.string().min(1).max(64).optional() });
+
+/** The steps of setting an organization up, in the order the overview lists them. */
+export const onboardingSteps = ["products", "machine", "firstEvent", "planogram", "team", "supportEmail"] as const;
+export type OnboardingStep = (typeof onboardingSteps)[number];

@@ -3,6 +3,10 @@ import "server-only";
 
 export * from "./contract";
 export { cachedMachineCredentials, machineCredentials, type MachineCredentials } from "./credentials";
+export { machineConnection, testEventSigningSecret } from "./connection";
+export { onboardingProgress, type OnboardingProgress } from "./onboarding";
+export { machineStickers, type MachineSticker } from "./stickers";
+export { payPageUrl, stickersPdf, type StickerOptions } from "./stickers-pdf";
 export { countMachinesByStatus, getMachineDetail, listMachineEvents, listMachines } from "./fleet-views";
 export { createLocation, listLocations, updateLocation } from "./locations";
 export { getMachine, registerMachine, rotateMachineSecret, setMachineDisabled, updateMachine } from "./machines";

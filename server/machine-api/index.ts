@@ -3,3 +3,4 @@ import "server-only";
 
 export { MACHINE_RATE_LIMIT, errorResponse, handleEventsRequest } from "./events-request";
 export { handleAuditsRequest } from "./audits-request";
+export { sendTestEvent } from "./test-event";

@@ -5,6 +5,8 @@ import {
   listLocations,
   listMachineEvents,
   listMachines,
+  machineConnection,
+  onboardingProgress,
   listMachinesInput,
   locationInput,
   machineEventsInput,
@@ -19,6 +21,7 @@ import {
   updateMachine,
   updateMachineInput,
 } from "~/server/fleet";
+import { sendTestEvent } from "~/server/machine-api";
 import { createTRPCRouter, orgProcedure } from "../init";
 
 export const locationsRouter = createTRPCRouter({
@@ -36,5 +39,11 @@ export const machinesRouter = createTRPCRouter({
   update: orgProcedure("manager").input(updateMachineInput).mutation(({ ctx, input }) => updateMachine(ctx.svc, input)),
   rotateSecret: orgProcedure("manager").input(machineIdInput).mutation(({ ctx, input }) => rotateMachineSecret(ctx.svc, input)),
   setDisabled: orgProcedure("manager").input(setDisabledInput).mutation(({ ctx, input }) => setMachineDisabled(ctx.svc, input)),
+  /** Whether the machine has reported yet; "Connect a machine" polls it for the first event. */
+  connection: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => machineConnection(ctx.svc, input)),
+  /** A signed heartbeat marked as a test, through the machine's credentials and the ingest path. */
+  sendTestEvent: orgProcedure("manager").input(machineIdInput).mutation(({ ctx, input }) => sendTestEvent(ctx.svc, input)),
+  /** The organization's setup steps, each from its data, for the overview's checklist. */
+  onboarding: orgProcedure("viewer").query(({ ctx }) => onboardingProgress(ctx.svc)),
 });
 

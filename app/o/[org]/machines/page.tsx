@@ -1,7 +1,7 @@
-import { Plus } from "lucide-react";
+import { Plus, QrCode } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Button } from "~/app/_components/ui/button";
+import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
@@ -33,17 +33,23 @@ export default async function MachinesPage({
         title="Machines"
         description="Your fleet as the machines report it: status, stock and faults, refreshed every 15 seconds."
         actions={
-          manager && (
-            <RegisterMachineDialog
-              openFromUrl
-              trigger={
-                <Button variant="primary">
-                  <Plus aria-hidden />
-                  Register machine
-                </Button>
-              }
-            />
-          )
+          <>
+            <a href={`/o/${org.slug}/machines/stickers.pdf`} className={buttonClasses("secondary")} download>
+              <QrCode aria-hidden />
+              QR stickers (PDF)
+            </a>
+            {manager && (
+              <RegisterMachineDialog
+                openFromUrl
+                trigger={
+                  <Button variant="primary">
+                    <Plus aria-hidden />
+                    Register machine
+                  </Button>
+                }
+              />
+            )}
+          </>
         }
       />
       <Suspense fallback={<TableSkeleton rows={6} className="" />}>

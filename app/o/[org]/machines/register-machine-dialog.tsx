@@ -13,6 +13,7 @@ import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
+import { ConnectMachine } from "./connect-machine";
 import { MachineCredentials } from "./machine-credentials";
 import { MachineFields, emptyMachine, machineSubmission, type MachineValues } from "./machine-fields";
 
@@ -70,10 +71,17 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
           : "The machine gets an id and a signing secret to send its events with."
       }
       keepOpenOnOutsideClick={Boolean(created)}
+      wide={Boolean(created)}
     >
       {created ? (
         <>
           <MachineCredentials machineId={created.credentials.machineId} secret={created.credentials.secret} />
+          <section aria-labelledby="connect-machine-title" className="mt-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+            <h3 id="connect-machine-title" className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+              Connect the machine
+            </h3>
+            <ConnectMachine machineId={created.credentials.machineId} secret={created.credentials.secret} />
+          </section>
           <DialogFooter className="mt-5">
             <Button onClick={() => openChange(false)}>I have saved the secret</Button>
             <Link href={`/o/${org.slug}/machines/${created.machine.id}`} className={buttonClasses("primary")}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Power, PowerOff, RotateCcwKey } from "lucide-react";
+import { Power, PowerOff, QrCode, RotateCcwKey } from "lucide-react";
 import { useState } from "react";
-import { Button } from "~/app/_components/ui/button";
+import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
 import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
 import { CopyButton } from "~/app/_components/ui/copy-button";
@@ -14,6 +14,7 @@ import { useOrigin } from "~/app/_components/hooks/use-origin";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
 import { endpointPath } from "../endpoint";
+import { ConnectMachine } from "../connect-machine";
 import { MachineCredentials } from "../machine-credentials";
 import { useMachine, useRefreshMachine } from "./use-machine";
 
@@ -66,9 +67,19 @@ export function AccessPanel({ machineId }: { machineId: string }) {
           <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">{disabled ? "Refused: the machine is disabled (403)" : "Accepted when signed"}</dd>
         </div>
       </dl>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-wrap gap-2">
         <CopyButton text={endpoint} label="Copy endpoint" size="sm" />
+        <a href={`/o/${org.slug}/machines/${machineId}/sticker.pdf`} className={buttonClasses("secondary", "sm")} download>
+          <QrCode aria-hidden />
+          QR sticker (PDF)
+        </a>
       </div>
+      <section aria-labelledby="connect-title" className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <h3 id="connect-title" className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Connect and test
+        </h3>
+        <ConnectMachine machineId={machineId} secret={rotated?.secret ?? null} collapsible />
+      </section>
       {manager && (
         <div className="mt-4 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <ConfirmDialog

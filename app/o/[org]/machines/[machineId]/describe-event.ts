@@ -1,5 +1,6 @@
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { isTestEvent } from "~/server/fleet/contract";
 import { formatMoney } from "~/server/money";
 import { formatSignal, formatTemperature } from "../machine-figures-format";
 
@@ -56,7 +57,7 @@ function vendParts(data: Record<string, unknown>, productOf: (slot: string) => s
  * (critical)", "Heartbeat 4.5 °C". `productOf` names the product in a slot (today's planogram).
  */
 export function describeEvent(
-  event: Pick<MachineEventRow, "type" | "data">,
+  event: Pick<MachineEventRow, "type" | "data"> & { eventId?: string },
   productOf: (slot: string) => string | undefined,
 ): { summary: string; detail?: string; tone: EventTone } {
   const data = event.data ?? {};
@@ -97,6 +98,8 @@ export function describeEvent(
         data.doorOpen === true ? "door open" : data.doorOpen === false ? "door closed" : undefined,
         str(data.firmware) ? `firmware ${str(data.firmware)}` : undefined,
       ].filter(Boolean);
+      // A test the operator sent from VendOps with the machine's credentials, not the machine itself.
+      if (event.eventId && isTestEvent(event.eventId)) return { summary: "Test heartbeat", detail: "sent from VendOps with this machine's secret", tone: "quiet" };
       return {
         summary: `Heartbeat${temperature !== undefined ? ` ${formatTemperature(temperature)}` : ""}`,
         detail: details.length > 0 ? details.join(" · ") : undefined,

@@ -1,0 +1,5 @@
+import { stickersDownload } from "../sticker-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = stickersDownload("sheet");
