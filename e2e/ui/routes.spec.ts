@@ -16,6 +16,8 @@ test("a technician opens today's route on a phone, sees the pick list, records a
     await page.goto(`/o/${org.slug}/routes/today`);
     await expect(page.getByRole("heading", { name: "Morning loop" })).toBeVisible();
     const pick = page.getByRole("region", { name: "Pick list" });
+    // The route's totals are folded below the stops.
+    await pick.getByText("Route totals").click();
     await expect(pick.getByRole("listitem").filter({ hasText: "Cola" })).toContainText("× 11");
     await expect(page.getByRole("list", { name: "Stops" })).toContainText("Depot hall");
     await shoot("route-today", { phone: false });

@@ -40,7 +40,7 @@ export const lastSaleAt = sql<Date | null>`${lastSaleSql}`.mapWith(toDate);
 /** The latest restock (reported or recorded: both are service visits) or technician's route visit. */
 const lastServiceSql = sql`greatest(
   (select max(v.occurred_at) from service_visits v where v.org_id = ${machines.orgId} and v.machine_id = ${machines.id}),
-  (select max(r.occurred_at) from route_visits r where r.org_id = ${machines.orgId} and r.machine_id = ${machines.id}))`;
+  (select max(r.occurred_at) from route_visits r where r.org_id = ${machines.orgId} and r.machine_id = ${machines.id} and r.undone_at is null))`;
 export const lastServiceAt = sql<Date | null>`${lastServiceSql}`.mapWith(toDate);
 /** Whole local days from the last service to today; null for a machine never serviced. */
 export const daysSinceService = sql<number | null>`(${localToday} - (${lastServiceSql} at time zone ${zone})::date)`.mapWith((v: unknown) => (v === null ? null : Number(v)));

@@ -10,6 +10,8 @@ describe("security headers", () => {
     expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.get("manifest-src")).toEqual(["'self'"]);
     expect(pagePolicy(nonce)).not.toContain("unsafe-eval");
     expect(pagePolicy(nonce, { development: true })).toContain("'unsafe-eval'");
   });

@@ -37,6 +37,9 @@ export function pagePolicy(nonce: string, options: HeaderOptions = {}): string {
     "img-src": ["'self'", "data:", "blob:", "https:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
+    // The route page's service worker (public/sw.js) and its installable-app manifest.
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     // Forms post to the app only. Paying leaves for Stripe Checkout by a navigation, which this

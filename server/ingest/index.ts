@@ -7,6 +7,7 @@ export { MAX_BODY_BYTES, parseEnvelope } from "./events";
 export { ensureEventPartitions, eventPartitionSizes, retireEventPartitions, type EnsuredPartitions, type EventPartitionSize, type RetiredPartitions } from "./partitions";
 export { pruneReportHours } from "./retention";
 export { recordVisit } from "./visits";
+export { correctVisit, undoVisit } from "./visit-changes";
 export { ingestAudit, matchAuditFiles, uploadAudits, type AuditIngestResult } from "./audits";
 export { crc16arc } from "./dex/crc";
 export { parseDex, type ParsedDex } from "./dex/parse";

@@ -9,7 +9,7 @@ import { claimRouteVisit, getDeliveryRoute } from "~/server/replenishment";
 import { recordAudit } from "~/server/tenancy";
 import { ingestAudit, type AuditIngestResult } from "./audits";
 import { ingestBatch } from "./batch";
-import { ingestMessages, recordVisitInput } from "./contract";
+import { ingestMessages, recordVisitInput, VISIT_RECORDED_AT_MAX_AGE_MS } from "./contract";
 
 /**
  * Records a technician's restock visit: the counts go through the machine ingest as one
@@ -20,10 +20,12 @@ import { ingestMessages, recordVisitInput } from "./contract";
  */
 export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVisitInput>) {
   const input = recordVisitInput.parse(raw);
-  const now = new Date();
+  const received = Date.now();
+  // A visit queued on a phone without network happened when it was recorded, not when it arrived.
+  const now = new Date(input.recordedAt ? Math.min(received, Math.max(input.recordedAt.getTime(), received - VISIT_RECORDED_AT_MAX_AGE_MS)) : received);
   const machine = await getMachine(ctx, input.machineId);
   if (input.routeId) await getDeliveryRoute(ctx, { routeId: input.routeId });
-  await checkVisitCounts(ctx, { machineId: machine.id, counts: input.counts });
+  const replacedCounts = await checkVisitCounts(ctx, { machineId: machine.id, counts: input.counts });
 
   const eventId = `visit:${input.visitKey}`;
   const claim = await claimRouteVisit(ctx, {
@@ -34,6 +36,7 @@ export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVis
     eventId,
     occurredAt: now,
     counts: input.counts,
+    replacedCounts,
   });
   if (!claim.created) {
     if (!claim.visit || claim.visit.machineId !== machine.id) throw new ServiceError("CONFLICT", ingestMessages.visit_key_taken);
@@ -44,14 +47,14 @@ export async function recordVisit(ctx: ServiceCtx, raw: z.input<typeof recordVis
   const outcome = await ingestBatch(ctx, {
     machineId: machine.id,
     events: [{ id: eventId, type: "inventory.restocked", occurredAt: now.toISOString(), data: { slots: input.counts, visitId: input.visitKey } }],
-    receivedAt: now,
+    receivedAt: new Date(received),
   });
   const result = outcome.results[0];
   if (result?.status === "rejected") throw new ServiceError("BAD_REQUEST", ingestMessages.visit_refused, { reason: result.error.message });
   // The audit read at the visit: the same parser and rules as the machine's own upload.
   let audit: AuditIngestResult | null = null;
   if (input.audit) {
-    audit = await ingestAudit(ctx, { machineId: machine.id, body: Buffer.from(input.audit.contentBase64, "base64"), source: "visit", fileName: input.audit.name, visitId: visit.id, receivedAt: now });
+    audit = await ingestAudit(ctx, { machineId: machine.id, body: Buffer.from(input.audit.contentBase64, "base64"), source: "visit", fileName: input.audit.name, visitId: visit.id, receivedAt: new Date(received) });
     if (!audit.ok) throw fieldError("audit", ingestMessages.visit_audit_invalid, { file: input.audit.name, reason: audit.message });
   }
   // The cash taken out of the box, counted against what should have been in it.

@@ -1,6 +1,7 @@
 // The inventory domain's contract: what a browser may import (inputs, messages), no database.
 import { z } from "zod";
 import { defineMessages } from "~/server/errors";
+import { csvFileInput } from "~/server/catalog/contract";
 import { instant } from "~/server/input/calendar";
 
 export const inventoryMessages = defineMessages("inventory", {
@@ -30,6 +31,18 @@ export const setPlanogramInput = z.object({
     .max(200, "A machine has at most 200 slots.")
     .refine((list) => new Set(list.map((s) => s.code)).size === list.length, "Each slot code may appear once."),
 });
+
+/** How an import treats a machine's planogram: replaced by the file's slots, or merged with them. */
+export const planogramImportModes = ["merge", "replace"] as const;
+export type PlanogramImportMode = (typeof planogramImportModes)[number];
+
+export const planogramImportInput = csvFileInput.extend({ mode: z.enum(planogramImportModes) });
+
+/** The columns of a planograms CSV: machine is its serial or name; price overrides the product's. */
+export const planogramCsvColumns = ["machine", "slot", "sku", "capacity", "par", "price"] as const;
+
+/** Rows a planogram import takes at once. */
+export const MAX_PLANOGRAM_IMPORT_ROWS = 4000;
 
 /** Absolute counts per slot after a fill, as a technician enters them. */
 export const slotCountsInput = z

@@ -3,5 +3,6 @@ import "server-only";
 
 export * from "./contract";
 export { getPlanogram, setPlanogram } from "./planogram";
+export { importPlanograms, previewPlanogramImport, type PlanogramImportMachine, type PlanogramImportRow } from "./planogram-import";
 export { slotStatesJson, slotStatesOf, stockChangeStatements, vendsAfterJson, type SlotState } from "./stock-changes";
-export { checkVisitCounts, listVisits, serviceVisitsStatement } from "./visits";
+export { checkVisitCounts, forgetServiceVisits, listVisits, restockedAfter, serviceVisitsStatement } from "./visits";

@@ -8,7 +8,11 @@ import { requireMember } from "~/server/web";
 import { chosenRouteId } from "./chosen-route";
 import { TodayView } from "./today-view";
 
-export const metadata: Metadata = { title: "Today's route" };
+/** Installable from here: the manifest opens the app on this org's route. */
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  const { org } = await params;
+  return { title: "Today's route", manifest: `/o/${encodeURIComponent(org)}/routes/today/manifest.webmanifest` };
+}
 
 export default async function TodayPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ route?: string | string[] }> }) {
   const { org: slug } = await params;

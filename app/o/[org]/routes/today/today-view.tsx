@@ -1,22 +1,27 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { CheckCircle2, Printer, Truck } from "lucide-react";
+import { CheckCircle2, ChevronRight, CloudUpload, LoaderCircle, Printer, Truck, WifiOff } from "lucide-react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, useSyncExternalStore } from "react";
+import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { Field } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { useOrg } from "~/app/_components/org/org-context";
-import { formatClock } from "~/server/time";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatPlanDay } from "../../plans/plan-format";
 import { chosenRouteId } from "./chosen-route";
-import { VisitForm } from "./visit-form";
+import { StopCard } from "./stop-card";
+import { useVisitQueue, VisitQueueProvider } from "./visit-queue";
+import { ServiceWorker } from "./service-worker";
 
-/** The technician's day on a phone: the route, its pick list, and a visit form per stop. */
+/**
+ * The technician's day on a phone: the route's stops in driving order with directions, what to
+ * bring to each, a visit form per stop (kept on the phone without a network), and the route's totals.
+ */
 export function TodayView() {
   const org = useOrg();
   const trpc = useTRPC();
@@ -65,9 +70,12 @@ export function TodayView() {
           </NativeSelect>
         )}
       </Field>
-      <Suspense fallback={<TableSkeleton rows={4} className="" />}>
-        <RouteToday routeId={routeId} />
-      </Suspense>
+      <VisitQueueProvider orgId={org.id} userId={org.userId}>
+        <Suspense fallback={<TableSkeleton rows={4} className="" />}>
+          <RouteToday routeId={routeId} />
+        </Suspense>
+      </VisitQueueProvider>
+      <ServiceWorker scope={`/o/${org.slug}/routes/today`} />
     </div>
   );
 }
@@ -76,16 +84,29 @@ function RouteToday({ routeId }: { routeId: string }) {
   const org = useOrg();
   const trpc = useTRPC();
   const { data: day } = useSuspenseQuery(trpc.routes.day.queryOptions({ orgId: org.id, routeId }));
+  const queue = useVisitQueue();
+  const isQueued = (machineId: string) => queue.visits.some((v) => v.input.machineId === machineId && v.input.routeId === routeId);
   const done = day.stops.filter((s) => s.visited).length;
+  const waiting = day.stops.filter((s) => !s.visited && isQueued(s.machineId)).length;
+  const first = day.stops.find((s) => s.coordinates);
   return (
     <>
       <header>
         <h1 className="text-xl font-semibold tracking-tight">{day.route.name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {formatPlanDay(day.day, day.today)} · <span className="tabular">{day.stops.length}</span> {day.stops.length === 1 ? "stop" : "stops"} ·{" "}
-          <span className="tabular">{done}</span> visited · <span className="tabular">{day.totalUnits}</span> units to bring
+          <span className="tabular">{done}</span> visited{waiting > 0 && <> · <span className="tabular">{waiting}</span> queued</>} · <span className="tabular">{day.totalUnits}</span> units to bring
         </p>
+        {day.stops.length > 1 && (
+          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+            {first
+              ? `In driving order, nearest next, from ${first.name} (the route's first stop on the map; no depot is set). Stops without a map position come last.`
+              : "In route order: no stop has a map position yet."}
+          </p>
+        )}
       </header>
+
+      <QueueStatus />
 
       {day.stops.length === 0 ? (
         <EmptyState icon={<CheckCircle2 />} title="No visits planned today">
@@ -93,79 +114,95 @@ function RouteToday({ routeId }: { routeId: string }) {
         </EmptyState>
       ) : (
         <>
-          <section aria-labelledby="pick-heading" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
-            <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-              <h2 id="pick-heading" className="text-sm font-semibold">
-                Pick list
-              </h2>
-              <Link
-                href={`/o/${org.slug}/routes/${routeId}/pick-list?day=${day.day}`}
-                className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
-              >
-                <Printer aria-hidden className="size-4" />
-                Print
-              </Link>
-            </div>
-            {day.pickList.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-zinc-500">Nothing left to bring: every planned stop is visited.</p>
-            ) : (
-              <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                {day.pickList.map((l) => (
-                  <li key={l.productId} className="flex items-baseline justify-between gap-3 px-4 py-2.5 text-[15px]">
-                    <span className="min-w-0">
-                      {l.productName} <span className="text-xs text-zinc-500">{l.productSku}</span>
-                    </span>
-                    <span className="tabular font-semibold">× {l.quantity}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-
           <ol aria-label="Stops" className="space-y-3">
             {day.stops.map((stop, i) => (
-              <li key={stop.machineId} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900/60">
-                <div className="flex items-start justify-between gap-3">
-                  <div className="min-w-0">
-                    <h2 className="font-semibold">
-                      <span className="mr-1.5 text-zinc-400 tabular">{i + 1}.</span>
-                      {stop.name}
-                    </h2>
-                    {stop.location && <p className="text-sm text-zinc-500">{stop.location}</p>}
-                  </div>
-                  {stop.visited ? (
-                    <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-400">
-                      <CheckCircle2 aria-hidden className="size-3.5" />
-                      Visited {formatClock(new Date(stop.visited.at), org.timeZone)}
-                      {stop.visited.by ? ` by ${stop.visited.by}` : ""}
-                    </span>
-                  ) : (
-                    <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700 ring-1 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-400">
-                      To visit
-                    </span>
-                  )}
-                </div>
-                {!stop.visited && stop.fills.some((f) => f.quantity > 0) && (
-                  <ul className="mt-3 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
-                    {stop.fills
-                      .filter((f) => f.quantity > 0)
-                      .map((f) => (
-                        <li key={f.code} className="flex justify-between gap-2 rounded bg-zinc-50 px-2 py-1 dark:bg-zinc-800/60">
-                          <span className="truncate">
-                            <span className="font-mono text-xs text-zinc-500">{f.code}</span> {f.productName}
-                          </span>
-                          <span className="tabular font-medium">+{f.quantity}</span>
-                        </li>
-                      ))}
-                  </ul>
-                )}
-                {/* Also once visited: the form then shows what the visit it recorded came to. */}
-                <VisitForm stop={stop} routeId={routeId} fillTo={day.fillTo} />
-              </li>
+              <StopCard key={stop.machineId} stop={stop} index={i} routeId={routeId} fillTo={day.fillTo} queued={isQueued(stop.machineId)} />
             ))}
           </ol>
+
+          <section aria-label="Pick list" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+            <details className="group">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-3 [&::-webkit-details-marker]:hidden">
+                <span className="flex items-center gap-2 text-sm font-semibold">
+                  <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />
+                  Route totals
+                </span>
+                <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                  <span className="tabular font-semibold text-zinc-900 dark:text-zinc-100">{day.totalUnits}</span> {day.totalUnits === 1 ? "unit" : "units"} to bring
+                </span>
+              </summary>
+              <div className="border-t border-zinc-200 dark:border-zinc-800">
+                {day.pickList.length === 0 ? (
+                  <p className="px-4 py-3 text-sm text-zinc-500">Nothing left to bring: every planned stop is visited.</p>
+                ) : (
+                  <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                    {day.pickList.map((l) => (
+                      <li key={l.productId} className="flex items-baseline justify-between gap-3 px-4 py-2.5 text-[15px]">
+                        <span className="min-w-0 break-words">
+                          {l.productName} <span className="text-xs text-zinc-500">{l.productSku}</span>
+                        </span>
+                        <span className="tabular font-semibold">× {l.quantity}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
+                  <Link
+                    href={`/o/${org.slug}/routes/${routeId}/pick-list?day=${day.day}`}
+                    className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
+                  >
+                    <Printer aria-hidden className="size-4" />
+                    Print the pick list
+                  </Link>
+                </div>
+              </div>
+            </details>
+          </section>
         </>
       )}
     </>
+  );
+}
+
+/** Whether the phone is online, kept up to date by the browser's online and offline events. */
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      window.addEventListener("online", changed);
+      window.addEventListener("offline", changed);
+      return () => {
+        window.removeEventListener("online", changed);
+        window.removeEventListener("offline", changed);
+      };
+    },
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+/** The phone's network and the visits waiting on it to be sent. */
+function QueueStatus() {
+  const queue = useVisitQueue();
+  const isOnline = useOnline();
+  const waiting = queue.visits.filter((v) => !v.refusal).length;
+  if (isOnline && waiting === 0) return null;
+  return (
+    <div role="status" aria-label="Visits on this phone" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:bg-sky-500/10 dark:text-sky-200">
+      <p className="flex min-w-0 items-center gap-2">
+        {isOnline ? <CloudUpload aria-hidden className="size-4 shrink-0" /> : <WifiOff aria-hidden className="size-4 shrink-0" />}
+        <span>
+          {!isOnline && "No network. "}
+          {waiting > 0
+            ? `${waiting} ${waiting === 1 ? "visit" : "visits"} queued on this phone, will be sent ${isOnline ? "now" : "when the network is back"}.`
+            : "Visits you save are kept on this phone and sent when the network is back."}
+        </span>
+      </p>
+      {isOnline && waiting > 0 && (
+        <Button type="button" size="sm" onClick={() => void queue.flush()} disabled={queue.sending}>
+          {queue.sending && <LoaderCircle aria-hidden className="animate-spin" />}
+          Send now
+        </Button>
+      )}
+    </div>
   );
 }

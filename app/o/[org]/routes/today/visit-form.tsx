@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ClipboardCheck, FileText, LoaderCircle, Minus, Plus, X } from "lucide-react";
+import { ClipboardCheck, CloudUpload, FileText, LoaderCircle, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -12,7 +12,9 @@ import type { RouterOutputs } from "~/app/_trpc/types";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import { AUDIT_FILE_ACCEPT, readAuditFile, type ReadAuditFile } from "../../audits/audit-file";
 import { formatFileSize } from "../../audits/audit-format";
+import { SlotCounts } from "./slot-counts";
 import { VisitOutcome, type VisitAnswer } from "./visit-outcome";
+import { isRetryable, online, useVisitQueue } from "./visit-queue";
 
 type Stop = RouterOutputs["routes"]["day"]["stops"][number];
 
@@ -20,7 +22,8 @@ const newVisitKey = () => crypto.randomUUID();
 
 /**
  * Counts per slot after filling, prefilled with the planned level, the cash counted and the audit
- * file read at the visit; one visit per opening. Once recorded, what the visit came to.
+ * file read at the visit; one visit per opening. Once recorded, what the visit came to. Without a
+ * network the visit is queued on the phone under its key and sent when the network returns.
  */
 export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: string; fillTo: "capacity" | "par" }) {
   const org = useOrg();
@@ -38,8 +41,13 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
   const [cashError, setCashError] = useState<string | null>(null);
   const [audit, setAudit] = useState<ReadAuditFile | null>(null);
   const [recorded, setRecorded] = useState<{ answer: VisitAnswer; countedMinor: number | null } | null>(null);
+  const [queueError, setQueueError] = useState<string | null>(null);
+  const queue = useVisitQueue();
+  const queued = queue.visits.find((v) => v.input.machineId === stop.machineId && v.input.routeId === routeId);
   const record = useMutation(
     trpc.visits.record.mutationOptions({
+      // Never paused while offline: a visit that cannot be sent goes to the phone's queue instead.
+      networkMode: "always",
       onSuccess: async (answer, input) => {
         setRecorded({ answer, countedMinor: input.cashCountedMinor ?? null });
         setOpen(false);
@@ -53,7 +61,9 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
   const cashId = `cash-${stop.machineId}`;
   const auditId = `audit-${stop.machineId}`;
 
-  if (recorded) return <VisitOutcome answer={recorded.answer} countedMinor={recorded.countedMinor} />;
+  if (queued) return <QueuedNote stopName={stop.name} refusal={queued.refusal ?? null} onDiscard={() => queue.discard(queued.input.visitKey)} />;
+  // Until the visit is undone: the stop is then to visit again.
+  if (recorded && stop.visited?.id === recorded.answer.visit.id) return <VisitOutcome answer={recorded.answer} countedMinor={recorded.countedMinor} />;
   if (stop.visited) return null;
   if (!open) {
     return (
@@ -81,69 +91,50 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
     }
     if (audit?.problem) return;
     setCashError(null);
-    record.mutate({
+    const input = {
       orgId: org.id,
       machineId: stop.machineId,
       routeId,
       visitKey,
+      recordedAt: new Date(),
       counts: stop.slots.map((s) => ({ slot: s.code, quantity: Number(counts[s.code] ?? 0) })),
       cashCountedMinor,
       audit: audit ? { name: audit.name, contentBase64: audit.contentBase64 } : null,
-    });
+    };
+    const toQueue = async () => {
+      try {
+        await queue.enqueue({ input, stopName: stop.name });
+        record.reset();
+        setOpen(false);
+      } catch {
+        setQueueError("This phone cannot keep the visit offline. Save it again once the network is back.");
+      }
+    };
+    if (!online()) {
+      void toQueue();
+      return;
+    }
+    // Sent but not answered (the network dropped): queued under the same key, so it is recorded once.
+    record.mutate(input, { onError: (error) => void (isRetryable(error) && toQueue()) });
   }
 
   const cashErrors = [cashError, ...(errors.cashCountedMinor ?? [])].filter((m): m is string => Boolean(m));
   const auditErrors = [audit?.problem, ...(errors.audit ?? []), ...(errors["audit.contentBase64"] ?? [])].filter((m): m is string => Boolean(m));
 
-  const step = (code: string, by: number, capacity: number) =>
-    setCounts((c) => ({ ...c, [code]: String(Math.max(0, Math.min(capacity, (Number(c[code]) || 0) + by))) }));
 
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800" aria-label={`Visit ${stop.name}`}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Count each slot after filling (to {fillTo === "capacity" ? "capacity" : "par"}). The counts replace the machine&apos;s stock.
       </p>
-      <FormAlert message={record.error ? errorMessageOf(record.error) : null} />
-      <ul className="space-y-2">
-        {stop.slots.map((s, i) => {
-          const id = `count-${stop.machineId}-${s.code}`;
-          const error = errors[`counts.${i}.quantity`];
-          return (
-            <li key={s.code}>
-              <div className="flex items-center gap-2">
-                <label htmlFor={id} className="min-w-0 flex-1 text-sm">
-                  <span className="font-mono text-xs text-zinc-500">{s.code}</span> {s.productName ?? "Empty slot"}
-                  <span className="block text-xs text-zinc-500">
-                    was {s.stock} · holds {s.capacity}
-                  </span>
-                </label>
-                <Button type="button" size="lg" className="w-11 px-0" aria-label={`One less in ${s.code}`} onClick={() => step(s.code, -1, s.capacity)}>
-                  <Minus aria-hidden />
-                </Button>
-                <input
-                  id={id}
-                  name={s.code}
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  value={counts[s.code] ?? ""}
-                  onChange={(e) => setCounts((c) => ({ ...c, [s.code]: e.target.value.replace(/\D/g, "") }))}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                  className="h-11 w-16 rounded-md border border-zinc-300 bg-white text-center text-base tabular aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
-                />
-                <Button type="button" size="lg" className="w-11 px-0" aria-label={`One more in ${s.code}`} onClick={() => step(s.code, 1, s.capacity)}>
-                  <Plus aria-hidden />
-                </Button>
-              </div>
-              {error && (
-                <p id={`${id}-error`} className="mt-1 text-[13px] text-red-600 dark:text-red-400">
-                  {error[0]}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <FormAlert message={queueError ?? (record.error && !isRetryable(record.error) ? errorMessageOf(record.error) : null)} />
+      <SlotCounts
+        idPrefix={`count-${stop.machineId}`}
+        slots={stop.slots.map((s) => ({ code: s.code, productName: s.productName, capacity: s.capacity, was: s.stock, wasLabel: "was" }))}
+        counts={counts}
+        onChange={setCounts}
+        errors={errors}
+      />
       <div className="space-y-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800">
         <label htmlFor={cashId} className="flex items-baseline justify-between text-sm font-medium">
           Cash counted
@@ -223,5 +214,27 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A visit kept on the phone until the network returns, or one the server refused. */
+function QueuedNote({ stopName, refusal, onDiscard }: { stopName: string; refusal: string | null; onDiscard: () => Promise<void> }) {
+  if (refusal) {
+    return (
+      <div role="alert" className="mt-3 space-y-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
+        <p>
+          The visit saved on this phone was refused: {refusal}
+        </p>
+        <Button type="button" size="lg" className="w-full" onClick={() => void onDiscard()}>
+          Discard it and record {stopName} again
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <p className="mt-3 flex items-center gap-2 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-500/10 dark:text-sky-300">
+      <CloudUpload aria-hidden className="size-4 shrink-0" />
+      Queued on this phone, will be sent when the network is back.
+    </p>
   );
 }
