@@ -11,7 +11,11 @@ test("the demo owner sees the overview, the month's statistics with exports, and
     await page.goto(base);
     await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
     await expect(page.getByTestId("today-revenue")).toHaveText(/€/);
-    await expect(page.getByRole("img", { name: /Revenue per day over the last 30 days: €[\d,.]+ in total/ })).toBeVisible();
+    await expect(page.getByText(/^€[\d,.]+ from succeeded vends\. Point at a day/)).toBeVisible();
+    const revenue = page.getByRole("application", { name: "Revenue per day, last 30 days" });
+    await revenue.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.getByTestId("chart-tooltip")).toContainText(/Revenue\s*€[\d,]+\.\d\d/);
     await expect(page.getByRole("heading", { name: "Machines by status" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Top products, last 7 days" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Machines to visit today" })).toBeVisible();
@@ -25,6 +29,15 @@ test("the demo owner sees the overview, the month's statistics with exports, and
     await expect(page.getByText(/^for failed vends; other refunds \(by hand, on request, undelivered orders\): \d+ · €[\d,]+\.\d\d$/)).toBeVisible();
     const machines = page.getByRole("table", { name: "The month by machine" });
     await expect(machines.getByRole("row")).toHaveCount(41);
+    // Uptime and stockouts in plain words, from the month's figures.
+    await expect(page.getByTestId("uptime-words")).toHaveText(/^(Up [\d.]+% of the month: machines were silent in [\d.]+% of their hours\. \d+ of \d+ machines missed hours, most of all .+ \(up [\d.]+%, about \d+ h down\).*\.|Up the whole month: .+)$/);
+    await expect(page.getByTestId("stockout-words")).toHaveText(/^(Slots were empty [\d,.]+ slot-hours?(: .+)?\.( Most at .+ \(.+\)\.)?|No slot ran empty this month\.)$/);
+    // The breakdowns are charts that the keyboard reaches, with a tooltip per bar.
+    const byLocation = page.getByRole("application", { name: "Revenue by location" });
+    await byLocation.focus();
+    await expect(byLocation).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("chart-tooltip")).toContainText(/Revenue\s*€[\d,]+\.\d\d/);
     await shoot("analytics-statistics");
 
     const month = new URL(page.url()).searchParams.get("month") ?? (await page.getByRole("combobox", { name: "Month" }).inputValue());

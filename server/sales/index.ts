@@ -6,3 +6,4 @@ export { assignSaleToConsumer } from "./claims";
 export { openSalesCsv } from "./export";
 export { recordVendsStatement, type RecordedSale, type VendFact } from "./record";
 export { listSales, salesByDay, salesTotals } from "./sales";
+export { salesComparison, type SalesComparisonResult, type SalesFigures } from "./comparison";

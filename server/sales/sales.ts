@@ -7,7 +7,7 @@ import { pageCursorAfter, readPageCursor } from "../input/cursor";
 import { listSalesInput, salesFilterInput, type SalesFilter } from "./contract";
 
 /** The filter as SQL, with days bounded in the org's time zone. */
-function salesWhere(ctx: ServiceCtx, f: SalesFilter): SQL {
+export function salesWhere(ctx: ServiceCtx, f: SalesFilter): SQL {
   const zone = sql`(select o.time_zone from ${organizations} o where o.id = ${ctx.orgId})`;
   return and(
     eq(sales.orgId, ctx.orgId),

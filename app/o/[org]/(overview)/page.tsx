@@ -2,7 +2,6 @@ import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "~/app/_components/ui/card";
-import { DayBars } from "~/app/_components/ui/day-bars";
 import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Stat } from "~/app/_components/ui/stat";
@@ -10,13 +9,16 @@ import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
-import { formatClock, formatDay } from "~/server/time";
+import { formatClock } from "~/server/time";
 import { machineStatusOptions } from "../machines/fleet-query";
 import { requireMember } from "~/server/web";
 import { hasRole } from "~/server/tenancy/contract";
 import { GettingStarted } from "./getting-started";
 import { MachinesToVisit } from "./machines-to-visit";
 import { NeedsAttention } from "./needs-attention";
+import { RevenueThirtyDays } from "./revenue-30-days";
+import { SetupChecklist } from "./setup-checklist";
+import { setupSteps } from "./setup-steps";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -26,10 +28,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug);
   const caller = await serverCaller();
-  const [overview, toVisit, attention] = await Promise.all([
+  // Those who can take the setup steps see them until every one is done.
+  const [overview, toVisit, attention, progress] = await Promise.all([
     caller.analytics.overview({ orgId: org.id }),
     caller.analytics.machinesToVisit({ orgId: org.id }),
     caller.analytics.needsAttention({ orgId: org.id }),
+    hasRole(role, "manager") ? caller.machines.onboarding({ orgId: org.id }) : Promise.resolve(null),
   ]);
   const base = `/o/${org.slug}`;
   const money = (minor: number, compact = false) => formatMoney(minor, overview.currency, { compact });
@@ -46,6 +50,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   return (
     <>
       <PageHeader title={org.name} description={`Your fleet at a glance. Days in ${overview.timeZone}; figures are brought up to date every few minutes.`} />
+
+      {progress && !progress.complete && <SetupChecklist steps={setupSteps(progress, base, role)} />}
 
       <NeedsAttention data={attention} base={base} canAccept={hasRole(role, "manager")} />
 
@@ -82,17 +88,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
       </dl>
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
-        <Card title="Revenue, last 30 days" description={`${money(total30)} from succeeded vends; hover a bar for the day.`} className="lg:col-span-2">
-          <DayBars
-            label={`Revenue per day over the last 30 days: ${money(total30)} in total.`}
-            maxLabel={money(Math.max(0, ...overview.byDay.map((d) => d.revenueMinor)), true)}
-            axis={[overview.byDay[0]!.day, overview.byDay[15]!.day, overview.today].map((d) => formatDay(d))}
-            bars={overview.byDay.map((d) => ({
-              key: d.day,
-              value: d.revenueMinor,
-              title: `${formatDay(d.day, true)}: ${money(d.revenueMinor)} · ${formatCount(d.units)} vends`,
-            }))}
-          />
+        <Card title="Revenue, last 30 days" description={`${money(total30)} from succeeded vends. Point at a day, or focus the chart and use the arrow keys.`} className="lg:col-span-2">
+          <RevenueThirtyDays days={overview.byDay} currency={overview.currency} />
         </Card>
 
         <Card title="Machines by status">

@@ -1,29 +1,28 @@
+"use client";
+
 import { Card } from "~/app/_components/ui/card";
+import { ColumnChart, type ChartRow, type ChartSeries } from "~/app/_components/ui/chart";
+import { formatCount } from "~/app/_components/labels/numbers";
 import { formatDayColumn, formatPlanDay } from "./plan-format";
 
-/** Planned visits per day over the horizon, as bars (plain elements, like the sales chart). */
+const visits = (n: number) => `${formatCount(n)} ${n === 1 ? "visit" : "visits"}`;
+
+/** Planned visits per day over the horizon, as columns with a tooltip per day. */
 export function VisitsChart({ byDay, today }: { byDay: { date: string; visits: number }[]; today: string }) {
-  const max = Math.max(1, ...byDay.map((d) => d.visits));
-  const summary = `Planned visits: ${byDay.map((d) => `${formatPlanDay(d.date, today)} ${d.visits}`).join(", ")}.`;
+  const total = byDay.reduce((n, d) => n + d.visits, 0);
+  const busiest = byDay.reduce<{ date: string; visits: number } | null>((b, d) => (!b || d.visits > b.visits ? d : b), null);
+  const summary = `${visits(total)} planned over ${byDay.length} days${busiest && busiest.visits > 0 ? `, most on ${formatPlanDay(busiest.date, today)} (${busiest.visits})` : ""}.`;
+  const series: ChartSeries[] = [{ key: "visits", name: "Planned visits", tone: "brand", format: visits }];
+  const rows: ChartRow[] = byDay.map((d) => ({
+    key: d.date,
+    tick: d.date === today ? "Today" : formatDayColumn(d.date),
+    title: formatPlanDay(d.date, today),
+    values: { visits: d.visits },
+  }));
   return (
     <Card title="Visits per day" description="Planned machine visits over the next seven days.">
-      <div role="img" aria-label={summary}>
-        <div className="flex h-28 items-end gap-2 border-b border-zinc-300 dark:border-zinc-700">
-          {byDay.map((d) => (
-            <div key={d.date} title={`${formatPlanDay(d.date, today)}: ${d.visits} visits`} className="flex h-full flex-1 flex-col items-center justify-end gap-1">
-              <span className="text-[11px] text-zinc-500 tabular">{d.visits}</span>
-              <div className="w-full max-w-12 rounded-t-[2px] bg-brand-500/80 dark:bg-brand-500/70" style={{ height: `${(d.visits / max) * 80}%`, minHeight: d.visits > 0 ? 2 : 0 }} />
-            </div>
-          ))}
-        </div>
-        <div aria-hidden className="mt-1.5 flex gap-2 text-[11px] text-zinc-500 tabular">
-          {byDay.map((d) => (
-            <span key={d.date} className="flex-1 text-center">
-              {d.date === today ? "Today" : formatDayColumn(d.date)}
-            </span>
-          ))}
-        </div>
-      </div>
+      <p className="mb-2 text-[13px] text-zinc-600 dark:text-zinc-400">{summary}</p>
+      <ColumnChart label="Visits per day, chart" caption={`Planned visits per day: ${summary}`} rowLabel="Day" rows={rows} series={series} formatAxis={(v) => formatCount(v)} height={150} integer empty="No visits planned in these days." />
     </Card>
   );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
+import { localDay } from "~/server/time";
 import { requireMember } from "~/server/web";
-import { salesListInput, salesPageOptions, salesQueryFrom } from "./sales-query";
+import { salesCompareFrom, salesListInput, salesPageOptions, salesQueryFrom, withDefaultRange } from "./sales-query";
 import { SalesView } from "./sales-view";
 
 export const metadata: Metadata = { title: "Sales" };
@@ -19,10 +21,19 @@ export default async function SalesPage({
 }) {
   const { org: slug } = await params;
   const { org } = await requireMember(slug, `/o/${slug}/sales`);
-  const query = salesQueryFrom(toSearchParams(await searchParams));
+  const search = toSearchParams(await searchParams);
+  // The default range goes into the address, so the page says what it shows and a copied link shows the same.
+  const defaulted = withDefaultRange(search, localDay(new Date(), org.timeZone));
+  if (defaulted) redirect(`/o/${slug}/sales?${defaulted.toString()}`);
+  const query = salesQueryFrom(search);
+  const compare = salesCompareFrom(search, query);
   const orgId = org.id;
-  prefetch(trpc.sales.totals.queryOptions({ orgId, ...query }));
-  prefetch(trpc.sales.byDay.queryOptions({ orgId, ...query }));
+  if (compare) {
+    prefetch(trpc.sales.compare.queryOptions({ orgId, ...query, compare }));
+  } else {
+    prefetch(trpc.sales.totals.queryOptions({ orgId, ...query }));
+    prefetch(trpc.sales.byDay.queryOptions({ orgId, ...query }));
+  }
   void getQueryClient().prefetchInfiniteQuery(trpc.sales.list.infiniteQueryOptions(salesListInput(orgId, query), salesPageOptions));
   prefetch(trpc.machines.list.queryOptions({ orgId }));
   prefetch(trpc.locations.list.queryOptions({ orgId }));

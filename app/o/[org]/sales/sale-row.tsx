@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { Fragment } from "react";
 import { useOrg } from "~/app/_components/org/org-context";
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { refundStatusLabels } from "~/app/_components/labels/refund-labels";
@@ -11,6 +12,7 @@ import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
 import { RefundSaleDialog, canRefundSale } from "./refund-sale-dialog";
+import { saleColumns, type SaleColumnId } from "./sales-columns";
 
 export type Sale = RouterOutputs["sales"]["list"]["sales"][number];
 
@@ -23,7 +25,7 @@ export const failureLabels: Record<string, string> = {
   other: "Other reason",
 };
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 // The facts of a sale, shown by its row and by its card on a phone.
 
@@ -79,34 +81,53 @@ export function SaleRefund({ sale }: { sale: Sale }) {
   return sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>;
 }
 
-/** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund); managers can refund it. */
-export function SaleRow({ sale, manager }: { sale: Sale; manager: boolean }) {
+/** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund), in the columns shown; managers can refund it. */
+export function SaleRow({ sale, manager, hidden }: { sale: Sale; manager: boolean; hidden: Set<SaleColumnId> }) {
   const org = useOrg();
-  return (
-    <tr className={rowClasses}>
+  const cells: Record<SaleColumnId, React.ReactNode> = {
+    time: (
       <td className={clsx(cellClasses, "tabular whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
         <Timestamp date={sale.occurredAt} timeZone={org.timeZone} />
       </td>
+    ),
+    machine: (
       <td className={clsx(cellClasses, "whitespace-nowrap")}>
         <SaleMachineLink sale={sale} />
       </td>
-      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{sale.locationName ?? <span className={muted}>—</span>}</td>
-      <td className={clsx(cellClasses, "font-mono text-xs text-zinc-700 dark:text-zinc-300")}>{sale.slotCode}</td>
+    ),
+    location: <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{sale.locationName ?? <span className={muted}>—</span>}</td>,
+    slot: <td className={clsx(cellClasses, "font-mono text-xs text-zinc-700 dark:text-zinc-300")}>{sale.slotCode}</td>,
+    product: (
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-800 dark:text-zinc-200")}>
         <SaleProduct sale={sale} />
       </td>
+    ),
+    payment: (
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
         <SalePayment sale={sale} />
       </td>
+    ),
+    amount: (
       <td className={clsx(cellClasses, "text-right")}>
         <SaleAmount sale={sale} />
       </td>
+    ),
+    status: (
       <td className={cellClasses}>
         <SaleStatus sale={sale} />
       </td>
+    ),
+    refund: (
       <td className={cellClasses}>
         <SaleRefund sale={sale} />
       </td>
+    ),
+  };
+  return (
+    <tr className={rowClasses}>
+      {saleColumns.filter((c) => !hidden.has(c.id)).map((c) => (
+        <Fragment key={c.id}>{cells[c.id]}</Fragment>
+      ))}
       {manager && <td className={clsx(cellClasses, "py-1.5 text-right")}>{canRefundSale(sale) && <RefundSaleDialog sale={sale} />}</td>}
     </tr>
   );

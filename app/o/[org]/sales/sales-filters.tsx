@@ -5,6 +5,8 @@ import { FilterChip } from "~/app/_components/ui/filter-chip";
 import { useOrg } from "~/app/_components/org/org-context";
 import { paymentMethodLabels, paymentMethods } from "~/app/_components/labels/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
+import type { SalesComparison } from "~/server/sales/contract";
+import { CompareSelect } from "./compare-select";
 import { DateRange } from "./date-range";
 import type { SalesQuery } from "./sales-query";
 
@@ -15,7 +17,17 @@ const statusOptions = [
 ] as const;
 
 /** The sales filter: date range, machine, location, product, payment method and status. */
-export function SalesFilters({ query, onChange }: { query: SalesQuery; onChange: (changes: Partial<SalesQuery>) => void }) {
+export function SalesFilters({
+  query,
+  onChange,
+  compare,
+  onCompare,
+}: {
+  query: SalesQuery;
+  onChange: (changes: Partial<SalesQuery>) => void;
+  compare: SalesComparison | null;
+  onCompare: (compare: SalesComparison | null) => void;
+}) {
   const org = useOrg();
   const trpc = useTRPC();
   const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
@@ -24,7 +36,10 @@ export function SalesFilters({ query, onChange }: { query: SalesQuery; onChange:
   const optional = <T,>(value: T | null) => value ?? undefined;
   return (
     <div className="min-w-0 space-y-2.5">
-      <DateRange from={query.from} to={query.to} onChange={onChange} />
+      <div className="flex flex-wrap items-center gap-2">
+        <DateRange from={query.from} to={query.to} onChange={onChange} />
+        <CompareSelect value={compare} onChange={onCompare} bounded={Boolean(query.from && query.to)} />
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <FilterChip
           label="Machine"

@@ -1,7 +1,9 @@
 import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import type { RouterInputs } from "~/app/_trpc/types";
 import { calendarDay } from "~/server/input/calendar";
-import { paymentMethods, saleStatuses, type PaymentMethod, type SaleStatus } from "~/server/sales/contract";
+import { MAX_COMPARED_DAYS, paymentMethods, salesComparisons, saleStatuses, type PaymentMethod, type SaleStatus, type SalesComparison } from "~/server/sales/contract";
+import { daysBetween } from "~/server/time";
+import { presetRange } from "./date-presets";
 
 /**
  * The sales filter as the URL holds it, in the same names as the CSV export's query:
@@ -62,3 +64,30 @@ export function salesListInput(orgId: string, q: SalesQuery): Omit<RouterInputs[
 export const salesPageOptions = {
   getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
 };
+
+/**
+ * The page opens on the last 7 days. The range is always written in the address (so the link says
+ * what it shows); all time is `range=all`, since an address without a range gets the default.
+ */
+export const ALL_TIME = { key: "range", value: "all" } as const;
+
+/** The address to send a visitor to when it names no range: the same, with the last 7 days. */
+export function withDefaultRange(params: URLSearchParams, today: string): URLSearchParams | null {
+  const query = salesQueryFrom(params);
+  if (query.from || query.to || params.get(ALL_TIME.key) === ALL_TIME.value) return null;
+  const next = new URLSearchParams(params);
+  const range = presetRange("7d", today);
+  next.set("from", range.from!);
+  next.set("to", range.to!);
+  next.delete(ALL_TIME.key);
+  return next;
+}
+
+/** What the page compares the range with (`compare=previous|year`), if anything and if the range has both ends. */
+export function salesCompareFrom(params: QueryReader, query: SalesQuery): SalesComparison | undefined {
+  const value = params.get("compare") as SalesComparison | null;
+  if (!value || !salesComparisons.includes(value) || !query.from || !query.to) return undefined;
+  // The procedure refuses to compare more than a year with the year before (they would overlap), and more than three years at all.
+  const days = daysBetween(query.from, query.to) + 1;
+  return days > (value === "year" ? 366 : MAX_COMPARED_DAYS) ? undefined : value;
+}

@@ -9,39 +9,35 @@ import { LoadMore, loadMoreOf } from "~/app/_components/ui/load-more";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
+import { useHiddenSaleColumns } from "./column-chooser";
 import { SaleCard } from "./sale-card";
+import { saleColumns } from "./sales-columns";
 import { SaleRow } from "./sale-row";
 import { salesListInput, salesPageOptions, type SalesQuery } from "./sales-query";
 
 /** The sales for the filter, newest first, 50 at a time ("Load more"). */
-export function SalesTable({ query }: { query: SalesQuery }) {
+export function SalesTable({ query, filtered }: { query: SalesQuery; filtered: "none" | "range" | "more" }) {
   const org = useOrg();
   const trpc = useTRPC();
   const list = useSuspenseInfiniteQuery(trpc.sales.list.infiniteQueryOptions(salesListInput(org.id, query), salesPageOptions));
   const sales = list.data.pages.flatMap((p) => p.sales);
-  const filtered = Object.keys(query).length > 0;
   const manager = hasRole(org.role, "manager");
+  const [hidden] = useHiddenSaleColumns();
 
   if (sales.length === 0) {
     return (
-      <EmptyState icon={<Receipt />} title={filtered ? "No sales match" : "No sales yet"}>
-        {filtered
+      <EmptyState icon={<Receipt />} title={filtered === "more" ? "No sales match" : filtered === "range" ? "No sales in these days" : "No sales yet"}>
+        {filtered === "more"
           ? "Widen the date range or remove a filter."
-          : "Sales appear here as machines report vends. Register a machine and set its planogram to get started."}
+          : filtered === "range"
+            ? "Choose a longer range or All time. Sales appear here as machines report vends."
+            : "Sales appear here as machines report vends. Register a machine and set its planogram to get started."}
       </EmptyState>
     );
   }
 
   const columns: DataColumn[] = [
-    { label: "Time" },
-    { label: "Machine" },
-    { label: "Location" },
-    { label: "Slot" },
-    { label: "Product" },
-    { label: "Payment" },
-    { label: "Amount", align: "right" },
-    { label: "Status" },
-    { label: "Refund" },
+    ...saleColumns.filter((c) => !hidden.has(c.id)).map((c): DataColumn => ({ label: c.label, ...("align" in c ? { align: c.align } : {}) })),
     { label: "Actions", srOnly: true, when: manager },
   ];
 
@@ -64,7 +60,7 @@ export function SalesTable({ query }: { query: SalesQuery }) {
       }
     >
       {sales.map((sale) => (
-        <SaleRow key={sale.id} sale={sale} manager={manager} />
+        <SaleRow key={sale.id} sale={sale} manager={manager} hidden={hidden} />
       ))}
     </DataTable>
   );

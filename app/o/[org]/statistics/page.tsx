@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
-import { ShareBars } from "~/app/_components/ui/day-bars";
+import { MoneyShareChart } from "~/app/_components/ui/chart";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -20,6 +20,7 @@ import { requireMember } from "~/server/web";
 import { BreakdownTable } from "./breakdown-table";
 import { formatMonth } from "./format-month";
 import { MonthPicker } from "./month-picker";
+import { stockoutsInWords, uptimeInWords } from "./plain-words";
 
 export const metadata: Metadata = { title: "Statistics" };
 
@@ -102,7 +103,8 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
     rows
       .filter((r) => r.revenueMinor > 0)
       .slice(0, 10)
-      .map((r) => ({ key: r.key || "none", label: label(r), value: r.revenueMinor, text: money(r.revenueMinor) }));
+      .map((r) => ({ key: r.key || "none", label: label(r), minor: r.revenueMinor }));
+  const words = { month, uptime: f.uptime, stockoutHours: f.stockoutHours, machines: stats.breakdowns.machines, products: stats.breakdowns.products };
 
   return (
     <>
@@ -181,15 +183,22 @@ async function Statistics({ org, asked }: { org: { id: string; slug: string; tim
         </Stat>
       </dl>
 
+      <Card title="Uptime and stockouts" className="mt-6">
+        <div className="space-y-1.5 text-[13px] text-zinc-700 dark:text-zinc-300">
+          <p data-testid="uptime-words">{uptimeInWords(words)}</p>
+          <p data-testid="stockout-words">{stockoutsInWords(words)}</p>
+        </div>
+      </Card>
+
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <Card title="Revenue by location">
-          <ShareBars label="Revenue by location" rows={shares(stats.breakdowns.locations)} />
+          <MoneyShareChart label="Revenue by location" rows={shares(stats.breakdowns.locations)} currency={stats.currency} />
         </Card>
         <Card title="Top 10 products by revenue">
-          <ShareBars label="Top products by revenue" rows={shares(stats.breakdowns.products)} />
+          <MoneyShareChart label="Top products by revenue" rows={shares(stats.breakdowns.products)} currency={stats.currency} />
         </Card>
         <Card title="Revenue by payment method">
-          <ShareBars label="Revenue by payment method" rows={shares(stats.breakdowns.paymentMethods, (r) => paymentMethodLabel(r.key))} />
+          <MoneyShareChart label="Revenue by payment method" rows={shares(stats.breakdowns.paymentMethods, (r) => paymentMethodLabel(r.key))} currency={stats.currency} />
         </Card>
       </div>
 
