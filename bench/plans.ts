@@ -21,7 +21,7 @@
 //     A VendOps: each morning at 06:00 every slot is re-fitted (fitForecast, the machine's weekday
 //             shape from machineDays, last 56 days of its own history) and planMachine plans the
 //             machine with the product's default settings (visit cost DEFAULT_VISIT_COST_MINOR,
-//             fill to capacity, working days Mon-Fri with the same-day cut-off, through openDays and
+//             an empty slot-hour at DEFAULT_EMPTY_SLOT_HOUR_MINOR, fill to capacity, working days Mon-Fri with the same-day cut-off, through openDays and
 //             fitRoute as planFleet does, without routes so without route capacity); horizonMeans
 //             with 18/24 of today left; margin = price - cost. A visit today brings the plan's fill
 //             quantities, put in up to the free space.
@@ -45,6 +45,7 @@ import { planDemoFleet } from "~/server/demo/fleet-plan";
 import {
   DEFAULT_SAME_DAY_CUTOFF,
   DEFAULT_SELLOUT_THRESHOLD,
+  DEFAULT_EMPTY_SLOT_HOUR_MINOR,
   DEFAULT_VISIT_COST_MINOR,
   DEFAULT_WORK_END,
   DEFAULT_WORK_START,
@@ -91,6 +92,7 @@ const PLAN_HOUR = 6;
 /** The product's default settings (an org that has not changed them); no routes, so no route capacity. */
 const SETTINGS = {
   visitCostMinor: DEFAULT_VISIT_COST_MINOR,
+  emptySlotHourMinor: DEFAULT_EMPTY_SLOT_HOUR_MINOR,
   fillTo: "capacity" as FillTo,
   selloutThreshold: DEFAULT_SELLOUT_THRESHOLD,
   workingDays: [...DEFAULT_WORKING_DAYS],
@@ -336,7 +338,7 @@ function plannedVisit(state: FleetState, m: SimMachine, d: number): Visit | null
   // The org's open days as the product computes them at PLAN_HOUR, and the place's own rule.
   const open = openDays({ today: dates[d]!, nowMinute: PLAN_HOUR * 60, horizon: HORIZON_DAYS, rules: SETTINGS });
   const allowedDays = open.map((o, i) => o && (m.weekendVisits || weekdayOf(addDays(dates[d]!, i)) < 5));
-  const input: PlanMachineInput = { slots, visitCostMinor: SETTINGS.visitCostMinor, fillTo: SETTINGS.fillTo, allowedDays };
+  const input: PlanMachineInput = { slots, visitCostMinor: SETTINGS.visitCostMinor, emptySlotHourMinor: SETTINGS.emptySlotHourMinor, fillTo: SETTINGS.fillTo, allowedDays };
   // As planFleet does: the optimiser's plan fitted to the calendar (no route, so no capacity).
   const [fitted] = fitRoute([{ machineId: String(m.index), input, plan: planMachine(input) }], allowedDays, { maxStops: null, maxUnits: null });
   const today = fitted!.plan.visits[0];
@@ -473,7 +475,7 @@ const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths
 
 console.log(
   `plans: ${fleet.length} machines, ${slotCount} slots, ${options.days} days after a ${WARMUP_DAYS}-day warm-up (seed ${options.seed}); ` +
-    `visit cost ${euro(SETTINGS.visitCostMinor)}, fill to ${SETTINGS.fillTo}`,
+    `visit cost ${euro(SETTINGS.visitCostMinor)}, an empty slot-hour ${euro(SETTINGS.emptySlotHourMinor)}, fill to ${SETTINGS.fillTo}`,
 );
 console.log(line(header));
 for (const r of table) console.log(line(r));

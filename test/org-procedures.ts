@@ -9,7 +9,7 @@ import { addMember, invite, type callerFor } from "./factories";
 import { createDeliveryRoute } from "~/server/replenishment";
 import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
-import { ingestAudit } from "~/server/ingest";
+import { ingestAudit, recordVisit } from "~/server/ingest";
 import { dexBytes } from "./dex";
 
 /** An org with something of every kind an org procedure can act on. */
@@ -37,6 +37,8 @@ export interface OrgFixture {
   routeId: string;
   /** A DEX audit of the machine. */
   auditId: string;
+  /** The machine's last visit, recorded by the actor (so the technician who recorded it may undo it). */
+  visitId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -64,7 +66,16 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     ingestAudit(ctx, { machineId: machine.id, body: dexBytes({ serial: machine.serial, selections: [{ selection: "11", price: 250, count: 3 }] }), source: "upload" }),
   );
   if (!audit.ok) throw new Error(audit.message);
+  const visit = await withTenant(db, { orgId: org.id, userId: actor.id }, (tx) =>
+    recordVisit(memberContext(tx, { orgId: org.id, role, userId: actor.id, name: actor.name }), {
+      machineId: machine.id,
+      routeId: route.id,
+      visitKey: `fx-${actor.id.slice(4)}`,
+      counts: [{ slot: "A1", quantity: 5 }],
+    }),
+  );
   return {
+    visitId: visit.visit.id,
     auditId: audit.audit.id,
     alertId,
     cashAlertId,
@@ -156,12 +167,34 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     namesThing: true,
     call: (c, f) => c.machines.setDisabled({ orgId: f.orgId, machineId: f.machineId, disabled: true }),
   },
+  "machines.connection": { least: "viewer", namesThing: true, call: (c, f) => c.machines.connection({ orgId: f.orgId, machineId: f.machineId }) },
+  "machines.sendTestEvent": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.machines.sendTestEvent({ orgId: f.orgId, machineId: f.machineId }),
+  },
+  "machines.onboarding": { least: "viewer", call: (c, f) => c.machines.onboarding({ orgId: f.orgId }) },
   "planogram.get": { least: "viewer", namesThing: true, call: (c, f) => c.planogram.get({ orgId: f.orgId, machineId: f.machineId }) },
   "planogram.set": {
     least: "manager",
     namesThing: true,
     call: (c, f) =>
       c.planogram.set({ orgId: f.orgId, machineId: f.machineId, slots: [{ code: "A1", productId: f.productId, capacity: 12, parLevel: 6 }] }),
+  },
+  "planogram.previewImport": {
+    least: "manager",
+    call: (c, f) => c.planogram.previewImport({ orgId: f.orgId, mode: "merge", csv: `machine,slot,sku,capacity,par\n${f.machineSerial},A1,COLA-033,12,6` }),
+  },
+  "planogram.import": {
+    least: "manager",
+    call: (c, f) => c.planogram.import({ orgId: f.orgId, mode: "merge", csv: `machine,slot,sku,capacity,par\n${f.machineSerial},A1,COLA-033,12,6` }),
+  },
+  "products.previewImport": { least: "manager", call: (c, f) => c.products.previewImport({ orgId: f.orgId, csv: "sku,name,price\nNEW-ITEM,New item,1.99" }) },
+  "products.import": { least: "manager", call: (c, f) => c.products.import({ orgId: f.orgId, csv: "sku,name,price\nNEW-ITEM,New item,1.99" }) },
+  "products.changePrices": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.products.changePrices({ orgId: f.orgId, products: [{ productId: f.productId, priceMinor: 250 }], change: { kind: "set", priceMinor: 270 } }),
   },
   "products.list": { least: "viewer", call: (c, f) => c.products.list({ orgId: f.orgId }) },
   "products.create": { least: "manager", call: (c, f) => c.products.create({ orgId: f.orgId, sku: "NEW-ITEM", name: "New item", priceMinor: 199 }) },
@@ -173,6 +206,7 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "sales.list": { least: "viewer", call: (c, f) => c.sales.list({ orgId: f.orgId }) },
   "sales.totals": { least: "viewer", call: (c, f) => c.sales.totals({ orgId: f.orgId }) },
   "sales.byDay": { least: "viewer", call: (c, f) => c.sales.byDay({ orgId: f.orgId, from: "2026-01-01", to: "2026-12-31" }) },
+  "sales.compare": { least: "viewer", call: (c, f) => c.sales.compare({ orgId: f.orgId, from: "2026-11-01", to: "2026-11-30", compare: "year" }) },
 
   "cash.list": { least: "viewer", call: (c, f) => c.cash.list({ orgId: f.orgId }) },
   "cash.summaries": { least: "viewer", call: (c, f) => c.cash.summaries({ orgId: f.orgId }) },
@@ -217,6 +251,8 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     namesThing: true,
     call: (c, f) => c.refundRequests.decide({ orgId: f.orgId, requestId: f.requestId, decision: "approve" }),
   },
+  "refundRequests.settings": { least: "manager", call: (c, f) => c.refundRequests.settings({ orgId: f.orgId }) },
+  "refundRequests.updateSettings": { least: "admin", call: (c, f) => c.refundRequests.updateSettings({ orgId: f.orgId, autoApproveFailedVends: true }) },
   "loyalty.get": { least: "viewer", call: (c, f) => c.loyalty.get({ orgId: f.orgId }) },
   "loyalty.update": {
     least: "admin",
@@ -308,5 +344,11 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     call: (c, f) => c.visits.record({ orgId: f.orgId, machineId: f.machineId, routeId: f.routeId, visitKey: `vk-${f.actor.id.slice(4)}`, counts: [{ slot: "A1", quantity: 8 }] }),
   },
   "visits.list": { least: "viewer", call: (c, f) => c.visits.list({ orgId: f.orgId }) },
+  "visits.undo": { least: "technician", namesThing: true, call: (c, f) => c.visits.undo({ orgId: f.orgId, visitId: f.visitId }) },
+  "visits.correct": {
+    least: "technician",
+    namesThing: true,
+    call: (c, f) => c.visits.correct({ orgId: f.orgId, visitId: f.visitId, counts: [{ slot: "A1", quantity: 6 }] }),
+  },
   "search.query": { least: "viewer", call: (c, f) => c.search.query({ orgId: f.orgId, q: f.machineSerial }) },
 };

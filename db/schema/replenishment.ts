@@ -17,6 +17,8 @@ export const replenishmentSettings = pgTable(
     fillTo: fillTo("fill_to").notNull().default("capacity"),
     /** Raise `predicted_sellout` when a slot's chance of selling out before the next visit exceeds this (0..1). */
     selloutThreshold: real("sellout_threshold").notNull().default(0.5),
+    /** What an hour of an empty slot costs beyond its lost margin, minor units; weighs where visits go. */
+    emptySlotHourMinor: integer("empty_slot_hour_minor").notNull().default(10),
     /** Weekdays technicians work, 0 = Monday .. 6 = Sunday (as `weekdayOf` in server/time). */
     workingDays: integer("working_days").array().notNull().default(sql`'{0,1,2,3,4}'::integer[]`),
     /** Working hours, local time of the org's zone. */
@@ -122,6 +124,14 @@ export const routeVisits = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     /** Absolute counts per slot after the fill. */
     counts: jsonb("counts").$type<{ slot: string; quantity: number }[]>().notNull(),
+    /** The stock of the counted slots just before the visit, which undoing it restores; null for visits recorded before it was kept. */
+    replacedCounts: jsonb("replaced_counts").$type<{ slot: string; quantity: number }[]>(),
+    /** Times the counts were corrected after the visit (each correction is a count of its own, just after the visit). */
+    corrections: integer("corrections").notNull().default(0),
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
+    /** Undone visits are kept, marked: their counts were replaced by the ones they had replaced. */
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneBy: text("undone_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -24,6 +24,12 @@ export const HISTORY_DAYS = 56;
 export const SELLOUT_RULE = "predicted_sellout";
 
 export const DEFAULT_VISIT_COST_MINOR = 2500;
+/**
+ * What an hour of a slot standing empty costs the operator beyond the margin of the sales it loses
+ * (minor units): customers who find their product missing come back less. Plans weigh it when they
+ * choose visit days; the lost margin they report leaves it out.
+ */
+export const DEFAULT_EMPTY_SLOT_HOUR_MINOR = 10;
 export const DEFAULT_SELLOUT_THRESHOLD = 0.5;
 
 /** Weekday names, 0 = Monday (as `weekdayOf` counts). */
@@ -48,6 +54,8 @@ export interface ReplenishmentSettings {
   currency: string;
   fillTo: FillTo;
   selloutThreshold: number;
+  /** What an hour of an empty slot costs beyond its lost margin, minor units (see DEFAULT_EMPTY_SLOT_HOUR_MINOR). */
+  emptySlotHourMinor: number;
   /** Weekdays visits may be planned on, 0 = Monday, ascending. */
   workingDays: number[];
   /** Working hours and the same-day cut-off, "HH:MM" in the org's zone. */
@@ -70,6 +78,12 @@ export const settingsInput = z.object({
     .min(0.05, "Use a threshold of at least 5%.")
     .max(0.99, "Use a threshold of at most 99%."),
   // Left out: kept as they are.
+  emptySlotHourMinor: z
+    .number("Enter the cost of an empty slot per hour.")
+    .int("Enter the cost in minor units (cents).")
+    .min(0, "The cost of an empty slot cannot be negative.")
+    .max(100_000, "The cost of an empty slot is at most 1,000.00 an hour.")
+    .optional(),
   workingDays: workingDaysInput.optional(),
   workStart: clockTime("the start of the working day").optional(),
   workEnd: clockTime("the end of the working day").optional(),

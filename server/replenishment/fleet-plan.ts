@@ -100,7 +100,7 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
     const planSlots = withForecast.map(planSlotOf);
     const first = list[0]!;
     const open = first.routeId ? openOf(first.routeWorkingDays) : orgOpen;
-    const planInput: PlanMachineInput = { slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, allowedDays: open };
+    const planInput: PlanMachineInput = { slots: planSlots, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, allowedDays: open, emptySlotHourMinor: settings.emptySlotHourMinor };
     const plan = planMachine(planInput);
     const key = first.routeId ?? "";
     let group = byRoute.get(key);

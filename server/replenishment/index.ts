@@ -17,5 +17,5 @@ export { deliveryRouteDay, myDeliveryRoutes, pickListCsvRows } from "./pick-list
 export { needsAttention } from "./needs-attention";
 export { acceptTodaysPlan } from "./plan-acceptance";
 export { getPlanView, machineForecast } from "./plan-view";
-export { claimRouteVisit } from "./route-visits";
+export { claimRouteVisit, lockRouteVisit, markRouteVisitCorrected, markRouteVisitUndone, type LockedRouteVisit } from "./route-visits";
 export { getSettings, updateSettings } from "./settings";

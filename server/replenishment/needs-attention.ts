@@ -54,13 +54,14 @@ function machineFacts(ctx: ServiceCtx) {
 }
 
 /** The plan's loss avoided by visiting only today, against no visit at all (never below 0). */
-function savedByTodaysVisit(m: PlannedMachine, settings: Pick<ReplenishmentSettings, "visitCostMinor" | "fillTo">): number {
+function savedByTodaysVisit(m: PlannedMachine, settings: Pick<ReplenishmentSettings, "visitCostMinor" | "fillTo" | "emptySlotHourMinor">): number {
   if (m.plan.visitDays[0] !== 0) return 0;
   const lostWithout = m.plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0;
   const input = {
     slots: m.slots.map(planSlotOf),
     visitCostMinor: settings.visitCostMinor,
     fillTo: settings.fillTo,
+    emptySlotHourMinor: settings.emptySlotHourMinor,
   };
   const lostWithToday = planForVisitDays(input, [0]).expectedLostMinor;
   return Math.min(lostWithout, Math.max(0, lostWithout - lostWithToday));

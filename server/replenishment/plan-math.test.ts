@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "~/sim/random";
-import { fillTarget, pickList, planMachine, type PlanSlot } from "./plan-math";
+import { DEFAULT_EMPTY_SLOT_HOUR_MINOR } from "./contract";
+import { fillTarget, pickList, planForVisitDays, planMachine, type PlanSlot } from "./plan-math";
 
 function slot(overrides: Partial<PlanSlot> = {}): PlanSlot {
   return {
@@ -82,14 +83,35 @@ describe("the visit decision", () => {
       const slots = Array.from({ length: rng.int(1, 8) }, (_, i) => randomSlot(rng, i));
       let previous = Infinity;
       for (const cost of [0, 200, 1000, 5000, 50_000]) {
-        const plan = planMachine({ slots, visitCostMinor: cost, fillTo: "capacity" });
+        const input = { slots, visitCostMinor: cost, fillTo: "capacity" as const };
+        const plan = planMachine(input);
         expect(plan.visitDays.length).toBeLessThanOrEqual(previous);
         previous = plan.visitDays.length;
-        // Following the plan never costs more than not visiting at all.
-        const none = plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0;
-        expect(plan.totalCostMinor).toBeLessThanOrEqual(none + 1);
+        // Following the plan never costs more than not visiting at all: visits, lost margin and empty slot-hours together.
+        const none = planForVisitDays(input, []);
+        expect(none.totalCostMinor).toBe(plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0);
+        const hour = DEFAULT_EMPTY_SLOT_HOUR_MINOR;
+        expect(plan.totalCostMinor + hour * plan.expectedEmptySlotHours).toBeLessThanOrEqual(none.totalCostMinor + hour * none.expectedEmptySlotHours + 1);
+        // Weighing lost margin only, the plan never costs more in visits and margin either.
+        const marginOnly = planMachine({ ...input, emptySlotHourMinor: 0 });
+        expect(marginOnly.totalCostMinor).toBeLessThanOrEqual(none.totalCostMinor + 1);
       }
     }
+  });
+
+  it("weighs empty slot-hours: an empty slow seller is worth a visit its lost margin alone is not", () => {
+    // 0.3 a day at 1.00 margin loses about 2.10 a week, far below a 25.00 visit; standing empty all
+    // week at 0.20 an hour costs 33.60.
+    const slow = slot({ stock: 0, marginMinor: 100, dailyMeans: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3] });
+    const marginOnly = planMachine({ slots: [slow], visitCostMinor: 2500, fillTo: "capacity", emptySlotHourMinor: 0 });
+    expect(marginOnly.visitDays).toEqual([]);
+    expect(marginOnly.expectedEmptySlotHours).toBeCloseTo(7 * 24, 6);
+    const weighed = planMachine({ slots: [slow], visitCostMinor: 2500, fillTo: "capacity", emptySlotHourMinor: 20 });
+    expect(weighed.visitDays).toEqual([0]);
+    expect(weighed.expectedEmptySlotHours).toBeLessThan(24);
+    // The lost margin it reports is margin only: less than without the visit, and the visit is a cost.
+    expect(weighed.expectedLostMinor).toBeLessThan(marginOnly.expectedLostMinor);
+    expect(weighed.totalCostMinor).toBe(2500 + weighed.expectedLostMinor);
   });
 
   it("only visits on allowed days", () => {

@@ -1,8 +1,9 @@
 // Which days to visit a machine and how much to bring: the visit days minimise visit costs plus
-// expected lost margin over the horizon; fills top slots up to capacity or par, never above capacity.
+// expected lost margin plus the cost of empty slot-hours over the horizon; fills top slots up to
+// capacity or par, never above capacity.
 import "server-only";
-import type { FillTo } from "./contract";
-import { demandOver, expectedShortfall } from "./distribution";
+import { DEFAULT_EMPTY_SLOT_HOUR_MINOR, type FillTo } from "./contract";
+import { demandOver, expectedShortfall, probabilityOfSellingOut } from "./distribution";
 
 export interface PlanSlot {
   code: string;
@@ -23,6 +24,12 @@ export interface PlanMachineInput {
   fillTo: FillTo;
   /** Days a visit may happen (default: every day of the horizon). */
   allowedDays?: readonly boolean[];
+  /**
+   * What an hour of a slot standing empty costs beyond the margin of the sales it loses (minor
+   * units; default `DEFAULT_EMPTY_SLOT_HOUR_MINOR`): customers who find their product missing come
+   * back less. It weighs where visits go; the lost margin the plan reports leaves it out.
+   */
+  emptySlotHourMinor?: number;
 }
 
 export interface DayOutlook {
@@ -55,6 +62,8 @@ export interface MachinePlan {
   expectedLostMinor: number;
   /** Visit costs of the plan plus its expected lost margin. */
   totalCostMinor: number;
+  /** Slot-hours the slots are expected to stand empty over the horizon if this plan is followed. */
+  expectedEmptySlotHours: number;
 }
 
 /** The level a slot is filled to: its capacity, or its par level (never above capacity). */
@@ -89,8 +98,9 @@ export function slotFill(s: PlanSlot, fillTo: FillTo, stock: number, from: numbe
 
 /**
  * Plans one machine over the horizon (the length of its slots' `dailyMeans`): the visit days that
- * minimise visit costs plus expected lost margin, found exactly by dynamic programming over
- * "next visit on day b". A visit is planned only when the lost margin it prevents outweighs its cost.
+ * minimise visit costs plus expected lost margin plus the cost of empty slot-hours, found exactly
+ * by dynamic programming over "next visit on day b". A visit is planned only when what it prevents
+ * outweighs its cost.
  */
 export function planMachine(input: PlanMachineInput): MachinePlan {
   const { horizon, cost, lossFrom } = prepare(input);
@@ -126,15 +136,42 @@ export function planMachine(input: PlanMachineInput): MachinePlan {
   return planForVisitDays(input, visitDays);
 }
 
+/**
+ * Expected days a slot stands empty over [from, to), starting day `from` with `stock`: the chance
+ * it has sold out by each day's end, averaged with the day before's (it runs out during the day).
+ * Returned as running totals: `out[k]` covers days [from, from + k).
+ */
+function emptyDaysFrom(s: PlanSlot, stock: number, from: number, horizon: number): number[] {
+  const out = [0];
+  let before = stock <= 0 ? 1 : 0;
+  for (let d = from; d < horizon; d++) {
+    const by = stock <= 0 ? 1 : probabilityOfSellingOut(stock, demandOver(s.dailyMeans.slice(from, d + 1), s.dispersion));
+    out.push(out.at(-1)! + (before + by) / 2);
+    before = by;
+  }
+  return out;
+}
+
 function prepare(input: PlanMachineInput) {
   const slots = input.slots.filter(sellable);
   const horizon = slots.reduce((h, s) => Math.max(h, s.dailyMeans.length), 0);
   const cost = Math.max(0, input.visitCostMinor);
   const targets = slots.map((s) => fillTarget(s, input.fillTo));
-  // Loss of days [a, b) after a visit on day a (slots at their fill target), or from now (a = -1).
-  const lossFrom = (a: number, b: number) =>
+  const emptyDayMinor = 24 * Math.max(0, input.emptySlotHourMinor ?? DEFAULT_EMPTY_SLOT_HOUR_MINOR);
+  // Lost margin of days [a, b) after a visit on day a (slots at their fill target), or from now (a = -1).
+  const marginFrom = (a: number, b: number) =>
     slots.reduce((sum, s, i) => sum + (a < 0 ? slotLoss(s, s.stock, 0, b) : slotLoss(s, targets[i]!, a, b)), 0);
-  return { slots, horizon, cost, targets, lossFrom };
+  // The same with the cost of empty slot-hours: what the visit days are chosen by.
+  const empty = new Map<number, number[][]>();
+  const emptyFrom = (a: number) => {
+    let runs = empty.get(a);
+    if (!runs) empty.set(a, (runs = slots.map((s, i) => emptyDaysFrom(s, a < 0 ? s.stock : targets[i]!, Math.max(a, 0), horizon))));
+    return runs;
+  };
+  // Expected empty slot-hours of days [a, b), counted the same way.
+  const emptyHoursFrom = (a: number, b: number) => (b <= Math.max(a, 0) ? 0 : 24 * emptyFrom(a).reduce((sum, run) => sum + run[b - Math.max(a, 0)]!, 0));
+  const lossFrom = (a: number, b: number) => marginFrom(a, b) + (emptyDayMinor === 0 ? 0 : (emptyDayMinor / 24) * emptyHoursFrom(a, b));
+  return { slots, horizon, cost, targets, lossFrom, marginFrom, emptyHoursFrom };
 }
 
 /**
@@ -143,10 +180,12 @@ function prepare(input: PlanMachineInput) {
  * moves a visit the optimiser chose.
  */
 export function planForVisitDays(input: PlanMachineInput, days: readonly number[]): MachinePlan {
-  const { slots, horizon, cost, targets, lossFrom } = prepare(input);
+  const { slots, horizon, cost, targets, marginFrom: lossFrom, emptyHoursFrom } = prepare(input);
   const visitDays = [...new Set(days)].filter((d) => Number.isInteger(d) && d >= 0 && d < horizon).sort((a, b) => a - b);
   let total = visitDays.length * cost + lossFrom(-1, visitDays[0] ?? horizon);
   visitDays.forEach((d, k) => (total += lossFrom(d, visitDays[k + 1] ?? horizon)));
+  let emptyHours = emptyHoursFrom(-1, visitDays[0] ?? horizon);
+  visitDays.forEach((d, k) => (emptyHours += emptyHoursFrom(d, visitDays[k + 1] ?? horizon)));
 
   const outlook: DayOutlook[] = [];
   for (let d = 0; d < horizon; d++) {
@@ -165,6 +204,7 @@ export function planForVisitDays(input: PlanMachineInput, days: readonly number[
     visits,
     expectedLostMinor: Math.round(Number.isFinite(total) ? total - visitCosts : 0),
     totalCostMinor: Math.round(Number.isFinite(total) ? total : 0),
+    expectedEmptySlotHours: emptyHours,
   };
 }
 

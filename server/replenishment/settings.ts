@@ -6,6 +6,7 @@ import type { ServiceCtx } from "~/server/context";
 import { fieldError } from "~/server/errors";
 import { recordAudit } from "~/server/tenancy";
 import {
+  DEFAULT_EMPTY_SLOT_HOUR_MINOR,
   DEFAULT_SAME_DAY_CUTOFF,
   DEFAULT_SELLOUT_THRESHOLD,
   DEFAULT_VISIT_COST_MINOR,
@@ -28,6 +29,7 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
       currency: replenishmentSettings.currency,
       fillTo: replenishmentSettings.fillTo,
       selloutThreshold: replenishmentSettings.selloutThreshold,
+      emptySlotHourMinor: replenishmentSettings.emptySlotHourMinor,
       workingDays: replenishmentSettings.workingDays,
       workStart: replenishmentSettings.workStart,
       workEnd: replenishmentSettings.workEnd,
@@ -43,6 +45,7 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
       currency: row?.orgCurrency ?? "EUR",
       fillTo: "capacity",
       selloutThreshold: DEFAULT_SELLOUT_THRESHOLD,
+      emptySlotHourMinor: DEFAULT_EMPTY_SLOT_HOUR_MINOR,
       workingDays: [...DEFAULT_WORKING_DAYS],
       workStart: DEFAULT_WORK_START,
       workEnd: DEFAULT_WORK_END,
@@ -55,6 +58,7 @@ export async function getSettings(ctx: ServiceCtx): Promise<ReplenishmentSetting
     currency: row.currency ?? row.orgCurrency,
     fillTo: row.fillTo ?? "capacity",
     selloutThreshold: row.selloutThreshold ?? DEFAULT_SELLOUT_THRESHOLD,
+    emptySlotHourMinor: row.emptySlotHourMinor ?? DEFAULT_EMPTY_SLOT_HOUR_MINOR,
     workingDays: [...(row.workingDays ?? DEFAULT_WORKING_DAYS)].sort((a, b) => a - b),
     workStart: hhmm(row.workStart, DEFAULT_WORK_START),
     workEnd: hhmm(row.workEnd, DEFAULT_WORK_END),
@@ -76,7 +80,8 @@ export async function updateSettings(ctx: ServiceCtx, raw: z.input<typeof settin
   };
   // "HH:MM" strings compare as the times they name.
   if (work.workEnd <= work.workStart) throw fieldError("workEnd", replenishmentMessages.work_end_before_start);
-  const values = { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, ...work, currency: org!.currency, updatedAt: new Date() };
+  const emptySlotHourMinor = input.emptySlotHourMinor ?? before.emptySlotHourMinor;
+  const values = { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, emptySlotHourMinor, ...work, currency: org!.currency, updatedAt: new Date() };
   await ctx.db
     .insert(replenishmentSettings)
     .values({ orgId: ctx.orgId, ...values })
@@ -86,8 +91,8 @@ export async function updateSettings(ctx: ServiceCtx, raw: z.input<typeof settin
     targetType: "organization",
     targetId: ctx.orgId,
     data: {
-      from: { visitCostMinor: before.visitCostMinor, fillTo: before.fillTo, selloutThreshold: before.selloutThreshold, workingDays: before.workingDays, workStart: before.workStart, workEnd: before.workEnd, sameDayCutoff: before.sameDayCutoff },
-      to: { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, ...work },
+      from: { visitCostMinor: before.visitCostMinor, fillTo: before.fillTo, selloutThreshold: before.selloutThreshold, emptySlotHourMinor: before.emptySlotHourMinor, workingDays: before.workingDays, workStart: before.workStart, workEnd: before.workEnd, sameDayCutoff: before.sameDayCutoff },
+      to: { visitCostMinor: input.visitCostMinor, fillTo: input.fillTo, selloutThreshold: input.selloutThreshold, emptySlotHourMinor, ...work },
     },
   });
   return getSettings(ctx);

@@ -70,6 +70,60 @@ export const eventRetentionMonthsSchema = z
   .min(EVENT_RETENTION_MONTHS.min, eventRetentionMessage)
   .max(EVENT_RETENTION_MONTHS.max, eventRetentionMessage);
 
+/* VAT and the operator's legal details, as receipts print them ----------------------------------- */
+
+/** VAT rates are kept in basis points: 1900 is 19 %, 770 is 7.7 %, 0 is no VAT. */
+export const VAT_RATE_MAX_BP = 10_000;
+const vatRateMessage = "Enter a VAT rate from 0 to 100 %, with at most two decimals (e.g. 19 or 7.7).";
+export const vatRateBpSchema = z.number(vatRateMessage).int(vatRateMessage).min(0, vatRateMessage).max(VAT_RATE_MAX_BP, vatRateMessage);
+
+/** "19", "7,7" or "7.5 %" as basis points; NaN for text that is no rate (the schema then says why). */
+export function vatPercentToBp(text: string): number {
+  const cleaned = text.trim().replace(/\s*%$/, "").replace(",", ".");
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
+  const [whole, fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** Basis points as a percentage to type into a field: 1900 -> "19", 770 -> "7.7". */
+export function vatBpToPercentText(bp: number): string {
+  return (bp / 100).toFixed(2).replace(/\.?0+$/, "");
+}
+
+/** Basis points as a rate to read: 1900 -> "19%", 770 -> "7.7%". */
+export function formatVatRate(bp: number): string {
+  return `${vatBpToPercentText(bp)}%`;
+}
+
+/**
+ * The VAT inside a VAT-inclusive (gross) amount: gross × rate / (100 % + rate), rounded half-up to the
+ * minor unit (half away from zero for a negative amount, so a refund mirrors its sale).
+ */
+export function vatOfGross(grossMinor: number, rateBp: number): number {
+  if (rateBp <= 0 || grossMinor === 0) return 0;
+  const magnitude = Math.abs(grossMinor);
+  const numerator = 2 * magnitude * rateBp + (10_000 + rateBp);
+  const denominator = 2 * (10_000 + rateBp);
+  const vat = (numerator - (numerator % denominator)) / denominator;
+  return grossMinor < 0 ? -vat : vat;
+}
+
+const optionalText = (max: number, what: string) => z.string().trim().max(max, `Use at most ${max} characters for the ${what}.`).optional();
+
+/** The seller's details receipts print; each left out is unchanged, an empty text clears it. */
+export const orgReceiptSettings = {
+  legalName: optionalText(160, "legal name"),
+  legalAddress: optionalText(400, "address"),
+  vatNumber: z
+    .string()
+    .trim()
+    .max(32, "Use at most 32 characters for the VAT number.")
+    .regex(/^[A-Za-z0-9 .\-/]*$/, "Use letters, digits, spaces, dots, dashes and slashes, e.g. DE123456789.")
+    .optional(),
+  /** Left out: unchanged (0 % for a new organization). */
+  defaultVatRateBp: vatRateBpSchema.optional(),
+};
+
 export const orgSettingsInput = z.object({
   name: orgNameSchema,
   timeZone: z
@@ -86,6 +140,7 @@ export const orgSettingsInput = z.object({
   supportEmail: z.union([z.literal(""), z.email("Enter an e-mail address like support@example.com.")]).optional(),
   /** Left out: unchanged (the default of 13 for a new organization). */
   eventRetentionMonths: eventRetentionMonthsSchema.optional(),
+  ...orgReceiptSettings,
 });
 
 export const createOrganizationInput = orgSettingsInput.extend({ slug: orgSlugSchema });
@@ -127,6 +182,7 @@ export const auditActions = [
   "machine.registered",
   "machine.updated",
   "machine.secret_rotated",
+  "machine.tested",
   "machine.disabled",
   "machine.enabled",
   "machine.temperature_range_set",
@@ -140,6 +196,8 @@ export const auditActions = [
   "route.deleted",
   "plan.accepted",
   "visit.recorded",
+  "visit.undone",
+  "visit.corrected",
   "replenishment.settings_updated",
   // DEX audits.
   "machine_audit.uploaded",
@@ -160,6 +218,7 @@ export const auditActions = [
   "refund_request.created",
   "refund_request.approved",
   "refund_request.rejected",
+  "refund_request.settings_updated",
   "loyalty.updated",
   // Alerts, webhooks and jobs.
   "alert.acknowledged",

@@ -1,6 +1,6 @@
 import "server-only";
 import { machineIdInput } from "~/server/fleet";
-import { recordVisit, recordVisitInput } from "~/server/ingest";
+import { correctVisit, correctVisitInput, recordVisit, recordVisitInput, undoVisit, undoVisitInput } from "~/server/ingest";
 import { listVisits, listVisitsInput } from "~/server/inventory";
 import {
   acceptTodaysPlan,
@@ -50,5 +50,9 @@ export const plansRouter = createTRPCRouter({
 
 export const visitsRouter = createTRPCRouter({
   record: orgProcedure("technician").input(recordVisitInput).mutation(({ ctx, input }) => recordVisit(ctx.svc, input)),
+  /** Undoes a machine's last visit (the technician who recorded it, or a manager). */
+  undo: orgProcedure("technician").input(undoVisitInput).mutation(({ ctx, input }) => undoVisit(ctx.svc, input)),
+  /** Corrects the counts of a machine's last visit (the technician who recorded it, or a manager). */
+  correct: orgProcedure("technician").input(correctVisitInput).mutation(({ ctx, input }) => correctVisit(ctx.svc, input)),
   list: orgProcedure("viewer").input(listVisitsInput).query(({ ctx, input }) => listVisits(ctx.svc, input)),
 });

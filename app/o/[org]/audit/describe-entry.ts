@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { formatMoney } from "~/server/money";
-import { auditActions, type AuditAction, type MemberRole, roleLabels } from "~/server/tenancy/contract";
+import { auditActions, formatVatRate, type AuditAction, type MemberRole, roleLabels } from "~/server/tenancy/contract";
 
 export type AuditEntry = RouterOutputs["audit"]["list"]["entries"][number];
 
@@ -19,6 +19,7 @@ const auditActionLabels: Record<AuditAction, string> = {
   "machine.registered": "Machine registered",
   "machine.updated": "Machine changed",
   "machine.secret_rotated": "Machine secret rotated",
+  "machine.tested": "Test event sent",
   "machine.disabled": "Machine disabled",
   "machine.enabled": "Machine enabled",
   "machine.temperature_range_set": "Temperature range set",
@@ -30,6 +31,8 @@ const auditActionLabels: Record<AuditAction, string> = {
   "route.deleted": "Route deleted",
   "plan.accepted": "Today's plan accepted",
   "visit.recorded": "Visit recorded",
+  "visit.undone": "Visit undone",
+  "visit.corrected": "Visit counts corrected",
   "replenishment.settings_updated": "Planning settings changed",
   "machine_audit.uploaded": "Audit file uploaded",
   "machine_audit.selections_mapped": "Audit selections mapped to slots",
@@ -47,6 +50,7 @@ const auditActionLabels: Record<AuditAction, string> = {
   "refund_request.created": "Problem reported",
   "refund_request.approved": "Request approved",
   "refund_request.rejected": "Request rejected",
+  "refund_request.settings_updated": "Refund request rule changed",
   "loyalty.updated": "Loyalty program changed",
   "alert.acknowledged": "Alert acknowledged",
   "alert.assigned": "Alert assigned",
@@ -71,12 +75,16 @@ const settingNames: Record<string, string> = {
   currency: "currency",
   supportEmail: "support e-mail",
   eventRetentionMonths: "raw machine event retention",
+  legalName: "legal name",
+  legalAddress: "registered address",
+  vatNumber: "VAT number",
+  defaultVatRateBp: "default VAT rate",
 };
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 /** A setting's value in words: the event retention in months, the others as stored. */
 const settingValue = (key: string, v: unknown): string | undefined =>
-  typeof v === "number" ? (key === "eventRetentionMonths" ? `${v} months` : String(v)) : str(v);
+  typeof v === "number" ? (key === "eventRetentionMonths" ? `${v} months` : key === "defaultVatRateBp" ? formatVatRate(v) : String(v)) : str(v);
 const role = (v: unknown): string => (typeof v === "string" && v in roleLabels ? roleLabels[v as MemberRole].toLowerCase() : "an unknown role");
 const possessive = (name: string) => (name.endsWith("s") ? `${name}’` : `${name}’s`);
 
@@ -144,6 +152,8 @@ export function describeEntry(entry: AuditEntry, people: Map<string, string>): {
       return { summary: "changed a machine", target: entry.targetId };
     case "machine.secret_rotated":
       return { summary: "issued a new secret for a machine", target: entry.targetId };
+    case "machine.tested":
+      return { summary: "sent a test event for a machine", target: entry.targetId };
     case "product.created":
       return { summary: `added the product ${str(d.name) ?? ""}`.trim(), target: str(d.sku) ? `SKU ${str(d.sku)}` : entry.targetId };
     case "product.updated":

@@ -16,6 +16,7 @@ import { replenishmentMessages, settingsInput, type FillTo } from "~/server/repl
 
 interface Values {
   visitCost: string;
+  emptyHourCost: string;
   fillTo: FillTo;
   threshold: string;
   workingDays: number[];
@@ -27,6 +28,7 @@ interface Values {
 /** The form's field each setting is entered in. */
 const fieldOf: Record<string, keyof Values> = {
   visitCostMinor: "visitCost",
+  emptySlotHourMinor: "emptyHourCost",
   fillTo: "fillTo",
   selloutThreshold: "threshold",
   workingDays: "workingDays",
@@ -43,6 +45,7 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
   const { data: settings } = useSuspenseQuery(trpc.plans.settings.queryOptions({ orgId: org.id }));
   const initial: Values = {
     visitCost: toMajorText(settings.visitCostMinor, settings.currency),
+    emptyHourCost: toMajorText(settings.emptySlotHourMinor, settings.currency),
     fillTo: settings.fillTo,
     threshold: String(Math.round(settings.selloutThreshold * 100)),
     workingDays: settings.workingDays,
@@ -68,10 +71,13 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
     const found: Record<string, string[]> = {};
     const cost = parseMajor(values.visitCost, settings.currency);
     if (cost === null || Number.isNaN(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}. ${amountHint(settings.currency)}`];
+    const emptyHour = parseMajor(values.emptyHourCost, settings.currency);
+    if (emptyHour === null || Number.isNaN(emptyHour)) found.emptyHourCost = [`Enter what an empty slot costs an hour in ${settings.currency}. ${amountHint(settings.currency)}`];
     // The percentage as the probability the server takes; its own schema judges the rest.
     const threshold = values.threshold.trim() === "" ? Number.NaN : Number(values.threshold) / 100;
     const parsed = settingsInput.safeParse({
       visitCostMinor: cost ?? 0,
+      emptySlotHourMinor: emptyHour ?? 0,
       fillTo: values.fillTo,
       selloutThreshold: threshold,
       workingDays: values.workingDays,
@@ -102,6 +108,15 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
           onChange={(e) => set({ visitCost: e.target.value })}
           errors={errors.visitCost ?? serverCost}
           hint="Time and travel of one stop. A machine is visited when the margin it would otherwise lose is worth more."
+        />
+        <TextField
+          label={`Cost of an empty slot, per hour (${settings.currency})`}
+          name="emptyHourCost"
+          inputMode="decimal"
+          value={values.emptyHourCost}
+          onChange={(e) => set({ emptyHourCost: e.target.value })}
+          errors={errors.emptyHourCost ?? errors.emptySlotHourMinor}
+          hint="Beyond the sales it loses: customers who find their product missing come back less. Higher values visit sooner, so fewer slots stand empty; 0 weighs lost margin only."
         />
         <Field label="Fill slots to" errors={errors.fillTo} hint="Capacity fills every slot; par leaves room and brings less.">
           {(control) => (

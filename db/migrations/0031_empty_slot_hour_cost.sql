@@ -1,0 +1,1 @@
+ALTER TABLE "replenishment_settings" ADD COLUMN "empty_slot_hour_minor" integer DEFAULT 10 NOT NULL;
