@@ -139,7 +139,7 @@ export default async function Landing() {
             <ul className="mt-8 grid gap-8 sm:grid-cols-3">
               {foundations.map(({ icon: Icon, title, body }) => (
                 <li key={title} className="flex gap-3">
-                  <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-zinc-400" />
+                  <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-zinc-500" />
                   <div>
                     <h3 className="font-medium text-zinc-900 dark:text-zinc-100">{title}</h3>
                     <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{body}</p>

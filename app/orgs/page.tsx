@@ -45,7 +45,7 @@ export default async function OrgsPage() {
                   <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">/o/{org.slug}</span>
                 </span>
                 <span className="text-[13px] text-zinc-500 dark:text-zinc-400">{roleLabels[org.role]}</span>
-                <ChevronRight aria-hidden className="size-4 text-zinc-400 group-hover:text-zinc-600" />
+                <ChevronRight aria-hidden className="size-4 text-zinc-500 group-hover:text-zinc-600" />
               </Link>
             </li>
           ))}

@@ -19,7 +19,7 @@ export function FlowDiagram() {
           <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">POST /api/v1/machines/…/events · signed</p>
         </div>
       </div>
-      <ArrowDown aria-hidden className="mx-auto my-2 size-4 text-zinc-400" />
+      <ArrowDown aria-hidden className="mx-auto my-2 size-4 text-zinc-500" />
       <div className="flex items-center gap-3 rounded-lg border border-brand-500/30 bg-brand-50 p-3 dark:border-brand-500/30 dark:bg-brand-500/10">
         <span className="flex size-9 items-center justify-center rounded-md bg-brand-600 text-white dark:bg-brand-500">
           <ShieldCheck aria-hidden className="size-5" />
@@ -29,7 +29,7 @@ export function FlowDiagram() {
           <p className="text-xs text-zinc-600 dark:text-zinc-400">Signature checked, applied exactly once</p>
         </div>
       </div>
-      <ArrowDown aria-hidden className="mx-auto my-2 size-4 text-zinc-400" />
+      <ArrowDown aria-hidden className="mx-auto my-2 size-4 text-zinc-500" />
       <ul className="grid gap-2 sm:grid-cols-3">
         {outcomes.map(({ icon: Icon, title, body }) => (
           <li key={title} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">

@@ -23,7 +23,7 @@ function Item({ value, icon: Icon, title, detail, onSelect }: { value: string; i
       onSelect={onSelect}
       className="flex cursor-pointer items-center gap-3 rounded-md px-2 py-2 text-sm text-zinc-800 data-[selected=true]:bg-zinc-100 data-[selected=true]:text-zinc-950 dark:text-zinc-200 dark:data-[selected=true]:bg-zinc-800 dark:data-[selected=true]:text-white"
     >
-      <Icon aria-hidden className="size-4 shrink-0 text-zinc-400" />
+      <Icon aria-hidden className="size-4 shrink-0 text-zinc-500" />
       <span className="min-w-0 flex-1 truncate">{title}</span>
       {detail && <span className="max-w-[45%] shrink-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{detail}</span>}
     </Command.Item>

@@ -123,7 +123,7 @@ function PaletteSearch({ onDone }: { onDone: () => void }) {
   return (
     <Command label="Find anything" shouldFilter={false} loop vimBindings={false} className="flex min-h-0 flex-col">
       <div className="flex items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
-        <Search aria-hidden className="size-4 shrink-0 text-zinc-400" />
+        <Search aria-hidden className="size-4 shrink-0 text-zinc-500" />
         <Command.Input
           value={text}
           onValueChange={setText}
@@ -131,7 +131,7 @@ function PaletteSearch({ onDone }: { onDone: () => void }) {
           placeholder="Search machines, locations, products, alerts, orders, pages…"
           className="h-12 min-w-0 flex-1 bg-transparent text-[15px] text-zinc-900 outline-none placeholder:text-zinc-400 dark:text-zinc-100 dark:placeholder:text-zinc-500"
         />
-        {pending && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-zinc-400" />}
+        {pending && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-zinc-500" />}
         <kbd className="hidden rounded border border-zinc-200 px-1.5 py-0.5 font-sans text-[11px] text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">
           Esc
         </kbd>

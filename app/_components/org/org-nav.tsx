@@ -57,7 +57,7 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
                           : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100",
                       )}
                     >
-                      <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-400")} />
+                      <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-500")} />
                       {label}
                       {path === "/refund-requests" && <PendingRequestsBadge />}
                     </Link>

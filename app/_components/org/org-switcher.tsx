@@ -28,7 +28,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgSummary; orgs: OrgS
           <span className="block truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100">{current.name}</span>
           <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{roleLabels[current.role]}</span>
         </span>
-        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
+        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-500" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="start" sideOffset={6} className={`${menuContentClasses} w-64`}>

@@ -37,7 +37,7 @@ export function UserMenu({
               <span className="block truncate font-medium text-zinc-900 dark:text-zinc-100">{user.name}</span>
               <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</span>
             </span>
-            <ChevronsUpDown aria-hidden className="size-4 text-zinc-400" />
+            <ChevronsUpDown aria-hidden className="size-4 text-zinc-500" />
           </>
         )}
       </DropdownMenu.Trigger>

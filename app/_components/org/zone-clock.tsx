@@ -6,7 +6,7 @@ import { useNow } from "../hooks/use-now";
 /** The current local time in a zone ("18:56 Monday, GMT+1"), kept current. */
 export function ZoneClock({ timeZone }: { timeZone: string }) {
   const now = useNow();
-  if (now === null) return <span className="text-zinc-400">--:--</span>;
+  if (now === null) return <span className="text-zinc-500">--:--</span>;
   const date = new Date(now);
   return (
     <span>

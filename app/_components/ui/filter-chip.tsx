@@ -36,7 +36,7 @@ export function FilterChip<T extends string>({
         >
           {selected ? (
             <>
-              <span className="text-brand-700/70 dark:text-brand-100/70">{label}:</span>
+              <span className="text-brand-700 dark:text-brand-100">{label}:</span>
               <span className="font-medium">{selected.label}</span>
               <ChevronDown aria-hidden className="size-3.5" />
             </>

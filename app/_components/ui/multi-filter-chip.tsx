@@ -40,7 +40,7 @@ export function MultiFilterChip<T extends string>({
         >
           {selected.length > 0 ? (
             <>
-              <span className="text-brand-700/70 dark:text-brand-100/70">{label}:</span>
+              <span className="text-brand-700 dark:text-brand-100">{label}:</span>
               <span className="max-w-48 truncate font-medium">{summary}</span>
               <ChevronDown aria-hidden className="size-3.5" />
             </>

@@ -10,7 +10,7 @@ export function NativeSelect({ className, size = "md", ...props }: Omit<React.Co
         {...props}
         className={clsx(controlClasses, "cursor-pointer appearance-none pr-8", size === "sm" && "h-8 pl-2.5 text-[13px]")}
       />
-      <ChevronDown aria-hidden className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+      <ChevronDown aria-hidden className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-zinc-500" />
     </span>
   );
 }

@@ -20,7 +20,7 @@ export function SearchInput({
 }) {
   return (
     <div className={clsx("relative", className)}>
-      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500" />
       <input
         type="search"
         aria-label={label}

@@ -100,7 +100,7 @@ export function SearchableSelect({
         className={clsx(controlClasses, "flex items-center justify-between gap-2 text-left")}
       >
         <span className="truncate">{selectedLabel}</span>
-        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
+        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-500" />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
@@ -109,7 +109,7 @@ export function SearchableSelect({
           className="z-50 w-(--radix-popover-trigger-width) min-w-64 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg data-[state=open]:animate-pop dark:border-zinc-800 dark:bg-zinc-900"
         >
           <div className="relative border-b border-zinc-200 dark:border-zinc-800">
-            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
+            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
             <input
               autoFocus
               role="combobox"

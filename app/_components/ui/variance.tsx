@@ -14,7 +14,7 @@ export function varianceTone(minor: number | null): string {
 
 /** A variance with its sign and its words ("short", "over") for screen readers and at a glance. */
 export function Variance({ minor, currency, className }: { minor: number | null; currency: string; className?: string }) {
-  if (minor === null) return <span className={clsx("text-zinc-400", className)}>—</span>;
+  if (minor === null) return <span className={clsx("text-zinc-500", className)}>—</span>;
   const text = minor === 0 ? formatMoney(0, currency) : `${minor > 0 ? "+" : "−"}${formatMoney(Math.abs(minor), currency)}`;
   return (
     <span className={clsx("tabular font-medium", varianceTone(minor), className)}>

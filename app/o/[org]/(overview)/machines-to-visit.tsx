@@ -12,7 +12,7 @@ export function MachinesToVisit({ machines, base }: { machines: MachineToVisit[]
     <Card title="Machines to visit today" description="From today's restock plan." bodyClassName={machines.length > 0 ? "p-0" : "p-4"}>
       {machines.length === 0 ? (
         <div className="flex items-start gap-3 text-[13px] text-zinc-500 dark:text-zinc-400">
-          <Route aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+          <Route aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
           <p>No visits planned for today.</p>
         </div>
       ) : (

@@ -120,7 +120,7 @@ export function AlertsTable() {
         <MultiFilterChip label="Rule" values={query.rule} options={ruleOptions} onChange={(v) => updateUrl({ rule: v.join(",") || null })} />
         <FilterChip label="Machine" value={query.machineId} options={machineOptions} onChange={(v) => updateUrl({ machine: v })} />
         <FilterChip label="Location" value={query.locationId} options={locationOptions} onChange={(v) => updateUrl({ location: v })} />
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
         <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           {alerts.length} {query.state.length ? "" : "unresolved "}alert{alerts.length === 1 ? "" : "s"}
         </span>

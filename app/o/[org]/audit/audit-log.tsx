@@ -32,7 +32,7 @@ export function AuditLog() {
     <section aria-label="Audit log entries">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <FilterChip label="Action" value={action} options={auditActionOptions} onChange={(next) => startFiltering(() => setAction(next))} />
-        {filtering && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+        {filtering && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
       </div>
       {entries.length === 0 ? (
         <EmptyState icon={<ScrollText />} title={action ? "No entries for this action" : "Nothing recorded yet"}>

@@ -11,7 +11,7 @@ export function CrcBadge({ crc }: { crc: string }) {
 
 /** How many quality notes an audit has: "2 notes" in amber, or a quiet "none". */
 export function NotesCount({ count }: { count: number }) {
-  if (count === 0) return <span className="whitespace-nowrap text-zinc-400 dark:text-zinc-500">No notes</span>;
+  if (count === 0) return <span className="whitespace-nowrap text-zinc-500 dark:text-zinc-400">No notes</span>;
   return (
     <span className="tabular font-medium whitespace-nowrap text-amber-700 dark:text-amber-300">
       {count} {count === 1 ? "note" : "notes"}

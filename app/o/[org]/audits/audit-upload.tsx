@@ -134,7 +134,7 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
             dragging ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10" : "border-zinc-300 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-600",
           )}
         >
-          <FileUp aria-hidden className="size-6 text-zinc-400" />
+          <FileUp aria-hidden className="size-6 text-zinc-500" />
           <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
             Drop audit files here, or <span className="text-brand-600 underline dark:text-brand-500">choose files</span>
           </span>

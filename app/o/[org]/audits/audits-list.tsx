@@ -31,7 +31,7 @@ const compare: Record<SortKey, (a: AuditListItem, b: AuditListItem) => number> =
   findings: (a, b) => findingsCount(a) - findingsCount(b),
 };
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 const sub = "block text-xs text-zinc-500 dark:text-zinc-400";
 
 /**

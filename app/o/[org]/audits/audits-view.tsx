@@ -40,7 +40,7 @@ export function AuditsView() {
           <FilterChip label="Machine" value={query.machineId ?? null} options={machineOptions} onChange={(v) => updateUrl({ machine: v })} />
           <FilterChip label="Findings" value={query.findings ?? null} options={findingsOptions} onChange={(v) => updateUrl({ findings: v })} />
           <FilterChip label="Quality" value={query.quality ?? null} options={qualityOptions} onChange={(v) => updateUrl({ quality: v })} />
-          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
         </div>
         <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
           <Suspense fallback={<TableSkeleton rows={6} className="" />}>

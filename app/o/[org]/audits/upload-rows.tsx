@@ -92,7 +92,7 @@ export function UploadRows({
                       {outcome.machineName}
                     </Link>
                   ) : row.problem ? (
-                    <span className="text-zinc-400 dark:text-zinc-500">—</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">—</span>
                   ) : (
                     <>
                       <NativeSelect

@@ -65,7 +65,7 @@ export function CashView() {
             ))}
           </Tabs.List>
           <div className="flex shrink-0 items-center gap-2 pb-2">
-            {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+            {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
             {hasRole(org.role, "manager") && <RecordCountDialog />}
             <a href={`/o/${org.slug}/cash/export.csv${exportQuery ? `?${exportQuery}` : ""}`} download className={buttonClasses("secondary")}>
               <Download aria-hidden />

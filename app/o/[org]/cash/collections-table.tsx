@@ -60,7 +60,7 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
         </span>
       ),
     },
-    { key: "route", label: "Route", sortValue: (c) => c.routeName, render: (c) => c.routeName ?? <span className="text-zinc-400">—</span> },
+    { key: "route", label: "Route", sortValue: (c) => c.routeName, render: (c) => c.routeName ?? <span className="text-zinc-500">—</span> },
     { key: "expected", label: "Expected", align: "right", sortValue: (c) => c.expectedMinor, render: (c) => <Money minor={c.expectedMinor} currency={c.currency} /> },
     {
       key: "counted",

@@ -30,7 +30,7 @@ export function MachinesExpected() {
         </Link>
       ),
     },
-    { key: "route", label: "Route", sortValue: (r) => r.routeName, render: (r) => r.routeName ?? <span className="text-zinc-400">—</span> },
+    { key: "route", label: "Route", sortValue: (r) => r.routeName, render: (r) => r.routeName ?? <span className="text-zinc-500">—</span> },
     {
       key: "since",
       label: "Last collected",
@@ -43,7 +43,7 @@ export function MachinesExpected() {
       label: "Paid back",
       align: "right",
       sortValue: (r) => r.paidBackMinor,
-      render: (r) => (r.paidBackMinor === 0 ? <span className="text-zinc-400">—</span> : `−${formatMoney(r.paidBackMinor, r.currency)}`),
+      render: (r) => (r.paidBackMinor === 0 ? <span className="text-zinc-500">—</span> : `−${formatMoney(r.paidBackMinor, r.currency)}`),
     },
     {
       key: "expected",

@@ -31,7 +31,7 @@ const compare: Record<SortKey, (a: LocationRow, b: LocationRow) => number> = {
 };
 
 const coordinate = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 /** The org's locations: search, sort, machines at each (linking to the filtered fleet), edit. */
 export function LocationsTable() {

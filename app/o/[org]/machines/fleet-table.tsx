@@ -114,7 +114,7 @@ export function FleetTable() {
             {filtered && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">match</span>}
           </span>
           {loading ? (
-            <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />
+            <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />
           ) : (
             <span className="inline-flex items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400" title="Refreshes every 15 seconds">
               <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-emerald-500" />

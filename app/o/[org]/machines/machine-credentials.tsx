@@ -34,7 +34,7 @@ export function MachineCredentials({ machineId, secret, previousValidUntil }: { 
         </p>
       )}
       <div className="flex gap-2.5 rounded-lg bg-zinc-50 p-3 text-[13px] text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-        <KeyRound aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+        <KeyRound aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
         <p>
           The machine POSTs its events as JSON to the endpoint and signs each request with the secret using the{" "}
           <strong className="font-medium text-zinc-800 dark:text-zinc-200">Standard Webhooks</strong> scheme (headers{" "}

@@ -22,7 +22,7 @@ export function fillTone(fill: number): LevelTone {
   return "ok";
 }
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 const auditsOnly = (machine: FleetMachine) => machine.lastSeenAt === null && machine.lastAuditAt !== null;
 
 // The facts of a machine, shown by its row and by its card on a phone.

@@ -15,7 +15,7 @@ import { orderStatusLabels } from "./orders-query";
 
 export type Order = RouterOutputs["orders"]["list"]["orders"][number];
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 /** One online order: when, which machine and where, what, how much and how, how it ended, its refund, who. */
 export function OrderRow({ order }: { order: Order }) {

@@ -38,7 +38,7 @@ export function OrdersView() {
           options={machines.map((m) => ({ value: m.id, label: m.name }))}
           onChange={(v) => change({ machineId: v })}
         />
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
       </div>
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         <OrdersList query={shown} />

@@ -38,7 +38,7 @@ export function MachineForecast({ machineId, fills }: { machineId: string; fills
           return (
             <tr key={s.code} className="border-t border-zinc-200/70 dark:border-zinc-800">
               <td className="py-1 pr-3">
-                <span className="font-mono text-xs text-zinc-500">{s.code}</span> {s.productName ?? <span className="text-zinc-400">Empty slot</span>}
+                <span className="font-mono text-xs text-zinc-500">{s.code}</span> {s.productName ?? <span className="text-zinc-500">Empty slot</span>}
                 {s.censoredDays > 0 && <span className="ml-1 text-xs text-zinc-500" title="Days the slot was sold out most of the day are left out of the forecast">({s.censoredDays} sold-out days left out)</span>}
               </td>
               <td className="py-1 pr-3 text-right tabular">

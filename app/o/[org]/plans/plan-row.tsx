@@ -34,7 +34,7 @@ export function PlanMachineLink({ machine }: { machine: PlanMachine }) {
 export function PlanNextVisit({ machine, today }: { machine: PlanMachine; today: string }) {
   return (
     <>
-      {machine.nextVisit ? formatPlanDay(machine.nextVisit, today) : <span className="text-zinc-400">None this week</span>}
+      {machine.nextVisit ? formatPlanDay(machine.nextVisit, today) : <span className="text-zinc-500">None this week</span>}
       {/* Why the route's capacity or calendar moved a visit ("Mon's visit moved to Tue: route full"). */}
       {machine.notes.map((note) => (
         <span key={note} className="block text-xs text-amber-700 dark:text-amber-400">
@@ -72,7 +72,7 @@ export function ForecastToggle({ machine, open, onToggle, large = false }: { mac
         "rounded hover:text-zinc-900 dark:hover:text-zinc-100",
         large
           ? "inline-flex h-11 items-center gap-1.5 border border-zinc-300 px-3 text-[13px] font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"
-          : "mr-1 p-0.5 align-middle text-zinc-400",
+          : "mr-1 p-0.5 align-middle text-zinc-500",
       )}
     >
       <Icon aria-hidden className="size-4" />

@@ -142,7 +142,7 @@ export function PlansView() {
                     key={d}
                     scope="col"
                     title={data.openDays[i] ? undefined : i === 0 ? "No more visits today: past the cut-off, the end of the working day, or a day off" : "Day off"}
-                    className={clsx("px-2 py-2 text-right font-medium whitespace-nowrap", !data.openDays[i] && "text-zinc-400 dark:text-zinc-600")}
+                    className={clsx("px-2 py-2 text-right font-medium whitespace-nowrap", !data.openDays[i] && "text-zinc-500 dark:text-zinc-400")}
                   >
                     {d === data.today ? "Today" : formatDayColumn(d)}
                     {!data.openDays[i] && <span className="sr-only"> (no visits)</span>}

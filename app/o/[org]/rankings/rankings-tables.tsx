@@ -7,7 +7,7 @@ import type { EliminationCandidate, LocationPerformance, ProductRanking } from "
 import { formatMoney } from "~/server/money";
 
 function Change({ value }: { value: number | null }) {
-  if (value === null) return <span className="text-zinc-400">–</span>;
+  if (value === null) return <span className="text-zinc-500">–</span>;
   if (Math.abs(value) < 0.005) return <span className="text-zinc-500 dark:text-zinc-400">±0%</span>;
   return (
     <span className={clsx(value >= 0 ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400")}>

@@ -51,7 +51,7 @@ export function RankingsView() {
         <span className="text-[13px] text-zinc-500 dark:text-zinc-400">
           {formatDay(data.period.from, true)} – {formatDay(data.period.to, true)}, against the {data.period.days} days before
         </span>
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
       </div>
 
       <div aria-busy={loading} className={loading ? "space-y-6 opacity-60 transition-opacity" : "space-y-6"}>

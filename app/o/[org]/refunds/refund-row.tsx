@@ -16,7 +16,7 @@ import { RetryRefundButton } from "./retry-refund-button";
 
 export type Refund = RouterOutputs["refunds"]["list"]["refunds"][number];
 
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 const sub = "block text-xs text-zinc-500 dark:text-zinc-400";
 
 // The facts of a refund, shown by its row and by its card on a phone.

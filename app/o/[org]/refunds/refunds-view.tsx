@@ -34,7 +34,7 @@ export function RefundsView() {
     <div className="flex flex-wrap items-center gap-2">
       <FilterChip label="State" value={query.status ?? null} options={stateOptions} onChange={(v) => updateUrl({ status: v })} />
       <FilterChip label="Origin" value={query.origin ?? null} options={originOptions} onChange={(v) => updateUrl({ origin: v })} />
-      {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+      {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
     </div>
   );
   return (

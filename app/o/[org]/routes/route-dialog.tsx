@@ -184,7 +184,7 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
           <ol aria-label="Machines on this route" className="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {values.machineIds.map((id, i) => (
               <li key={id} className="flex items-center gap-2 px-3 py-1.5 text-sm">
-                <span className="w-5 text-right text-zinc-400 tabular">{i + 1}.</span>
+                <span className="w-5 text-right text-zinc-500 tabular">{i + 1}.</span>
                 <span className="min-w-0 flex-1 truncate">{nameOf.get(id) ?? id}</span>
                 <Button type="button" variant="ghost" size="sm" aria-label={`Move ${nameOf.get(id)} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                   <ArrowUp aria-hidden />

@@ -93,7 +93,7 @@ export function RoutesTable() {
                   {r.name}
                   {r.notes && <span className="block text-xs font-normal text-zinc-500">{r.notes}</span>}
                 </td>
-                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{r.technician?.name ?? <span className="text-zinc-400">Unassigned</span>}</td>
+                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{r.technician?.name ?? <span className="text-zinc-500">Unassigned</span>}</td>
                 <td className={clsx(cellClasses, "text-right tabular")} title={r.machines.map((m) => m.name).join(", ")}>
                   {r.machines.length}
                 </td>

@@ -6,7 +6,7 @@ import { saleFlagLabels, type SaleFlag } from "~/server/audits/contract";
 import { formatAuditAmount, type AuditFull } from "../../audits/audit-format";
 
 const th = "px-3 py-2 font-medium whitespace-nowrap";
-const muted = "text-zinc-400 dark:text-zinc-500";
+const muted = "text-zinc-500 dark:text-zinc-400";
 
 /**
  * Per selection, what sold between the previous read and this one, the slot it maps to, and what

@@ -118,7 +118,7 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
                       <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatAuditAmount(a.cashlessSalesMinor, a.decimals, a.currency)}</span>
                     </td>
                     <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-                      {a.unitsSinceLast === null ? <span className="text-zinc-400 dark:text-zinc-500">First read</span> : `${a.unitsSinceLast} units`}
+                      {a.unitsSinceLast === null ? <span className="text-zinc-500 dark:text-zinc-400">First read</span> : `${a.unitsSinceLast} units`}
                       {a.missedVends > 0 && <span className="block text-xs font-semibold text-red-600 dark:text-red-400">missed {a.missedVends}</span>}
                     </td>
                     <td className={cellClasses}>

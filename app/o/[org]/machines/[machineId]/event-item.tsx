@@ -40,7 +40,7 @@ export function EventItem({ event, productOf }: { event: MachineEventRow; produc
         {event.recordedBy !== null ? (
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Recorded in the app by {event.recordedBy}</p>
         ) : (
-          <p className="mt-0.5 font-mono text-[11px] text-zinc-400 dark:text-zinc-500">{event.eventId}</p>
+          <p className="mt-0.5 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{event.eventId}</p>
         )}
       </div>
       <Timestamp date={event.occurredAt} timeZone={org.timeZone} className="shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular dark:text-zinc-400" />

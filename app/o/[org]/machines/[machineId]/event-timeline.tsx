@@ -43,7 +43,7 @@ export function EventTimeline({ machineId }: { machineId: string }) {
       bodyClassName="p-0"
       actions={
         <div className="flex items-center gap-2">
-          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-400" />}
+          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
           <FilterChip label="Type" value={kind} options={eventKinds} onChange={setKind} />
         </div>
       }

@@ -29,7 +29,7 @@ export function MachineAlerts({ machineId }: { machineId: string }) {
     >
       {alerts.length === 0 ? (
         <div className="flex items-center gap-3 px-4 py-5 text-[13px] text-zinc-500 dark:text-zinc-400">
-          <BellRing aria-hidden className="size-4 shrink-0 text-zinc-400" />
+          <BellRing aria-hidden className="size-4 shrink-0 text-zinc-500" />
           No open alerts. Faults, silences, low stock, temperature and the other rules show here.
         </div>
       ) : (

@@ -11,7 +11,7 @@ import { fillTone } from "../machine-row";
 import { formatSignal, formatTemperature } from "../machine-figures-format";
 import { useMachine, usePlanogram } from "./use-machine";
 
-const none = <span className="font-normal text-zinc-400 dark:text-zinc-500">—</span>;
+const none = <span className="font-normal text-zinc-500 dark:text-zinc-400">—</span>;
 const sub = "mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400";
 
 /** The machine's key figures: when it last reported, its telemetry, stock and open alerts, then its money. */

@@ -27,7 +27,7 @@ export function PlanogramGrid({ slots, currency }: { slots: PlanogramSlot[]; cur
       <div className="flex w-max min-w-full flex-col gap-2">
         {rows.map(({ row, slots: line }) => (
           <div key={row} className="flex items-stretch gap-2">
-            <span aria-hidden className="flex w-5 shrink-0 items-center justify-center font-mono text-xs font-semibold text-zinc-400">
+            <span aria-hidden className="flex w-5 shrink-0 items-center justify-center font-mono text-xs font-semibold text-zinc-500">
               {row === "Other" ? "·" : row}
             </span>
             <ul aria-label={row === "Other" ? "Other slots" : `Row ${row}`} className="grid gap-2" style={template}>

@@ -35,7 +35,7 @@ export function SlotCard({ slot, currency }: { slot: PlanogramSlot; currency: st
         )}
       </div>
       <p className="mt-1 line-clamp-2 min-h-[2lh] leading-snug text-zinc-800 dark:text-zinc-200" title={slot.productName ?? undefined}>
-        {slot.productName ?? <span className="text-zinc-400 dark:text-zinc-500">No product</span>}
+        {slot.productName ?? <span className="text-zinc-500 dark:text-zinc-400">No product</span>}
       </p>
       <LevelBar
         value={slot.stock}
