@@ -6,6 +6,7 @@ import type { MemberRole } from "~/db/schema";
 export type Actor =
   | { type: "user"; id: string; label: string }
   | { type: "machine"; id: string; label?: string }
+  | { type: "api_key"; id: string; label?: string }
   | { type: "stripe" | "job" | "system"; id?: string; label?: string };
 
 /**
@@ -37,6 +38,11 @@ export function consumerContext(db: Db, consumer: { orgId: string; consumerId: s
 /** A machine, resolved from its credentials; its events are written under its org. */
 export function machineContext(db: Db, machine: { orgId: string; machineId: string }): ServiceCtx {
   return { db, orgId: machine.orgId, role: null, actor: { type: "machine", id: machine.machineId } };
+}
+
+/** An integrator calling the public REST API with one of the org's API keys (id and name). */
+export function apiKeyContext(db: Db, key: { orgId: string; apiKeyId: string; name: string }): ServiceCtx {
+  return { db, orgId: key.orgId, role: null, actor: { type: "api_key", id: key.apiKeyId, label: key.name } };
 }
 
 /** A scheduled or background job working on one org. */

@@ -11,6 +11,7 @@ import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
 import { ingestAudit, recordVisit } from "~/server/ingest";
 import { dexBytes } from "./dex";
+import { createApiKey } from "~/server/tenancy";
 
 /** An org with something of every kind an org procedure can act on. */
 export interface OrgFixture {
@@ -39,6 +40,8 @@ export interface OrgFixture {
   auditId: string;
   /** The machine's last visit, recorded by the actor (so the technician who recorded it may undo it). */
   visitId: string;
+  /** An active API key of the org. */
+  apiKeyId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -74,7 +77,9 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
       counts: [{ slot: "A1", quantity: 5 }],
     }),
   );
+  const apiKey = await asOwner(db, org.id, owner.id, (ctx) => createApiKey(ctx, { name: "Fixture key", scopes: ["machines:read"] }));
   return {
+    apiKeyId: apiKey.apiKey.id,
     visitId: visit.visit.id,
     auditId: audit.audit.id,
     alertId,
@@ -137,6 +142,9 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     call: (c, f) => c.invitations.revoke({ orgId: f.orgId, invitationId: f.invitationId }),
   },
   "audit.list": { least: "admin", call: (c, f) => c.audit.list({ orgId: f.orgId }) },
+  "apiKeys.list": { least: "admin", call: (c, f) => c.apiKeys.list({ orgId: f.orgId }) },
+  "apiKeys.create": { least: "admin", call: (c, f) => c.apiKeys.create({ orgId: f.orgId, name: "Accounting", scopes: ["machines:read", "sales:read"] }) },
+  "apiKeys.revoke": { least: "admin", namesThing: true, call: (c, f) => c.apiKeys.revoke({ orgId: f.orgId, apiKeyId: f.apiKeyId }) },
 
   "locations.list": { least: "viewer", call: (c, f) => c.locations.list({ orgId: f.orgId }) },
   "locations.create": { least: "manager", call: (c, f) => c.locations.create({ orgId: f.orgId, name: "Depot" }) },

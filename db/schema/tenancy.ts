@@ -118,3 +118,37 @@ export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
+
+/**
+ * An org's API key for the public REST API. Only the SHA-256 of the secret is kept (the secret is
+ * 32 random bytes, so a plain hash is enough); `prefix` is what lists show. The rate limit is a
+ * fixed window kept on the row, like the machine API's.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** `resource:read` or `resource:write`, from the tenancy contract's apiScopes. */
+    scopes: text("scopes").array().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by").references(() => users.id, { onDelete: "set null" }),
+    requestWindowStartedAt: timestamp("request_window_started_at", { withTimezone: true }),
+    requestWindowCount: integer("request_window_count").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    uniqueIndex("api_keys_prefix_key").on(t.prefix),
+    index("api_keys_org_created_idx").on(t.orgId, t.createdAt),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+export type ApiKey = typeof apiKeys.$inferSelect;

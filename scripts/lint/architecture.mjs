@@ -11,7 +11,7 @@ export const DOMAINS = [
   "consumers", "alerts", "notifications", "analytics", "replenishment", "jobs", "search",
 ];
 /** Transports: they call domains' front doors and hold no rules. */
-export const TRANSPORTS = ["trpc", "machine-api", "web", "cron"];
+export const TRANSPORTS = ["trpc", "machine-api", "web", "cron", "api"];
 /** Shared building blocks under server/ that any layer may use. */
 export const SHARED = ["context", "errors", "money", "time", "input", "http", "config", "mail", "health"];
 /** Shared modules that run in the browser too (no database, no Node built-ins, no secrets). */

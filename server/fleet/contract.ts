@@ -102,6 +102,12 @@ export const listMachinesInput = z.object({
   direction: z.enum(["asc", "desc"]).default("asc"),
 });
 
+/** A page of the org's machines for the public API: `cursor` is the previous page's `next_cursor`. */
+export const machinePageInput = z.object({
+  limit: z.coerce.number("Send limit as a whole number.").int("Send limit as a whole number.").min(1, "Use a limit of at least 1.").max(200, "Use a limit of at most 200.").default(50),
+  cursor: pageCursor.optional(),
+});
+
 export const machineEventsInput = z.object({
   machineId: z.string().min(1).max(64),
   types: z.array(z.string().max(40)).max(10).optional(),

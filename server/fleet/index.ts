@@ -13,3 +13,4 @@ export { getMachine, registerMachine, rotateMachineSecret, setMachineDisabled, u
 export { fleetStatus, machineSilent } from "./presence";
 export { countMachineRequest, countRequest, lockMachineStatement, lockedMachineOf, machineReportStatement, type HeartbeatFact, type LockedMachine, type RequestWindow } from "./reports";
 export { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";
+export { getPublicMachine, listMachinePage } from "./machine-pages";

@@ -233,6 +233,10 @@ export const auditActions = [
   "webhook.secret_rotated",
   "webhook.tested",
   "job.run_now",
+  // API keys.
+  "api_key.created",
+  "api_key.revoked",
+  "api_key.used",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -244,6 +248,35 @@ export const listAuditLogInput = z.object({
   cursor: z.string().min(1).max(64).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/* API keys ------------------------------------------------------------------------------------------ */
+
+/** What the public REST API offers; a key reads or writes each one. */
+export const apiResources = [
+  "machines", "locations", "products", "planograms", "sales", "refunds", "orders", "alerts", "visits", "audits", "cash", "statistics", "plans",
+] as const;
+export type ApiResource = (typeof apiResources)[number];
+export const apiAccesses = ["read", "write"] as const;
+export type ApiAccess = (typeof apiAccesses)[number];
+export const apiScopes = apiResources.flatMap((r) => apiAccesses.map((a) => `${r}:${a}` as const));
+export type ApiScope = `${ApiResource}:${ApiAccess}`;
+
+/** What a key shows in lists: `vo_live_` and 8 characters. */
+export const API_KEY_PREFIX = "vo_live_";
+export const apiKeyStatuses = ["active", "expired", "revoked"] as const;
+export type ApiKeyStatus = (typeof apiKeyStatuses)[number];
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, "Give the key a name.").max(80, "Use at most 80 characters."),
+  scopes: z
+    .array(z.enum(apiScopes as [ApiScope, ...ApiScope[]], "Choose scopes from the list."))
+    .min(1, "Choose at least one scope.")
+    .max(apiScopes.length)
+    .transform((scopes) => [...new Set(scopes)].sort()),
+  /** When the key stops working; none for a key that works until revoked. */
+  expiresAt: instant.nullish(),
+});
+export const revokeApiKeyInput = z.object({ apiKeyId: z.string().min(1).max(64) });
 
 /* Messages --------------------------------------------------------------------------------------- */
 
@@ -258,6 +291,8 @@ export const tenancyMessages = defineMessages("tenancy", {
   invitation_revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
   invitation_expired: "This invitation has expired. Ask the person who invited you for a new one.",
   invitation_for_other_address: "This invitation was sent to {email}. Sign in with that address to accept it.",
+  api_key_expiry_past: "Choose an expiry date in the future.",
+  api_key_revoked: "This API key is already revoked.",
 });
 
 /** Why an invitation that is no longer pending cannot be accepted. */

@@ -7,3 +7,14 @@ export { acceptInvitation, createInvitation, listInvitations, previewInvitation,
 export { changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
 export { listMyOrganizations, resolveMembership, type ResolvedMembership } from "./membership";
 export { createOrganization, getOrganization, orgCurrencyJson, updateOrganization } from "./orgs";
+export {
+  authenticateApiKey,
+  countApiKeyRequest,
+  createApiKey,
+  hashApiKey,
+  listApiKeys,
+  recordApiKeyUse,
+  revokeApiKey,
+  type ApiKeyIdentity,
+  type ApiRateLimit,
+} from "./api-keys";

@@ -13,7 +13,7 @@ import { jobsRouter } from "./routers/jobs";
 import { plansRouter, routesRouter, visitsRouter } from "./routers/replenishment";
 import { salesRouter } from "./routers/sales";
 import { searchRouter } from "./routers/search";
-import { auditRouter, invitationsRouter, membersRouter, orgRouter } from "./routers/tenancy";
+import { apiKeysRouter, auditRouter, invitationsRouter, membersRouter, orgRouter } from "./routers/tenancy";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +22,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  apiKeys: apiKeysRouter,
   locations: locationsRouter,
   machines: machinesRouter,
   products: productsRouter,

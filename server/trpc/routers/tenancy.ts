@@ -1,6 +1,11 @@
 import "server-only";
 import {
   acceptInvitation,
+  createApiKey,
+  createApiKeyInput,
+  listApiKeys,
+  revokeApiKey,
+  revokeApiKeyInput,
   changeMemberRole,
   changeRoleInput,
   createInvitation,
@@ -51,4 +56,10 @@ export const invitationsRouter = createTRPCRouter({
 
 export const auditRouter = createTRPCRouter({
   list: orgProcedure("admin").input(listAuditLogInput).query(({ ctx, input }) => listAuditLog(ctx.svc, input)),
+});
+
+export const apiKeysRouter = createTRPCRouter({
+  list: orgProcedure("admin").query(({ ctx }) => listApiKeys(ctx.svc)),
+  create: orgProcedure("admin").input(createApiKeyInput).mutation(({ ctx, input }) => createApiKey(ctx.svc, input)),
+  revoke: orgProcedure("admin").input(revokeApiKeyInput).mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input)),
 });

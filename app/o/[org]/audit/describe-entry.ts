@@ -64,6 +64,9 @@ const auditActionLabels: Record<AuditAction, string> = {
   "webhook.secret_rotated": "Webhook secret rotated",
   "webhook.tested": "Webhook tested",
   "job.run_now": "Job run by hand",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "api_key.used": "API key used",
 };
 
 /** The actions the log can hold, in words, for the filter; in the vocabulary's order, grouped by what changed. */
@@ -102,6 +105,8 @@ export function actorOf(entry: AuditEntry, people: Map<string, string>): string 
       return `Machine ${entry.actorLabel ?? entry.actorId ?? ""}`.trim();
     case "stripe":
       return "Stripe";
+    case "api_key":
+      return `API key ${entry.actorLabel ?? entry.actorId ?? ""}`.trim();
     case "job":
       return `Scheduled job ${entry.actorLabel ?? entry.actorId ?? ""}`.trim();
     default:
@@ -170,6 +175,12 @@ export function describeEntry(entry: AuditEntry, people: Map<string, string>): {
         ? { summary: `counted ${money(d.countedMinor)} taken from a machine (expected ${money(d.expectedMinor)})`, target: entry.targetId }
         : { summary: `paid back ${money(d.amountMinor)} in cash for a failed vend`, target: str(d.machineId) ?? entry.targetId };
     }
+    case "api_key.created":
+      return { summary: `created the API key ${str(d.name) ?? ""}`.trim(), target: str(d.prefix) ?? entry.targetId };
+    case "api_key.revoked":
+      return { summary: `revoked the API key ${str(d.name) ?? ""}`.trim(), target: str(d.prefix) ?? entry.targetId };
+    case "api_key.used":
+      return { summary: `called ${str(d.method) ?? ""} ${str(d.path) ?? "the API"}`.replace(/\s+/g, " ").trim(), target: null };
     default:
       return { summary: entry.action.replace(/[._]/g, " "), target: entry.targetId };
   }
