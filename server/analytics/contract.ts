@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { MonthlyBreakdownRow, MonthlyFigures } from "~/db/schema";
 import { defineMessages } from "~/server/errors";
-import { calendarMonth, dayRange } from "~/server/input/calendar";
+import { calendarDay, calendarMonth, dayRange } from "~/server/input/calendar";
 
 export const analyticsMessages = defineMessages("analytics", {
   period_too_long: "Choose a period of at most three years.",
@@ -58,3 +58,24 @@ export interface LocationPerformance {
 
 /** A month's figures and one row of its breakdown by machine, location or product, as the statistics page shows them. */
 export type { MonthlyBreakdownRow, MonthlyFigures };
+
+/** Longest range of days one accounting export covers. */
+export const MAX_JOURNAL_DAYS = 366;
+
+/** The accounting packages whose journal import the export writes. */
+export const journalFormats = ["xero", "quickbooks"] as const;
+export type JournalFormat = (typeof journalFormats)[number];
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/** The accounting export: first and last org day (inclusive, at most a year) and the package's layout. */
+export const journalExportInput = z
+  .object({
+    from: calendarDay,
+    to: calendarDay,
+    format: z.enum(journalFormats, `Choose a format: ${journalFormats.join(" or ")}.`),
+  })
+  .refine((range) => range.from <= range.to, { message: "The start date must not be after the end date.", path: ["to"] })
+  .refine((range) => daysBetween(range.from, range.to) <= MAX_JOURNAL_DAYS, { message: `Choose at most ${MAX_JOURNAL_DAYS} days.`, path: ["to"] });
+
+export type JournalExportInput = z.infer<typeof journalExportInput>;

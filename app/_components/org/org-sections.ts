@@ -1,4 +1,4 @@
-import { BadgeCheck, Banknote, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Inbox, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BadgeCheck, Banknote, BookOpenCheck, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Inbox, KeyRound, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { hasRole } from "~/server/tenancy/contract";
 
@@ -42,6 +42,7 @@ export const orgSectionGroups: OrgSectionGroup[] = [
       { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer", keywords: "online checkout" },
       { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
       { path: "/refund-requests", label: "Refund requests", icon: Inbox, least: "manager", keywords: "consumers" },
+      { path: "/accounting", label: "Accounting export", icon: BookOpenCheck, least: "manager", keywords: "journal xero quickbooks csv bookkeeping" },
     ],
   },
   {
@@ -60,6 +61,7 @@ export const orgSectionGroups: OrgSectionGroup[] = [
       { path: "/settings", label: "Settings", icon: Settings, least: "admin", keywords: "organization time zone currency" },
       { path: "/jobs", label: "Jobs", icon: Clock, least: "admin", nested: true, keywords: "scheduler cron" },
       { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin", nested: true, keywords: "endpoints integrations" },
+      { path: "/settings/api-keys", label: "API keys", icon: KeyRound, least: "admin", nested: true, keywords: "rest integrations tokens" },
       { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin", nested: true, keywords: "history who changed" },
     ],
   },
