@@ -21,7 +21,7 @@ export function AuditSalesTable({ audit }: { audit: AuditFull }) {
   }
   const shared = (slot: string | null) => slot !== null && audit.sales.filter((s) => s.slotCode === slot).length > 1;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div tabIndex={0} role="region" aria-label="Sales since the previous read, scrollable" className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
       <table className={tableClasses} aria-label="Sales since the previous read">
         <thead className={theadClasses}>
           <tr>
@@ -101,7 +101,7 @@ export function AuditSalesTable({ audit }: { audit: AuditFull }) {
 export function AuditCountersTable({ audit }: { audit: AuditFull }) {
   const { decimals, currency } = audit;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div tabIndex={0} role="region" aria-label="Counters per selection, scrollable" className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
       <table className={tableClasses} aria-label="Counters per selection">
         <thead className={theadClasses}>
           <tr>

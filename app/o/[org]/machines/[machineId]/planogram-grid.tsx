@@ -23,7 +23,8 @@ export function PlanogramGrid({ slots, currency }: { slots: PlanogramSlot[]; cur
   const columns = Math.max(...rows.map((r) => r.slots.length));
   const template = { gridTemplateColumns: `repeat(${columns}, minmax(6.5rem, 9rem))` };
   return (
-    <div className="relative overflow-x-auto p-4">
+    // A region the keyboard can reach and scroll when the grid is wider than the page.
+    <div tabIndex={0} role="region" aria-label="Slots by tray" className="relative overflow-x-auto p-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
       <div className="flex w-max min-w-full flex-col gap-2">
         {rows.map(({ row, slots: line }) => (
           <div key={row} className="flex items-stretch gap-2">
