@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
-import { CopyField } from "~/app/_components/ui/copy-field";
+import { SecretOnce } from "~/app/_components/ui/secret-once";
 import { TextField } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { Modal } from "~/app/_components/ui/modal";
@@ -39,15 +39,12 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
   return (
     <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? "Endpoint added" : "Add endpoint"} keepOpenOnOutsideClick={Boolean(create.data)}>
       {create.data ? (
-        <div className="space-y-4">
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Verify each request with this secret and any Standard Webhooks library. It is shown this once; rotate it if it is lost.</p>
-          <CopyField label="Signing secret" value={create.data.secret} />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={() => onOpenChange(false)}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <SecretOnce
+          note="Verify each request with this secret and any Standard Webhooks library. It is shown this once; rotate it if it is lost."
+          label="Signing secret"
+          value={create.data.secret}
+          onDone={() => onOpenChange(false)}
+        />
       ) : (
         <form
           className="space-y-4"

@@ -14,6 +14,14 @@ import { errorMessageOf } from "~/app/_trpc/errors";
 import { toDrafts, type SlotDraft } from "./slot-drafts";
 import { gridCodes, gridDrafts, gridProblems, type GridProblems, type GridSpec } from "./slot-grid";
 
+/** The grid's four numbers, as the dialog asks for them. */
+const gridFields: { name: keyof GridSpec; label: string; hint?: string }[] = [
+  { name: "rows", label: "Rows" },
+  { name: "columns", label: "Columns" },
+  { name: "capacity", label: "Capacity", hint: "Units one slot holds." },
+  { name: "parLevel", label: "Par level", hint: "Refill at or below this." },
+];
+
 const replaceNote = (count: number) =>
   count > 0 ? `This replaces the ${count === 1 ? "slot" : `${count} slots`} in the editor. Nothing is saved until you save the planogram.` : "Nothing is saved until you save the planogram.";
 
@@ -58,36 +66,19 @@ export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDra
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <div className="grid grid-cols-2 gap-4">
-          <TextField label="Rows" name="rows" inputMode="numeric" value={spec.rows} onChange={(e) => set({ rows: e.target.value })} errors={problems.rows ? [problems.rows] : undefined} className="tabular" />
-          <TextField
-            label="Columns"
-            name="columns"
-            inputMode="numeric"
-            value={spec.columns}
-            onChange={(e) => set({ columns: e.target.value })}
-            errors={problems.columns ? [problems.columns] : undefined}
-            className="tabular"
-          />
-          <TextField
-            label="Capacity"
-            name="capacity"
-            inputMode="numeric"
-            value={spec.capacity}
-            onChange={(e) => set({ capacity: e.target.value })}
-            errors={problems.capacity ? [problems.capacity] : undefined}
-            hint="Units one slot holds."
-            className="tabular"
-          />
-          <TextField
-            label="Par level"
-            name="parLevel"
-            inputMode="numeric"
-            value={spec.parLevel}
-            onChange={(e) => set({ parLevel: e.target.value })}
-            errors={problems.parLevel ? [problems.parLevel] : undefined}
-            hint="Refill at or below this."
-            className="tabular"
-          />
+          {gridFields.map((f) => (
+            <TextField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              inputMode="numeric"
+              value={spec[f.name]}
+              onChange={(e) => set({ [f.name]: e.target.value })}
+              errors={problems[f.name] ? [problems[f.name]!] : undefined}
+              hint={f.hint}
+              className="tabular"
+            />
+          ))}
         </div>
         <p role="status" className="text-[13px] text-zinc-600 dark:text-zinc-400">
           {codes.length > 0 ? `${codes.length} ${codes.length === 1 ? "slot" : "slots"}: ${codes[0]} to ${codes.at(-1)}. ` : ""}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
-import { CopyField } from "~/app/_components/ui/copy-field";
+import { SecretOnce } from "~/app/_components/ui/secret-once";
 import { TextField } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { Modal } from "~/app/_components/ui/modal";
@@ -62,17 +62,12 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
   return (
     <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? "API key created" : "Create API key"} keepOpenOnOutsideClick={Boolean(create.data)}>
       {create.data ? (
-        <div className="space-y-4">
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Copy the key now and keep it in your integration&apos;s secret store. It is shown this once; if it is lost, revoke it and create another.
-          </p>
-          <CopyField label="API key" value={create.data.key} />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={() => onOpenChange(false)}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <SecretOnce
+          note="Copy the key now and keep it in your integration's secret store. It is shown this once; if it is lost, revoke it and create another."
+          label="API key"
+          value={create.data.key}
+          onDone={() => onOpenChange(false)}
+        />
       ) : (
         <form
           className="space-y-4"
