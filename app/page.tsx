@@ -155,6 +155,9 @@ export default async function Landing() {
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-zinc-500 sm:px-6 dark:text-zinc-400">
           <Logo withWord={false} />
           <p>VendOps, the back office for vending machine operators.</p>
+          <Link href="/docs/api" className="font-medium text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300">
+            API reference
+          </Link>
         </div>
       </footer>
     </div>

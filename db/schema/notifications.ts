@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { alertSeverity, alerts } from "./alerts";
+import { xid8 } from "./analytics";
 import { users } from "./auth";
 import { orgIdColumn, orgIsolation } from "./tenancy";
 
@@ -61,6 +62,18 @@ export const webhookEndpoints = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Where its `sale.recorded` feed stands (server/notifications/sales-feed.ts): the sales committed
+     * in `sales_seen_snapshot` were sent (or came before the endpoint subscribed); those committed
+     * since, up to `sales_target_snapshot`, are being sent in (writing transaction, id) order, the
+     * last sent being (`sales_cursor_xid`, `sales_cursor_id`).
+     */
+    salesSeenSnapshot: text("sales_seen_snapshot")
+      .notNull()
+      .default(sql`pg_current_snapshot()::text`),
+    salesTargetSnapshot: text("sales_target_snapshot"),
+    salesCursorXid: xid8("sales_cursor_xid"),
+    salesCursorId: text("sales_cursor_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

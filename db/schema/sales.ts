@@ -46,6 +46,8 @@ export const sales = pgTable(
     index("sales_org_occurred_idx").on(t.orgId, t.occurredAt),
     index("sales_org_machine_occurred_idx").on(t.orgId, t.machineId, t.occurredAt),
     index("sales_org_product_occurred_idx").on(t.orgId, t.productId, t.occurredAt),
+    // The public API's sales list by location, in time order (server/sales/sale-pages.ts).
+    index("sales_org_location_occurred_idx").on(t.orgId, t.locationId, t.occurredAt),
     index("sales_org_order_idx").on(t.orgId, t.orderId).where(sql`${t.orderId} is not null`),
     index("sales_consumer_idx").on(t.consumerId, t.occurredAt).where(sql`${t.consumerId} is not null`),
     index("sales_org_writer_xid_idx").on(t.orgId, t.writerXid),

@@ -152,3 +152,33 @@ export const apiKeys = pgTable(
 ).enableRLS();
 
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * The answers to API writes sent with an `Idempotency-Key`, kept a day: a repeat of the same
+ * request gets the stored answer instead of a second effect. The unique key makes a concurrent
+ * repeat wait for the first and then replay it.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    id: text("id").primaryKey(),
+    orgId: orgIdColumn(),
+    apiKeyId: text("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    status: integer("status"),
+    body: text("body"),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("api_idempotency_keys_key_key").on(t.orgId, t.apiKeyId, t.key),
+    index("api_idempotency_keys_created_idx").on(t.createdAt),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();

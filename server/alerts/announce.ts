@@ -8,6 +8,7 @@ import { jobContext, type ServiceCtx } from "../context";
 import { notifyAlerts, publishAlertEvent } from "~/server/notifications";
 import type { WebhookEventType } from "~/server/notifications/contract";
 import { describeAlerts, noticeOf } from "./describe";
+import { publishMachineStatusChanges, statusesBefore } from "./machine-status-events";
 import { eventTime } from "./timeline";
 
 export type AlertChange = { kind: "raised" | "reopened" | "escalated" | "repeated"; alert: Alert };
@@ -102,6 +103,8 @@ export async function announcePendingAlerts(db: Db, options: { limit?: number } 
       const unique = [...new Map(changes.map((c) => [c.alert.id, c])).values()];
       if (unique.length > 0) await announceAlerts(ctx, unique);
       if (resolved.length > 0) await announceResolved(ctx, resolved);
+      const statusChanges = await statusesBefore(ctx, { raised: unique.filter((c) => c.kind !== "repeated").map((c) => c.alert), resolved });
+      await publishMachineStatusChanges(ctx, { changes: statusChanges, at: new Date() });
       return taken.length;
     });
   }

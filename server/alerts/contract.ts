@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_OFFLINE_MINUTES } from "~/server/fleet/contract";
 import { defineMessages, renderMessage } from "~/server/errors";
+import { pageCursor } from "~/server/input/cursor";
 import { roundedTo } from "~/server/input/decimals";
 import { formatMoney } from "~/server/money";
 
@@ -317,3 +318,13 @@ export const alertSettingsInput = z.object({
 });
 export const machineRangeInput = z.object({ machineId: id });
 export const machineTemperatureInput = z.object({ machineId: id, temperatureMinC: temperature, temperatureMaxC: temperature });
+
+/** A page of alerts for the public API: every status unless one is asked for. */
+export const alertPageInput = z.object({
+  status: z.enum(alertStatuses).optional(),
+  severity: z.enum(alertSeverities).optional(),
+  rule: z.string().max(64).optional(),
+  machineId: id.optional(),
+  cursor: pageCursor.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});

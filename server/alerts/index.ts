@@ -4,6 +4,7 @@ import "server-only";
 export * from "./contract";
 export { hasOpenCriticalFault } from "./ingest-facts";
 export { announcePendingAlerts } from "./announce";
+export { listAlertPage } from "./alert-pages";
 export { AlertBatch, lockOpenAlertsStatement, machineAlertsJson } from "./batch";
 export { evaluateIngestRules, ruleReadsJson, ruleReadsOf, type RuleReads, type SlotLevel } from "./ingest-rules";
 export { acknowledgeAlert, acknowledgeAlerts, assignAlert, getAlert, listAlerts, resolveAlertsByHand, resolveByHand } from "./lifecycle";

@@ -109,7 +109,7 @@ export async function acknowledgeAlert(ctx: ServiceCtx, input: z.infer<typeof ac
   const wasAcknowledged = alert.status === "acknowledged";
   const [updated] = await ctx.db
     .update(alerts)
-    .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? (ctx.actor.id ?? null), assigneeId })
+    .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? acknowledger, assigneeId })
     .where(eq(alerts.id, alert.id))
     .returning();
   if (!wasAcknowledged) await recordAlertEvent(ctx, { alertId: alert.id, type: "acknowledged" });
@@ -172,7 +172,7 @@ export async function acknowledgeAlerts(ctx: ServiceCtx, input: z.infer<typeof a
     const assignee = assigneeId && assigneeId !== alert.assigneeId ? await assertMember(ctx, assigneeId) : null;
     const [updated] = await ctx.db
       .update(alerts)
-      .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? (ctx.actor.id ?? null), assigneeId })
+      .set({ status: "acknowledged", acknowledgedAt: alert.acknowledgedAt ?? sql`now()`, acknowledgedBy: alert.acknowledgedBy ?? acknowledger, assigneeId })
       .where(eq(alerts.id, alert.id))
       .returning();
     await recordAlertEvent(ctx, { alertId: alert.id, type: "acknowledged" });

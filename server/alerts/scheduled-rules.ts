@@ -4,6 +4,7 @@ import { machines, organizations } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { machineSilent } from "~/server/fleet";
 import { announceAlerts, type AlertChange } from "./announce";
+import { publishMachineStatusChanges } from "./machine-status-events";
 import { raiseAlert } from "./raise";
 import { getAlertSettings } from "./settings";
 
@@ -16,7 +17,7 @@ import { getAlertSettings } from "./settings";
 export async function sweepOfflineMachines(ctx: ServiceCtx, now: Date): Promise<number> {
   const settings = await getAlertSettings(ctx);
   const silent = await ctx.db
-    .select({ id: machines.id, lastSeenAt: machines.lastSeenAt })
+    .select({ id: machines.id, lastSeenAt: machines.lastSeenAt, status: machines.status })
     .from(machines)
     .where(and(eq(machines.orgId, ctx.orgId), isNull(machines.disabledAt), isNotNull(machines.lastSeenAt), machineSilent(now)));
   const changes: AlertChange[] = [];
@@ -36,6 +37,9 @@ export async function sweepOfflineMachines(ctx: ServiceCtx, now: Date): Promise<
     );
   }
   await announceAlerts(ctx, changes);
+  // A machine whose offline alert is new went offline now (one still open was offline already).
+  const wentOffline = new Set(changes.filter((c) => c.kind === "raised" || c.kind === "reopened").map((c) => c.alert.machineId));
+  await publishMachineStatusChanges(ctx, { changes: silent.filter((m) => wentOffline.has(m.id)).map((m) => ({ machineId: m.id, previous: m.status })), at: now });
   return silent.length;
 }
 

@@ -10,6 +10,10 @@ const titles: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   409: "Conflict",
+  412: "Precondition failed",
+  413: "Content too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
   429: "Too many requests",
   500: "Server error",
 };
@@ -23,18 +27,21 @@ export interface Problem {
   extra?: Record<string, unknown>;
 }
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  const body = {
+/** The problem's JSON body. */
+export function problemJson(problem: Problem) {
+  return {
     type: `https://vendops.app/problems/${problem.code}`,
     title: titles[problem.status] ?? "Error",
     status: problem.status,
     detail: problem.detail,
     ...problem.extra,
   };
-  return new Response(JSON.stringify(body), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
-  });
+}
+
+export const PROBLEM_HEADERS = { "content-type": "application/problem+json", "cache-control": "no-store" } as const;
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problemJson(problem)), { status: problem.status, headers: { ...PROBLEM_HEADERS, ...headers } });
 }
 
 const statusOf: Record<ServiceErrorKind, number> = {

@@ -2,6 +2,8 @@
 // vocabularies and messages. No database here.
 import { z } from "zod";
 import { defineMessages } from "~/server/errors";
+import { instant } from "~/server/input/calendar";
+import { pageCursor } from "~/server/input/cursor";
 
 export const auditsMessages = defineMessages("audits", {
   invalid_dex: "{file}: {reason}",
@@ -133,3 +135,17 @@ export const setSelectionMapInput = z.object({
 export type UploadOutcome =
   | { name: string; status: "accepted" | "duplicate"; auditId: string; machineId: string; machineName: string; quality: QualityNote[]; crc: string }
   | { name: string; status: "failed"; code: string; message: string };
+
+/**
+ * A page of audits for the public API: read from `from` (inclusive) to `to` (exclusive); with
+ * `hasFindings`, only audits with (or without) findings: quality notes, vends telemetry missed,
+ * or selections whose sales could not be told.
+ */
+export const auditPageInput = z.object({
+  machineId: id.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  hasFindings: z.boolean().optional(),
+  cursor: pageCursor.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});

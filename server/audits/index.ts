@@ -5,4 +5,5 @@ import "server-only";
 export * from "./contract";
 export type { AuditFacts } from "./quality";
 export { answerOf, machinesBySerial, storeAudit, type StoredAudit } from "./store";
+export { listAuditPage } from "./audit-pages";
 export { getAudit, getSelectionMap, listAudits, machineAuditSummary, setSelectionMap } from "./views";

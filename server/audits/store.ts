@@ -4,6 +4,7 @@ import { newId } from "~/db/ids";
 import { auditSales, auditSelectionSlots, machineAudits, machines, organizations, sales, slots, type AuditSelectionCounters, type MachineAuditRow } from "~/db/schema";
 import { getAlertSettings, raiseAlert, resolveAlert } from "~/server/alerts";
 import type { ServiceCtx } from "~/server/context";
+import { queueIntegratorEvent } from "~/server/notifications";
 import { zonedInstant } from "~/server/time";
 import type { AuditAnswer } from "./contract";
 import { matchSlot, salesBetween, selectionsByNumber } from "./differences";
@@ -92,6 +93,22 @@ export async function storeAudit(ctx: ServiceCtx, input: StoreAuditInput): Promi
     const stored = await findByContent(ctx, input.machineId, input.contentHash);
     return { status: "duplicate", audit: stored!, inferSales: false };
   }
+  await queueIntegratorEvent(ctx, {
+    type: "audit.recorded",
+    data: {
+      audit_id: inserted.id,
+      machine_id: inserted.machineId,
+      source: inserted.source,
+      read_at: inserted.readAt.toISOString(),
+      received_at: inserted.receivedAt.toISOString(),
+      currency: inserted.currency,
+      paid_count: inserted.paidCount,
+      paid_value_minor: inserted.paidValueMinor,
+      cash_sales_minor: inserted.cashSalesMinor,
+      cashless_sales_minor: inserted.cashlessSalesMinor,
+      crc: inserted.crc,
+    },
+  });
 
   // The audit after this one, if it arrived earlier (an older file uploaded late), differs from it now.
   const [next] = await ctx.db

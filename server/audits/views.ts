@@ -40,7 +40,7 @@ export async function listAudits(ctx: ServiceCtx, raw: z.input<typeof listAudits
 const emptySummary = { unitsSinceLast: null as number | null, missedVends: 0, unmappedSelections: 0, flaggedSelections: 0 };
 
 /** Per audit: units sold since the previous read, vends telemetry missed, selections not mapped or flagged. */
-async function salesSummaries(ctx: ServiceCtx, auditIds: string[]) {
+export async function salesSummaries(ctx: ServiceCtx, auditIds: string[]) {
   if (auditIds.length === 0) return new Map<string, typeof emptySummary>();
   const rows = await ctx.db
     .select({

@@ -97,3 +97,13 @@ export function varianceThreshold(expectedMinor: number, settings: { cashVarianc
 export function isVarianceBeyond(c: { expectedMinor: number; varianceMinor: number }, settings: { cashVariancePercent: number; cashVarianceMinMinor: number }): boolean {
   return c.varianceMinor !== 0 && Math.abs(c.varianceMinor) >= varianceThreshold(c.expectedMinor, settings);
 }
+
+/** A page of collections for the public API: `from` inclusive, `to` exclusive. */
+export const collectionPageInput = z.object({
+  machineId: id.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  cursor: pageCursor.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const collectionInput = z.object({ collectionId: id });

@@ -8,6 +8,7 @@ import { recordAudit } from "~/server/tenancy";
 import type { ServiceCtx } from "../context";
 import { ServiceError, fieldError, notFound } from "../errors";
 import { SAME_VISIT_MS, cashMessages, recordCashCountInput } from "./contract";
+import { publishCashCollected } from "./collection-events";
 import { periodAt } from "./expected";
 import { settleVarianceAlert } from "./variance";
 
@@ -91,6 +92,7 @@ export async function recordCashCount(ctx: ServiceCtx, raw: z.input<typeof recor
       .onConflictDoNothing({ target: [cashCollections.orgId, cashCollections.countKey], where: sql`count_key is not null` })
       .returning();
     if (!collection) return repeated((await byKey(ctx, input.key))!, machine.id);
+    await publishCashCollected(ctx, collection);
   }
 
   const settings = await getAlertSettings(ctx);

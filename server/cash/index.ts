@@ -3,6 +3,7 @@ import "server-only";
 
 export * from "./contract";
 export { cashCollectionsStatement } from "./collections";
+export { getCollection, listCollectionPage } from "./collection-pages";
 export { recordCashCount } from "./counts";
 export { expectedCash, fleetExpectedCash, type CashPeriod, type FleetExpectedRow } from "./expected";
 export { openCashCsv } from "./export";

@@ -49,7 +49,7 @@ const collectionColumns = {
   note: cashCollections.note,
 };
 
-function selectCollections(ctx: ServiceCtx, where: SQL) {
+export function selectCollections(ctx: ServiceCtx, where: SQL) {
   return ctx.db
     .select(collectionColumns)
     .from(cashCollections)
@@ -62,7 +62,7 @@ function selectCollections(ctx: ServiceCtx, where: SQL) {
 
 export type CollectionRow = Awaited<ReturnType<typeof selectCollections>>[number];
 
-const numbers = (r: CollectionRow): CollectionRow => ({
+export const collectionNumbers = (r: CollectionRow): CollectionRow => ({
   ...r,
   reportedMinor: r.reportedMinor === null ? null : Number(r.reportedMinor),
   countedMinor: Number(r.countedMinor),
@@ -81,7 +81,7 @@ export async function listCollections(ctx: ServiceCtx, raw: z.input<typeof listC
   )
     .orderBy(desc(cashCollections.occurredAt), desc(cashCollections.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map(numbers);
+  const page = rows.slice(0, input.limit).map(collectionNumbers);
   const last = page.at(-1);
   return { collections: page, nextCursor: rows.length > input.limit && last ? pageCursorAfter(last.occurredAt, last.id) : undefined };
 }
@@ -101,7 +101,7 @@ export async function* iterateCollections(ctx: ServiceCtx, input: { filter: Cash
       .orderBy(cashCollections.occurredAt, cashCollections.id)
       .limit(batch);
     if (rows.length === 0) return;
-    yield rows.map(numbers);
+    yield rows.map(collectionNumbers);
     const last = rows.at(-1)!;
     after = { at: last.occurredAt, id: last.id };
     if (rows.length < batch) return;

@@ -5,6 +5,7 @@ import { cashCollections, type CashCollection } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { getAlertSettings, raiseAlert, resolveAlert, type OrgAlertSettings } from "~/server/alerts";
 import { jobContext, type ServiceCtx } from "../context";
+import { publishCashCollected } from "./collection-events";
 import { isVarianceBeyond } from "./contract";
 
 /**
@@ -69,7 +70,11 @@ export async function checkCashVariance(db: Db, options: { limit?: number } = {}
         .returning();
       if (claimed.length === 0) return 0;
       const settings = await getAlertSettings(ctx);
-      for (const collection of claimed) await settleVarianceAlert(ctx, { collection, settings, technician: null });
+      for (const collection of claimed) {
+        await settleVarianceAlert(ctx, { collection, settings, technician: null });
+        // Each machine-reported collection passes here once, after the ingest that recorded it.
+        await publishCashCollected(ctx, collection);
+      }
       return claimed.length;
     });
   }

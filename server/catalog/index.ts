@@ -5,3 +5,4 @@ export * from "./contract";
 export { createProduct, listProducts, updateProduct } from "./products";
 export { changePrices } from "./bulk-price";
 export { importProducts, previewProductImport, type ProductImportRow } from "./import";
+export { getProduct, listProductPage } from "./product-pages";

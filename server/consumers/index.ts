@@ -9,6 +9,7 @@ export { orderReceipt } from "./receipt-document";
 export { emailReceipt } from "./receipt-email";
 export { receiptPdf } from "./receipt-pdf";
 export { countPendingRequests, decideRefundRequest, listMyRequests, listRefundRequests, reportProblem } from "./requests";
+export { getPublicRefundRequest, listRefundRequestPage, refundRequestPageInput, type PublicRefundRequest } from "./refund-request-pages";
 export { sendDecisionMails } from "./decision-mails";
 export { requestEvidence } from "./request-evidence";
 export { getRefundRequestSettings, updateRefundRequestSettings } from "./request-rules";

@@ -6,6 +6,7 @@ import { machines, orders, products, refundRequests, refunds, sales } from "~/db
 import { withConsumer, withTenant } from "~/db/tenant";
 import { consumerContext, type ConsumerCtx, type ServiceCtx } from "../context";
 import { ServiceError, fieldError, notFound } from "../errors";
+import { queueIntegratorEvent } from "~/server/notifications";
 import { recordAudit } from "~/server/tenancy";
 import { REJECTION_REASON_MIN_LENGTH, consumersMessages, decideRequestInput, listRefundRequestsInput, reportProblemInput } from "./contract";
 import { describeSales } from "./purchases";
@@ -24,7 +25,7 @@ export async function reportProblem(ctx: ConsumerCtx, raw: z.input<typeof report
   const { db, consumerId } = ctx;
   const [sale] = await withConsumer(db, consumerId, (tx) =>
     tx
-      .select({ id: sales.id, orgId: sales.orgId, status: sales.status, refundId: refunds.id })
+      .select({ id: sales.id, orgId: sales.orgId, machineId: sales.machineId, status: sales.status, priceMinor: sales.priceMinor, currency: sales.currency, refundId: refunds.id })
       .from(sales)
       .leftJoin(refunds, sql`${refunds.saleId} = ${sales.id} or (${sales.orderId} is not null and ${refunds.orderId} = ${sales.orderId})`)
       .where(and(eq(sales.id, input.saleId), eq(sales.consumerId, consumerId))),
@@ -45,7 +46,21 @@ export async function reportProblem(ctx: ConsumerCtx, raw: z.input<typeof report
       targetId: request.id,
       data: { saleId: sale.id },
     });
-    return applyAutoApproval(ctx, request);
+    const decided = await applyAutoApproval(ctx, request);
+    await queueIntegratorEvent(ctx, {
+      type: "refund.requested",
+      data: {
+        refund_request_id: decided.id,
+        sale_id: sale.id,
+        machine_id: sale.machineId,
+        reason: decided.reason,
+        status: decided.status === "approved" ? "approved" : "pending",
+        amount_minor: sale.priceMinor,
+        currency: sale.currency,
+        requested_at: decided.createdAt.toISOString(),
+      },
+    });
+    return decided;
   });
 }
 

@@ -14,3 +14,4 @@ export { fleetStatus, machineSilent } from "./presence";
 export { countMachineRequest, countRequest, lockMachineStatement, lockedMachineOf, machineReportStatement, type HeartbeatFact, type LockedMachine, type RequestWindow } from "./reports";
 export { decryptSecret, encryptSecret, generateMachineSecret } from "./secret-box";
 export { getPublicMachine, listMachinePage } from "./machine-pages";
+export { getLocation, listLocationPage } from "./location-pages";

@@ -3,7 +3,7 @@ import "server-only";
 
 export * from "./contract";
 export { ingestBatch, type BatchOutcome, type MachineRequest, type Refusal } from "./batch";
-export { MAX_BODY_BYTES, parseEnvelope } from "./events";
+export { eventData, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, parseEnvelope } from "./events";
 export { ensureEventPartitions, eventPartitionSizes, retireEventPartitions, type EnsuredPartitions, type EventPartitionSize, type RetiredPartitions } from "./partitions";
 export { pruneReportHours } from "./retention";
 export { recordVisit } from "./visits";

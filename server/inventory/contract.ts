@@ -8,6 +8,7 @@ export const inventoryMessages = defineMessages("inventory", {
   products_not_found: "Product not found: {productIds}",
   slot_not_in_planogram: "Slot {slot} is not in this machine's planogram.",
   slot_over_capacity: "Slot {slot} holds at most {capacity}; check the count.",
+  par_over_capacity: "Slot {slot} would have a par level of {parLevel} over its capacity of {capacity}; lower the par level or raise the capacity.",
 });
 
 export const slotInput = z
@@ -30,6 +31,16 @@ export const setPlanogramInput = z.object({
     .array(slotInput)
     .max(200, "A machine has at most 200 slots.")
     .refine((list) => new Set(list.map((s) => s.code)).size === list.length, "Each slot code may appear once."),
+});
+
+/** A change to one slot: the fields sent change, the others stay; a null price follows the product's. */
+export const updateSlotInput = z.object({
+  machineId: z.string().min(1).max(64),
+  code: slotInput.shape.code,
+  productId: z.string().min(1).max(64).nullable().optional(),
+  capacity: z.number().int().min(1, "Capacity is at least 1.").max(999, "Capacity is at most 999.").optional(),
+  parLevel: z.number().int().min(0, "Par level cannot be negative.").max(999, "Par level is at most 999.").optional(),
+  priceOverrideMinor: z.number().int().min(0).max(100_000_000).nullable().optional(),
 });
 
 /** How an import treats a machine's planogram: replaced by the file's slots, or merged with them. */

@@ -6,3 +6,4 @@ export { getPlanogram, setPlanogram } from "./planogram";
 export { importPlanograms, previewPlanogramImport, type PlanogramImportMachine, type PlanogramImportRow } from "./planogram-import";
 export { slotStatesJson, slotStatesOf, stockChangeStatements, vendsAfterJson, type SlotState } from "./stock-changes";
 export { checkVisitCounts, forgetServiceVisits, listVisits, restockedAfter, serviceVisitsStatement } from "./visits";
+export { getSlot, updateSlot } from "./slot-update";

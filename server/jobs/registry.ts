@@ -2,7 +2,7 @@ import "server-only";
 import { announcePendingAlerts, checkNoSales, sweepOfflineMachines } from "~/server/alerts";
 import { checkCashVariance } from "~/server/cash";
 import { sendDecisionMails } from "~/server/consumers";
-import { sendDueDeliveries } from "~/server/notifications";
+import { queueSaleBatches, sendDueDeliveries, sendNotificationsNow } from "~/server/notifications";
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
 import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
 import { expireOrders, paymentProvider, processDueRefunds } from "~/server/payments";
@@ -63,6 +63,17 @@ export const jobs: JobDefinition[] = [
       rowsTouched:
         (await checkCashVariance(db)) + (await announcePendingAlerts(db)) + (await sendDueDeliveries(db, { limit: 200 })).claimed + (await sendDecisionMails(db)),
     }),
+  },
+  {
+    name: "sales-webhooks",
+    schedule: "* * * * *",
+    description: "Queues the sales recorded since the last run for the webhook endpoints that receive them (sale.recorded, up to 500 a delivery), then sends them.",
+    maxCatchUp: 1,
+    handler: async ({ db, deadline }) => {
+      const result = await queueSaleBatches(db, { deadline });
+      if (result.deliveries > 0) await sendNotificationsNow(db);
+      return { rowsTouched: result.sales };
+    },
   },
   {
     name: "analytics-rollup",

@@ -10,9 +10,26 @@ export type NoticeSeverity = Exclude<NotificationThreshold, "off">;
 /** What a member hears until they choose. */
 export const defaultPreferences = { inAppMinSeverity: "warning", emailMinSeverity: "critical" } as const satisfies Record<string, NotificationThreshold>;
 
+/** What happens to alerts, as webhook events. */
+export const alertEventTypes = ["alert.raised", "alert.escalated", "alert.acknowledged", "alert.resolved"] as const;
+/** What happens in the business (sales, refunds, orders, visits, audits, cash, machines), as webhook events. */
+export const businessEventTypes = [
+  "sale.recorded",
+  "refund.requested",
+  "refund.succeeded",
+  "refund.failed",
+  "order.paid",
+  "order.expired",
+  "visit.recorded",
+  "audit.recorded",
+  "cash.collected",
+  "machine.status_changed",
+] as const;
 /** Event types an outbound webhook endpoint can subscribe to. */
-export const webhookEventTypes = ["alert.raised", "alert.escalated", "alert.acknowledged", "alert.resolved"] as const;
+export const webhookEventTypes = [...alertEventTypes, ...businessEventTypes] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
+export type AlertEventType = (typeof alertEventTypes)[number];
+export type BusinessEventType = (typeof businessEventTypes)[number];
 /** What an endpoint may receive: its subscriptions, and the test event sent by hand. */
 export type EndpointEventType = WebhookEventType | "webhook.test";
 

@@ -11,6 +11,9 @@ import { recordAudit } from "~/server/tenancy";
 import { deliveriesInput, endpointInput, notificationsMessages, updateEndpointInput, type endpointIdInput, type setEndpointEnabledInput } from "./contract";
 import { nonPublicTarget, type TargetOptions } from "./endpoint-addresses";
 import { openEndpointSecret, postWebhook } from "./outbound-webhooks";
+import { salesFeedFromNow } from "./sales-feed";
+
+const receivesSales = (eventTypes: readonly string[]) => eventTypes.length === 0 || eventTypes.includes("sale.recorded");
 
 /** Which addresses a URL may reach; tests set it, requests never do (their input schemas have no such key). */
 type Network = { network?: TargetOptions };
@@ -60,10 +63,12 @@ export async function createEndpoint(ctx: ServiceCtx, input: z.input<typeof endp
 export async function updateEndpoint(ctx: ServiceCtx, input: z.input<typeof updateEndpointInput> & Network) {
   const { endpointId, ...values } = updateEndpointInput.parse(input);
   await assertPublicTarget(values.url, input.network);
-  await findEndpoint(ctx, endpointId);
+  const before = await findEndpoint(ctx, endpointId);
+  // An endpoint that starts receiving sales gets them from now on, not the ones before.
+  const startsSales = !receivesSales(before.eventTypes) && receivesSales(values.eventTypes);
   const [endpoint] = await ctx.db
     .update(webhookEndpoints)
-    .set({ ...values, updatedAt: sql`now()` })
+    .set({ ...values, ...(startsSales ? salesFeedFromNow : {}), updatedAt: sql`now()` })
     .where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, endpointId)))
     .returning(publicColumns);
   await recordAudit(ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: endpointId, data: values });

@@ -7,6 +7,8 @@ export { checkoutBaseUrl, requestOrigin } from "./checkout-origin";
 export { paymentProvider } from "./configured-provider";
 export { DemoProvider } from "./demo";
 export { listOrders, listRefunds, retryRefund } from "./operator";
+export { getPublicOrder, listOrderPage, orderPageInput, type PublicOrder } from "./order-pages";
+export { getPublicRefund, listRefundPage, refundPageInput, type PublicRefund } from "./refund-pages";
 export { assignOrderToConsumer } from "./order-claims";
 export {
   commandsOf,

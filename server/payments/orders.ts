@@ -6,6 +6,7 @@ import { orders, refunds, type machines, type Order, type PaymentMethod } from "
 import { withTenant } from "~/db/tenant";
 import { jobContext, systemContext, type ServiceCtx } from "../context";
 import { recordAudit } from "~/server/tenancy";
+import { publishOrderEvent } from "./webhook-events";
 
 // An online order's life once placed: paid (a vend command for its machine), completed by the
 // machine's report, or expired; refunded when it was paid for nothing. Placing one is checkout.ts.
@@ -71,6 +72,7 @@ export async function markOrderPaid(db: Db, notice: PaymentNotice): Promise<Orde
       .returning();
     if (paid) {
       await recordAudit(ctx, { action: "order.paid", targetType: "order", targetId: paid.id, data: { amountMinor: paid.amountMinor, currency: paid.currency } });
+      await publishOrderEvent(ctx, { type: "order.paid", order: paid });
       return paid;
     }
     const [order] = await tx.select().from(orders).where(and(eq(orders.id, found.id), eq(orders.orgId, found.orgId)));
@@ -156,6 +158,7 @@ export async function expireOrders(db: Db, now = new Date()): Promise<ExpiryResu
       for (const order of expired) {
         if (await owedRefundForOrder(ctx, { order, reason: "order_expired" })) result.refundsOwed++;
         await recordAudit(ctx, { action: "order.expired", targetType: "order", targetId: order.id, data: { amountMinor: order.amountMinor, currency: order.currency } });
+        await publishOrderEvent(ctx, { type: "order.expired", order });
       }
       const canceled = await tx
         .update(orders)

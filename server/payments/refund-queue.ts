@@ -7,6 +7,7 @@ import { raiseAlert } from "~/server/alerts";
 import { recordAudit, type AuditAction } from "~/server/tenancy";
 import { jobContext, type ServiceCtx } from "../context";
 import { ProviderError, type PaymentProvider } from "./payment-provider";
+import { publishRefundOutcome } from "./webhook-events";
 
 // The refunds table is its own outbox: this claims due refunds, sends them to the provider and
 // records the answers, with backoff and a lease so several senders can run side by side.
@@ -96,6 +97,7 @@ async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy)
         const doneIds = new Set((done as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
         for (const a of succeeded.filter((a) => doneIds.has(a.refund.id))) {
           await auditRefund(ctx, a.refund, "refund.succeeded", { providerRefundId: a.providerRefundId, attempts: a.refund.attempts });
+          await publishRefundOutcome(ctx, { refund: a.refund, status: "succeeded", providerRefundId: a.providerRefundId, error: null });
         }
         for (const a of succeeded) outcomes.set(a.refund.id, "succeeded");
       }
@@ -117,7 +119,10 @@ async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy)
           )
           .where(and(eq(refunds.id, refund.id), eq(refunds.status, "processing"), eq(refunds.attempts, refund.attempts)))
           .returning({ id: refunds.id });
-        if (updated && giveUp) await giveUpOn(ctx, refund, failure);
+        if (updated && giveUp) {
+          await giveUpOn(ctx, refund, failure);
+          await publishRefundOutcome(ctx, { refund, status: "failed", providerRefundId: refund.providerRefundId, error: failure.message });
+        }
         outcomes.set(refund.id, giveUp ? "failed" : "retry");
       }
     });

@@ -1,9 +1,11 @@
 // What the browser and other domains may know of replenishment: inputs, vocabularies, messages.
 import { z } from "zod";
 import { defineMessages } from "~/server/errors";
-import { calendarDay } from "~/server/input/calendar";
+import { calendarDay, instant } from "~/server/input/calendar";
+import { pageCursor } from "~/server/input/cursor";
 
 export const replenishmentMessages = defineMessages("replenishment", {
+  day_outside_plan: "The plan covers {first} to {last}; choose a day in between.",
   route_name_taken: "Another route already has this name.",
   technician_not_member: "Choose a member of this organization.",
   technician_role_too_low: "Choose a member with the technician role or above.",
@@ -175,3 +177,18 @@ export interface PlanAcceptanceView {
   /** Technicians told, by name. */
   notified: string[];
 }
+
+/** A page of recorded visits for the public API: from `from` (inclusive) to `to` (exclusive). */
+export const visitPageInput = z.object({
+  machineId: z.string().min(1).max(64).optional(),
+  technicianId: z.string().min(1).max(64).optional(),
+  routeId: z.string().min(1).max(64).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  cursor: pageCursor.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const visitInput = z.object({ visitId: z.string().min(1).max(64) });
+
+/** A day of the plan for the public API: today in the org's zone when left out. */
+export const dayPlanInput = z.object({ day: calendarDay.optional() });

@@ -4,6 +4,7 @@ import { newId } from "~/db/ids";
 import { cashCollections, machineAudits, routeVisits, users, type RouteVisit } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
 import { notFound } from "~/server/errors";
+import { queueIntegratorEvent } from "~/server/notifications";
 
 type Counts = { slot: string; quantity: number }[];
 
@@ -20,7 +21,20 @@ export async function claimRouteVisit(
     .values({ id: newId("rvs"), orgId: ctx.orgId, ...input })
     .onConflictDoNothing()
     .returning();
-  if (visit) return { created: true, visit };
+  if (visit) {
+    await queueIntegratorEvent(ctx, {
+      type: "visit.recorded",
+      data: {
+        visit_id: visit.id,
+        machine_id: visit.machineId,
+        route_id: visit.routeId,
+        technician_id: visit.technicianId,
+        occurred_at: visit.occurredAt.toISOString(),
+        counts: visit.counts,
+      },
+    });
+    return { created: true, visit };
+  }
   const [existing] = await ctx.db.select().from(routeVisits).where(and(eq(routeVisits.orgId, ctx.orgId), eq(routeVisits.visitKey, input.visitKey)));
   return { created: false, visit: existing };
 }

@@ -254,6 +254,7 @@ export const listAuditLogInput = z.object({
 /** What the public REST API offers; a key reads or writes each one. */
 export const apiResources = [
   "machines", "locations", "products", "planograms", "sales", "refunds", "orders", "alerts", "visits", "audits", "cash", "statistics", "plans",
+  "accounting",
 ] as const;
 export type ApiResource = (typeof apiResources)[number];
 export const apiAccesses = ["read", "write"] as const;

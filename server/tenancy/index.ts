@@ -18,3 +18,4 @@ export {
   type ApiKeyIdentity,
   type ApiRateLimit,
 } from "./api-keys";
+export { claimIdempotencyKey, IDEMPOTENCY_HOURS, pruneIdempotencyKeys, storeIdempotentAnswer, type IdempotencyClaim, type StoredApiAnswer } from "./api-idempotency";

@@ -126,6 +126,7 @@ describe("GET /api/v1/machines/{id}", () => {
     const body = await expectProblem(await one(secret, theirs.machines[0]!.id), 404);
     expect(body.detail).not.toContain(theirs.machines[0]!.name);
     await expectProblem(await one(secret, "x".repeat(100)), 400);
-    await expectProblem(await one(secret, "mch_\u0000x"), 404);
+    const malformed = await expectProblem(await one(secret, "mch_\u0000x"), 400);
+    expect(malformed.errors).toEqual({ machine_id: ["An id is letters, digits, _ and -."] });
   });
 });

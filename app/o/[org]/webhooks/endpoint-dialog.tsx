@@ -12,7 +12,13 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { endpointInput, webhookEventTypes, type WebhookEventType } from "~/server/notifications/contract";
+import { alertEventTypes, businessEventTypes, endpointInput, type WebhookEventType } from "~/server/notifications/contract";
+
+/** The event types by what they are about, as the form lists them. */
+const eventGroups = [
+  { label: "Alerts", types: alertEventTypes },
+  { label: "Sales, refunds, orders and operations", types: businessEventTypes },
+] as const;
 
 /** Adds an endpoint and shows its signing secret once. */
 export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
@@ -81,14 +87,19 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
           <fieldset>
             <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Events</legend>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">None ticked: every event.</p>
-            <div className="mt-2 grid grid-cols-2 gap-2">
-              {webhookEventTypes.map((type) => (
-                <label key={type} className="flex items-center gap-2 text-[13px]">
-                  <input type="checkbox" checked={types.includes(type)} onChange={(e) => setTypes(e.target.checked ? [...types, type] : types.filter((t) => t !== type))} />
-                  <span className="font-mono text-xs">{type}</span>
-                </label>
-              ))}
-            </div>
+            {eventGroups.map((group) => (
+              <div key={group.label} className="mt-3">
+                <p className="text-xs font-medium text-zinc-600 dark:text-zinc-300">{group.label}</p>
+                <div className="mt-1.5 grid grid-cols-2 gap-2">
+                  {group.types.map((type) => (
+                    <label key={type} className="flex items-center gap-2 text-[13px]">
+                      <input type="checkbox" checked={types.includes(type)} onChange={(e) => setTypes(e.target.checked ? [...types, type] : types.filter((t) => t !== type))} />
+                      <span className="font-mono text-xs">{type}</span>
+                    </label>
+                  ))}
+                </div>
+              </div>
+            ))}
           </fieldset>
           <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(create.error)} />
           <div className="flex justify-end gap-2">

@@ -28,6 +28,7 @@ const resourceLabels: Record<ApiResource, string> = {
   cash: "Cash",
   statistics: "Statistics",
   plans: "Plans",
+  accounting: "Accounting journal",
 };
 
 /** The end of the chosen day in the browser's zone, for an `<input type="date">` value. */

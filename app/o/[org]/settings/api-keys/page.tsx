@@ -1,5 +1,6 @@
 import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -17,7 +18,15 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
   const header = (
     <PageHeader
       title="API keys"
-      description="Keys your accounting, BI and own tools use to call the VendOps REST API (/api/v1) as this organization, each limited to the scopes you choose."
+      description={
+        <>
+          Keys your accounting, BI and own tools use to call the VendOps REST API (/api/v1) as this organization, each limited to the scopes you choose. See the{" "}
+          <Link href="/docs/api" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+            API reference
+          </Link>{" "}
+          and its <a href="/api/v1/openapi.json" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">OpenAPI document</a>.
+        </>
+      }
     />
   );
   if (!hasRole(role, "admin")) {

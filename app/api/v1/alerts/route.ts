@@ -1,0 +1,5 @@
+import { alerts, apiRoute } from "~/server/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(alerts.listAlerts);

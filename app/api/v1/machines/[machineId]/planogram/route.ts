@@ -1,0 +1,5 @@
+import { apiRoute, planograms } from "~/server/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(planograms.getPlanogramOperation);

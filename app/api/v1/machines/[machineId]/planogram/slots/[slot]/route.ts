@@ -1,0 +1,6 @@
+import { apiRoute, planograms } from "~/server/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(planograms.getSlotOperation);
+export const PATCH = apiRoute(planograms.updateSlotOperation);

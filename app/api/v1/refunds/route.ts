@@ -1,0 +1,5 @@
+import { apiRoute, refunds } from "~/server/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(refunds.listRefundsOperation);

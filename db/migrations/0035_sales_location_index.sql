@@ -1,0 +1,1 @@
+CREATE INDEX "sales_org_location_occurred_idx" ON "sales" USING btree ("org_id","location_id","occurred_at");
