@@ -29,14 +29,10 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
   const [open, setOpen] = useState(Boolean(openFromUrl) && params.get("register") === "1");
   const [values, setValues] = useState<MachineValues>(emptyMachine);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const register = useMutation(
-    trpc.machines.register.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.machines.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.locations.list.queryKey({ orgId: org.id }) });
-      },
-    }),
-  );
+  // The lists refresh when the dialog closes, not when the machine is created: the first machine
+  // replaces the empty fleet (and this dialog's trigger) with the table, which would unmount the
+  // dialog with the credentials still unread.
+  const register = useMutation(trpc.machines.register.mutationOptions());
   const errors = { ...fieldErrorsOf(register.error), ...localErrors };
   const hasErrors = Object.keys(errors).length > 0;
   const created = register.data;
@@ -44,6 +40,10 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
   function openChange(next: boolean) {
     setOpen(next);
     if (!next) {
+      if (register.data) {
+        void queryClient.invalidateQueries({ queryKey: trpc.machines.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.locations.list.queryKey({ orgId: org.id }) });
+      }
       register.reset();
       setValues(emptyMachine);
       setLocalErrors({});

@@ -30,10 +30,13 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
   const [description, setDescription] = useState("");
   const [types, setTypes] = useState<WebhookEventType[]>([]);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const create = useMutation(trpc.webhooks.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() }) }));
+  // The list refreshes when the dialog closes: the first endpoint replaces the empty state (and this
+  // dialog's trigger) with the list, which would unmount the dialog with the secret still unread.
+  const create = useMutation(trpc.webhooks.create.mutationOptions());
   const errors = { ...fieldErrorsOf(create.error), ...localErrors };
   const onOpenChange = (next: boolean) => {
     setOpen(next);
+    if (!next && create.data) void queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() });
     create.reset();
     setLocalErrors({});
     if (next) {

@@ -44,10 +44,13 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [expiry, setExpiry] = useState("");
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }) }));
+  // The list refreshes when the dialog closes: the first key replaces the empty state (and this
+  // dialog's trigger) with the list, which would unmount the dialog with the secret still unread.
+  const create = useMutation(trpc.apiKeys.create.mutationOptions());
   const errors = { ...fieldErrorsOf(create.error), ...localErrors };
   const onOpenChange = (next: boolean) => {
     setOpen(next);
+    if (!next && create.data) void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
     create.reset();
     setLocalErrors({});
     if (next) {
