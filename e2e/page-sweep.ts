@@ -24,6 +24,9 @@ export interface Barrier {
 
 const phone = { width: 390, height: 844 };
 
+/** Where each sweep writes the page templates it reached, for the coverage check after the ui project. */
+export const SWEEP_COVERAGE_DIR = path.resolve(import.meta.dirname, "..", "test-results", "sweep-coverage");
+
 /** A file name for a page's address: "/o/demo-vending/sales?status=failed" -> "o-demo-vending-sales-status-failed". */
 const fileNameOf = (url: string) => url.replace(/^\//, "").replace(/[^a-zA-Z0-9]+/g, "-").replace(/-+$/, "").slice(0, 120) || "home";
 

@@ -1,17 +1,19 @@
 import { devices, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { appPages } from "../app-pages";
 import { DEMO_ORG, apiSignIn, apiSignUp, demoEmail, demoPassword, expect, newAccount, test, trpcMutation } from "../fixtures";
 import { restockEvent, sendMachineEvents } from "../machines";
-import { PageSweep } from "../page-sweep";
+import { PageSweep, SWEEP_COVERAGE_DIR } from "../page-sweep";
 import { screenshots } from "../screenshots";
 
 // Every page of the app, opened as the people who use it, must load without a console error (no
 // Content-Security-Policy violation, no hydration error, no failed request) and without a serious
 // or critical accessibility violation (axe, WCAG 2.2 AA rules). Each page is photographed on a
 // desktop and a phone into test-results/screens/<who>/, kept with the test results. The pages come from
-// app/, so a new page fails this spec until someone (operator, technician, consumer or visitor)
-// reaches it by a link or it is added to the starts below.
+// app/, so a new page fails e2e/coverage/every-page.spec.ts until someone (operator, technician,
+// consumer or visitor) reaches it by a link or it is added to the starts below.
 const pages = appPages();
 const org = `/o/${DEMO_ORG.slug}`;
 
@@ -61,67 +63,68 @@ function expectNoProblems(sweep: PageSweep, who: string) {
   expect.soft(sweep.barriers, `${who}: serious or critical accessibility violations (axe):\n${sweep.barrierReport()}`).toEqual([]);
 }
 
-test("every page of the app opens without a console error, as the people who use it", async ({ page, context, browser }, testInfo) => {
-  test.setTimeout(540_000);
-  const covered = new Set<string>();
+// The people sweep in parallel; each writes the pages it reached, and e2e/coverage/every-page.spec.ts
+// (run after the ui project) checks that together they reached every page of app/.
+function recordCoverage(who: string, sweeps: PageSweep[]) {
+  mkdirSync(SWEEP_COVERAGE_DIR, { recursive: true });
+  const templates = [...new Set(sweeps.flatMap((s) => [...s.visited.keys()]))];
+  writeFileSync(path.join(SWEEP_COVERAGE_DIR, `${who}.json`), JSON.stringify(templates));
+}
+
+test("every operator page opens without a console error or an accessibility barrier, as the owner", async ({ page, context }, testInfo) => {
+  test.setTimeout(480_000);
   const shoot = screenshots(page, testInfo);
+  await apiSignIn(context, { email: demoEmail("owner"), password: demoPassword() });
+  const sweep = new PageSweep(page, pages, { testInfo, who: "owner" });
+  // Links out of the org (signing out, the consumer's pages) are swept as their people below.
+  await sweep.crawl(operatorStarts, (pathname) => pathname.startsWith("/o/") || pathname.startsWith("/orgs"));
+  expect([...sweep.visited.keys()].filter((t) => t.startsWith("/o/")).length).toBeGreaterThan(20);
+  for (const template of ["/o/[org]", "/o/[org]/sales", "/o/[org]/audits", "/o/[org]/statistics", "/o/[org]/machines/[machineId]"]) {
+    await page.goto(sweep.visited.get(template)!);
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+    await shoot(`sweep-${template.split("/").slice(3).join("-") || "overview"}`, { phone: template === "/o/[org]" });
+  }
+  expectNoProblems(sweep, "owner");
+  recordCoverage("owner", [sweep]);
+});
 
-  await test.step("an owner: every operator page", async () => {
-    await apiSignIn(context, { email: demoEmail("owner"), password: demoPassword() });
-    const sweep = new PageSweep(page, pages, { testInfo, who: "owner" });
-    // Links out of the org (signing out, the consumer's pages) are swept as their people below.
-    await sweep.crawl(operatorStarts, (pathname) => pathname.startsWith("/o/") || pathname.startsWith("/orgs"));
-    for (const template of sweep.visited.keys()) covered.add(template);
-    expect([...sweep.visited.keys()].filter((t) => t.startsWith("/o/")).length).toBeGreaterThan(20);
-    for (const template of ["/o/[org]", "/o/[org]/sales", "/o/[org]/audits", "/o/[org]/statistics", "/o/[org]/machines/[machineId]"]) {
-      await page.goto(sweep.visited.get(template)!);
-      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
-      await shoot(`sweep-${template.split("/").slice(3).join("-") || "overview"}`, { phone: template === "/o/[org]" });
-    }
-    expectNoProblems(sweep, "owner");
-    await context.clearCookies();
-  });
+test("a technician's pages open without a console error or an accessibility barrier", async ({ browser }, testInfo) => {
+  test.setTimeout(420_000);
+  const technician = await browser.newContext();
+  await apiSignIn(technician, { email: demoEmail("technician"), password: demoPassword() });
+  const sweep = new PageSweep(await technician.newPage(), pages, { testInfo, who: "technician" });
+  await sweep.crawl([org, `${org}/routes/today`], (pathname) => pathname.startsWith("/o/"));
+  expect.soft(sweep.visited.has("/o/[org]/routes/today")).toBe(true);
+  expectNoProblems(sweep, "technician");
+  recordCoverage("technician", [sweep]);
+  await technician.close();
+});
 
-  await test.step("a technician: the pages of their role", async () => {
-    const technician = await browser.newContext();
-    await apiSignIn(technician, { email: demoEmail("technician"), password: demoPassword() });
-    const sweep = new PageSweep(await technician.newPage(), pages, { testInfo, who: "technician" });
-    await sweep.crawl([org, `${org}/routes/today`], (pathname) => pathname.startsWith("/o/"));
-    expect.soft(sweep.visited.has("/o/[org]/routes/today")).toBe(true);
-    for (const template of sweep.visited.keys()) covered.add(template);
-    expectNoProblems(sweep, "technician");
-    await technician.close();
-  });
+test("a consumer's and a visitor's pages open without a console error or an accessibility barrier", async ({ browser }, testInfo) => {
+  test.setTimeout(420_000);
+  const operator = await browser.newContext();
+  const shopper = await browser.newContext({ ...devices["Pixel 7"] });
+  const { machineId, orderId } = await consumerWithPurchase(operator, shopper);
+  const phone = await shopper.newPage();
+  const sweep = new PageSweep(phone, pages, { testInfo, who: "consumer" });
+  await sweep.crawl([`/m/${machineId}`, `/order/${orderId}`, "/me", "/me/memberships", "/me/requests"], (pathname) => pathname.startsWith("/me"));
+  expect.soft(sweep.visited.has("/me/purchases/[purchaseId]")).toBe(true);
+  await phone.goto(`/m/${machineId}`);
+  await screenshots(phone, testInfo)("sweep-machine-menu", { phone: false });
+  expectNoProblems(sweep, "consumer");
 
-  await test.step("a consumer: the machine's page, the order and the account", async () => {
-    const operator = await browser.newContext();
-    const shopper = await browser.newContext({ ...devices["Pixel 7"] });
-    const { machineId, orderId } = await consumerWithPurchase(operator, shopper);
-    const phone = await shopper.newPage();
-    const sweep = new PageSweep(phone, pages, { testInfo, who: "consumer" });
-    await sweep.crawl([`/m/${machineId}`, `/order/${orderId}`, "/me", "/me/memberships", "/me/requests"], (pathname) => pathname.startsWith("/me"));
-    expect.soft(sweep.visited.has("/me/purchases/[purchaseId]")).toBe(true);
-    await phone.goto(`/m/${machineId}`);
-    await screenshots(phone, testInfo)("sweep-machine-menu", { phone: false });
-    for (const template of sweep.visited.keys()) covered.add(template);
-    expectNoProblems(sweep, "consumer");
-
-    // A visitor: the home page, the forms, an invitation link, and a guest's view of the consumer pages.
-    const owner = await browser.newContext();
-    await apiSignIn(owner, { email: demoEmail("owner"), password: demoPassword() });
-    const { id: orgId } = (await trpcQuery<{ id: string; slug: string }[]>(owner.request, "org.mine")).find((o) => o.slug === DEMO_ORG.slug)!;
-    const { path: invitation } = await trpcMutation<{ path: string }>(owner.request, "invitations.create", { orgId, email: newAccount("invitee").email, role: "viewer" });
-    const visitor = await browser.newContext();
-    const guest = new PageSweep(await visitor.newPage(), pages, { testInfo, who: "visitor" });
-    for (const url of ["/", "/sign-in", "/sign-up", invitation, `/m/${machineId}`, `/order/${orderId}`, "/no-such-page"]) await guest.visit(url);
-    // The unknown address answers 404 with the not-found page (the browser logs the 404), nothing else.
-    const expected = (p: { url: string; message: string }) => p.url === "/no-such-page" && /404/.test(p.message);
-    expect.soft(guest.problems.filter((p) => !expected(p)), `visitor:\n${guest.report()}`).toEqual([]);
-    expect.soft(guest.barriers, `visitor: serious or critical accessibility violations (axe):\n${guest.barrierReport()}`).toEqual([]);
-    for (const template of guest.visited.keys()) covered.add(template);
-    await Promise.all([operator.close(), shopper.close(), owner.close(), visitor.close()]);
-  });
-
-  const missing = pages.filter((p) => !covered.has(p.template)).map((p) => `${p.template} (${p.file})`);
-  expect(missing, "pages no sweep reached: link to them or add a start address").toEqual([]);
+  // A visitor: the home page, the forms, the API reference, an invitation link, and a guest's view of the consumer pages.
+  const owner = await browser.newContext();
+  await apiSignIn(owner, { email: demoEmail("owner"), password: demoPassword() });
+  const { id: orgId } = (await trpcQuery<{ id: string; slug: string }[]>(owner.request, "org.mine")).find((o) => o.slug === DEMO_ORG.slug)!;
+  const { path: invitation } = await trpcMutation<{ path: string }>(owner.request, "invitations.create", { orgId, email: newAccount("invitee").email, role: "viewer" });
+  const visitor = await browser.newContext();
+  const guest = new PageSweep(await visitor.newPage(), pages, { testInfo, who: "visitor" });
+  for (const url of ["/", "/sign-in", "/sign-up", "/docs/api", invitation, `/m/${machineId}`, `/order/${orderId}`, "/no-such-page"]) await guest.visit(url);
+  // The unknown address answers 404 with the not-found page (the browser logs the 404), nothing else.
+  const expected = (p: { url: string; message: string }) => p.url === "/no-such-page" && /404/.test(p.message);
+  expect.soft(guest.problems.filter((p) => !expected(p)), `visitor:\n${guest.report()}`).toEqual([]);
+  expect.soft(guest.barriers, `visitor: serious or critical accessibility violations (axe):\n${guest.barrierReport()}`).toEqual([]);
+  recordCoverage("consumer-and-visitor", [sweep, guest]);
+  await Promise.all([operator.close(), shopper.close(), owner.close(), visitor.close()]);
 });

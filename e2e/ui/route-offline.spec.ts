@@ -82,11 +82,12 @@ for (const viewport of ["desktop", "phone"] as const) {
 
     let stop = await routeWithStopToVisit(page);
     if (!stop) {
-      // A day off for the demo's working week: plan every day, so today has stops.
+      // A day off for the demo's working week, or past its working hours (visits then go to the next
+      // day): plan every day, all day, so today has stops.
       const manager = await browser.newContext();
       await apiSignIn(manager, { email: demoEmail("manager"), password: demoPassword() });
       const settings = await trpcQuery<{ visitCostMinor: number; fillTo: "capacity" | "par"; selloutThreshold: number }>(manager, "plans.settings", { orgId });
-      await trpcMutation(manager.request, "plans.updateSettings", { orgId, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, selloutThreshold: settings.selloutThreshold, workingDays: [0, 1, 2, 3, 4, 5, 6] });
+      await trpcMutation(manager.request, "plans.updateSettings", { orgId, visitCostMinor: settings.visitCostMinor, fillTo: settings.fillTo, selloutThreshold: settings.selloutThreshold, workingDays: [0, 1, 2, 3, 4, 5, 6], workStart: "00:00", workEnd: "23:59", sameDayCutoff: "23:59" });
       await trpcMutation(manager.request, "plans.refresh", { orgId });
       await manager.close();
       stop = await routeWithStopToVisit(page);

@@ -11,13 +11,20 @@ import { REFUND_STATUSES, listOrdersInput, listRefundsInput, paymentsMessages, r
 
 // The operator's view of online orders and refunds, and sending a refund that gave up once more.
 
-/** A keyset cursor over (created_at, id), newest first. */
+/**
+ * A keyset cursor over (created_at to the millisecond, id), newest first. The cursor keeps
+ * milliseconds and created_at has microseconds: comparing and ordering by the truncated time
+ * keeps a row from falling between a page's last row and the cursor.
+ */
 function after(cursor: string | undefined, createdAt: SQLWrapper, id: SQLWrapper): SQL | undefined {
   if (!cursor) return undefined;
   const position = readPageCursor(cursor);
   if (!position) throw new ServiceError("BAD_REQUEST", paymentsMessages.page_cursor_invalid);
-  return sql`(${createdAt}, ${id}) < (${position.atText}::timestamptz, ${position.id})`;
+  return sql`(date_trunc('milliseconds', ${createdAt}), ${id}) < (${position.atText}::timestamptz, ${position.id})`;
 }
+
+/** Newest first, in the cursor's precision. */
+const newestFirst = (createdAt: SQLWrapper) => sql`date_trunc('milliseconds', ${createdAt}) desc`;
 
 function nextCursor<T extends { id: string; createdAt: Date }>(rows: T[], limit: number) {
   const last = rows.slice(0, limit).at(-1);
@@ -60,7 +67,7 @@ export async function listOrders(ctx: ServiceCtx, raw: z.input<typeof listOrders
         after(input.cursor, orders.createdAt, orders.id),
       ),
     )
-    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .orderBy(newestFirst(orders.createdAt), desc(orders.id))
     .limit(input.limit + 1);
   return { orders: rows.slice(0, input.limit), nextCursor: nextCursor(rows, input.limit) };
 }
@@ -102,7 +109,7 @@ export async function listRefunds(ctx: ServiceCtx, raw: z.input<typeof listRefun
         after(input.cursor, refunds.createdAt, refunds.id),
       ),
     )
-    .orderBy(desc(refunds.createdAt), desc(refunds.id))
+    .orderBy(newestFirst(refunds.createdAt), desc(refunds.id))
     .limit(input.limit + 1);
   const counts = await ctx.db
     .select({ status: refunds.status, count: sql<number>`count(*)::int` })
