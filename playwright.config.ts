@@ -40,7 +40,7 @@ export default defineConfig({
     { name: "api", testMatch: "api/**/*.spec.ts" },
     { name: "ui", testMatch: "ui/**/*.spec.ts", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
     // After the ui project: its page sweeps, run in parallel, together reached every page.
-    { name: "coverage", testMatch: "coverage/**/*.spec.ts", dependencies: ["ui"] },
+    { name: "page-coverage", testMatch: "page-coverage/**/*.spec.ts", dependencies: ["ui"] },
   ],
   webServer: {
     command: "npx tsx e2e/serve.ts",

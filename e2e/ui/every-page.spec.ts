@@ -12,7 +12,7 @@ import { screenshots } from "../screenshots";
 // Content-Security-Policy violation, no hydration error, no failed request) and without a serious
 // or critical accessibility violation (axe, WCAG 2.2 AA rules). Each page is photographed on a
 // desktop and a phone into test-results/screens/<who>/, kept with the test results. The pages come from
-// app/, so a new page fails e2e/coverage/every-page.spec.ts until someone (operator, technician,
+// app/, so a new page fails e2e/page-coverage/every-page.spec.ts until someone (operator, technician,
 // consumer or visitor) reaches it by a link or it is added to the starts below.
 const pages = appPages();
 const org = `/o/${DEMO_ORG.slug}`;
@@ -63,7 +63,7 @@ function expectNoProblems(sweep: PageSweep, who: string) {
   expect.soft(sweep.barriers, `${who}: serious or critical accessibility violations (axe):\n${sweep.barrierReport()}`).toEqual([]);
 }
 
-// The people sweep in parallel; each writes the pages it reached, and e2e/coverage/every-page.spec.ts
+// The people sweep in parallel; each writes the pages it reached, and e2e/page-coverage/every-page.spec.ts
 // (run after the ui project) checks that together they reached every page of app/.
 function recordCoverage(who: string, sweeps: PageSweep[]) {
   mkdirSync(SWEEP_COVERAGE_DIR, { recursive: true });
