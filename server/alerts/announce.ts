@@ -34,10 +34,17 @@ export async function announceAlerts(ctx: ServiceCtx, changes: AlertChange[]): P
       (c.kind === "escalated" || !c.alert.notifiedAt || now - c.alert.notifiedAt.getTime() >= NOTIFY_COOLDOWN_MS),
   );
   if (due.length === 0) return 0;
+  // Locked in id order first, as ingest locks a machine's alerts, so the two never wait on each other.
+  const ids = due.map((c) => c.alert.id);
   await ctx.db
     .update(alerts)
     .set({ notifiedAt: sql`now()` })
-    .where(and(eq(alerts.orgId, ctx.orgId), inArray(alerts.id, due.map((c) => c.alert.id))));
+    .where(
+      and(
+        eq(alerts.orgId, ctx.orgId),
+        inArray(alerts.id, sql`(select a.id from alerts a where a.org_id = ${ctx.orgId} and a.id in ${ids} order by a.id for update)`),
+      ),
+    );
 
   const payloads = await describeAlerts(ctx, due.map((c) => c.alert));
   const told = await notifyAlerts(ctx, { alerts: due.map((c, i) => ({ event: eventOf[c.kind], notice: noticeOf(payloads[i]!) })) });

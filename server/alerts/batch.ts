@@ -12,15 +12,22 @@ import { FLAP_WINDOW_MS, type RaiseOptions } from "./raise";
 // `resolveAlert`, which act on the database one alert at a time; announcements go to the outbox
 // (alert_announcements) and are made after the transaction commits.
 
-/** The machine's unresolved alerts, locked for the batch: a statement of the ingest read. */
-export function lockOpenAlertsStatement(ctx: ServiceCtx, { machineId }: { machineId: string }): SQL {
-  return sql`select id from alerts where org_id = ${ctx.orgId} and machine_id = ${machineId} and status <> 'resolved' for update`;
+/**
+ * Locks the machine's alerts a batch may change: those `machineAlertsJson` reads (unresolved, and
+ * auto-resolved since `flapSince`, which a flap re-opens). In id order, as every writer of several
+ * alerts locks them, so two transactions never wait on each other's alerts.
+ */
+export function lockMachineAlertsStatement(ctx: ServiceCtx, input: { machineId: string; flapSince: Date }): SQL {
+  return sql`select a.id from alerts a where ${machineAlertsWhere(ctx, input)} order by a.id for update`;
 }
+
+const machineAlertsWhere = (ctx: ServiceCtx, input: { machineId: string; flapSince: Date }) =>
+  sql`a.org_id = ${ctx.orgId} and a.machine_id = ${input.machineId}
+    and (a.status <> 'resolved' or (a.resolution = 'auto' and a.resolved_at >= ${input.flapSince.toISOString()}::timestamptz))`;
 
 /** The machine's unresolved alerts and those that resolved by themselves since `flapSince`, as JSON. */
 export function machineAlertsJson(ctx: ServiceCtx, input: { machineId: string; flapSince: Date }): SQL {
-  return sql`(select coalesce(json_agg(a), '[]') from alerts a where a.org_id = ${ctx.orgId} and a.machine_id = ${input.machineId}
-    and (a.status <> 'resolved' or (a.resolution = 'auto' and a.resolved_at >= ${input.flapSince.toISOString()}::timestamptz)))`;
+  return sql`(select coalesce(json_agg(a), '[]') from alerts a where ${machineAlertsWhere(ctx, input)})`;
 }
 
 type Row = Record<string, unknown>;

@@ -5,7 +5,7 @@ export * from "./contract";
 export { hasOpenCriticalFault } from "./ingest-facts";
 export { announcePendingAlerts } from "./announce";
 export { listAlertPage } from "./alert-pages";
-export { AlertBatch, lockOpenAlertsStatement, machineAlertsJson } from "./batch";
+export { AlertBatch, lockMachineAlertsStatement, machineAlertsJson } from "./batch";
 export { evaluateIngestRules, ruleReadsJson, ruleReadsOf, type RuleReads, type SlotLevel } from "./ingest-rules";
 export { acknowledgeAlert, acknowledgeAlerts, assignAlert, getAlert, listAlerts, resolveAlertsByHand, resolveByHand } from "./lifecycle";
 export { FLAP_WINDOW_MS, raiseAlert, resolveAlert } from "./raise";

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { runScript, type ScriptTransaction } from "~/db/script";
 import { tenantSettings } from "~/db/tenant";
-import { AlertBatch, FLAP_WINDOW_MS, lockOpenAlertsStatement, machineAlertsJson, ruleReadsJson, ruleReadsOf } from "~/server/alerts";
+import { AlertBatch, FLAP_WINDOW_MS, lockMachineAlertsStatement, machineAlertsJson, ruleReadsJson, ruleReadsOf } from "~/server/alerts";
 import { loyaltyRateJson } from "~/server/consumers";
 import type { ServiceCtx } from "~/server/context";
 import { countRequest, lockMachineStatement, lockedMachineOf } from "~/server/fleet";
@@ -67,14 +67,18 @@ export async function ingestBatch(
   const candidates = parsed.flatMap((p) => ("event" in p ? [p.event] : []));
   const fromMachine = ctx.actor.type === "machine";
 
+  // Alerts that resolved by themselves since shortly before the batch's earliest event may flap back open.
+  const earliest = candidates.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), receivedAt);
+  const flapSince = new Date(earliest.getTime() - FLAP_WINDOW_MS);
+
   const run = (statements: SQL[], last = false) => (request ? request.script.run(statements, { last }) : runScript(ctx.db, statements));
   const rows = await run([
     ...(request ? [tenantSettings({ orgId: ctx.orgId })] : []),
     // Ingest's statements are short and planned every time; compiling them would cost more than it saves.
     sql`select set_config('jit', 'off', true)`,
     lockMachineStatement(ctx, { machineId }),
-    lockOpenAlertsStatement(ctx, { machineId }),
-    readStatement(ctx, { machineId, events: candidates, receivedAt, fromMachine }),
+    lockMachineAlertsStatement(ctx, { machineId, flapSince }),
+    readStatement(ctx, { machineId, events: candidates, receivedAt, fromMachine, flapSince }),
   ]);
   const machine = lockedMachineOf(rows.at(-3)!);
   if (!machine) throw new Error(`machine ${machineId} not in org ${ctx.orgId}`);
@@ -158,14 +162,13 @@ interface Snapshot {
  * commands due and the loyalty rate. Built from every well-formed event of the batch, a superset
  * of those it will accept.
  */
-function readStatement(ctx: ServiceCtx, input: { machineId: string; events: MachineEvent[]; receivedAt: Date; fromMachine: boolean }): SQL {
+function readStatement(ctx: ServiceCtx, input: { machineId: string; events: MachineEvent[]; receivedAt: Date; fromMachine: boolean; flapSince: Date }): SQL {
   const { machineId, events, receivedAt } = input;
   const ids = events.map((e) => e.id);
   // Every count time of the batch, not only the newest: a count that turns out a duplicate is not applied.
   const countTimes = events.flatMap((e) => (e.type === "inventory.restocked" ? e.data.slots.map((s) => ({ slot: s.slot, at: e.occurredAt })) : []));
   const orderIds = [...new Set(events.flatMap((e) => (VEND_TYPES.has(e.type) && "orderId" in e.data && e.data.orderId ? [e.data.orderId] : [])))];
   const faults = events.filter((e) => e.type === "machine.fault");
-  const earliest = events.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), receivedAt);
   const none = sql`null`;
   return sql`select json_build_object(
     'currency', ${orgCurrencyJson(ctx)},
@@ -176,7 +179,7 @@ function readStatement(ctx: ServiceCtx, input: { machineId: string; events: Mach
     },
     'slots', ${slotStatesJson(ctx, { machineId })},
     'vendsAfter', ${vendsAfterJson(ctx, { machineId, after: dedupeTimes(countTimes) }) ?? none},
-    'alerts', ${machineAlertsJson(ctx, { machineId, flapSince: new Date(earliest.getTime() - FLAP_WINDOW_MS) })},
+    'alerts', ${machineAlertsJson(ctx, { machineId, flapSince: input.flapSince })},
     'rules', ${ruleReadsJson(ctx, { machineId, events })},
     'clearances', ${faults.length === 0 ? sql`'[]'::json` : faultClearancesJson(ctx, { machineId, faults })},
     'orders', ${reportedOrdersJson(ctx, { machineId, orderIds }) ?? none},

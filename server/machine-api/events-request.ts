@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "~/db/client";
 import { scriptTransaction } from "~/db/script";
+import { postgresErrorIn } from "~/server/input/data-exception";
 import { machineContext } from "~/server/context";
 import { cachedMachineCredentials, type MachineCredentials } from "~/server/fleet";
 import { readBodyWithin } from "~/server/http/limited-body";
@@ -77,12 +78,14 @@ export async function handleEventsRequest(
     const { orgId, version } = machine;
     // The batch's two scripts begin and commit the transaction themselves; the context's database
     // builds statements, the script transaction runs them.
-    const outcome = await scriptTransaction(db, (script) =>
-      ingestBatch(machineContext(db, { orgId, machineId }), {
-        machineId,
-        events: envelope.events,
-        request: { script, credentialsVersion: version, rateLimit: MACHINE_RATE_LIMIT },
-      }),
+    const outcome = await abortedTransactionsRetried(() =>
+      scriptTransaction(db, (script) =>
+        ingestBatch(machineContext(db, { orgId, machineId }), {
+          machineId,
+          events: envelope.events,
+          request: { script, credentialsVersion: version, rateLimit: MACHINE_RATE_LIMIT },
+        }),
+      ),
     );
     const refusal = outcome.refused;
     // Rotated or revoked since this server cached them: verify again with what the row holds now.
@@ -101,6 +104,25 @@ export async function handleEventsRequest(
     return Response.json({ results: outcome.results, commands: outcome.commands }, { headers: { "cache-control": "no-store" } });
   }
   throw new Error(`machine ${machineId}: its credentials changed during every attempt`);
+}
+
+/**
+ * Runs a batch's transaction again when Postgres aborted it to break a deadlock (40P01) or a
+ * serialization failure (40001) with another transaction: it rolled back whole, so nothing of it
+ * is stored, and the next attempt usually goes through once the other transaction is done. Up to
+ * three attempts, a few random milliseconds apart; then the error stands and the machine retries.
+ */
+export async function abortedTransactionsRetried<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = postgresErrorIn(error, /^(40001|40P01)$/)?.code;
+      if (!code || attempt >= attempts) throw error;
+      console.warn(`[ingest] transaction aborted by Postgres (${code}); attempt ${attempt + 1} of ${attempts}`);
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /**
