@@ -99,7 +99,10 @@ async function main() {
   if (await waitForHealth(url, child)) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const lines = [`VendOps is ready at ${url} (started in ${seconds} s)`];
-    if (demo) lines.push(`Sign in at ${url}/sign-in as ${demo.email} with password ${demo.password}`);
+    if (demo) {
+      lines.push(`Sign in at ${url}/sign-in as ${demo.email} with password ${demo.password}`);
+      lines.push("Same password: manager@, technician@, viewer@ and the host portal's host@demo-vending.example");
+    }
     const width = Math.max(...lines.map((l) => l.length));
     console.log(`\n┌${"─".repeat(width + 2)}┐\n${lines.map((l) => `│ ${l.padEnd(width)} │`).join("\n")}\n└${"─".repeat(width + 2)}┘\n`);
   }

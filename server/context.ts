@@ -73,3 +73,25 @@ export interface ConsumerCtx {
 export function consumerSelfContext(db: Db, consumerId: string): ConsumerCtx {
   return { db, consumerId };
 }
+
+/**
+ * A host (the person whose place a machine stands in) acting in the host portal: confined by the
+ * database to their locations of one org (`withHost`), with no member role.
+ */
+export interface HostCtx {
+  readonly db: Db;
+  readonly orgId: string;
+  readonly userId: string;
+  readonly locationIds: readonly string[];
+  readonly actor: Actor;
+}
+
+/** The host's own context, inside `withHost` for the same org and locations. */
+export function hostContext(db: Db, host: { orgId: string; userId: string; name: string; locationIds: readonly string[] }): HostCtx {
+  return { db, orgId: host.orgId, userId: host.userId, locationIds: host.locationIds, actor: { type: "user", id: host.userId, label: `${host.name} (host)` } };
+}
+
+/** The operator's side of a host's action (e.g. the alert a problem report raises), in a tenant transaction of the host's org. */
+export function hostActingContext(db: Db, host: HostCtx): ServiceCtx {
+  return { db, orgId: host.orgId, role: null, actor: host.actor };
+}

@@ -5,13 +5,15 @@ import { withTenant } from "~/db/tenant";
 import { raiseAlert } from "~/server/alerts";
 import { createEndpoint } from "~/server/notifications";
 import { memberContext } from "~/server/context";
-import { addMember, invite, type callerFor } from "./factories";
+import { addMember, callerFor, invite } from "./factories";
+import { inviteAndAccept } from "./host-portal";
 import { createDeliveryRoute } from "~/server/replenishment";
 import { asOwner, createMachineWithPlanogram } from "./machines";
 import { createPaymentsFixture } from "./payments";
 import { ingestAudit, recordVisit } from "~/server/ingest";
 import { dexBytes } from "./dex";
 import { createApiKey } from "~/server/tenancy";
+import { generateStatements, listStatements, saveContract } from "~/server/hosts";
 
 /** An org with something of every kind an org procedure can act on. */
 export interface OrgFixture {
@@ -42,6 +44,14 @@ export interface OrgFixture {
   visitId: string;
   /** An active API key of the org. */
   apiKeyId: string;
+  /** The location's host contract (from January 2026) and its draft statement of the last closed month. */
+  hostContractId: string;
+  hostStatementId: string;
+  /** The last closed month, `YYYY-MM`. */
+  hostMonth: string;
+  /** A pending invitation of a host to the location, and a host of it. */
+  hostInvitationId: string;
+  hostUserId: string;
 }
 
 export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFixture> {
@@ -78,7 +88,28 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     }),
   );
   const apiKey = await asOwner(db, org.id, owner.id, (ctx) => createApiKey(ctx, { name: "Fixture key", scopes: ["machines:read"] }));
+  const hostInvitation = await callerFor(db, owner).hostAccess.invite({ orgId: org.id, email: `host-${actor.id.slice(4).toLowerCase()}@example.test`, locationIds: [location.id] });
+  const hostUser = await inviteAndAccept(db, owner, org.id, [location.id]);
+  const now = new Date();
+  const hostMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const host = await asOwner(db, org.id, owner.id, async (ctx) => {
+    const contract = await saveContract(ctx, {
+      locationId: location.id,
+      effectiveFrom: "2026-01",
+      percentBp: 1000,
+      flatRentMinor: 2000,
+      contactEmails: ["host@example.test"],
+    });
+    await generateStatements(ctx, { month: hostMonth });
+    const { statements } = await listStatements(ctx, { month: hostMonth });
+    return { contractId: contract.id, statementId: statements[0]!.id };
+  });
   return {
+    hostContractId: host.contractId,
+    hostStatementId: host.statementId,
+    hostMonth,
+    hostInvitationId: hostInvitation.invitation.id,
+    hostUserId: hostUser.id,
     apiKeyId: apiKey.apiKey.id,
     visitId: visit.visit.id,
     auditId: audit.audit.id,
@@ -324,6 +355,59 @@ export const orgProcedures: Record<string, OrgProcedure> = {
   "analytics.rankings": { least: "viewer", call: (c, f) => c.analytics.rankings({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
   "analytics.statisticsMonths": { least: "viewer", call: (c, f) => c.analytics.statisticsMonths({ orgId: f.orgId }) },
   "analytics.statistics": { least: "viewer", call: (c, f) => c.analytics.statistics({ orgId: f.orgId, month: "2026-10" }) },
+  "hosts.contracts.list": { least: "viewer", namesThing: true, call: (c, f) => c.hosts.contracts.list({ orgId: f.orgId, locationId: f.locationId }) },
+  "hosts.contracts.save": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.hosts.contracts.save({ orgId: f.orgId, locationId: f.locationId, effectiveFrom: "2027-02", basis: "net", cashPercentBp: 1200, cashlessPercentBp: 800, contactEmails: [] }),
+  },
+  "hosts.contracts.remove": {
+    least: "manager",
+    namesThing: true,
+    // The fixture's contract has a statement: save an unused one first, so the removal has something to remove.
+    call: async (c, f) => {
+      const saved = await c.hosts.contracts.save({ orgId: f.orgId, locationId: f.locationId, effectiveFrom: "2027-03", perUnitMinor: 10, contactEmails: [] });
+      return c.hosts.contracts.remove({ orgId: f.orgId, contractId: saved.id });
+    },
+  },
+  "hosts.statements.list": { least: "viewer", call: (c, f) => c.hosts.statements.list({ orgId: f.orgId, month: f.hostMonth }) },
+  "hosts.statements.get": { least: "viewer", namesThing: true, call: (c, f) => c.hosts.statements.get({ orgId: f.orgId, statementId: f.hostStatementId }) },
+  "hosts.statements.approve": { least: "manager", namesThing: true, call: (c, f) => c.hosts.statements.approve({ orgId: f.orgId, statementId: f.hostStatementId }) },
+  "hosts.statements.send": {
+    least: "manager",
+    namesThing: true,
+    // Only an approved statement is sent.
+    call: async (c, f) => {
+      await c.hosts.statements.approve({ orgId: f.orgId, statementId: f.hostStatementId });
+      return c.hosts.statements.send({ orgId: f.orgId, statementId: f.hostStatementId });
+    },
+  },
+  "hosts.statements.markPaid": {
+    least: "manager",
+    namesThing: true,
+    call: async (c, f) => {
+      await c.hosts.statements.approve({ orgId: f.orgId, statementId: f.hostStatementId });
+      await c.hosts.statements.send({ orgId: f.orgId, statementId: f.hostStatementId });
+      return c.hosts.statements.markPaid({ orgId: f.orgId, statementId: f.hostStatementId });
+    },
+  },
+  "hosts.statements.addAdjustment": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.hosts.statements.addAdjustment({ orgId: f.orgId, statementId: f.hostStatementId, amountMinor: -150, reason: "Machine out of order for three days" }),
+  },
+  "hosts.statements.generate": { least: "manager", call: (c, f) => c.hosts.statements.generate({ orgId: f.orgId, month: f.hostMonth }) },
+  "profit.places": { least: "viewer", call: (c, f) => c.profit.places({ orgId: f.orgId, from: "2026-10-01", to: "2026-10-31" }) },
+  "profit.cardFees": { least: "viewer", call: (c, f) => c.profit.cardFees({ orgId: f.orgId }) },
+  "profit.setCardFee": { least: "admin", call: (c, f) => c.profit.setCardFee({ orgId: f.orgId, paymentMethod: "card", percentBp: 150, fixedMinor: 10 }) },
+  "profit.removeCardFee": {
+    least: "admin",
+    // The fixture has no fee: set one first, so the removal has something to remove.
+    call: async (c, f) => {
+      await c.profit.setCardFee({ orgId: f.orgId, paymentMethod: "alipay", percentBp: 60, fixedMinor: 0 });
+      return c.profit.removeCardFee({ orgId: f.orgId, paymentMethod: "alipay" });
+    },
+  },
 
   "routes.list": { least: "viewer", call: (c, f) => c.routes.list({ orgId: f.orgId }) },
   "routes.get": { least: "viewer", namesThing: true, call: (c, f) => c.routes.get({ orgId: f.orgId, routeId: f.routeId }) },
@@ -359,4 +443,17 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     call: (c, f) => c.visits.correct({ orgId: f.orgId, visitId: f.visitId, counts: [{ slot: "A1", quantity: 6 }] }),
   },
   "search.query": { least: "viewer", call: (c, f) => c.search.query({ orgId: f.orgId, q: f.machineSerial }) },
+
+  "hostAccess.list": { least: "manager", namesThing: true, call: (c, f) => c.hostAccess.list({ orgId: f.orgId, locationId: f.locationId }) },
+  "hostAccess.invite": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.hostAccess.invite({ orgId: f.orgId, email: `new-host-${f.actor.id.slice(4).toLowerCase()}@example.test`, locationIds: [f.locationId] }),
+  },
+  "hostAccess.revokeInvitation": {
+    least: "manager",
+    namesThing: true,
+    call: (c, f) => c.hostAccess.revokeInvitation({ orgId: f.orgId, invitationId: f.hostInvitationId }),
+  },
+  "hostAccess.remove": { least: "manager", namesThing: true, call: (c, f) => c.hostAccess.remove({ orgId: f.orgId, locationId: f.locationId, userId: f.hostUserId }) },
 };

@@ -7,13 +7,17 @@ import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 import { roleLabels } from "~/server/tenancy/contract";
+import { redirect } from "next/navigation";
 import { requireUser } from "~/server/web";
 
 export const metadata: Metadata = { title: "Your organizations" };
 
 export default async function OrgsPage() {
   await requireUser("/orgs");
-  const orgs = await (await serverCaller()).org.mine();
+  const caller = await serverCaller();
+  const orgs = await caller.org.mine();
+  // A host who is no operator's member goes straight to their places.
+  if (orgs.length === 0 && (await caller.hostPortal.places()).length > 0) redirect("/h");
   const create = (
     <Link href="/orgs/new" className={buttonClasses(orgs.length ? "secondary" : "primary")}>
       <Plus aria-hidden />

@@ -15,3 +15,6 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./analytics";
 export * from "./replenishment";
+export * from "./hosts";
+export * from "./host-access";
+export * from "./profit";

@@ -125,6 +125,20 @@ test("a consumer's and a visitor's pages open without a console error or an acce
   const expected = (p: { url: string; message: string }) => p.url === "/no-such-page" && /404/.test(p.message);
   expect.soft(guest.problems.filter((p) => !expected(p)), `visitor:\n${guest.report()}`).toEqual([]);
   expect.soft(guest.barriers, `visitor: serious or critical accessibility violations (axe):\n${guest.barrierReport()}`).toEqual([]);
-  recordCoverage("consumer-and-visitor", [sweep, guest]);
-  await Promise.all([operator.close(), shopper.close(), owner.close(), visitor.close()]);
+
+  // A host of one of the demo's places: the invitation as a visitor sees it, then the host portal.
+  const [place] = await trpcQuery<{ id: string }[]>(owner.request, "locations.list", { orgId });
+  const hostAccount = newAccount("host");
+  const hostInvitation = await trpcMutation<{ path: string; token: string }>(owner.request, "hostAccess.invite", { orgId, email: hostAccount.email, locationIds: [place!.id] });
+  await guest.visit(hostInvitation.path);
+  const hostContext = await browser.newContext({ ...devices["Pixel 7"] });
+  await apiSignUp(hostContext.request, hostAccount);
+  await apiSignIn(hostContext, hostAccount);
+  await trpcMutation(hostContext.request, "hostPortal.accept", { token: hostInvitation.token });
+  const host = new PageSweep(await hostContext.newPage(), pages, { testInfo, who: "host" });
+  await host.crawl(["/h"], (pathname) => pathname.startsWith("/h"));
+  expect.soft(host.visited.has("/h/[org]/locations/[locationId]")).toBe(true);
+  expectNoProblems(host, "host");
+  recordCoverage("consumer-and-visitor", [sweep, guest, host]);
+  await Promise.all([operator.close(), shopper.close(), owner.close(), visitor.close(), hostContext.close()]);
 });

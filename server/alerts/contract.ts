@@ -38,6 +38,7 @@ export const alertRules = [
   { rule: "audit_missed_vends", label: "Vends missing from telemetry", description: "An audit counted more vends on a slot since the last audit than the machine reported; beyond the threshold it opens an alert.", evaluated: "external", severity: "warning" },
   { rule: "cash_variance", label: "Cash over or short", description: "A collection's counted cash differs from the expected by more than the threshold.", evaluated: "external", severity: "warning" },
   { rule: "predicted_sellout", label: "Predicted sell-out", description: "The forecast says a slot sells out before the machine's next planned visit, losing more margin than a visit costs; sell-outs the plan covers are shown in Plans.", evaluated: "external", severity: "info" },
+  { rule: "host_report", label: "Reported by the host", description: "The host of the machine's place reported a problem in the host portal; repeats count on the open alert.", evaluated: "external", severity: "warning" },
 ] as const satisfies readonly AlertRuleDefinition[];
 export type AlertRule = (typeof alertRules)[number]["rule"];
 
@@ -86,6 +87,8 @@ export type AlertData = {
   };
   audit_missed_vends: { slot: string; missed: number; auditUnits: number; recordedUnits: number; since: string | null; auditId: string };
   cash_variance: { collectionId: string; expectedMinor: number; countedMinor: number; varianceMinor: number; currency: string; technician: string | null };
+  /** The host's own words travel as `text`, like a machine's fault text. */
+  host_report: { reportId: string; text: string; host: string; locationId: string };
 };
 
 /** A condition a rule saw on a machine (or the org, with machineId null) at `at`. */
@@ -111,6 +114,7 @@ export const alertTexts = defineMessages("alerts", {
   audit_missed_vends: "The audit counted {audit} vends on slot {slot} since the last audit; telemetry recorded {recorded}, so it missed {missed}.",
   cash_over: "Cash counted {counted} is {variance} over the expected {expected}.",
   cash_short: "Cash counted {counted} is {variance} short of the expected {expected}.",
+  host_report: "{host} reported: {text}",
   predicted_sellout_no_visit: "Slot {slot} ({product}) is predicted to sell out before the next visit (none planned this week): {chance} likely.",
   predicted_sellout_uncovered: "Slot {slot} ({product}) sells out {sellout}, next planned visit {visit}: {lost} lost in between, more than a visit ({cost}). {chance} likely.",
   predicted_sellout_uncovered_no_visit: "Slot {slot} ({product}) sells out {sellout}, no visit planned this week: {lost} lost over the week, more than a visit ({cost}). {chance} likely.",
@@ -207,6 +211,11 @@ function textFromData(rule: string, code: string, data: Record<string, unknown>)
         expected: money(d.expectedMinor, d.currency),
         variance: money(Math.abs(variance), d.currency),
       });
+    }
+    case "host_report": {
+      const d = data as Loose<"host_report">;
+      if (!present(d.text, d.host)) return null;
+      return renderMessage(alertTexts.host_report, { host: s(d.host), text: s(d.text) });
     }
     default:
       return null;

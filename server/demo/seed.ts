@@ -6,9 +6,10 @@ import { auditLog, memberships, organizations, users, type MemberRole } from "~/
 import { env } from "~/env";
 import { refreshOrgAnalytics } from "~/server/analytics";
 import { hashPassword, verifyPassword } from "~/server/auth";
-import { seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
+import { DEMO_HISTORY_DAYS, seedDemoFleet, type DemoFleetOptions, type DemoFleetResult } from "./demo-fleet";
 import { seedDemoCashCounts } from "./demo-cash";
 import { seedDemoRoutes } from "./demo-routes";
+import { seedDemoHosts } from "./demo-hosts";
 
 export const DEMO_ORG_SLUG = "demo-vending";
 export const DEMO_OWNER_EMAIL = "owner@demo-vending.example";
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, password: string, options: DemoSeedOption
   await refreshOrgAnalytics(db, result.orgId);
   await seedDemoRoutes(db, owner);
   await seedDemoCashCounts(db, owner);
+  await seedDemoHosts(db, owner, { password, historyDays: fleetOptions.historyDays ?? DEMO_HISTORY_DAYS });
   return { orgId: result.orgId, created: result.created, email: result.email, fleet: fleetResult };
 }
 

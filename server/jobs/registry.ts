@@ -4,6 +4,7 @@ import { checkCashVariance } from "~/server/cash";
 import { sendDecisionMails } from "~/server/consumers";
 import { queueSaleBatches, sendDueDeliveries, sendNotificationsNow } from "~/server/notifications";
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
+import { generateAllDueStatements } from "~/server/hosts";
 import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
 import { expireOrders, paymentProvider, processDueRefunds } from "~/server/payments";
 import { forecastStalestOrgs } from "~/server/replenishment";
@@ -89,9 +90,14 @@ export const jobs: JobDefinition[] = [
   {
     name: "monthly-statistics",
     schedule: "0 * * * *",
-    description: "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed.",
+    description:
+      "Writes the statistics of each org's month once it has closed in the org's time zone, and of any month missed; then the hosts' statements of those months, revising the ones whose month was restated by late sales.",
     maxCatchUp: 1,
-    handler: async ({ db, deadline }) => ({ rowsTouched: await generateAllDueMonths(db, { now: new Date(), deadline }) }),
+    handler: async ({ db, deadline }) => {
+      const now = new Date();
+      const months = await generateAllDueMonths(db, { now, deadline });
+      return { rowsTouched: months + (await generateAllDueStatements(db, { now, deadline })) };
+    },
   },
   {
     name: "prune-history",

@@ -199,6 +199,8 @@ export const auditActions = [
   "visit.undone",
   "visit.corrected",
   "replenishment.settings_updated",
+  "card_fee.set",
+  "card_fee.removed",
   // DEX audits.
   "machine_audit.uploaded",
   "machine_audit.selections_mapped",
@@ -237,6 +239,20 @@ export const auditActions = [
   "api_key.created",
   "api_key.revoked",
   "api_key.used",
+  // Location hosts: contracts and monthly statements.
+  "host_contract.saved",
+  "host_contract.removed",
+  "host_statement.generated",
+  "host_statement.revised",
+  "host_statement.approved",
+  "host_statement.sent",
+  "host_statement.paid",
+  "host_statement.adjusted",
+  // Hosts' access to the portal.
+  "host_invitation.created",
+  "host_invitation.revoked",
+  "host_invitation.accepted",
+  "host.removed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

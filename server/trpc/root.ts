@@ -9,10 +9,13 @@ import { planogramRouter, productsRouter } from "./routers/catalog";
 import { locationsRouter, machinesRouter } from "./routers/fleet";
 import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "./routers/consumers";
 import { checkoutRouter, ordersRouter, refundsRouter } from "./routers/payments";
+import { hostsRouter } from "./routers/hosts";
 import { jobsRouter } from "./routers/jobs";
 import { plansRouter, routesRouter, visitsRouter } from "./routers/replenishment";
+import { profitRouter } from "./routers/profit";
 import { salesRouter } from "./routers/sales";
 import { searchRouter } from "./routers/search";
+import { hostAccessRouter, hostPortalRouter } from "./routers/host-portal";
 import { apiKeysRouter, auditRouter, invitationsRouter, membersRouter, orgRouter } from "./routers/tenancy";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -43,8 +46,12 @@ export const appRouter = createTRPCRouter({
   plans: plansRouter,
   visits: visitsRouter,
   analytics: analyticsRouter,
+  profit: profitRouter,
   audits: auditsRouter,
   search: searchRouter,
+  hosts: hostsRouter,
+  hostAccess: hostAccessRouter,
+  hostPortal: hostPortalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ export { safeCallbackUrl } from "./callback-url";
 export { clientAddress } from "./client-address";
 export { handlers, signIn, signOut } from "./next-auth";
 export { requireMember, requireUser } from "./org-access";
+export { hostStatementDownload, requireHost } from "./host-access";
 export { orgDownload, type DownloadFile, type RequestSession } from "./org-download";
 export { consumerReceiptPdf, orderReceiptPdf } from "./receipt-download";
 export { currentUser } from "./session";

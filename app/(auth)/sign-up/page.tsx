@@ -26,7 +26,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 mb-6 text-sm text-zinc-500 dark:text-zinc-400">
         {invite
           ? "After this you will accept the invitation and see your team's organization."
-          : isConsumerPath(next)
+          : next.startsWith("/host-invite/")
+            ? "After this you will accept the invitation and see the machines at your place."
+            : isConsumerPath(next)
             ? "Keep your receipts, follow refunds and collect points with the operators you buy from."
             : "Next you will set up your organization: its name, time zone and currency."}
       </p>

@@ -1,4 +1,4 @@
-import { BadgeCheck, Banknote, BookOpenCheck, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Inbox, KeyRound, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BadgeCheck, Banknote, CreditCard, BookOpenCheck, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Handshake, Inbox, KeyRound, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { hasRole } from "~/server/tenancy/contract";
 
@@ -42,6 +42,7 @@ export const orgSectionGroups: OrgSectionGroup[] = [
       { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer", keywords: "online checkout" },
       { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
       { path: "/refund-requests", label: "Refund requests", icon: Inbox, least: "manager", keywords: "consumers" },
+      { path: "/hosts", label: "Hosts", icon: Handshake, least: "viewer", keywords: "host statements commission places contracts" },
       { path: "/accounting", label: "Accounting export", icon: BookOpenCheck, least: "manager", keywords: "journal xero quickbooks csv bookkeeping" },
     ],
   },
@@ -58,6 +59,7 @@ export const orgSectionGroups: OrgSectionGroup[] = [
       { path: "/products", label: "Products", icon: Package, least: "viewer", keywords: "catalog sku" },
       { path: "/members", label: "Members", icon: Users, least: "viewer", keywords: "team invite roles" },
       { path: "/settings/membership", label: "Loyalty program", icon: BadgeCheck, least: "viewer", keywords: "points membership" },
+      { path: "/settings/card-fees", label: "Card fees", icon: CreditCard, least: "viewer", keywords: "payment provider fees profit" },
       { path: "/settings", label: "Settings", icon: Settings, least: "admin", keywords: "organization time zone currency" },
       { path: "/jobs", label: "Jobs", icon: Clock, least: "admin", nested: true, keywords: "scheduler cron" },
       { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin", nested: true, keywords: "endpoints integrations" },

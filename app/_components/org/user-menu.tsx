@@ -1,10 +1,12 @@
 "use client";
 
 import clsx from "clsx";
-import { Building2, ChevronsUpDown, LogOut } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
+import { Building2, ChevronsUpDown, LogOut, MapPin } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
+import { useTRPC } from "~/app/_trpc/client";
 import { signOutAction } from "~/app/(auth)/actions";
 import { Avatar } from "../ui/avatar";
 import { menuContentClasses, menuItemClasses, menuSeparatorClasses } from "../ui/menu-styles";
@@ -20,8 +22,12 @@ export function UserMenu({
   side?: "top" | "bottom";
 }) {
   const [signingOut, startSignOut] = useTransition();
+  const [open, setOpen] = useState(false);
+  // Whether the person hosts any place, asked once the menu is first opened.
+  const trpc = useTRPC();
+  const hostPlaces = useQuery({ ...trpc.hostPortal.places.queryOptions(), enabled: open, staleTime: 5 * 60_000 });
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root onOpenChange={setOpen}>
       <DropdownMenu.Trigger
         aria-label={`Account: ${user.name}`}
         className={clsx(
@@ -54,6 +60,14 @@ export function UserMenu({
               Your organizations
             </Link>
           </DropdownMenu.Item>
+          {(hostPlaces.data?.length ?? 0) > 0 && (
+            <DropdownMenu.Item asChild className={menuItemClasses}>
+              <Link href="/h">
+                <MapPin aria-hidden />
+                Your places (host)
+              </Link>
+            </DropdownMenu.Item>
+          )}
           <DropdownMenu.Item
             className={menuItemClasses}
             disabled={signingOut}

@@ -43,6 +43,9 @@ const toneOf: Record<string, Tone> = {
   canceled: "neutral",
   approved: "success",
   rejected: "neutral",
+  // host statements: a draft waits for approval, a sent one for payment
+  draft: "warning",
+  sent: "info",
 };
 
 const tones: Record<Tone, { badge: string; dot: string }> = {

@@ -34,6 +34,8 @@ const auditActionLabels: Record<AuditAction, string> = {
   "visit.undone": "Visit undone",
   "visit.corrected": "Visit counts corrected",
   "replenishment.settings_updated": "Planning settings changed",
+  "card_fee.set": "Card fee set",
+  "card_fee.removed": "Card fee removed",
   "machine_audit.uploaded": "Audit file uploaded",
   "machine_audit.selections_mapped": "Audit selections mapped to slots",
   "cash.counted": "Cash counted",
@@ -67,6 +69,18 @@ const auditActionLabels: Record<AuditAction, string> = {
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "api_key.used": "API key used",
+  "host_contract.saved": "Host contract saved",
+  "host_contract.removed": "Host contract removed",
+  "host_statement.generated": "Host statement generated",
+  "host_statement.revised": "Host statement revised",
+  "host_statement.approved": "Host statement approved",
+  "host_statement.sent": "Host statement sent",
+  "host_statement.paid": "Host statement paid",
+  "host_statement.adjusted": "Host statement adjusted",
+  "host_invitation.created": "Host invited",
+  "host_invitation.revoked": "Host invitation withdrawn",
+  "host_invitation.accepted": "Host invitation accepted",
+  "host.removed": "Host removed",
 };
 
 /** The actions the log can hold, in words, for the filter; in the vocabulary's order, grouped by what changed. */

@@ -121,7 +121,11 @@ export function LocationsTable() {
           <tbody>
             {rows.map((l) => (
               <tr key={l.id} className={rowClasses}>
-                <td className={clsx(cellClasses, "font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100")}>{l.name}</td>
+                <td className={clsx(cellClasses, "font-medium whitespace-nowrap")}>
+                  <Link href={`/o/${org.slug}/locations/${l.id}`} className="text-zinc-900 hover:text-brand-600 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
+                    {l.name}
+                  </Link>
+                </td>
                 <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{locationKindLabels[l.kind]}</td>
                 <td className={clsx(cellClasses, "min-w-48 text-zinc-600 dark:text-zinc-400")}>{l.address || <span className={muted}>—</span>}</td>
                 <td className={clsx(cellClasses, "text-right")}>

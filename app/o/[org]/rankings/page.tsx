@@ -15,10 +15,11 @@ export default async function RankingsPage({ params, searchParams }: { params: P
   const { org } = await requireMember(slug, `/o/${slug}/rankings`);
   const query = rankingsQueryFrom(toSearchParams(await searchParams));
   prefetch(trpc.analytics.rankings.queryOptions({ orgId: org.id, ...periodOf(query.days, org.timeZone, query.locationId) }));
+  prefetch(trpc.profit.places.queryOptions({ orgId: org.id, ...periodOf(query.days, org.timeZone) }));
   prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
-      <PageHeader title="Rankings" description={`What sells, what to drop and which places sell best. Days are in ${org.timeZone}.`} />
+      <PageHeader title="Rankings" description={`What sells, what to drop and which places earn their keep after commission, card fees and visits. Days are in ${org.timeZone}.`} />
       <Suspense fallback={<TableSkeleton rows={8} className="" />}>
         <RankingsView />
       </Suspense>

@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
 import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
-import type { EliminationCandidate, LocationPerformance, ProductRanking } from "~/server/analytics/contract";
+import type { EliminationCandidate, ProductRanking } from "~/server/analytics/contract";
 import { formatMoney } from "~/server/money";
 
 function Change({ value }: { value: number | null }) {
@@ -72,35 +72,6 @@ export function CandidatesTable({ rows, currency }: { rows: EliminationCandidate
       empty="No product looks like one to drop in this period."
       searchLabel="Filter candidates"
       searchText={(r) => `${r.name} ${r.sku} ${r.reasons.join(" ")}`}
-    />
-  );
-}
-
-export function LocationsTable({ rows, currency }: { rows: LocationPerformance[]; currency: string }) {
-  const columns: Column<LocationPerformance>[] = [
-    { key: "name", label: "Location", sortValue: (r) => r.name, render: (r) => <span className="font-medium text-zinc-900 dark:text-zinc-100">{r.name}</span> },
-    { key: "machines", label: "Machines", align: "right", sortValue: (r) => r.machines, render: (r) => formatCount(r.machines) },
-    { key: "revenue", label: "Revenue", align: "right", sortValue: (r) => r.revenueMinor, render: (r) => formatMoney(r.revenueMinor, currency) },
-    { key: "perDay", label: "Per machine-day", align: "right", sortValue: (r) => r.revenuePerMachineDay, render: (r) => formatMoney(r.revenuePerMachineDay, currency) },
-    { key: "trend", label: "Trend", align: "right", sortValue: (r) => r.change, render: (r) => <Change value={r.change} /> },
-    {
-      key: "median",
-      label: "Against median",
-      align: "right",
-      sortValue: (r) => r.againstMedian,
-      render: (r) => (r.againstMedian === null ? "–" : <span className={r.againstMedian >= 1 ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-600 dark:text-zinc-400"}>{`${r.againstMedian.toFixed(2)}×`}</span>),
-    },
-  ];
-  return (
-    <SortableTable
-      rows={rows}
-      columns={columns}
-      rowKey={(r) => r.locationId}
-      initialSort="perDay"
-      caption="Points of sale"
-      empty="No locations yet."
-      searchLabel="Filter locations"
-      searchText={(r) => r.name}
     />
   );
 }

@@ -10,7 +10,8 @@ import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { formatDay } from "~/server/time";
 import { periodChoices, periodOf, rankingsQueryFrom } from "./rankings-query";
-import { CandidatesTable, LocationsTable, ProductsTable } from "./rankings-tables";
+import { PlaceProfitSection } from "./place-profit";
+import { CandidatesTable, ProductsTable } from "./rankings-tables";
 
 export function RankingsView() {
   const org = useOrg();
@@ -22,6 +23,8 @@ export function RankingsView() {
   const loading = shown !== query;
   const { data: places } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
   const { data } = useSuspenseQuery(trpc.analytics.rankings.queryOptions({ orgId: org.id, ...periodOf(shown.days, org.timeZone, shown.locationId) }));
+  // Places are compared with each other, so their profit is always over every place.
+  const { data: profit } = useSuspenseQuery(trpc.profit.places.queryOptions({ orgId: org.id, ...periodOf(shown.days, org.timeZone) }));
   const place = places.find((p) => p.id === shown.locationId);
 
   return (
@@ -65,9 +68,7 @@ export function RankingsView() {
         >
           <CandidatesTable rows={data.candidates} currency={data.period.currency} />
         </Card>
-        <Card title="Points of sale" description="Revenue per machine-day at each location, its trend, and how it stands against your median location." bodyClassName="p-0">
-          <LocationsTable rows={data.locations} currency={data.period.currency} />
-        </Card>
+        <PlaceProfitSection report={profit} />
       </div>
     </div>
   );

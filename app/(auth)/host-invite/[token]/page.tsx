@@ -1,0 +1,84 @@
+import { MailWarning } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClasses } from "~/app/_components/ui/button";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { serverCaller } from "~/app/_trpc/server";
+import { currentUser } from "~/server/web";
+import { signOutAction } from "../../actions";
+import { AcceptHostInvitation } from "./accept-host-invitation";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+const card = "rounded-lg border border-zinc-200 bg-white p-6 shadow-xs dark:border-zinc-800 dark:bg-zinc-900";
+
+const unusable = {
+  accepted: "This invitation has already been used. Ask the operator for a new one if you still need access.",
+  revoked: "This invitation was withdrawn. Ask the operator for a new one.",
+  expired: "This invitation has expired. Ask the operator for a new one.",
+} as const;
+
+/** An operator's invitation to follow the machines at one's place, before it is accepted. */
+export default async function HostInvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const wellFormed = /^[A-Za-z0-9_-]{10,100}$/.test(token);
+  const [preview, user] = await Promise.all([wellFormed ? (await serverCaller()).hostPortal.preview({ token }) : null, currentUser()]);
+  if (!preview) notFound();
+
+  const here = `/host-invite/${token}`;
+  const wrongAccount = user && user.email.toLowerCase() !== preview.email.toLowerCase();
+  return (
+    <div className={card}>
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">{preview.orgName} invites you to follow the vending machines at</p>
+      <h1 className="mt-0.5 text-xl font-semibold tracking-tight">{preview.locations.join(", ") || "your place"}</h1>
+      <p className="mt-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+        You will see their sales and state, your commission statements, and can report a problem with a machine.
+      </p>
+      <dl className="mt-5 space-y-3 border-t border-zinc-200 pt-4 text-sm dark:border-zinc-800">
+        <div className="flex justify-between gap-4">
+          <dt className="text-zinc-500 dark:text-zinc-400">Sent to</dt>
+          <dd className="truncate font-medium">{preview.email}</dd>
+        </div>
+        <div className="flex justify-between gap-4">
+          <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>
+          <dd>
+            <StatusBadge status={preview.status} />
+          </dd>
+        </div>
+      </dl>
+      <div className="mt-6">
+        {preview.status !== "pending" ? (
+          <p className="rounded-md bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">{unusable[preview.status]}</p>
+        ) : !user ? (
+          <div className="space-y-2">
+            <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: here, email: preview.email })}`} className={buttonClasses("primary", "md", "w-full")}>
+              Create account
+            </Link>
+            <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: here })}`} className={buttonClasses("secondary", "md", "w-full")}>
+              Sign in
+            </Link>
+            <p className="pt-1 text-center text-xs text-zinc-500 dark:text-zinc-400">Use {preview.email} for either.</p>
+          </div>
+        ) : (
+          <div className="space-y-3">
+            {wrongAccount && (
+              <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+                <MailWarning aria-hidden className="mt-0.5 size-4 shrink-0" />
+                <span>
+                  You are signed in as {user.email}, but this invitation was sent to {preview.email}.
+                </span>
+              </p>
+            )}
+            <AcceptHostInvitation token={token} />
+            <form action={signOutAction.bind(null, here)}>
+              <button type="submit" className="w-full text-center text-[13px] text-zinc-500 hover:text-zinc-800 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200">
+                Not {user.name}? Sign out and use another account
+              </button>
+            </form>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { hostStatementDownload } from "~/server/web";
+
+export const dynamic = "force-dynamic";
+
+export const GET = hostStatementDownload("pdf");

@@ -1,0 +1,22 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { formatMonth } from "./months";
+
+/** Chooses the closed month whose statements are shown; the page reads it from `?month=`. */
+export function StatementMonthPicker({ months, value }: { months: string[]; value: string }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+      Month
+      <NativeSelect size="sm" value={value} onChange={(e) => router.push(`?month=${e.target.value}`)}>
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {formatMonth(m)}
+          </option>
+        ))}
+      </NativeSelect>
+    </label>
+  );
+}
