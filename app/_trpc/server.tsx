@@ -52,6 +52,19 @@ async function settlePrefetches(queryClient: QueryClient) {
   throw error;
 }
 
+/**
+ * What a server component reads through `serverCaller`, or the page's 404 when the procedures
+ * refused it as not this reader's (the same answers as a refused prefetch).
+ */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof TRPCError && notFoundCodes.has(error.code)) notFound();
+    throw error;
+  }
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
   void getQueryClient().prefetchQuery(queryOptions);

@@ -4,11 +4,14 @@ import Link from "next/link";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
+import { requireUser } from "~/server/web";
 
 export const metadata: Metadata = { title: "Your places" };
 
 /** Every place the signed-in host follows, grouped by the operator whose machines stand there. */
 export default async function HostPlacesPage() {
+  // The layout sends a visitor to sign in; the page, rendered beside it, must not ask for their places first.
+  await requireUser("/h");
   const places = await (await serverCaller()).hostPortal.places();
   return (
     <>

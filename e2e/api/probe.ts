@@ -179,15 +179,30 @@ export function trpcProcedures(): Procedure[] {
   for (const [, key, routerName] of source.matchAll(/^\s+(\w+): (\w+Router),$/gm)) {
     const routerFile = fileOf.get(routerName!);
     if (!routerFile) throw new Error(`${routerName} is mounted in server/trpc/root.ts but its import was not found`);
-    const file = readFileSync(routerFile, "utf8");
-    const body = new RegExp(`export const ${routerName} = createTRPCRouter\\(\\{([\\s\\S]*?)\\n\\}\\);`).exec(file)?.[1];
-    if (!body) throw new Error(`${routerName} was not found as "export const ${routerName} = createTRPCRouter({" in ${routerFile}`);
-    const entries = body.split(/\n(?=  \w+: )/).filter((entry) => /^\s*\w+: /.test(entry));
-    for (const entry of entries) {
-      const name = /^\s*(\w+): /.exec(entry)![1]!;
-      const access = entry.includes("publicProcedure") ? "public" : entry.includes("protectedProcedure") ? "protected" : "org";
-      procedures.push({ path: `${key}.${name}`, kind: /\.mutation\(/.test(entry) ? "mutation" : "query", access });
+    procedures.push(...routerProcedures(readFileSync(routerFile, "utf8"), routerName!, key!, routerFile));
+  }
+  return procedures;
+}
+
+/**
+ * The procedures of `routerName` in `file`, under `prefix`: written one per line as
+ * `name: someProcedure(...)...`, or `name: otherRouter` for a router declared in the same file
+ * (`const otherRouter = createTRPCRouter({`), which nests its procedures under `prefix.name`.
+ */
+function routerProcedures(file: string, routerName: string, prefix: string, routerFile: string): Procedure[] {
+  const declared = new RegExp(`(?:export )?const ${routerName} = createTRPCRouter\\(\\{([\\s\\S]*?)\\}\\);`).exec(file)?.[1];
+  if (declared === undefined) throw new Error(`${routerName} was not found as "const ${routerName} = createTRPCRouter({" in ${routerFile}`);
+  const entries = declared.includes("\n") ? declared.split(/\n(?=  \w+: )/) : declared.split(/,\s*/);
+  const procedures: Procedure[] = [];
+  for (const entry of entries.filter((e) => /^\s*\w+: /.test(e))) {
+    const [, name, value] = /^\s*(\w+): (\S+)/.exec(entry)!;
+    const nested = /^(\w+Router),?$/.exec(value!)?.[1];
+    if (nested) {
+      procedures.push(...routerProcedures(file, nested, `${prefix}.${name}`, routerFile));
+      continue;
     }
+    const access = entry.includes("publicProcedure") ? "public" : entry.includes("protectedProcedure") ? "protected" : "org";
+    procedures.push({ path: `${prefix}.${name}`, kind: /\.mutation\(/.test(entry) ? "mutation" : "query", access });
   }
   return procedures;
 }

@@ -31,6 +31,8 @@ async function orgWithLastMonthSales(context: BrowserContext, at: Date) {
   const call = <T,>(path: string, input: Record<string, unknown>) => trpcMutation<T>(context.request, path, { orgId: org.id, ...input });
   const placeName = `Town library ${id}`;
   const location = await call<{ id: string }>("locations.create", { name: placeName, kind: "office" });
+  // A second place of the same org, which the host is not invited to.
+  const otherPlace = await call<{ id: string }>("locations.create", { name: `Swimming pool ${id}`, kind: "gym" });
   const cola = await call<{ id: string }>("products.create", { sku: "COLA", name: "Cola", priceMinor: 250, costMinor: 100 });
   const { machine, credentials } = await call<{ machine: { id: string }; credentials: { secret: string } }>("machines.register", {
     name: `Library lobby ${id}`,
@@ -45,14 +47,14 @@ async function orgWithLastMonthSales(context: BrowserContext, at: Date) {
     ...[4, 5].map((i) => vendEvent("A1", { priceMinor: 250, method: "cash", at: new Date(at.getTime() + i * minute) })),
   ]);
   expect(sent.json.results?.every((r) => r.status === "accepted")).toBe(true);
-  return { org, placeName };
+  return { org, placeName, otherPlaceId: otherPlace.id };
 }
 
 test("the operator sets a host contract, approves and sends the month's statement; the host sees it", async ({ page, context, browser }, testInfo) => {
   test.setTimeout(150_000);
   const shoot = screenshots(page, testInfo);
   const closed = closedMonth();
-  const { org, placeName } = await orgWithLastMonthSales(context, closed.middle);
+  const { org, placeName, otherPlaceId } = await orgWithLastMonthSales(context, closed.middle);
   const host = newAccount("host");
   let invitationPath = "";
   let totalText = "";
@@ -168,7 +170,11 @@ test("the operator sets a host contract, approves and sends the month's statemen
     await expect(statement).toContainText("Sent");
     await expect(statement.getByRole("link", { name: /PDF/ })).toBeVisible();
     expect((await hostContext.request.get(`/o/${org.slug}/hosts`)).status(), "the operator's pages stay closed to a host").toBe(404);
+    expect((await hostContext.request.get(`/h/${org.slug}/locations/${otherPlaceId}`)).status(), "another place of the same org stays closed").toBe(404);
     await screenshots(hostPage, testInfo)("hosts-host-portal");
+    await hostPage.goto("/h");
+    await expect(hostPage.getByRole("link", { name: placeName }).first()).toBeVisible();
+    await expect(hostPage.getByRole("link", { name: /Swimming pool/ })).toHaveCount(0);
     await hostContext.close();
   });
 });

@@ -40,9 +40,9 @@ describe("the demo's hosts", () => {
         [c.tiers ? "tiers" : "", c.percentBp !== null ? "percent" : "", c.cashPercentBp !== null ? "cash" : "", c.perUnitMinor !== null ? "unit" : "", c.flatRentMinor !== null ? "rent" : "", c.minimumGuaranteeMinor !== null ? "minimum" : "", c.basis].join(" "),
       ),
     );
-    // Seven of the eleven places have a contract, each of its own kind.
+    // Eight of the eleven places have a contract, each of its own kind.
     const places = new Set(contracts.map((c) => c.locationId));
-    expect(places.size).toBe(7);
+    expect(places.size).toBe(8);
     expect(kinds.size).toBe(contracts.length);
     // One place's contract changed from the last closed month on.
     expect(contracts.filter((c) => c.effectiveFrom.slice(0, 7) === lastClosed && lastClosed > firstMonth)).toHaveLength(lastClosed > firstMonth ? 1 : 0);

@@ -36,8 +36,10 @@ const CONTRACTS: Record<string, { rule: Rule; later?: Rule }[]> = {
   GYM: [{ rule: { basis: "gross", percentBp: 1000, minimumGuaranteeMinor: 12_000, contactEmails: contacts("GYM") } }],
   // An amount per unit only.
   UNI: [{ rule: { basis: "gross", perUnitMinor: 15, contactEmails: contacts("UNI") } }],
-  // Rent only: a place that may not be worth its rent.
+  // Rent only.
   FIT: [{ rule: { basis: "gross", flatRentMinor: 25_000, contactEmails: contacts("FIT") } }],
+  // A share of net sales with a minimum guarantee the hotel lobby's sales do not earn: a place that loses money.
+  KUD: [{ rule: { basis: "net", percentBp: 1500, minimumGuaranteeMinor: 45_000, contactEmails: contacts("KUD") } }],
 };
 
 /** The demo's processor fees per payment: a share of the amount plus a fixed part. */

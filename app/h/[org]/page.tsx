@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
-import { serverCaller } from "~/app/_trpc/server";
+import { orNotFound, serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
 import { requireHost } from "~/server/web";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Your places" };
 export default async function HostOrgPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org } = await requireHost(slug, `/h/${slug}`);
-  const overview = await (await serverCaller()).hostPortal.overview({ org: org.id });
+  const overview = await orNotFound((await serverCaller()).hostPortal.overview({ org: org.id }));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-[13px] text-zinc-500 dark:text-zinc-400">

@@ -1,11 +1,6 @@
 import { localDay } from "~/server/time";
 
-const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "October 2026" from "2026-10" (or "2026-10-01"). */
-export function formatMonth(month: string): string {
-  return monthName.format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
-}
+export { formatMonth } from "~/app/_components/org/format-month";
 
 /** "2026-11" from "2026-12" and -1. */
 export function addMonths(month: string, n: number): string {

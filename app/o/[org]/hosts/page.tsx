@@ -8,7 +8,7 @@ import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { GenerateStatementsButton } from "./generate-button";
 import { closedMonths, isMonth } from "./months";
-import { StatementMonthPicker } from "./statement-month-picker";
+import { MonthPicker } from "~/app/_components/org/month-picker";
 import { StatementsView } from "./statements-view";
 
 export const metadata: Metadata = { title: "Host statements" };
@@ -27,7 +27,7 @@ export default async function HostStatementsPage({ params, searchParams }: { par
         description={`What each place's host is owed for a closed month, by its contract. Months of ${org.timeZone}.`}
         actions={
           <>
-            <StatementMonthPicker months={months} value={month} />
+            <MonthPicker months={months} value={month} />
             {hasRole(role, "manager") && <GenerateStatementsButton month={month} />}
           </>
         }

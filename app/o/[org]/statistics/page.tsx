@@ -18,8 +18,8 @@ import type { MonthlyFigures } from "~/server/analytics/contract";
 import { formatMoney } from "~/server/money";
 import { requireMember } from "~/server/web";
 import { BreakdownTable } from "./breakdown-table";
-import { formatMonth } from "./format-month";
-import { MonthPicker } from "./month-picker";
+import { formatMonth } from "~/app/_components/org/format-month";
+import { MonthPicker } from "~/app/_components/org/month-picker";
 import { stockoutsInWords, uptimeInWords } from "./plain-words";
 
 export const metadata: Metadata = { title: "Statistics" };

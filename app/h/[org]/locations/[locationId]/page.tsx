@@ -7,7 +7,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { Stat } from "~/app/_components/ui/stat";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
-import { serverCaller } from "~/app/_trpc/server";
+import { orNotFound, serverCaller } from "~/app/_trpc/server";
 import { formatMoney } from "~/server/money";
 import { requireHost } from "~/server/web";
 import { ReportProblem } from "./report-problem";
@@ -21,7 +21,7 @@ const monthName = (month: string) =>
 export default async function HostLocationPage({ params }: { params: Promise<{ org: string; locationId: string }> }) {
   const { org: slug, locationId } = await params;
   const { org } = await requireHost(slug, `/h/${slug}/locations/${locationId}`);
-  const place = await (await serverCaller()).hostPortal.location({ org: org.id, locationId });
+  const place = await orNotFound((await serverCaller()).hostPortal.location({ org: org.id, locationId }));
   const tz = place.org.timeZone;
   return (
     <>
