@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { organizations, sales } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { comparedRange, relativeChange, salesComparisonInput } from "./contract";
+import { dayBounds } from "./day-bounds";
 import { salesWhere } from "./sales";
 
 /** Vends, failures, revenue and cost of succeeded vends. */
@@ -46,11 +47,13 @@ export async function salesComparison(ctx: ServiceCtx, raw: z.input<typeof sales
   const current = { from: filter.from!, to: filter.to! };
   const previous = comparedRange(current, compare);
   const zone = sql`(select o.time_zone from ${organizations} o where o.id = ${ctx.orgId})`;
-  const within = (r: { from: string; to: string }) =>
-    sql`(${sales.occurredAt} >= (${r.from}::date)::timestamp at time zone ${zone} and ${sales.occurredAt} < ((${r.to}::date + 1)::timestamp at time zone ${zone}))`;
+  const within = async (r: { from: string; to: string }) => {
+    const bounds = await dayBounds(ctx, r);
+    return sql`(${sales.occurredAt} >= ${bounds.from!.toISOString()}::timestamptz and ${sales.occurredAt} < ${bounds.to!.toISOString()}::timestamptz)`;
+  };
   const rows = await ctx.db
     .select({
-      current: sql<boolean>`${within(current)}`,
+      current: sql<boolean>`${await within(current)}`,
       day: sql<string>`to_char((${sales.occurredAt} at time zone ${zone})::date, 'YYYY-MM-DD')`,
       currency: sales.currency,
       vends: sql<number>`count(*) filter (where ${sales.status} = 'succeeded')::int`,
@@ -59,7 +62,7 @@ export async function salesComparison(ctx: ServiceCtx, raw: z.input<typeof sales
       costMinor: sql<string>`coalesce(sum(${sales.costMinor}) filter (where ${sales.status} = 'succeeded'), 0)::bigint`,
     })
     .from(sales)
-    .where(and(salesWhere(ctx, { ...filter, from: undefined, to: undefined }), or(within(current), within(previous))))
+    .where(and(await salesWhere(ctx, { ...filter, from: undefined, to: undefined }), or(await within(current), await within(previous))))
     // By position: the expressions carry parameters, so they cannot be repeated textually.
     .groupBy(sql`1`, sql`2`, sql`3`)
     .orderBy(sql`3`, sql`2`);

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { orders, organizations, products, refunds, sales } from "~/db/schema";
+import { orders, products, refunds, sales } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { notFound } from "../errors";
 import { calendarDay } from "../input/calendar";
 import { pageCursor, readPageCursor } from "../input/cursor";
-import { addDays, startOfDay } from "../time";
 import { paymentMethods, saleStatuses } from "./contract";
+import { dayBounds } from "./day-bounds";
 
 /**
  * The filter of a page of sales: instants `from` (inclusive) and `to` (exclusive), or one `day`
@@ -96,16 +96,6 @@ function selectPublicSales(ctx: ServiceCtx, where: SQL | undefined) {
 
 export type PublicSale = Awaited<ReturnType<typeof selectPublicSales>>[number];
 
-/**
- * The instants a day of the org's calendar begins and ends. Worked out before the query: bounds
- * computed in SQL from the org's zone are not leakproof, so under row-level security Postgres
- * would filter the org's every sale with them instead of searching the index.
- */
-async function dayBounds(ctx: ServiceCtx, day: string): Promise<{ from: Date; to: Date }> {
-  const [org] = await ctx.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, ctx.orgId));
-  const timeZone = org?.timeZone ?? "UTC";
-  return { from: startOfDay(day, timeZone), to: startOfDay(addDays(day, 1), timeZone) };
-}
 
 /**
  * The org's sales a page at a time, oldest first, for integrators: keyset paging on (occurred at,
@@ -116,15 +106,15 @@ async function dayBounds(ctx: ServiceCtx, day: string): Promise<{ from: Date; to
 export async function listSalePage(ctx: ServiceCtx, raw: z.input<typeof salePageInput>) {
   const input = salePageInput.parse(raw);
   const after = input.cursor ? readPageCursor(input.cursor) : null;
-  const day = input.day ? await dayBounds(ctx, input.day) : null;
+  const day = input.day ? await dayBounds(ctx, { from: input.day, to: input.day }) : null;
   const rows = await selectPublicSales(
     ctx,
     and(
       eq(sales.orgId, ctx.orgId),
       input.from ? sql`${sales.occurredAt} >= ${input.from.toISOString()}::timestamptz` : undefined,
       input.to ? sql`${sales.occurredAt} < ${input.to.toISOString()}::timestamptz` : undefined,
-      day ? sql`${sales.occurredAt} >= ${day.from.toISOString()}::timestamptz` : undefined,
-      day ? sql`${sales.occurredAt} < ${day.to.toISOString()}::timestamptz` : undefined,
+      day ? sql`${sales.occurredAt} >= ${day.from!.toISOString()}::timestamptz` : undefined,
+      day ? sql`${sales.occurredAt} < ${day.to!.toISOString()}::timestamptz` : undefined,
       input.machineId ? eq(sales.machineId, input.machineId) : undefined,
       input.locationId ? eq(sales.locationId, input.locationId) : undefined,
       input.productId ? eq(sales.productId, input.productId) : undefined,

@@ -1,18 +1,19 @@
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { locations, machines, orders, organizations, products, refunds, sales } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { pageCursorAfter, readPageCursor } from "../input/cursor";
+import { dayBounds } from "./day-bounds";
 import { listSalesInput, salesFilterInput, type SalesFilter } from "./contract";
 
-/** The filter as SQL, with days bounded in the org's time zone. */
-export function salesWhere(ctx: ServiceCtx, f: SalesFilter): SQL {
-  const zone = sql`(select o.time_zone from ${organizations} o where o.id = ${ctx.orgId})`;
+/** The filter as SQL, with days bounded in the org's time zone (the bounds worked out first, see `dayBounds`). */
+export async function salesWhere(ctx: ServiceCtx, f: SalesFilter): Promise<SQL> {
+  const bounds = await dayBounds(ctx, f);
   return and(
     eq(sales.orgId, ctx.orgId),
-    f.from ? sql`${sales.occurredAt} >= (${f.from}::date)::timestamp at time zone ${zone}` : undefined,
-    f.to ? sql`${sales.occurredAt} < ((${f.to}::date + 1)::timestamp at time zone ${zone})` : undefined,
+    bounds.from ? gte(sales.occurredAt, bounds.from) : undefined,
+    bounds.to ? lt(sales.occurredAt, bounds.to) : undefined,
     f.machineId ? eq(sales.machineId, f.machineId) : undefined,
     f.locationId ? eq(sales.locationId, f.locationId) : undefined,
     f.productId ? eq(sales.productId, f.productId) : undefined,
@@ -66,7 +67,7 @@ export async function listSales(ctx: ServiceCtx, raw: z.input<typeof listSalesIn
   const rows = await selectSales(
     ctx,
     and(
-      salesWhere(ctx, input),
+      await salesWhere(ctx, input),
       after ? sql`(${sales.occurredAt}, ${sales.id}) < (${after.atText}::timestamptz, ${after.id})` : undefined,
     ),
   )
@@ -89,7 +90,7 @@ export async function salesTotals(ctx: ServiceCtx, raw: z.input<typeof salesFilt
       costMinor: sql<number>`coalesce(sum(${sales.costMinor}) filter (where ${sales.status} = 'succeeded'), 0)::bigint`,
     })
     .from(sales)
-    .where(salesWhere(ctx, filter))
+    .where(await salesWhere(ctx, filter))
     .groupBy(sales.currency)
     .then((rows) => rows.map((r) => ({ ...r, revenueMinor: Number(r.revenueMinor), costMinor: Number(r.costMinor) })));
 }
@@ -110,7 +111,7 @@ export async function salesByDay(ctx: ServiceCtx, raw: z.input<typeof salesFilte
       revenueMinor: sql<number>`coalesce(sum(${sales.priceMinor}) filter (where ${sales.status} = 'succeeded'), 0)::bigint`,
     })
     .from(sales)
-    .where(salesWhere(ctx, filter))
+    .where(await salesWhere(ctx, filter))
     // By position: the day expression carries a parameter, so it cannot be repeated textually.
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`)
@@ -121,11 +122,12 @@ export async function salesByDay(ctx: ServiceCtx, raw: z.input<typeof salesFilte
 export async function* iterateSales(ctx: ServiceCtx, input: { filter: z.input<typeof salesFilterInput>; batch?: number }): AsyncGenerator<SaleRow[]> {
   const filter = salesFilterInput.parse(input.filter);
   const batch = input.batch ?? 2000;
+  const where = await salesWhere(ctx, filter);
   let after: { at: Date; id: string } | null = null;
   for (;;) {
     const rows: SaleRow[] = await selectSales(
       ctx,
-      and(salesWhere(ctx, filter), after ? sql`(${sales.occurredAt}, ${sales.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})` : undefined),
+      and(where, after ? sql`(${sales.occurredAt}, ${sales.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})` : undefined),
     )
       .orderBy(sales.occurredAt, sales.id)
       .limit(batch);

@@ -1,61 +1,7 @@
-"use client";
+import type { CreatedInvitationLink } from "~/app/_components/ui/invitation-link";
+import type { MemberRole } from "~/server/tenancy/contract";
 
-import { Link2, MailCheck, X } from "lucide-react";
-import { CopyButton } from "~/app/_components/ui/copy-button";
-import { controlClasses } from "~/app/_components/ui/field";
-import { type MemberRole, roleLabels } from "~/server/tenancy/contract";
-
-export interface CreatedInvitation {
-  url: string;
-  email: string;
+/** A member invitation just made: its link is shown once. */
+export interface CreatedInvitation extends CreatedInvitationLink {
   role: MemberRole;
-  emailed: boolean;
-}
-
-/** The new invitation's link, shown once (only a hash of it is kept), with a Copy button. */
-export function InvitationLink({ invitation, onDismiss }: { invitation: CreatedInvitation; onDismiss: () => void }) {
-  return (
-    <div
-      role="status"
-      className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50/60 p-3 dark:border-emerald-900/60 dark:bg-emerald-950/30"
-    >
-      <div className="flex items-start gap-2">
-        <Link2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" />
-        <div className="min-w-0 flex-1">
-          <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
-            Invitation for {invitation.email} as {roleLabels[invitation.role]}
-          </p>
-          <p className="mt-0.5 text-[13px] text-zinc-600 dark:text-zinc-400">
-            {invitation.emailed ? (
-              <>
-                <MailCheck aria-hidden className="mr-1 inline size-3.5 align-[-2px]" />
-                We e-mailed this link to {invitation.email}. You can also send it yourself.
-              </>
-            ) : (
-              <>This server does not send e-mail, so send this link to {invitation.email} yourself.</>
-            )}{" "}
-            It is shown only now; copy it before you leave this page.
-          </p>
-        </div>
-        <button
-          type="button"
-          onClick={onDismiss}
-          aria-label="Hide the link"
-          className="-m-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-emerald-100 dark:hover:bg-emerald-900/40"
-        >
-          <X aria-hidden className="size-4" />
-        </button>
-      </div>
-      <div className="mt-3 flex gap-2">
-        <input
-          readOnly
-          value={invitation.url}
-          aria-label="Invitation link"
-          onFocus={(e) => e.currentTarget.select()}
-          className={`${controlClasses} font-mono text-xs`}
-        />
-        <CopyButton text={invitation.url} />
-      </div>
-    </div>
-  );
 }

@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { Card } from "~/app/_components/ui/card";
-import { InvitationLink, type CreatedInvitation } from "./invitation-link";
+import { InvitationLink } from "~/app/_components/ui/invitation-link";
+import { roleLabels } from "~/server/tenancy/contract";
+import type { CreatedInvitation } from "./invitation-link";
 import { InvitationsList } from "./invitations-list";
 import { InviteForm } from "./invite-form";
 
@@ -19,7 +21,9 @@ export function InvitationsPanel() {
     >
       <div className="border-b border-zinc-200 p-4 dark:border-zinc-800">
         <InviteForm onCreated={setCreated} />
-        {created && <InvitationLink invitation={created} onDismiss={() => setCreated(null)} />}
+        {created && (
+          <InvitationLink invitation={created} title={`Invitation for ${created.email} as ${roleLabels[created.role]}`} label="Invitation link" onDismiss={() => setCreated(null)} />
+        )}
       </div>
       <InvitationsList />
     </Card>

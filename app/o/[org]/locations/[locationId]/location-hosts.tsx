@@ -14,7 +14,7 @@ import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { HostInvitationLink, type CreatedHostInvitation } from "./host-invitation-link";
+import { InvitationLink, type CreatedInvitationLink } from "~/app/_components/ui/invitation-link";
 
 const muted = "text-zinc-500 dark:text-zinc-400";
 
@@ -24,7 +24,7 @@ export function LocationHosts({ locationId, locationName }: { locationId: string
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.hostAccess.list.queryOptions({ orgId: org.id, locationId }));
-  const [created, setCreated] = useState<CreatedHostInvitation | null>(null);
+  const [created, setCreated] = useState<CreatedInvitationLink | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.hostAccess.list.queryKey({ orgId: org.id, locationId }) });
   const invite = useMutation(
     trpc.hostAccess.invite.mutationOptions({
@@ -58,7 +58,7 @@ export function LocationHosts({ locationId, locationName }: { locationId: string
           </Button>
         </div>
       </form>
-      {created && <HostInvitationLink invitation={created} onDismiss={() => setCreated(null)} />}
+      {created && <InvitationLink invitation={created} title={`Invitation for ${created.email}`} label="Host invitation link" onDismiss={() => setCreated(null)} />}
 
       <h3 className="mt-5 mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">People with access</h3>
       {data.hosts.length === 0 ? (

@@ -4,20 +4,23 @@ import { Link2, MailCheck, X } from "lucide-react";
 import { CopyButton } from "~/app/_components/ui/copy-button";
 import { controlClasses } from "~/app/_components/ui/field";
 
-export interface CreatedHostInvitation {
+export interface CreatedInvitationLink {
   url: string;
   email: string;
   emailed: boolean;
 }
 
-/** The new host invitation's link, shown once (only a hash of it is kept), with a Copy button. */
-export function HostInvitationLink({ invitation, onDismiss }: { invitation: CreatedHostInvitation; onDismiss: () => void }) {
+/**
+ * A new invitation's link, shown once (only a hash of it is kept), with a Copy button: for members
+ * and for hosts. `title` says whom it invites and as what; `label` names the link's field.
+ */
+export function InvitationLink({ invitation, title, label, onDismiss }: { invitation: CreatedInvitationLink; title: string; label: string; onDismiss: () => void }) {
   return (
     <div role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50/60 p-3 dark:border-emerald-900/60 dark:bg-emerald-950/30">
       <div className="flex items-start gap-2">
         <Link2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" />
         <div className="min-w-0 flex-1">
-          <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Invitation for {invitation.email}</p>
+          <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
           <p className="mt-0.5 text-[13px] text-zinc-600 dark:text-zinc-400">
             {invitation.emailed ? (
               <>
@@ -27,7 +30,7 @@ export function HostInvitationLink({ invitation, onDismiss }: { invitation: Crea
             ) : (
               <>This server does not send e-mail, so send this link to {invitation.email} yourself.</>
             )}{" "}
-            It is shown only now.
+            It is shown only now; copy it before you leave this page.
           </p>
         </div>
         <button
@@ -40,7 +43,7 @@ export function HostInvitationLink({ invitation, onDismiss }: { invitation: Crea
         </button>
       </div>
       <div className="mt-3 flex gap-2">
-        <input readOnly value={invitation.url} aria-label="Host invitation link" onFocus={(e) => e.currentTarget.select()} className={`${controlClasses} font-mono text-xs`} />
+        <input readOnly value={invitation.url} aria-label={label} onFocus={(e) => e.currentTarget.select()} className={`${controlClasses} font-mono text-xs`} />
         <CopyButton text={invitation.url} />
       </div>
     </div>
