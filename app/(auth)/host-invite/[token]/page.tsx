@@ -1,12 +1,9 @@
-import { MailWarning } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClasses } from "~/app/_components/ui/button";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
 import { currentUser } from "~/server/web";
-import { signOutAction } from "../../actions";
+import { InvitationActions } from "../../invitation-actions";
 import { AcceptHostInvitation } from "./accept-host-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -27,7 +24,6 @@ export default async function HostInvitationPage({ params }: { params: Promise<{
   if (!preview) notFound();
 
   const here = `/host-invite/${token}`;
-  const wrongAccount = user && user.email.toLowerCase() !== preview.email.toLowerCase();
   return (
     <div className={card}>
       <p className="text-sm text-zinc-500 dark:text-zinc-400">{preview.orgName} invites you to follow the vending machines at</p>
@@ -48,36 +44,14 @@ export default async function HostInvitationPage({ params }: { params: Promise<{
         </div>
       </dl>
       <div className="mt-6">
-        {preview.status !== "pending" ? (
-          <p className="rounded-md bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">{unusable[preview.status]}</p>
-        ) : !user ? (
-          <div className="space-y-2">
-            <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: here, email: preview.email })}`} className={buttonClasses("primary", "md", "w-full")}>
-              Create account
-            </Link>
-            <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: here })}`} className={buttonClasses("secondary", "md", "w-full")}>
-              Sign in
-            </Link>
-            <p className="pt-1 text-center text-xs text-zinc-500 dark:text-zinc-400">Use {preview.email} for either.</p>
-          </div>
-        ) : (
-          <div className="space-y-3">
-            {wrongAccount && (
-              <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
-                <MailWarning aria-hidden className="mt-0.5 size-4 shrink-0" />
-                <span>
-                  You are signed in as {user.email}, but this invitation was sent to {preview.email}.
-                </span>
-              </p>
-            )}
-            <AcceptHostInvitation token={token} />
-            <form action={signOutAction.bind(null, here)}>
-              <button type="submit" className="w-full text-center text-[13px] text-zinc-500 hover:text-zinc-800 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200">
-                Not {user.name}? Sign out and use another account
-              </button>
-            </form>
-          </div>
-        )}
+        <InvitationActions
+          unusable={preview.status === "pending" ? null : unusable[preview.status]}
+          user={user}
+          email={preview.email}
+          here={here}
+          signUpHref={`/sign-up?${new URLSearchParams({ callbackUrl: here, email: preview.email })}`}
+          accept={<AcceptHostInvitation token={token} />}
+        />
       </div>
     </div>
   );
