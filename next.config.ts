@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 // Validates the environment at build and start: a bad environment fails here, not on a request.
 import { env } from "./env";
 import { documentlessPolicy, staticSecurityHeaders } from "./server/http/security-headers";
@@ -18,4 +19,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Messages and the language of each request: i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { refuseCrossSitePost } from "~/server/web/cross-site-post";
+import { PATH_HEADER } from "~/server/web/locale-path";
 import { refuseMalformedActionBody } from "~/server/http/action-body";
 import { invalidPathResponse, pathProblem } from "~/server/http/request-path";
 import { newNonce, pagePolicy, staticSecurityHeaders } from "~/server/http/security-headers";
@@ -43,6 +44,9 @@ export async function proxy(request: NextRequest) {
   } else {
     const headers = new Headers(request.headers);
     headers.set("Content-Security-Policy", policy);
+    // The page's path, for the language it is read in (server/web/locale.ts): a request header, so
+    // a client cannot set it, since this replaces whatever came in.
+    headers.set(PATH_HEADER, request.nextUrl.pathname);
     response = NextResponse.next({ request: { headers } });
   }
   // Set here as well as in next.config.ts so HSTS follows APP_URL at run time, not at build time.

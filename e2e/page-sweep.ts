@@ -5,8 +5,16 @@
 // on a desktop and a phone.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pageOf, type AppPage } from "./app-pages";
+
+/**
+ * A message key shown instead of its text ("machines.list.title"): next-intl renders a missing
+ * message as its namespace and key, so a page that shows one has a message missing.
+ */
+const namespaces = readdirSync(path.resolve(import.meta.dirname, "..", "server", "i18n", "messages", "en")).map((f) => f.replace(/\.json$/, ""));
+const missingMessage = new RegExp(`\\b(?:${namespaces.join("|")})(?:\\.[a-z][A-Za-z0-9]*){2,}\\b`);
 
 export interface Problem {
   url: string;
@@ -40,8 +48,8 @@ export class PageSweep {
   constructor(
     private readonly page: Page,
     private readonly pages: AppPage[],
-    /** Photographs each page the first time its template is opened, into test-results/screens/<who>/. */
-    private readonly photos?: { testInfo: TestInfo; who: string },
+    /** Photographs each page the first time its template is opened, into test-results/screens/[<language>/]<who>/. */
+    private readonly photos?: { testInfo: TestInfo; who: string; language?: string },
   ) {
     page.on("console", (msg) => {
       if (msg.type() === "error") this.problems.push({ url: this.current, message: msg.text() });
@@ -62,6 +70,8 @@ export class PageSweep {
     const template = pageOf(this.pages, new URL(this.page.url()).pathname)?.template;
     if (template && !this.visited.has(template)) {
       this.visited.set(template, url);
+      const missing = missingMessage.exec(await this.page.locator("body").innerText());
+      if (missing) this.problems.push({ url, message: `shows the key of a missing message: ${missing[0]}` });
       await this.checkAccess(url);
       await this.photograph(url);
     }
@@ -85,8 +95,8 @@ export class PageSweep {
   /** A full-page picture at the test's desktop size and at a phone's width, kept with the test results. */
   private async photograph(url: string): Promise<void> {
     if (!this.photos) return;
-    const { testInfo, who } = this.photos;
-    const dir = path.join(testInfo.config.rootDir, "..", "test-results", "screens", who);
+    const { testInfo, who, language } = this.photos;
+    const dir = path.join(testInfo.config.rootDir, "..", "test-results", "screens", ...(language ? [language] : []), who);
     const viewport = this.page.viewportSize();
     const name = fileNameOf(new URL(url, "http://x").pathname + new URL(url, "http://x").search);
     await this.page.screenshot({ fullPage: true, animations: "disabled", path: path.join(dir, `${name}-desktop.png`) });

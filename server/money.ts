@@ -1,6 +1,9 @@
 // Money is integer minor units plus an ISO 4217 currency, never a float. Everything that depends on a
 // currency's precision lives here, for the server and the browser alike, and formats in one fixed
-// locale so a page rendered on the server and hydrated in the browser shows the same text.
+// locale per language (server/i18n/locales.ts), so a page rendered on the server and hydrated in
+// the browser shows the same text.
+import { intlLocale, type Locale } from "./i18n/locales";
+
 const LOCALE = "en-GB";
 
 const digitsByCurrency = new Map<string, number>();
@@ -43,15 +46,15 @@ export function toMinor(major: number, currency: string): number {
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function moneyFormat(currency: string, display: "symbol" | "code" | "compact"): Intl.NumberFormat {
-  const key = `${currency}|${display}`;
+function moneyFormat(currency: string, display: "symbol" | "code" | "compact", locale: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${display}`;
   let f = formats.get(key);
   if (!f) {
     const digits = minorDigits(currency);
     f =
       display === "code"
-        ? new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })
-        : new Intl.NumberFormat(LOCALE, {
+        ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+        : new Intl.NumberFormat(locale, {
             style: "currency",
             currency,
             currencyDisplay: "narrowSymbol",
@@ -69,9 +72,10 @@ function moneyFormat(currency: string, display: "symbol" | "code" | "compact"): 
  * `code` gives "1,234.50 EUR", for texts that are stored, mailed or printed, where a symbol ("$")
  * could mean several currencies or lack a glyph in the font.
  */
-export function formatMoney(minor: number, currency: string, options: { compact?: boolean; code?: boolean } = {}): string {
-  if (options.code) return `${moneyFormat(currency, "code").format(toMajor(minor, currency))} ${currency}`;
-  return moneyFormat(currency, options.compact ? "compact" : "symbol").format(toMajor(minor, currency));
+export function formatMoney(minor: number, currency: string, options: { compact?: boolean; code?: boolean; locale?: Locale } = {}): string {
+  const locale = intlLocale(options.locale);
+  if (options.code) return `${moneyFormat(currency, "code", locale).format(toMajor(minor, currency))} ${currency}`;
+  return moneyFormat(currency, options.compact ? "compact" : "symbol", locale).format(toMajor(minor, currency));
 }
 
 /** The amount as a person types it and a CSV holds it: "2.50" from 250 EUR, "250" from 250 JPY, no grouping. */

@@ -1,7 +1,9 @@
 // Days and hours in an organization's time zone, the same on the server and in the browser. A day
 // is a `YYYY-MM-DD` string of the zone's calendar; an instant is a Date. Intl knows every IANA
-// zone, so no zone database ships with the app. Texts use one fixed locale so that the server and
-// the browser render the same words.
+// zone, so no zone database ships with the app. Texts use the reader's language (an optional last
+// argument, English by default) so that the server and the browser render the same words.
+import { intlLocale, type Locale } from "./i18n/locales";
+
 const LOCALE = "en-GB";
 const DAY_MS = 86_400_000;
 
@@ -140,28 +142,28 @@ export function dayPeriod(range: { from?: string; to?: string }, today: string, 
 }
 
 /** "24 Nov 2025, 18:56" in the zone. */
-export function formatDateTime(date: Date, timeZone: string): string {
-  return formatter(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+export function formatDateTime(date: Date, timeZone: string, locale?: Locale): string {
+  return formatter(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }, intlLocale(locale)).format(date);
 }
 
 /** "24 Nov 2025" in the zone. */
-export function formatDate(date: Date, timeZone: string): string {
-  return formatter(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(date);
+export function formatDate(date: Date, timeZone: string, locale?: Locale): string {
+  return formatter(timeZone, { day: "numeric", month: "short", year: "numeric" }, intlLocale(locale)).format(date);
 }
 
 /** "24 Nov" (or "24 Nov 2026" with `year`) for a day; a day names itself, so no zone applies. */
-export function formatDay(day: string, year = false): string {
-  return formatter("UTC", year ? { day: "numeric", month: "short", year: "numeric" } : { day: "numeric", month: "short" }).format(new Date(dayMs(day)));
+export function formatDay(day: string, year = false, locale?: Locale): string {
+  return formatter("UTC", year ? { day: "numeric", month: "short", year: "numeric" } : { day: "numeric", month: "short" }, intlLocale(locale)).format(new Date(dayMs(day)));
 }
 
 /** "18:56" in the zone. */
-export function formatClock(date: Date, timeZone: string): string {
-  return formatter(timeZone, { hour: "2-digit", minute: "2-digit" }).format(date);
+export function formatClock(date: Date, timeZone: string, locale?: Locale): string {
+  return formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }, intlLocale(locale)).format(date);
 }
 
 /** "Monday" in the zone. */
-export function formatWeekday(date: Date, timeZone: string): string {
-  return formatter(timeZone, { weekday: "long" }).format(date);
+export function formatWeekday(date: Date, timeZone: string, locale?: Locale): string {
+  return formatter(timeZone, { weekday: "long" }, intlLocale(locale)).format(date);
 }
 
 /** The zone's current offset from UTC, e.g. "GMT+1". */
@@ -172,13 +174,17 @@ export function zoneOffset(date: Date, timeZone: string): string {
   return part?.value ?? "";
 }
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
 
-/** "3 min ago", "in 2 days", "yesterday". */
-export function formatRelative(date: Date, now: number): string {
+/** "3 min ago", "in 2 days", "yesterday" ("3分钟前", "2天后", "昨天"). */
+export function formatRelative(date: Date, now: number, locale?: Locale): string {
+  const tag = locale === "zh-CN" ? "zh-CN" : "en";
+  let relative = relatives.get(tag);
+  if (!relative) relatives.set(tag, (relative = new Intl.RelativeTimeFormat(tag, { numeric: "auto" })));
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return "just now";
+  // Intl's own word for "now" in the language ("now", "现在"); English has long said "just now".
+  if (abs < 45) return tag === "en" ? "just now" : relative.format(0, "second");
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), "minute");
   if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), "hour");
   if (abs < 26 * 86400) return relative.format(Math.round(seconds / 86400), "day");

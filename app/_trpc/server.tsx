@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "~/db/open";
 import { clientAddress } from "~/server/web";
-import { currentUser } from "~/server/web";
+import { currentUser, requestLocale } from "~/server/web";
 import { requestOrigin } from "~/server/payments";
 import { createTrpcContext } from "~/server/trpc/init";
 import { appRouter } from "~/server/trpc/root";
@@ -18,7 +18,7 @@ import { makeQueryClient } from "./query-client";
 export const getQueryClient = cache(makeQueryClient);
 
 const createContext = cache(async () =>
-  createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientAddress(await headers()), origin: requestOrigin(await headers()) }),
+  createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientAddress(await headers()), origin: requestOrigin(await headers()), locale: await requestLocale() }),
 );
 
 /** Server components query procedures through this proxy, in-process. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, pgPolicy, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, integer, pgPolicy, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { appRole, currentOrgId, currentUserId } from "./roles";
 
 export const users = pgTable(
@@ -9,10 +9,13 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** The language the user chose for the app ('en' or 'zh-CN'); null follows the browser. */
+    locale: text("locale"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    check("users_locale_known", sql`${t.locale} in ('en', 'zh-CN')`),
     // Inside a tenant transaction a user row is visible only to itself and to fellow members.
     pgPolicy("users_visible_to_self_and_org", {
       for: "select",

@@ -8,14 +8,19 @@ import { restockEvent, sendMachineEvents } from "../machines";
 import { PageSweep, SWEEP_COVERAGE_DIR } from "../page-sweep";
 import { screenshots } from "../screenshots";
 
-// Every page of the app, opened as the people who use it, must load without a console error (no
+// Every page of the app, opened as the people who use it in Simplified Chinese (their browsers ask
+// for zh-CN; English is what every other spec reads), must show no missing message and load without a console error (no
 // Content-Security-Policy violation, no hydration error, no failed request) and without a serious
 // or critical accessibility violation (axe, WCAG 2.2 AA rules). Each page is photographed on a
-// desktop and a phone into test-results/screens/<who>/, kept with the test results. The pages come from
+// desktop and a phone into test-results/screens/zh-CN/<who>/, kept with the test results. The pages come from
 // app/, so a new page fails e2e/page-coverage/every-page.spec.ts until someone (operator, technician,
 // consumer or visitor) reaches it by a link or it is added to the starts below.
 const pages = appPages();
 const org = `/o/${DEMO_ORG.slug}`;
+/** The language the sweeps read the app in: the browser's, since the demo's people chose none. */
+const language = "zh-CN";
+test.use({ locale: language });
+const inChinese = { locale: language };
 
 // Addresses that links do not reach with the parameters that matter.
 const operatorStarts = ["/orgs", "/orgs/new", org, `${org}/sales?status=failed`, `${org}/alerts/settings`, `${org}/notifications/preferences`];
@@ -75,7 +80,7 @@ test("every operator page opens without a console error or an accessibility barr
   test.setTimeout(480_000);
   const shoot = screenshots(page, testInfo);
   await apiSignIn(context, { email: demoEmail("owner"), password: demoPassword() });
-  const sweep = new PageSweep(page, pages, { testInfo, who: "owner" });
+  const sweep = new PageSweep(page, pages, { testInfo, who: "owner", language });
   // Links out of the org (signing out, the consumer's pages) are swept as their people below.
   await sweep.crawl(operatorStarts, (pathname) => pathname.startsWith("/o/") || pathname.startsWith("/orgs"));
   expect([...sweep.visited.keys()].filter((t) => t.startsWith("/o/")).length).toBeGreaterThan(20);
@@ -90,9 +95,9 @@ test("every operator page opens without a console error or an accessibility barr
 
 test("a technician's pages open without a console error or an accessibility barrier", async ({ browser }, testInfo) => {
   test.setTimeout(420_000);
-  const technician = await browser.newContext();
+  const technician = await browser.newContext(inChinese);
   await apiSignIn(technician, { email: demoEmail("technician"), password: demoPassword() });
-  const sweep = new PageSweep(await technician.newPage(), pages, { testInfo, who: "technician" });
+  const sweep = new PageSweep(await technician.newPage(), pages, { testInfo, who: "technician", language });
   await sweep.crawl([org, `${org}/routes/today`], (pathname) => pathname.startsWith("/o/"));
   expect.soft(sweep.visited.has("/o/[org]/routes/today")).toBe(true);
   expectNoProblems(sweep, "technician");
@@ -102,11 +107,11 @@ test("a technician's pages open without a console error or an accessibility barr
 
 test("a consumer's and a visitor's pages open without a console error or an accessibility barrier", async ({ browser }, testInfo) => {
   test.setTimeout(420_000);
-  const operator = await browser.newContext();
-  const shopper = await browser.newContext({ ...devices["Pixel 7"] });
+  const operator = await browser.newContext(inChinese);
+  const shopper = await browser.newContext({ ...devices["Pixel 7"], ...inChinese });
   const { machineId, orderId } = await consumerWithPurchase(operator, shopper);
   const phone = await shopper.newPage();
-  const sweep = new PageSweep(phone, pages, { testInfo, who: "consumer" });
+  const sweep = new PageSweep(phone, pages, { testInfo, who: "consumer", language });
   await sweep.crawl([`/m/${machineId}`, `/order/${orderId}`, "/me", "/me/memberships", "/me/requests"], (pathname) => pathname.startsWith("/me"));
   expect.soft(sweep.visited.has("/me/purchases/[purchaseId]")).toBe(true);
   await phone.goto(`/m/${machineId}`);
@@ -114,12 +119,12 @@ test("a consumer's and a visitor's pages open without a console error or an acce
   expectNoProblems(sweep, "consumer");
 
   // A visitor: the home page, the forms, the API reference, an invitation link, and a guest's view of the consumer pages.
-  const owner = await browser.newContext();
+  const owner = await browser.newContext(inChinese);
   await apiSignIn(owner, { email: demoEmail("owner"), password: demoPassword() });
   const { id: orgId } = (await trpcQuery<{ id: string; slug: string }[]>(owner.request, "org.mine")).find((o) => o.slug === DEMO_ORG.slug)!;
   const { path: invitation } = await trpcMutation<{ path: string }>(owner.request, "invitations.create", { orgId, email: newAccount("invitee").email, role: "viewer" });
-  const visitor = await browser.newContext();
-  const guest = new PageSweep(await visitor.newPage(), pages, { testInfo, who: "visitor" });
+  const visitor = await browser.newContext(inChinese);
+  const guest = new PageSweep(await visitor.newPage(), pages, { testInfo, who: "visitor", language });
   for (const url of ["/", "/sign-in", "/sign-up", "/docs/api", invitation, `/m/${machineId}`, `/order/${orderId}`, "/no-such-page"]) await guest.visit(url);
   // The unknown address answers 404 with the not-found page (the browser logs the 404), nothing else.
   const expected = (p: { url: string; message: string }) => p.url === "/no-such-page" && /404/.test(p.message);
@@ -131,11 +136,11 @@ test("a consumer's and a visitor's pages open without a console error or an acce
   const hostAccount = newAccount("host");
   const hostInvitation = await trpcMutation<{ path: string; token: string }>(owner.request, "hostAccess.invite", { orgId, email: hostAccount.email, locationIds: [place!.id] });
   await guest.visit(hostInvitation.path);
-  const hostContext = await browser.newContext({ ...devices["Pixel 7"] });
+  const hostContext = await browser.newContext({ ...devices["Pixel 7"], ...inChinese });
   await apiSignUp(hostContext.request, hostAccount);
   await apiSignIn(hostContext, hostAccount);
   await trpcMutation(hostContext.request, "hostPortal.accept", { token: hostInvitation.token });
-  const host = new PageSweep(await hostContext.newPage(), pages, { testInfo, who: "host" });
+  const host = new PageSweep(await hostContext.newPage(), pages, { testInfo, who: "host", language });
   await host.crawl(["/h"], (pathname) => pathname.startsWith("/h"));
   expect.soft(host.visited.has("/h/[org]/locations/[locationId]")).toBe(true);
   expectNoProblems(host, "host");

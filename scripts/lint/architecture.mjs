@@ -13,9 +13,9 @@ export const DOMAINS = [
 /** Transports: they call domains' front doors and hold no rules. */
 export const TRANSPORTS = ["trpc", "machine-api", "web", "cron", "api"];
 /** Shared building blocks under server/ that any layer may use. */
-export const SHARED = ["context", "errors", "money", "time", "input", "http", "config", "mail", "health"];
+export const SHARED = ["context", "errors", "money", "time", "input", "http", "config", "mail", "health", "i18n"];
 /** Shared modules that run in the browser too (no database, no Node built-ins, no secrets). */
-export const BROWSER_SAFE = ["server/errors", "server/money", "server/time", "server/input/text", "server/input/calendar", "server/input/decimals", "server/input/cursor"];
+export const BROWSER_SAFE = ["server/errors", "server/money", "server/time", "server/i18n/locales", "server/i18n/server-texts.zh-CN.json", "server/i18n/server-terms.zh-CN.json", "server/input/text", "server/input/calendar", "server/input/decimals", "server/input/cursor"];
 /** Server modules next.config.ts loads in plain Node while it starts, where the "server-only" marker throws. */
 const CONFIG_TIME = ["server/http/security-headers"];
 /** Folders exempt from table ownership: the demo seed writes every domain's rows by design. */

@@ -7,6 +7,7 @@ import { ServiceError, fieldError } from "../errors";
 import { authMessages, signInInput, signUpInput, type SessionUser, type SignUpInput } from "./contract";
 import { dummyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from "./password";
 import { assertNotThrottled, clearClientFailures, recordFailure, throttleKeys } from "./throttle";
+import { isLocale } from "../i18n/locales";
 
 // Accounts live outside any organization, so these functions run on the owner connection.
 
@@ -22,7 +23,7 @@ export async function signUp(db: Db, raw: SignUpInput): Promise<SessionUser> {
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name });
   if (!user) throw new ServiceError("CONFLICT", authMessages.email_taken, {}, { field: "email" });
-  return user;
+  return { ...user, locale: null };
 }
 
 /**
@@ -48,15 +49,21 @@ export async function verifyCredentials(
     throw new ServiceError("UNAUTHORIZED", authMessages.credentials_mismatch);
   }
   await clearClientFailures(db, { email, ip: input.ip });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, locale: isLocale(user.locale) ? user.locale : null };
 }
 
 /** The account behind a session, or null if it no longer exists. */
 export async function findUser(db: Db, userId: string): Promise<SessionUser | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  return user ?? null;
+  return user ? { ...user, locale: isLocale(user.locale) ? user.locale : null } : null;
+}
+
+/** Saves the language a person reads the app in; null goes back to following their browser. */
+export async function setUserLocale(db: Db, { userId, locale }: { userId: string; locale: string | null }): Promise<void> {
+  if (locale !== null && !isLocale(locale)) throw fieldError("locale", authMessages.locale_unknown, { locale });
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }

@@ -2,6 +2,7 @@
 // No database imports: the browser validates with these too.
 import { z } from "zod";
 import { defineMessages, renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -12,6 +13,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** The language they chose; null follows the browser. */
+  locale?: Locale | null;
 }
 
 export const authMessages = defineMessages("auth", {
@@ -25,6 +28,7 @@ export const authMessages = defineMessages("auth", {
   credentials_missing: "Enter your e-mail and password.",
   credentials_too_long: "Use at most {emailMax} characters for the e-mail and {passwordMax} for the password.",
   credentials_untypable: "The e-mail or password contains characters that cannot be typed (such as a null character). Type them again.",
+  locale_unknown: "The app is not available in {locale}. Choose English or Simplified Chinese.",
 });
 
 export const emailSchema = z

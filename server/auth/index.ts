@@ -2,6 +2,6 @@
 import "server-only";
 
 export * from "./contract";
-export { findUser, signUp, verifyCredentials } from "./accounts";
+export { findUser, setUserLocale, signUp, verifyCredentials } from "./accounts";
 export { hashPassword, verifyPassword } from "./password";
 export { throttleLimits } from "./throttle";

@@ -7,7 +7,8 @@ import type { MemberRole } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { SessionUser } from "~/server/auth";
 import { memberContext } from "../context";
-import { ServiceError, defineMessages, fieldError, type FieldErrors } from "../errors";
+import { ServiceError, defineMessages, fieldError, renderMessage, type FieldErrors } from "../errors";
+import type { Locale } from "../i18n/locales";
 import { CONCURRENT_CHANGE_MESSAGE, concurrentChangeCode } from "../input/concurrent-change";
 import { DATA_EXCEPTION_MESSAGE, dataExceptionCode } from "../input/data-exception";
 import { findUnsafeText } from "../input/text";
@@ -28,29 +29,35 @@ export interface TrpcContext {
    * procedures with one context, and this makes them share one membership lookup per org.
    */
   memberships: Map<string, Promise<ResolvedMembership | null>>;
+  /** The reader's language: error messages are rendered in it. */
+  locale: Locale;
 }
 
-export function createTrpcContext(opts: { db: Db; user: SessionUser | null; ip?: string | null; origin?: string | null }): TrpcContext {
-  return { db: opts.db, user: opts.user, ip: opts.ip ?? null, origin: opts.origin ?? null, memberships: new Map() };
+export function createTrpcContext(opts: { db: Db; user: SessionUser | null; ip?: string | null; origin?: string | null; locale?: Locale }): TrpcContext {
+  return { db: opts.db, user: opts.user, ip: opts.ip ?? null, origin: opts.origin ?? null, memberships: new Map(), locale: opts.locale ?? opts.user?.locale ?? "en" };
 }
 
 /* 2. Initialization ---------------------------------------------------------------------------- */
 
-const INTERNAL_MESSAGE = "Something went wrong on our side. Try again; if it keeps happening, contact support.";
+const trpcMessages = defineMessages("trpc", {
+  internal: "Something went wrong on our side. Try again; if it keeps happening, contact support.",
+});
 
-function fieldErrorsOf(cause: unknown): FieldErrors | undefined {
+function fieldErrorsOf(cause: unknown, locale: Locale): FieldErrors | undefined {
   if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors as FieldErrors;
-  if (cause instanceof ServiceError) return cause.fieldErrors;
+  if (cause instanceof ServiceError) return cause.localized(locale).fieldErrors;
   return undefined;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
-    const fieldErrors = fieldErrorsOf(cause);
+    const locale = ctx?.locale ?? "en";
+    const fieldErrors = fieldErrorsOf(cause, locale);
     let message = shape.message;
-    if (error.code === "INTERNAL_SERVER_ERROR") message = INTERNAL_MESSAGE;
+    if (error.code === "INTERNAL_SERVER_ERROR") message = renderMessage(trpcMessages.internal, {}, locale);
+    else if (cause instanceof ServiceError) message = cause.localized(locale).message;
     else if (cause instanceof ZodError) message = cause.issues[0]?.message ?? "Check the highlighted fields.";
     return {
       ...shape,

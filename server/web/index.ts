@@ -11,3 +11,4 @@ export { hostStatementDownload, requireHost } from "./host-access";
 export { orgDownload, type DownloadFile, type RequestSession } from "./org-download";
 export { consumerReceiptPdf, orderReceiptPdf } from "./receipt-download";
 export { currentUser } from "./session";
+export { requestLocale } from "./locale";

@@ -11,7 +11,7 @@ export interface OrgShellProps {
   org: OrgSummary;
   orgs: OrgSummary[];
   role: MemberRole;
-  user: { name: string; email: string };
+  user: { name: string; email: string; locale?: string | null };
 }
 
 /** The operator's sidebar: organization switcher, sections, and the account menu at the bottom. */

@@ -3,7 +3,7 @@ import { Logo } from "../ui/logo";
 import { UserMenu } from "./user-menu";
 
 /** The bar above pages outside an organization: the mark and the account menu. */
-export function TopBar({ user }: { user: { name: string; email: string } }) {
+export function TopBar({ user }: { user: { name: string; email: string; locale?: string | null } }) {
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4 sm:px-6">

@@ -5,22 +5,25 @@ import { useQuery } from "@tanstack/react-query";
 import { Building2, ChevronsUpDown, LogOut, MapPin } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useTRPC } from "~/app/_trpc/client";
 import { signOutAction } from "~/app/(auth)/actions";
 import { Avatar } from "../ui/avatar";
 import { menuContentClasses, menuItemClasses, menuSeparatorClasses } from "../ui/menu-styles";
+import { LanguageItems } from "./language-items";
 
-/** The signed-in person: name and e-mail, their organizations, and signing out. */
+/** The signed-in person: name and e-mail, their organizations, their language, and signing out. */
 export function UserMenu({
   user,
   compact,
   side = "top",
 }: {
-  user: { name: string; email: string };
+  user: { name: string; email: string; locale?: string | null };
   compact?: boolean;
   side?: "top" | "bottom";
 }) {
+  const t = useTranslations("common.userMenu");
   const [signingOut, startSignOut] = useTransition();
   const [open, setOpen] = useState(false);
   // Whether the person hosts any place, asked once the menu is first opened.
@@ -29,7 +32,7 @@ export function UserMenu({
   return (
     <DropdownMenu.Root onOpenChange={setOpen}>
       <DropdownMenu.Trigger
-        aria-label={`Account: ${user.name}`}
+        aria-label={t("account", { name: user.name })}
         className={clsx(
           "flex items-center gap-2 rounded-md text-left text-sm hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800 dark:data-[state=open]:bg-zinc-800",
           compact ? "p-1" : "w-full px-2 py-1.5",
@@ -57,24 +60,27 @@ export function UserMenu({
           <DropdownMenu.Item asChild className={menuItemClasses}>
             <Link href="/orgs">
               <Building2 aria-hidden />
-              Your organizations
+              {t("organizations")}
             </Link>
           </DropdownMenu.Item>
           {(hostPlaces.data?.length ?? 0) > 0 && (
             <DropdownMenu.Item asChild className={menuItemClasses}>
               <Link href="/h">
                 <MapPin aria-hidden />
-                Your places (host)
+                {t("hostPlaces")}
               </Link>
             </DropdownMenu.Item>
           )}
+          <DropdownMenu.Separator className={menuSeparatorClasses} />
+          <LanguageItems chosen={user.locale ?? null} />
+          <DropdownMenu.Separator className={menuSeparatorClasses} />
           <DropdownMenu.Item
             className={menuItemClasses}
             disabled={signingOut}
             onSelect={() => startSignOut(() => signOutAction())}
           >
             <LogOut aria-hidden />
-            {signingOut ? "Signing out…" : "Sign out"}
+            {signingOut ? t("signingOut") : t("signOut")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

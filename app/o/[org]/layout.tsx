@@ -18,7 +18,7 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org, role, user } = await requireMember((await params).org);
   const orgs = await (await serverCaller()).org.mine();
   const current = { id: org.id, name: org.name, slug: org.slug, role };
-  const shell = { org: current, orgs, role, user: { name: user.name, email: user.email } };
+  const shell = { org: current, orgs, role, user: { name: user.name, email: user.email, locale: user.locale ?? null } };
   return (
     <OrgProvider
       value={{ id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone, currency: org.currency, role, userId: user.id }}

@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { localeFromAcceptLanguage } from "~/server/i18n/negotiate";
 import { getDb } from "~/db/open";
 import { clientAddress } from "~/server/web";
 import { currentUser } from "~/server/web";
@@ -11,7 +12,12 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createTrpcContext({ db: await getDb(), user: await currentUser(), ip: clientAddress(req.headers), origin: requestOrigin(req.headers) }),
+    createContext: async () => {
+      const user = await currentUser();
+      // The person's own choice, else their browser's (consumer pages have no choice to make).
+      const locale = user?.locale ?? localeFromAcceptLanguage(req.headers.get("accept-language"));
+      return createTrpcContext({ db: await getDb(), user, ip: clientAddress(req.headers), origin: requestOrigin(req.headers), locale });
+    },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },
