@@ -1,6 +1,6 @@
 // `npm start`: builds if the sources changed, applies pending migrations, seeds the demo operator
-// on the embedded database, then serves the app (one process per core on Postgres, see
-// serverProcesses) and prints how to sign in.
+// on the embedded database (`npm start -- --china`: the Shanghai one too), then serves the app (one
+// process per core on Postgres, see serverProcesses) and prints how to sign in.
 import "../db/load-env";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -78,9 +78,15 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 async function main() {
   const started = performance.now();
   const { env } = await import("../env").catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  const { chinaDemoRequested, prepareDatabase } = await import("./prepare-database");
+  let china = false;
+  try {
+    china = chinaDemoRequested();
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}. Options: --china (seed the Shanghai demo operator too).`);
+  }
   buildIfNeeded();
-  const { prepareDatabase } = await import("./prepare-database");
-  const demo = await prepareDatabase().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  const demo = await prepareDatabase({ china }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const port = String(env.PORT);
   const processes = serverProcesses(env);
   // The server's own primary numbers its workers; a number inherited from the shell would be wrong.
@@ -102,6 +108,7 @@ async function main() {
     if (demo) {
       lines.push(`Sign in at ${url}/sign-in as ${demo.email} with password ${demo.password}`);
       lines.push("Same password: manager@, technician@, viewer@ and the host portal's host@demo-vending.example");
+      if (demo.chinaEmail) lines.push(`Shanghai demo operator, same password: ${demo.chinaEmail} (and manager@, technician@, viewer@, host@)`);
     }
     const width = Math.max(...lines.map((l) => l.length));
     console.log(`\n┌${"─".repeat(width + 2)}┐\n${lines.map((l) => `│ ${l.padEnd(width)} │`).join("\n")}\n└${"─".repeat(width + 2)}┘\n`);

@@ -36,8 +36,9 @@ export interface CredentialsFile {
   machines: MachineCredentialsEntry[];
 }
 
-export function credentialsPath(dataDir: string): string {
-  return path.resolve(dataDir, CREDENTIALS_FILE);
+/** The credentials file in the data directory: Demo Vending's, or another demo operator's `file`. */
+export function credentialsPath(dataDir: string, file = CREDENTIALS_FILE): string {
+  return path.resolve(dataDir, file);
 }
 
 /** Writes the file atomically, readable by its owner only: it holds secrets. */

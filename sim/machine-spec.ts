@@ -3,7 +3,7 @@
 
 import type { ProtocolEvent } from "./protocol";
 import type { Random, RandomState } from "./random";
-import type { PlaceKind } from "./traffic";
+import type { PaymentMethod, PlaceKind } from "./traffic";
 
 const DAY = 86_400_000;
 
@@ -24,6 +24,8 @@ export interface MachineSpec {
   slots: SlotSpec[];
   /** Expected vends on an ordinary weekday. */
   dailyVends: number;
+  /** How customers pay here (weights); unset: the usual mix for the kind of place (traffic.ts). */
+  payments?: Partial<Record<PaymentMethod, number>>;
   /** Target temperature of a cooled machine, null for an ambient one. */
   coolingC: number | null;
   firmware?: string;

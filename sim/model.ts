@@ -87,6 +87,8 @@ const TUBE_FLOAT = 30;
 function coinsOf(currency: string): number[] {
   if (currency === "USD") return [5, 10, 25, 100];
   if (currency === "CHF") return [10, 20, 50, 100, 200, 500];
+  // 1 jiao, 5 jiao and 1 yuan.
+  if (currency === "CNY") return [10, 50, 100];
   return currencyDecimals(currency) === 0 ? [10, 50, 100, 500] : [10, 20, 50, 100, 200];
 }
 
@@ -351,9 +353,14 @@ export class MachineModel {
     this.emit(at, "machine.heartbeat", { temperatureC, doorOpen, firmware: this.spec.firmware ?? "4.2.1", signalDbm });
   }
 
+  /** The payment mix: the machine's own, else the usual one for its kind of place. */
+  private get payments(): Partial<Record<PaymentMethod, number>> {
+    return this.spec.payments ?? profiles[this.spec.kind].payments;
+  }
+
   private paymentMethod(): PaymentMethod | null {
     const disabled = new Set(Object.keys(this.s.faults).flatMap((code) => faultByCode.get(code)?.disables ?? []));
-    const mix = Object.entries(profiles[this.spec.kind].payments) as [PaymentMethod, number][];
+    const mix = Object.entries(this.payments) as [PaymentMethod, number][];
     const method = mix[this.rng.weightedIndex(mix.map(([, w]) => w))]![0];
     if (!disabled.has(method)) return method;
     // The customer's way to pay is out of order: some pay another way, the rest walk away.
@@ -429,9 +436,9 @@ export class MachineModel {
     const audit: AuditState = { slots: {}, cash: tally(), cashless: tally(), tubes: coinsOf(this.spec.currency).map(() => TUBE_FLOAT), reads: 0, lastReadAt: null };
     const installedAt = Date.UTC(2020, 0, 1) + (hashOf(this.auditing!.serial) % 1460) * DAY;
     const days = lifetime ? Math.max(0, (this.s.clock - installedAt) / DAY) : 0;
-    const payments = Object.entries(profiles[this.spec.kind].payments) as [PaymentMethod, number][];
+    const payments = Object.entries(this.payments) as [PaymentMethod, number][];
     const paidWeight = payments.filter(([m]) => m !== "free").reduce((a, [, w]) => a + w, 0);
-    const cashShare = paidWeight > 0 ? (profiles[this.spec.kind].payments.cash ?? 0) / paidWeight : 0;
+    const cashShare = paidWeight > 0 ? (this.payments.cash ?? 0) / paidWeight : 0;
     const totalWeight = slots.reduce((a, x) => a + x.weight, 0) || 1;
     for (const slot of slots) {
       // A year has about 250 ordinary days' worth of sales (weekends, holidays, empty slots).

@@ -1,4 +1,5 @@
 // What Demo Vending sells and where its machines stand (Berlin). Plain data; prices in euro cents.
+// The types and the product builders serve every demo operator's catalog.
 import "server-only";
 
 import type { LocationKind } from "~/db/schema";
@@ -20,11 +21,12 @@ export interface DemoProduct {
   tags?: ("energy" | "coffee" | "sport" | "kids" | "meal")[];
 }
 
-const drink = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 12, tags?: DemoProduct["tags"]): DemoProduct =>
+/** Builders of a demo catalog's products, one per shelf (cooled drinks, ambient snacks, cooled fresh food). */
+export const drink = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 12, tags?: DemoProduct["tags"]): DemoProduct =>
   ({ sku, name, category, priceMinor, costMinor, popularity, shelf: "drink", capacity, tags });
-const snack = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 12, tags?: DemoProduct["tags"]): DemoProduct =>
+export const snack = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 12, tags?: DemoProduct["tags"]): DemoProduct =>
   ({ sku, name, category, priceMinor, costMinor, popularity, shelf: "snack", capacity, tags });
-const fresh = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 6, tags?: DemoProduct["tags"]): DemoProduct =>
+export const fresh = (sku: string, name: string, category: string, priceMinor: number, costMinor: number, popularity: number, capacity = 6, tags?: DemoProduct["tags"]): DemoProduct =>
   ({ sku, name, category, priceMinor, costMinor, popularity, shelf: "fresh", capacity, tags });
 
 export const demoProducts: DemoProduct[] = [

@@ -1,6 +1,6 @@
-// Demo Vending's cash counts: at each emptying of the last weeks, the route's driver counts the box.
-// The manager's counts match the machines; the technician's come back a few percent short, so the
-// cash page, the over/short summaries and the variance alerts show a real finding.
+// A demo operator's cash counts: at each emptying of the last weeks, the route's driver counts the
+// box. The manager's counts match the machines; the technician's come back a few percent short, so
+// the cash page, the over/short summaries and the variance alerts show a real finding.
 import "server-only";
 
 import { createHash } from "node:crypto";
@@ -9,12 +9,12 @@ import type { Db } from "~/db/client";
 import { cashCollections, deliveryRoutes, machineAudits, machines, deliveryRouteMachines, users } from "~/db/schema";
 import { expectedCash, recordCashCount } from "~/server/cash";
 import { asDemoOwner, type DemoOwner } from "./fleet-setup";
+import { demoVending } from "./demo-vending";
+import type { DemoOperator } from "./operator";
 
 const DAY = 86_400_000;
 /** How far back the drivers' counts go. */
 export const DEMO_COUNT_DAYS = 21;
-/** The driver whose collections come back short. */
-const SHORT_DRIVER = "technician@demo-vending.example";
 
 /** A share between 0.965 and 0.995 (2 % short on average), the same for the same collection on every seed. */
 function shortShare(key: string): number {
@@ -27,7 +27,7 @@ function shortShare(key: string): number {
  * a route, at every emptying the machine reported in the last weeks, or, for a machine without
  * telemetry, at every audit read, the route's driver counts the cash.
  */
-export async function seedDemoCashCounts(db: Db, owner: DemoOwner): Promise<{ counts: number }> {
+export async function seedDemoCashCounts(db: Db, owner: DemoOwner, operator: DemoOperator = demoVending): Promise<{ counts: number }> {
   return asDemoOwner(db, owner, async (ctx) => {
     const [done] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })
@@ -44,7 +44,7 @@ export async function seedDemoCashCounts(db: Db, owner: DemoOwner): Promise<{ co
     const since = new Date(Date.now() - DEMO_COUNT_DAYS * DAY);
     let counts = 0;
     for (const stop of stops) {
-      const short = stop.driver.toLowerCase() === SHORT_DRIVER;
+      const short = stop.driver.toLowerCase() === operator.shortDriver;
       if (stop.lastSeenAt !== null) {
         // Counted right after the machine reported emptying its box: the count completes that collection.
         const emptied = await ctx.db

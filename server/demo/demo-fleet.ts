@@ -1,5 +1,5 @@
-// Demo Vending's fleet: places, catalog, machines, months of history through the real ingest, and
-// demo-machines.json with the machines' credentials. Idempotent and resumable: machines that exist
+// A demo operator's fleet: places, catalog, machines, weeks or months of history through the real
+// ingest, and a file with the machines' credentials (demo-machines.json for Demo Vending). Idempotent and resumable: machines that exist
 // are kept, a machine's history is loaded in one transaction only if it has no events yet, and
 // secrets lost with the file are reissued.
 import "server-only";
@@ -8,11 +8,12 @@ import { existsSync } from "node:fs";
 import type { Db } from "~/db/client";
 import { credentialsPath, readCredentialsFile, writeCredentialsFile, type CredentialsFile, type MachineCredentialsEntry } from "~/sim/credentials";
 import { createDemoFleet, existingMachines, reissueCredentials, type DemoOwner, type SeededMachine } from "./fleet-setup";
-import { DEMO_CURRENCY, DEMO_TIME_ZONE, planDemoFleet } from "./fleet-plan";
+import { planFleet } from "./fleet-plan";
 import { loadDemoHistory, type MachineHistory } from "./history";
+import type { DemoOperator } from "./operator";
 
 export interface DemoFleetOptions {
-  /** Where demo-machines.json goes (the data directory). */
+  /** Where the credentials file goes (the data directory). */
   dataDir: string;
   historyDays?: number;
   heartbeatMinutes?: number;
@@ -34,27 +35,26 @@ export interface DemoFleetResult {
   credentialsFile: string;
 }
 
-export const DEMO_HISTORY_DAYS = 90;
+type Named = { serial: string; name: string }[];
 
 /**
  * The demo's machine without telemetry (an older snack machine): only its DEX audits and the
  * technician's restocks reach VendOps, so its sales are inferred between reads.
  */
-export function auditsOnlySerial(plan: { serial: string; name: string }[]): string | null {
-  return plan.find((p) => p.name === AUDITS_ONLY_MACHINE)?.serial ?? null;
+export function auditsOnlySerial(plan: Named, operator: DemoOperator): string | null {
+  return plan.find((p) => p.name === operator.auditsOnlyMachine)?.serial ?? null;
 }
-const AUDITS_ONLY_MACHINE = "Weinberg School Snacks";
 
 /** The demo's machine whose telemetry misses one slot's vends: its audits show what telemetry missed. */
-export function lossySerial(plan: { serial: string; name: string }[]): string | null {
-  return plan.find((p) => p.name === "Alexanderplatz Snacks")?.serial ?? null;
+export function lossySerial(plan: Named, operator: DemoOperator): string | null {
+  return plan.find((p) => p.name === operator.lossyMachine)?.serial ?? null;
 }
 export const DEMO_HISTORY_HEARTBEAT_MINUTES = 360;
 
-export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: string; slug: string }, options: DemoFleetOptions): Promise<DemoFleetResult> {
+export async function seedDemoFleet(db: Db, owner: DemoOwner, operator: DemoOperator, options: DemoFleetOptions): Promise<DemoFleetResult> {
   const log = options.log ?? (() => {});
-  const plan = planDemoFleet().slice(0, options.machines ?? Infinity);
-  const file = credentialsPath(options.dataDir);
+  const plan = planFleet(operator).slice(0, options.machines ?? Infinity);
+  const file = credentialsPath(options.dataDir, operator.credentialsFile);
   const saved = existsSync(file) ? safeRead(file, log) : null;
   let existing = await existingMachines(db, owner);
   let changed = false;
@@ -63,7 +63,7 @@ export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: strin
 
   if (existing.length === 0) {
     log(`Demo fleet: creating ${plan.length} machines with their places, products and planograms...`);
-    fleet = await createDemoFleet(db, owner, plan);
+    fleet = await createDemoFleet(db, owner, plan, operator.products);
     existing = await existingMachines(db, owner);
     changed = true;
   } else {
@@ -91,21 +91,21 @@ export async function seedDemoFleet(db: Db, owner: DemoOwner, org: { name: strin
   if (pending.length > 0) {
     // The history ends when the fleet was set up, so a resumed seed generates the same events.
     const end = new Date(Math.floor(Math.min(...existing.map((e) => e.createdAt.getTime())) / 1000) * 1000);
-    const days = options.historyDays ?? DEMO_HISTORY_DAYS;
+    const days = options.historyDays ?? operator.historyDays;
     log(`Demo history: ${days} days for ${pending.length} machine(s) through the ingest...`);
     history = await loadDemoHistory(db, owner.orgId, pending, {
       days,
       end,
       heartbeatMinutes: options.heartbeatMinutes ?? DEMO_HISTORY_HEARTBEAT_MINUTES,
-      auditsOnlySerial: auditsOnlySerial(plan),
-      lossySerial: lossySerial(plan),
+      auditsOnlySerial: auditsOnlySerial(plan, operator),
+      lossySerial: lossySerial(plan, operator),
       log,
     });
     changed = true;
   }
 
   if (changed || !saved) {
-    writeCredentialsFile(file, credentialsFile(org, fleet, { history, saved, serverStock, liveCount: options.liveMachines ?? 5 }));
+    writeCredentialsFile(file, credentialsFile(operator, fleet, { history, saved, serverStock, liveCount: options.liveMachines ?? 5 }));
     log(`Demo fleet: machine credentials written to ${file}`);
   }
   const sum = (k: "events" | "late" | "rejected") => history.reduce((a, h) => a + h[k], 0);
@@ -128,11 +128,12 @@ interface KnownState {
   liveCount: number;
 }
 
-function credentialsFile(org: { name: string; slug: string }, fleet: SeededMachine[], { history, saved, serverStock, liveCount }: KnownState): CredentialsFile {
+function credentialsFile(operator: DemoOperator, fleet: SeededMachine[], { history, saved, serverStock, liveCount }: KnownState): CredentialsFile {
+  const { name, slug, timeZone, currency } = operator.org;
   const loaded = new Map(history.map((h) => [h.machineId, h]));
   const before = new Map(saved?.machines.map((m) => [m.machineId, m]));
   // Neither runs live: one has no telemetry, the other's stock on the server differs from its own count.
-  const silent = new Set([auditsOnlySerial(fleet.map((m) => m.plan)), lossySerial(fleet.map((m) => m.plan))]);
+  const silent = new Set([auditsOnlySerial(fleet.map((m) => m.plan), operator), lossySerial(fleet.map((m) => m.plan), operator)]);
   const busiest = new Set(
     [...fleet]
       .filter((m) => !silent.has(m.plan.serial))
@@ -159,9 +160,9 @@ function credentialsFile(org: { name: string; slug: string }, fleet: SeededMachi
   return {
     version: 1,
     about:
-      "Demo Vending's machines and their secrets (keep this file private). Each machine POSTs protocol v1 events to the endpoint, " +
+      `${name}'s machines and their secrets (keep this file private). Each machine POSTs protocol v1 events to the endpoint, ` +
       "signed with Standard Webhooks using its secret (see docs/machine-protocol-v1.md). `npm run sim` and the live demo machines read this file.",
-    organization: { name: org.name, slug: org.slug, timeZone: DEMO_TIME_ZONE, currency: DEMO_CURRENCY },
+    organization: { name, slug, timeZone, currency },
     endpoint: "/api/v1/machines/{machineId}/events",
     generatedAt: new Date().toISOString(),
     machines,

@@ -1,17 +1,15 @@
-// Demo Vending's machines and their planograms, worked out from the catalog and the places:
+// A demo operator's machines and their planograms, worked out from its catalog and places:
 // deterministic, so every fresh demo has the same fleet.
 import "server-only";
 
 import type { MachineSpec } from "~/sim/model";
 import { Random } from "~/sim/random";
-import { demoLocations, demoProducts, type DemoLocation, type DemoProduct, type MachineTypeKey, type Shelf } from "./catalog-data";
+import type { DemoLocation, DemoProduct, MachineTypeKey, Shelf } from "./catalog-data";
+import { demoVending } from "./demo-vending";
+import type { DemoOperator } from "./operator";
 
-export const DEMO_TIME_ZONE = "Europe/Berlin";
-export const DEMO_CURRENCY = "EUR";
-
+/** A type of machine; what it is called and its model name come from the operator. */
 interface MachineType {
-  label: string;
-  model: string;
   code: string;
   firmware: string;
   /** One shelf per row, top to bottom; `columns` slots each. */
@@ -23,10 +21,10 @@ interface MachineType {
 }
 
 const machineTypes: Record<MachineTypeKey, MachineType> = {
-  drinks: { label: "Drinks", model: "VendCo CD-24 Cold Drinks", code: "CD24", firmware: "4.2.1", rows: ["drink", "drink", "drink", "drink"], columns: 6, coolingC: 4, demand: 1 },
-  snacks: { label: "Snacks", model: "VendCo S-36 Snack", code: "S36", firmware: "3.9.4", rows: ["snack", "snack", "snack", "snack", "snack", "snack"], columns: 6, coolingC: null, demand: 0.85 },
-  combo: { label: "Combo", model: "VendCo C-32 Combo", code: "C32", firmware: "4.2.1", rows: ["snack", "snack", "drink", "drink"], columns: 8, coolingC: 5, demand: 1.1 },
-  fresh: { label: "Fresh", model: "FreshLine F-20", code: "F20", firmware: "2.7.0", rows: ["fresh", "fresh", "fresh", "drink"], columns: 5, coolingC: 3.5, demand: 0.6 },
+  drinks: { code: "CD24", firmware: "4.2.1", rows: ["drink", "drink", "drink", "drink"], columns: 6, coolingC: 4, demand: 1 },
+  snacks: { code: "S36", firmware: "3.9.4", rows: ["snack", "snack", "snack", "snack", "snack", "snack"], columns: 6, coolingC: null, demand: 0.85 },
+  combo: { code: "C32", firmware: "4.2.1", rows: ["snack", "snack", "drink", "drink"], columns: 8, coolingC: 5, demand: 1.1 },
+  fresh: { code: "F20", firmware: "2.7.0", rows: ["fresh", "fresh", "fresh", "drink"], columns: 5, coolingC: 3.5, demand: 0.6 },
 };
 
 /** Vends on an ordinary weekday for a drinks machine at each kind of place. */
@@ -47,9 +45,6 @@ const affinity: Partial<Record<DemoLocation["kind"], Partial<Record<Tag, number>
   university: { coffee: 1.5, energy: 1.4 },
   hotel: { meal: 0.7, kids: 0.8 },
 };
-
-/** A price premium at busy public places, as a slot price override (cents). */
-const premium: Partial<Record<DemoLocation["kind"], number>> = { airport: 50, station: 20 };
 
 export interface PlannedSlot {
   code: string;
@@ -77,14 +72,14 @@ function appeal(product: DemoProduct, kind: DemoLocation["kind"]): number {
 }
 
 /** Fills a machine's rows: the most wanted products first, the best sellers in two slots when there is room. */
-function planogram(rng: Random, type: MachineType, location: DemoLocation): PlannedSlot[] {
+function planogram(rng: Random, operator: DemoOperator, type: MachineType, location: DemoLocation): PlannedSlot[] {
   const slots: PlannedSlot[] = [];
   const rowsOf = (shelf: Shelf) => type.rows.flatMap((s, i) => (s === shelf ? [String.fromCharCode(65 + i)] : []));
   for (const shelf of ["drink", "snack", "fresh"] as const) {
     const rows = rowsOf(shelf);
     const count = rows.length * type.columns;
     if (count === 0) continue;
-    const ranked = demoProducts
+    const ranked = operator.products
       .filter((p) => p.shelf === shelf)
       .map((p) => ({ product: p, score: appeal(p, location.kind) * Math.exp(rng.normal(0, 0.3)) }))
       .filter((c) => c.score > 0)
@@ -93,7 +88,7 @@ function planogram(rng: Random, type: MachineType, location: DemoLocation): Plan
     const facings = ranked.slice(0, count).flatMap((c, i) => (i < doubled ? [c, c] : [c])).slice(0, count);
     const codes = rows.flatMap((row) => Array.from({ length: type.columns }, (_, c) => `${row}${c + 1}`));
     facings.forEach(({ product, score }, i) => {
-      const extra = premium[location.kind] ?? 0;
+      const extra = operator.premiumMinor[location.kind] ?? 0;
       const sameProduct = facings.filter((f) => f.product === product).length;
       slots.push({
         code: codes[i]!,
@@ -109,33 +104,41 @@ function planogram(rng: Random, type: MachineType, location: DemoLocation): Plan
   return slots.sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
 }
 
-/** The 40 machines of Demo Vending across its 11 places. */
-export function planDemoFleet(seed = "demo-vending-fleet"): PlannedMachine[] {
+/** The 40 machines of Demo Vending across its 11 places (another seed: another fleet like it). */
+export function planDemoFleet(seed?: string): PlannedMachine[] {
+  return planFleet(demoVending, seed);
+}
+
+/** An operator's machines across its places, with their planograms and traffic models. */
+export function planFleet(operator: DemoOperator, seed = operator.fleetSeed): PlannedMachine[] {
   const rng = new Random(seed);
   const machines: PlannedMachine[] = [];
   const serials = new Set<string>();
-  for (const location of demoLocations) {
+  const { timeZone, currency } = operator.org;
+  for (const location of operator.locations) {
     const seen = new Map<MachineTypeKey, number>();
     for (const key of location.machines) {
       const type = machineTypes[key];
+      const { label, model } = operator.machineTypes[key];
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      const slots = planogram(rng, type, location);
+      const slots = planogram(rng, operator, type, location);
       const underground = location.kind === "station";
       let serial: string;
       do serial = `VC-${type.code}-${String(rng.int(100000, 999999))}`;
       while (serials.has(serial));
       serials.add(serial);
       machines.push({
-        name: `${location.short} ${type.label}${location.machines.filter((k) => k === key).length > 1 ? ` ${n}` : ""}`,
+        name: `${location.short} ${label}${location.machines.filter((k) => k === key).length > 1 ? ` ${n}` : ""}`,
         serial,
-        model: type.model,
+        model,
         location,
         slots,
         spec: {
           kind: location.kind,
-          timeZone: DEMO_TIME_ZONE,
-          currency: DEMO_CURRENCY,
+          timeZone,
+          currency,
+          ...paymentsAt(operator, location.kind),
           slots: slots.map((s) => ({ code: s.code, priceMinor: s.priceMinor, capacity: s.capacity, parLevel: s.parLevel, weight: s.weight })),
           dailyVends: Math.round(placeDemand[location.kind] * type.demand * Math.exp(rng.normal(0, 0.15)) * 10) / 10,
           coolingC: type.coolingC,
@@ -146,4 +149,10 @@ export function planDemoFleet(seed = "demo-vending-fleet"): PlannedMachine[] {
     }
   }
   return machines;
+}
+
+/** The operator's payment mix at a kind of place, when it has one of its own. */
+function paymentsAt(operator: DemoOperator, kind: DemoLocation["kind"]): Pick<MachineSpec, "payments"> {
+  if (!operator.payments) return {};
+  return { payments: operator.payments.byKind?.[kind] ?? operator.payments.all };
 }

@@ -1,5 +1,5 @@
-// Creates Demo Vending's places, products, machines and planograms through the product's own
-// services, as its owner would, and keeps the one-time machine secrets for demo-machines.json.
+// Creates a demo operator's places, products, machines and planograms through the product's own
+// services, as its owner would, and keeps the one-time machine secrets for its credentials file.
 import "server-only";
 
 import { asc, eq, sql } from "drizzle-orm";
@@ -12,7 +12,7 @@ import { memberContext, type ServiceCtx } from "~/server/context";
 import { createLocation } from "~/server/fleet";
 import { setMachineTemperatureRange } from "~/server/alerts";
 import { registerMachine, rotateMachineSecret } from "~/server/fleet";
-import { demoProducts } from "./catalog-data";
+import type { DemoProduct } from "./catalog-data";
 import type { PlannedMachine } from "./fleet-plan";
 
 export interface DemoOwner {
@@ -34,7 +34,7 @@ export function asDemoOwner<T>(db: Db, owner: DemoOwner, fn: (ctx: ServiceCtx) =
 }
 
 /** Creates the places, the catalog and the machines with their planograms, in one transaction. */
-export async function createDemoFleet(db: Db, owner: DemoOwner, plan: PlannedMachine[]): Promise<SeededMachine[]> {
+export async function createDemoFleet(db: Db, owner: DemoOwner, plan: PlannedMachine[], products: DemoProduct[]): Promise<SeededMachine[]> {
   return asDemoOwner(db, owner, async (ctx) => {
     const locationIds = new Map<string, string>();
     for (const { location } of plan) {
@@ -43,7 +43,7 @@ export async function createDemoFleet(db: Db, owner: DemoOwner, plan: PlannedMac
       locationIds.set(location.key, (await createLocation(ctx, input)).id);
     }
     const productIds = new Map<string, string>();
-    for (const { sku, name, category, priceMinor, costMinor } of demoProducts) {
+    for (const { sku, name, category, priceMinor, costMinor } of products) {
       productIds.set(sku, (await createProduct(ctx, { sku, name, category, priceMinor, costMinor })).id);
     }
     const seeded: SeededMachine[] = [];

@@ -10,6 +10,7 @@ import { credentialsPath, readCredentialsFile } from "~/sim/credentials";
 import { MachineModel, type ModelState } from "~/sim/model";
 import { DemoLiveMachines } from "./live";
 import { seedDemo } from "./seed";
+import { shanghaiDemo } from "./shanghai-demo";
 
 let t: TestDatabase;
 let dataDir: string;
@@ -33,9 +34,9 @@ const liveEvents = async (machineId: string) =>
 const stateFile = (machineId: string) => path.join(dataDir, "demo-live", `${machineId}.json`);
 
 /** Live machines stepped by hand (not on a timer), logging into `lines`. */
-function liveMachines(options: { baseUrl?: string; dataDir?: string } = {}) {
+function liveMachines(options: { baseUrl?: string; dataDir?: string; files?: string[] } = {}) {
   const lines: string[] = [];
-  const live = new DemoLiveMachines({ baseUrl: options.baseUrl ?? server.url, dataDir: options.dataDir ?? dataDir, count: 2, log: (l) => lines.push(l) });
+  const live = new DemoLiveMachines({ baseUrl: options.baseUrl ?? server.url, dataDir: options.dataDir ?? dataDir, count: 2, files: options.files, log: (l) => lines.push(l) });
   live.stop();
   return { live, lines };
 }
@@ -85,5 +86,33 @@ describe("the live demo machines", () => {
     const down = liveMachines({ baseUrl: "http://127.0.0.1:9" });
     await expect(down.live.tick()).resolves.toBeUndefined();
     expect(down.live.running.every((m) => m.sim.stats.halted === null)).toBe(true);
+  });
+
+  it("keep machines of the Shanghai demo live too once it was seeded, with its zone, currency and payment mix", async () => {
+    const files = ["demo-machines.json", shanghaiDemo.credentialsFile];
+    // Before the Shanghai demo is seeded its file is missing, and only Demo Vending's machines run.
+    const before = liveMachines({ files });
+    await before.live.tick();
+    expect(before.live.running.map((m) => m.file)).toEqual([credentialsPath(dataDir), credentialsPath(dataDir)]);
+
+    await seedDemo(t.db, "demo-password-for-tests", { operator: shanghaiDemo, dataDir, machines: 3, historyDays: 1, liveMachines: 2, log: () => {} });
+    const marked = readCredentialsFile(credentialsPath(dataDir, shanghaiDemo.credentialsFile)).machines.filter((m) => m.live);
+    expect(marked).toHaveLength(2);
+    // As if they had run an hour ago: they catch up on the hour's heartbeats and vends.
+    for (const m of marked) {
+      const model = new MachineModel(m.spec, { seed: "before", start: Date.now() - 3_600_000, stock: m.stock, heartbeatMinutes: 1 });
+      writeFileSync(stateFile(m.machineId), JSON.stringify(model.state));
+    }
+    const { live } = liveMachines({ files });
+    await live.tick();
+    const shanghai = live.running.filter((m) => m.file === credentialsPath(dataDir, shanghaiDemo.credentialsFile));
+    expect(shanghai.map((m) => m.entry.machineId).sort()).toEqual(marked.map((m) => m.machineId).sort());
+    expect(live.running).toHaveLength(4);
+    for (const { sim, entry } of shanghai) {
+      expect(entry.spec).toMatchObject({ timeZone: "Asia/Shanghai", currency: "CNY", payments: { wechat_pay: 56 } });
+      expect(sim.stats).toMatchObject({ rejected: 0, duplicate: 0, halted: null });
+      expect(sim.stats.accepted).toBeGreaterThan(50);
+      expect(await liveEvents(entry.machineId)).toBe(sim.stats.accepted);
+    }
   });
 });

@@ -1,15 +1,16 @@
-// While the demo runs, a few demo machines stay live: heartbeats every minute and vends at a
-// realistic pace, sent over HTTP to this very server through the reference machine client. Started
-// once per process from instrumentation.ts; it logs and backs off, never throws.
+// While the demo runs, a few machines of each demo operator stay live: heartbeats every minute and
+// vends at a realistic pace, sent over HTTP to this very server through the reference machine
+// client. Started once per process from instrumentation.ts; it logs and backs off, never throws.
 import "server-only";
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isEmbedded } from "~/db/open";
 import { env } from "~/env";
-import { credentialsPath, readCredentialsFile, type MachineCredentialsEntry } from "~/sim/credentials";
+import { CREDENTIALS_FILE, credentialsPath, readCredentialsFile, type MachineCredentialsEntry } from "~/sim/credentials";
 import type { ModelState } from "~/sim/model";
 import { SimulatedMachine } from "~/sim/runner";
+import { shanghaiDemo } from "./shanghai-demo";
 
 const HOUR = 3_600_000;
 /** A saved model older than this is not replayed: the machine starts afresh from its saved stock. */
@@ -18,7 +19,13 @@ const MAX_CATCH_UP_MS = 6 * HOUR;
 export interface DemoLiveOptions {
   baseUrl: string;
   dataDir: string;
+  /** Live machines per demo operator. */
   count: number;
+  /**
+   * The demo operators' credentials files in the data directory: the first must exist, the others
+   * count when they do (the Shanghai demo is seeded on request). Default: Demo Vending's only.
+   */
+  files?: string[];
   tickMs?: number;
   log?: (line: string) => void;
 }
@@ -26,6 +33,8 @@ export interface DemoLiveOptions {
 interface LiveMachine {
   sim: SimulatedMachine;
   entry: MachineCredentialsEntry;
+  /** The credentials file it came from. */
+  file: string;
   stateFile: string;
   haltedSince: number | null;
 }
@@ -85,7 +94,7 @@ export class DemoLiveMachines {
       this.warn(`halt:${m.entry.machineId}`, `[demo] live machine ${m.entry.name} stopped: ${m.sim.stats.halted}; trying again every 5 minutes`);
       if (now - m.haltedSince < 5 * 60_000) return;
       // The secret may have been reissued into the file, or the machine enabled again.
-      const fresh = readCredentialsFile(credentialsPath(this.options.dataDir)).machines.find((e) => e.machineId === m.entry.machineId);
+      const fresh = readCredentialsFile(m.file).machines.find((e) => e.machineId === m.entry.machineId);
       m.sim.client.resume(fresh?.secret);
       m.haltedSince = null;
     }
@@ -94,12 +103,19 @@ export class DemoLiveMachines {
   }
 
   private load(): LiveMachine[] {
-    const file = readCredentialsFile(credentialsPath(this.options.dataDir));
-    const ranked = [...file.machines].sort((a, b) => Number(b.live) - Number(a.live) || b.spec.dailyVends - a.spec.dailyVends);
+    const [first, ...others] = (this.options.files ?? [CREDENTIALS_FILE]).map((f) => credentialsPath(this.options.dataDir, f));
+    const files = [first!, ...others.filter((f) => existsSync(f))];
+    // The busiest machines of each operator, those the seed marked live first.
+    const ranked = files.flatMap((file) =>
+      readCredentialsFile(file)
+        .machines.sort((a, b) => Number(b.live) - Number(a.live) || b.spec.dailyVends - a.spec.dailyVends)
+        .slice(0, this.options.count)
+        .map((entry) => ({ entry, file })),
+    );
     const dir = path.resolve(this.options.dataDir, "demo-live");
     const now = Date.now();
     const tag = now.toString(36);
-    const machines = ranked.slice(0, this.options.count).map((entry) => {
+    const machines = ranked.map(({ entry, file }) => {
       const stateFile = path.join(dir, `${entry.machineId}.json`);
       const saved = readJson<ModelState>(stateFile);
       const resume = saved && saved.version === 1 && now - saved.clock < MAX_CATCH_UP_MS ? saved : undefined;
@@ -111,7 +127,7 @@ export class DemoLiveMachines {
         state: resume,
         client: { bufferFile: path.join(dir, `${entry.machineId}.buffer.json`) },
       });
-      return { sim, entry, stateFile, haltedSince: null };
+      return { sim, entry, file, stateFile, haltedSince: null };
     });
     this.log(`[demo] ${machines.length} live demo machine(s) sending to ${this.options.baseUrl}: ${machines.map((m) => m.entry.name).join(", ")}`);
     return machines;
@@ -159,6 +175,7 @@ export function startDemoLiveMachines(): DemoLiveMachines | null {
     baseUrl: `http://127.0.0.1:${env.PORT}`,
     dataDir: env.DATA_DIR,
     count: env.DEMO_LIVE_MACHINES,
+    files: [CREDENTIALS_FILE, shanghaiDemo.credentialsFile],
   }).start();
   return globalForLive.vendopsDemoLive;
 }
