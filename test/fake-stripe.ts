@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import qs from "qs";
 import Stripe from "stripe";
+import { LocalServer } from "./local-server";
 
 // A local fake of the parts of Stripe's HTTP API that VendOps uses, for tests and benchmarks: the
 // real SDK talks to it over HTTP (host, port, protocol). It keeps Stripe's idempotency semantics
@@ -20,7 +20,7 @@ interface Stored {
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 const now = () => Math.floor(Date.now() / 1000);
 
-export class FakeStripe {
+export class FakeStripe extends LocalServer {
   readonly paymentIntents = new Map<string, Json>();
   readonly sessions = new Map<string, Json>();
   readonly refunds = new Map<string, Json>();
@@ -28,20 +28,6 @@ export class FakeStripe {
   readonly requests: { method: string; path: string; idempotencyKey: string | null; replayed: boolean }[] = [];
   private readonly idempotency = new Map<string, Stored>();
   private failures: Failure[] = [];
-  private server?: Server;
-  url = "";
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   /** The next `count` requests fail this way, then the fake answers normally again. */
   failNext(count: number, failure: Failure): void {
@@ -88,7 +74,7 @@ export class FakeStripe {
     return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse) {
+  protected async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");

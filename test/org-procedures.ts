@@ -13,6 +13,8 @@ import { createPaymentsFixture } from "./payments";
 import { ingestAudit, recordVisit } from "~/server/ingest";
 import { dexBytes } from "./dex";
 import { createApiKey } from "~/server/tenancy";
+import { saveProviderSettings } from "~/server/payments";
+import { wechatPaySettings } from "./wechatpay-orgs";
 import { generateStatements, listStatements, saveContract } from "~/server/hosts";
 
 /** An org with something of every kind an org procedure can act on. */
@@ -88,6 +90,7 @@ export async function createOrgFixture(db: Db, role: MemberRole): Promise<OrgFix
     }),
   );
   const apiKey = await asOwner(db, org.id, owner.id, (ctx) => createApiKey(ctx, { name: "Fixture key", scopes: ["machines:read"] }));
+  await asOwner(db, org.id, owner.id, (ctx) => saveProviderSettings(ctx, wechatPaySettings()));
   const hostInvitation = await callerFor(db, owner).hostAccess.invite({ orgId: org.id, email: `host-${actor.id.slice(4).toLowerCase()}@example.test`, locationIds: [location.id] });
   const hostUser = await inviteAndAccept(db, owner, org.id, [location.id]);
   const now = new Date();
@@ -455,5 +458,8 @@ export const orgProcedures: Record<string, OrgProcedure> = {
     namesThing: true,
     call: (c, f) => c.hostAccess.revokeInvitation({ orgId: f.orgId, invitationId: f.hostInvitationId }),
   },
+  "paymentProviders.list": { least: "admin", call: (c, f) => c.paymentProviders.list({ orgId: f.orgId }) },
+  "paymentProviders.save": { least: "admin", call: (c, f) => c.paymentProviders.save({ orgId: f.orgId, ...wechatPaySettings() }) },
+  "paymentProviders.setEnabled": { least: "admin", call: (c, f) => c.paymentProviders.setEnabled({ orgId: f.orgId, provider: "wechatpay", enabled: true }) },
   "hostAccess.remove": { least: "manager", namesThing: true, call: (c, f) => c.hostAccess.remove({ orgId: f.orgId, locationId: f.locationId, userId: f.hostUserId }) },
 };

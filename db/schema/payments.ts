@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { products } from "./catalog";
 import { machineIdColumn } from "./fleet";
@@ -34,6 +34,8 @@ export const orders = pgTable(
     provider: text("provider").notNull(),
     checkoutSessionId: text("checkout_session_id"),
     checkoutUrl: text("checkout_url"),
+    /** A code the order page shows as a QR code while awaiting payment (WeChat Pay Native, Alipay precreate). */
+    checkoutQrCode: text("checkout_qr_code"),
     checkoutExpiresAt: timestamp("checkout_expires_at", { withTimezone: true }).notNull(),
     paymentMethod: paymentMethod("payment_method"),
     paymentReference: text("payment_reference"),
@@ -122,3 +124,29 @@ export const paymentWebhookEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
+
+/**
+ * An org's own merchant account with WeChat Pay or Alipay, one per provider. `settings` is what may
+ * be shown (merchant and app ids, certificate serials, public keys); `sealedSecrets` holds the
+ * private key and API key as JSON, sealed with AES-256-GCM under PAYMENT_CREDENTIALS_KEY, and is
+ * never sent back to a browser.
+ */
+export const orgPaymentProviders = pgTable(
+  "org_payment_providers",
+  {
+    orgId: orgIdColumn(),
+    provider: text("provider").notNull(),
+    enabled: boolean("enabled").notNull().default(false),
+    settings: jsonb("settings").$type<Record<string, string>>().notNull(),
+    sealedSecrets: text("sealed_secrets").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.provider] }),
+    check("org_payment_providers_provider_known", sql`${t.provider} in ('wechatpay', 'alipay')`),
+    orgIsolation(t.orgId),
+  ],
+).enableRLS();
+
+export type OrgPaymentProvider = typeof orgPaymentProviders.$inferSelect;

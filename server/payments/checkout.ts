@@ -7,7 +7,9 @@ import { locations, machines, orders, organizations, products, refunds, slots } 
 import { withTenant } from "~/db/tenant";
 import { ServiceError, fieldError, notFound } from "../errors";
 import { fleetStatus, reachableStatuses } from "~/server/fleet";
-import { CHECKOUT_METHODS, createOrderInput, paymentsMessages, type CheckoutMenu, type CreatedOrder, type OrderView } from "./contract";
+import { CHECKOUT_METHODS, createOrderInput, paymentsMessages, type CheckoutMenu, type CreatedOrder, type OrderView, type OrgCheckoutMethod } from "./contract";
+import { enabledProviderFor, isOrgProviderName, notifyPathOf } from "./org-providers";
+import type { OrgProviderName } from "./provider-configs";
 import { markOrderPaid, orderTiming, orgOf } from "./orders";
 import { ProviderError, type PaymentProvider } from "./payment-provider";
 
@@ -88,7 +90,10 @@ export async function getCheckoutMenu(db: Db, machineId: string): Promise<Checko
 
 /** Who places an order and where its checkout sends them back, beside the item chosen. */
 export interface OrderPlacement {
-  provider: PaymentProvider;
+  /** The deployment's provider (Stripe or the demo), for orders without a `method`; null: none. */
+  provider: PaymentProvider | null;
+  /** The consumer's IP address (WeChat Pay H5 needs it). */
+  clientIp?: string | null;
   /** The signed-in consumer, or null for a guest. */
   consumerId: string | null;
   baseUrl: string;
@@ -102,10 +107,11 @@ export interface OrderPlacement {
  */
 export async function createOrder(db: Db, raw: z.input<typeof createOrderInput> & OrderPlacement): Promise<CreatedOrder> {
   const input = createOrderInput.parse(raw);
-  const { provider, consumerId, baseUrl } = raw;
+  const { consumerId, baseUrl } = raw;
   const now = raw.now ?? new Date();
   const orgId = await orgOf(db, { table: machines, id: input.machineId });
   if (!orgId) throw notFound("Machine");
+  const provider = await checkoutProvider(db, orgId, input.method, raw.provider);
   const order = await withTenant(db, { orgId, userId: consumerId }, async (tx) => {
     const [machine] = await tx
       .select({ id: machines.id, disabledAt: machines.disabledAt, status: fleetStatus(now) })
@@ -152,6 +158,9 @@ export async function createOrder(db: Db, raw: z.input<typeof createOrderInput> 
       cancelUrl: `${baseUrl}/m/${order.machineId}?canceled=${order.id}`,
       methods: CHECKOUT_METHODS,
       expiresAt: order.checkoutExpiresAt,
+      channel: input.channel,
+      clientIp: raw.clientIp ?? undefined,
+      notifyUrl: isOrgProviderName(provider.name) ? `${baseUrl}${notifyPathOf(provider.name, orgId)}` : undefined,
     });
   } catch (error) {
     await withTenant(db, { orgId }, (tx) =>
@@ -168,14 +177,29 @@ export async function createOrder(db: Db, raw: z.input<typeof createOrderInput> 
   await withTenant(db, { orgId }, (tx) =>
     tx
       .update(orders)
-      .set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: sql`now()` })
+      .set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, checkoutQrCode: checkout.qrCode ?? null, updatedAt: sql`now()` })
       .where(and(eq(orders.id, order.id), eq(orders.orgId, orgId))),
   );
   if (checkout.paymentReference) {
     await markOrderPaid(db, { orderId: order.id, paymentReference: checkout.paymentReference, paymentMethod: "online", source: { actor: "system", label: "Demo payments" }, at: now });
     return { orderId: order.id, redirectUrl: orderUrl };
   }
-  return { orderId: order.id, redirectUrl: checkout.url };
+  // A QR code is shown on the order page, which waits there for the payment.
+  return { orderId: order.id, redirectUrl: checkout.qrCode ? orderUrl : checkout.url };
+}
+
+const PROVIDER_OF_METHOD = { wechat_pay: "wechatpay", alipay: "alipay" } as const satisfies Record<OrgCheckoutMethod, OrgProviderName>;
+const METHOD_LABELS: Record<OrgCheckoutMethod, string> = { wechat_pay: "WeChat Pay", alipay: "Alipay" };
+
+/** The provider an order is paid through: the org's own WeChat Pay or Alipay when the consumer chose it, else the deployment's. */
+async function checkoutProvider(db: Db, orgId: string, method: OrgCheckoutMethod | undefined, deployment: PaymentProvider | null): Promise<PaymentProvider> {
+  if (method) {
+    const own = await enabledProviderFor(db, { orgId, name: PROVIDER_OF_METHOD[method] });
+    if (!own) throw fieldError("method", paymentsMessages.method_not_offered, { method: METHOD_LABELS[method] });
+    return own;
+  }
+  if (!deployment) throw new ServiceError("CONFLICT", paymentsMessages.payments_not_set_up);
+  return deployment;
 }
 
 async function getMenuItem(tx: Db, orgId: string, machineId: string, slot: string) {
@@ -245,6 +269,7 @@ export async function getOrderView(db: Db, orderId: string): Promise<OrderView |
       commandExpiresAt: o.commandExpiresAt,
       failureReason: o.failureReason,
       checkoutUrl: o.status === "awaiting_payment" ? o.checkoutUrl : null,
+      checkoutQrCode: o.status === "awaiting_payment" ? o.checkoutQrCode : null,
       refund: row.refundId ? { id: row.refundId, status: row.refundStatus!, amountMinor: row.refundAmount!, updatedAt: row.refundUpdatedAt! } : null,
     };
   });

@@ -39,6 +39,7 @@ export const paymentsMessages = defineMessages("payments", {
   payments_not_set_up: "Online payment is not set up here yet. Please pay at the machine.",
   provider_unavailable: "The payment service did not answer. Please try again in a moment.",
   provider_refused: "The payment service refused this order.",
+  method_not_offered: "This machine does not take {method} online. Please choose another way to pay.",
   order_link_unknown: "No order with this link. Check the address you opened.",
   page_cursor_invalid: "The page cursor is not valid; start again from the first page.",
   refund_already_paid: "This refund has already been paid back.",
@@ -58,9 +59,17 @@ const page = {
 export const machineIdInput = z.object({ machineId: z.string().min(1).max(64) });
 export const orderIdInput = z.object({ orderId: z.string().min(1).max(64) });
 
+/** Means of payment an org takes with its own merchant account, as the checkout page offers them. */
+export const ORG_CHECKOUT_METHODS = ["wechat_pay", "alipay"] as const satisfies readonly PaymentMethod[];
+export type OrgCheckoutMethod = (typeof ORG_CHECKOUT_METHODS)[number];
+
 export const createOrderInput = z.object({
   machineId: z.string().min(1).max(64),
   slot: z.string().min(1).max(8),
+  /** Pay with the org's own WeChat Pay or Alipay account; left out: the deployment's provider (Stripe or the demo). */
+  method: z.enum(ORG_CHECKOUT_METHODS).optional(),
+  /** "qr" (a desktop browser: scan a code) or "mobile_web" (a phone browser: go to the wallet); default qr. */
+  channel: z.enum(["qr", "mobile_web"]).default("qr"),
 });
 
 export const listOrdersInput = z.object({
@@ -126,5 +135,7 @@ export interface OrderView {
   commandExpiresAt: Date | null;
   failureReason: string | null;
   checkoutUrl: string | null;
+  /** While awaiting payment: a code to show as a QR code (WeChat Pay Native, Alipay precreate). */
+  checkoutQrCode: string | null;
   refund: { id: string; status: string; amountMinor: number; updatedAt: Date } | null;
 }

@@ -49,19 +49,31 @@ export async function claimDueRefunds(db: Db, { limit, policy = refundPolicy }: 
     .returning();
 }
 
-export type SendOutcome = "succeeded" | "retry" | "failed";
+export type SendOutcome = "succeeded" | "retry" | "failed" | "waiting";
 
-type Attempt = { refund: Refund; providerRefundId: string; failure?: undefined } | { refund: Refund; failure: ProviderError };
+type Attempt =
+  | { refund: Refund; providerRefundId: string; failure?: undefined; waiting?: undefined }
+  | { refund: Refund; failure: ProviderError; waiting?: undefined }
+  | { refund: Refund; waiting: true; failure?: undefined };
+
+/** Which provider pays a claimed refund back; null: none is configured for it, so it waits. */
+export type RefundProviderOf = (refund: Refund) => Promise<PaymentProvider | null>;
+
+/** A refund whose provider is not configured is looked at again after this; its attempts are not spent. */
+const WAIT_SECONDS = 15 * 60;
 
 /** Calls the provider for one claimed refund, with the refund's id as the idempotency key. */
-async function attemptRefund(provider: PaymentProvider, refund: Refund): Promise<Attempt> {
+async function attemptRefund(providerOf: RefundProviderOf, refund: Refund): Promise<Attempt> {
   try {
     if (!refund.paymentReference) throw new ProviderError("The sale has no payment reference to refund against.", false, "no_reference");
+    const provider = await providerOf(refund);
+    if (!provider) return { refund, waiting: true };
     const result = await provider.refund({
       refundId: refund.id,
       paymentReference: refund.paymentReference,
       amountMinor: refund.amountMinor,
       currency: refund.currency,
+      orderId: refund.orderId ?? undefined,
     });
     return { refund, providerRefundId: result.providerRefundId };
   } catch (error) {
@@ -83,7 +95,15 @@ async function recordAttempts(db: Db, attempts: Attempt[], policy: RefundPolicy)
   for (const [orgId, group] of byOrg) {
     await withTenant(db, { orgId }, async (tx) => {
       const ctx = refundWorker(tx, orgId);
-      const succeeded = group.filter((a): a is Extract<Attempt, { providerRefundId: string }> => !a.failure);
+      const succeeded = group.filter((a): a is Extract<Attempt, { providerRefundId: string }> => !a.failure && !a.waiting);
+      for (const a of group.filter((a) => a.waiting)) {
+        // Released without spending an attempt: the refund waits for its provider to be configured.
+        await tx
+          .update(refunds)
+          .set({ status: "pending", attempts: sql`${refunds.attempts} - 1`, nextAttemptAt: sql`now() + make_interval(secs => ${WAIT_SECONDS})`, updatedAt: sql`now()` })
+          .where(and(eq(refunds.id, a.refund.id), eq(refunds.status, "processing"), eq(refunds.attempts, a.refund.attempts)));
+        outcomes.set(a.refund.id, "waiting");
+      }
       if (succeeded.length > 0) {
         const rows = sql.join(
           succeeded.map((a) => sql`(${a.refund.id}, ${a.providerRefundId}, ${a.refund.attempts}::int)`),
@@ -168,10 +188,15 @@ export interface DrainResult {
   succeeded: number;
   retried: number;
   failed: number;
+  /** Claimed but left waiting: no provider is configured to pay them back. */
+  waiting: number;
 }
 
 export interface DrainInput {
-  provider: PaymentProvider;
+  /** The provider of every refund (tests, and deployments with one provider), unless `providerOf` is given. */
+  provider?: PaymentProvider | null;
+  /** The provider of each refund: the one that took its payment (see refundProviderFor). */
+  providerOf?: RefundProviderOf;
   /** Refunds claimed per round. */
   batch?: number;
   /** Provider calls in flight at once. */
@@ -184,9 +209,11 @@ export interface DrainInput {
  * Claims and sends due refunds until none are due (or `maxRounds`), `concurrency` at a time.
  * The sweep job and the after-response hook both call this; several may run at once.
  */
-export async function processDueRefunds(db: Db, { provider, batch = 50, concurrency = 4, maxRounds = 100, policy = refundPolicy }: DrainInput): Promise<DrainResult> {
-  const result: DrainResult = { claimed: 0, succeeded: 0, retried: 0, failed: 0 };
+export async function processDueRefunds(db: Db, { provider = null, providerOf, batch = 50, concurrency = 4, maxRounds = 100, policy = refundPolicy }: DrainInput): Promise<DrainResult> {
+  const result: DrainResult = { claimed: 0, succeeded: 0, retried: 0, failed: 0, waiting: 0 };
+  const providerFor: RefundProviderOf = providerOf ?? (async () => provider);
   for (let round = 0; round < maxRounds; round++) {
+    // A refund left waiting is due again only after WAIT_SECONDS, so a round never claims it twice.
     const claimed = await claimDueRefunds(db, { limit: batch, policy });
     if (claimed.length === 0) break;
     result.claimed += claimed.length;
@@ -194,7 +221,7 @@ export async function processDueRefunds(db: Db, { provider, batch = 50, concurre
     const attempts: Attempt[] = [];
     let next = 0;
     const lane = async () => {
-      while (next < claimed.length) attempts.push(await attemptRefund(provider, claimed[next++]!));
+      while (next < claimed.length) attempts.push(await attemptRefund(providerFor, claimed[next++]!));
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
     for (const outcome of await recordAttempts(db, attempts, policy)) result[outcome === "retry" ? "retried" : outcome]++;

@@ -1,14 +1,12 @@
 import "server-only";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "~/db/client";
 import { paymentWebhookEvents, refunds, type PaymentMethod } from "~/db/schema";
-import { withTenant } from "~/db/tenant";
 import { cancelUnpaidOrder, markOrderPaid, type PaymentSource } from "./orders";
 import type { ProviderEvent, WebhookDelivery } from "./payment-provider";
 import type { StripeProvider } from "./stripe";
-import { systemContext } from "../context";
-import { publishRefundOutcome } from "./webhook-events";
+import { syncRefundState } from "./refund-sync";
 
 const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
 const CHECKOUT_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"]);
@@ -118,15 +116,5 @@ async function syncRefund(db: Db, refund: Stripe.Refund): Promise<void> {
   const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : null;
   if (!status || row.status === status) return;
   const lastError = status === "failed" ? `Stripe reported the refund ${refund.status}${refund.failure_reason ? `: ${refund.failure_reason}` : ""}` : null;
-  await withTenant(db, { orgId: row.orgId }, async (tx) => {
-    const [changed] = await tx
-      .update(refunds)
-      .set({ status, providerRefundId: refund.id, lastError, updatedAt: sql`now()` })
-      .where(and(eq(refunds.id, row.id), eq(refunds.orgId, row.orgId), sql`${refunds.status} <> ${status}`))
-      .returning();
-    if (changed) {
-      const ctx = systemContext(tx, { orgId: row.orgId, actor: "stripe", label: "Stripe" });
-      await publishRefundOutcome(ctx, { refund: changed, status, providerRefundId: refund.id, error: lastError });
-    }
-  });
+  await syncRefundState(db, { refundId: row.id, orgId: row.orgId, status, providerRefundId: refund.id, lastError, source: STRIPE });
 }

@@ -9,6 +9,7 @@ import { planogramRouter, productsRouter } from "./routers/catalog";
 import { locationsRouter, machinesRouter } from "./routers/fleet";
 import { consumerRouter, loyaltyRouter, refundRequestsRouter } from "./routers/consumers";
 import { checkoutRouter, ordersRouter, refundsRouter } from "./routers/payments";
+import { paymentProvidersRouter } from "./routers/payment-providers";
 import { hostsRouter } from "./routers/hosts";
 import { jobsRouter } from "./routers/jobs";
 import { plansRouter, routesRouter, visitsRouter } from "./routers/replenishment";
@@ -52,6 +53,7 @@ export const appRouter = createTRPCRouter({
   hosts: hostsRouter,
   hostAccess: hostAccessRouter,
   hostPortal: hostPortalRouter,
+  paymentProviders: paymentProvidersRouter,
 });
 
 export type AppRouter = typeof appRouter;
