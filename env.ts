@@ -44,7 +44,9 @@ export const env = createEnv({
     /** Let webhook endpoints point at loopback and private networks (off: public addresses only). */
     WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).optional(),
     DEMO_SEED: z.enum(["true", "false"]).optional(),
-    /** How many demo machines keep sending live traffic while the demo runs; 0 turns them off. */
+    /** Seed the Shanghai demo operator too (yuan, WeChat Pay and Alipay), as `npm start -- --china` does. */
+    DEMO_CHINA: z.enum(["true", "false"]).optional(),
+    /** How many machines of each demo operator keep sending live traffic while the demo runs; 0 turns them off. */
     DEMO_LIVE_MACHINES: z.coerce.number().int().min(0, "must be 0 or more").max(40, "must be at most 40 (the demo has 40 machines)").default(5),
     /** Stripe secret key (sk_...). Unset: the embedded demo's payment provider, payments settle at once. */
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_live_... or sk_test_...)").optional(),
@@ -58,6 +60,16 @@ export const env = createEnv({
      * on the embedded database only. demo on a real database is for demos and tests.
      */
     PAYMENT_PROVIDER: z.enum(["stripe", "demo"]).optional(),
+    /**
+     * AES-256-GCM key that encrypts orgs' own WeChat Pay and Alipay merchant secrets at rest: 32 random
+     * bytes in base64. Unset: derived from MACHINE_SECRETS_KEY (or the generated local secrets), except
+     * in production with DATABASE_URL, where orgs cannot save merchant secrets without it.
+     */
+    PAYMENT_CREDENTIALS_KEY: base64Key32.optional(),
+    /** Another WeChat Pay API v3 base, e.g. a local fake for tests (default https://api.mch.weixin.qq.com). */
+    WECHATPAY_API_URL: z.url().optional(),
+    /** Another Alipay gateway, e.g. a local fake for tests or the sandbox (default https://openapi.alipay.com/gateway.do). */
+    ALIPAY_GATEWAY_URL: z.url().optional(),
     /** Set by Vercel; there, Vercel Cron calls /api/cron/* and the in-process scheduler stays off. */
     VERCEL: z.string().optional(),
     /** Run scheduled jobs in this process: on (default off Vercel) or off. */

@@ -6,6 +6,11 @@ import { documentlessPolicy, staticSecurityHeaders } from "./server/http/securit
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit"],
+  // Chinese PDFs read Noto Sans SC from node_modules at run time (server/i18n/pdf-fonts.ts): the
+  // functions that make PDFs (downloads, receipts, statements mailed through tRPC) carry the two weights.
+  outputFileTracingIncludes: Object.fromEntries(
+    ["/o/**", "/h/**", "/me/**", "/order/**", "/api/trpc/**"].map((route) => [route, ["./node_modules/@expo-google-fonts/noto-sans-sc/{400Regular,700Bold}/*.ttf"]]),
+  ),
   poweredByHeader: false,
   typedRoutes: false,
   // The end-to-end server builds after `npm test` has type-checked the whole project, so its build

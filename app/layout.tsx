@@ -1,15 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { TRPCReactProvider } from "./_trpc/client";
+import { ErrorWords } from "./_trpc/error-words";
 import { inter } from "./fonts";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "VendOps", template: "%s · VendOps" },
-  description: "The back office for vending machine operators: fleet, refunds, alerts, analytics and restock plans.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home.meta");
+  return { title: { default: t("title"), template: t("titleTemplate") }, description: t("description") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
         <NextIntlClientProvider>
+          <ErrorWords />
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,6 +1,7 @@
-// Runs before the end-to-end tests: finds Chromium, or installs Debian's package when this is root
-// on a machine with apt-get (a fresh CI box), or else stops at once with the one command to run,
-// rather than after the type check, lint and unit tests have taken their minutes.
+// Runs first in `npm test`: finds Chromium and poppler's pdftotext, or installs Debian's packages
+// when this is root on a machine with apt-get (a fresh CI box), or else stops at once with the one
+// command to run, rather than after the type check, lint and unit tests have taken their minutes.
+// A font with Chinese glyphs is installed the same way, for the screenshots of Chinese pages.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { findChromium, installCommand } from "../e2e/chromium";
@@ -10,14 +11,25 @@ function versionOf(path: string): string | undefined {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-function install(): boolean {
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync("/usr/bin/apt-get")) return false;
-  console.log("No Chromium found: installing Debian's package (apt-get install chromium)...");
+const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+
+function aptInstall(packages: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   if (update.status !== 0) return false;
-  return spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env }).status === 0;
+  return spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env }).status === 0;
+}
+
+function install(): boolean {
+  if (!canInstall) return false;
+  console.log("No Chromium found: installing Debian's package (apt-get install chromium)...");
+  return aptInstall(["chromium"]);
+}
+
+/** Whether the system has a font with Chinese glyphs (the Chinese pages' screenshots need one). */
+function hasChineseFont(): boolean {
+  const result = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  return result.status === 0 && result.stdout.trim() !== "";
 }
 
 let path = findChromium();
@@ -29,3 +41,17 @@ if (!path || !version) {
   process.exit(1);
 }
 console.log(`End-to-end tests use ${version} (${path})`);
+if (spawnSync("pdftotext", ["-v"]).error) {
+  // The tests read the text of PDFs with embedded Chinese fonts through poppler's pdftotext.
+  if (!canInstall || !aptInstall(["poppler-utils"])) {
+    console.error("\nNo pdftotext found. The tests read PDFs with it; install it with:\n\n  apt-get install poppler-utils\n");
+    process.exit(1);
+  }
+}
+if (!hasChineseFont()) {
+  // Without one, Chinese pages render as empty boxes in the screenshots (the tests still pass).
+  if (canInstall) {
+    console.log("No font with Chinese glyphs: installing Debian's fonts-wqy-microhei for the screenshots...");
+    aptInstall(["fonts-wqy-microhei"]);
+  } else console.log("No font with Chinese glyphs: screenshots of Chinese pages show boxes (apt-get install fonts-wqy-microhei).");
+}

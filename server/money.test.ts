@@ -42,7 +42,8 @@ describe("money in each currency's own precision", () => {
     expect(toMajorText(123456, "USD")).toBe("1234.56");
     expect(toMajorText(250, "JPY")).toBe("250");
     expect(toMajorText(1250, "KWD")).toBe("1.250");
-    expect(["USD", "JPY", "KWD"].map(amountHint)).toEqual(["Use an amount like 2.50.", "Use an amount like 250.", "Use an amount like 2.500."]);
+    expect(["USD", "JPY", "KWD"].map((c) => amountHint(c))).toEqual(["Use an amount like 2.50.", "Use an amount like 250.", "Use an amount like 2.500."]);
+    expect([amountHint("CNY", "zh-CN"), amountHint("JPY", "zh-CN"), amountHint("CNY", "en")]).toEqual(["请输入类似 2.50 的金额。", "请输入类似 250 的金额。", "Use an amount like 2.50."]);
   });
 
   it("reads what people type, without floating point", () => {

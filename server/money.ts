@@ -2,7 +2,12 @@
 // currency's precision lives here, for the server and the browser alike, and formats in one fixed
 // locale per language (server/i18n/locales.ts), so a page rendered on the server and hydrated in
 // the browser shows the same text.
+import { defineMessages, renderMessage } from "./errors";
 import { intlLocale, type Locale } from "./i18n/locales";
+
+export const moneyMessages = defineMessages("money", {
+  amount_hint: "Use an amount like {example}.",
+});
 
 const LOCALE = "en-GB";
 
@@ -100,7 +105,7 @@ export function parseMajor(text: string, currency: string): number | null {
 }
 
 /** "Use an amount like 2.50." in the currency's precision ("250" for JPY, "2.500" for KWD). */
-export function amountHint(currency: string): string {
+export function amountHint(currency: string, locale?: Locale): string {
   const digits = minorDigits(currency);
-  return `Use an amount like ${digits > 0 ? (2.5).toFixed(digits) : "250"}.`;
+  return renderMessage(moneyMessages.amount_hint, { example: digits > 0 ? (2.5).toFixed(digits) : "250" }, locale);
 }

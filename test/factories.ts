@@ -28,7 +28,8 @@ export async function createUser(db: Db, overrides: Partial<{ name: string; emai
       passwordHash: await passwordHash,
     })
     .returning({ id: users.id, email: users.email, name: users.name });
-  return user!;
+  // As a session has it: a new account follows its browser's language.
+  return { ...user!, locale: null };
 }
 
 /** An organization with a fresh owner. */

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { inflateSync } from "node:zlib";
 
 /** One piece of text as a PDF draws it: where, in which size, and what. */
@@ -39,4 +40,12 @@ export function pdfTexts(pdf: Buffer): PdfText[] {
     }
   }
   return texts;
+}
+
+/**
+ * The text of a PDF as a reader extracts it, through poppler's `pdftotext` (installed by .ci/run):
+ * for PDFs with an embedded font, whose page streams hold glyph numbers rather than characters.
+ */
+export function pdfPlainText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8");
 }

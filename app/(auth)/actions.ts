@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { authMessages, credentialTextProblem } from "~/server/auth";
 import { renderMessage } from "~/server/errors";
 import { safeCallbackUrl, signIn, signOut } from "~/server/web";
@@ -11,11 +12,11 @@ export interface SignInState {
   email?: string;
 }
 
-function refusalMessage(code: string | undefined): string {
+async function refusalMessage(code: string | undefined): Promise<string> {
   const throttled = /^throttled:(\d+)$/.exec(code ?? "");
   if (throttled) {
     const minutes = Math.max(1, Math.ceil(Number(throttled[1]) / 60));
-    return `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+    return (await getTranslations("auth"))("tooManyAttempts", { minutes });
   }
   return renderMessage(authMessages.credentials_mismatch);
 }
@@ -33,7 +34,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code), email };
+    if (error instanceof CredentialsSignin) return { error: await refusalMessage(error.code), email };
     throw error;
   }
   redirect(safeCallbackUrl(callbackUrl));

@@ -1,5 +1,6 @@
 import { MailWarning } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { signOutAction } from "./actions";
 
@@ -20,17 +21,18 @@ export function InvitationActions(props: {
   accept: React.ReactNode;
 }) {
   const { unusable, user, email, here } = props;
+  const t = useTranslations("auth.invitation");
   if (unusable) return <p className="rounded-md bg-zinc-50 px-3 py-2 text-[13px] text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">{unusable}</p>;
   if (!user) {
     return (
       <div className="space-y-2">
         <Link href={props.signUpHref} className={buttonClasses("primary", "md", "w-full")}>
-          Create account
+          {t("createAccount")}
         </Link>
         <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: here })}`} className={buttonClasses("secondary", "md", "w-full")}>
-          Sign in
+          {t("signIn")}
         </Link>
-        <p className="pt-1 text-center text-xs text-zinc-500 dark:text-zinc-400">Use {email} for either.</p>
+        <p className="pt-1 text-center text-xs text-zinc-500 dark:text-zinc-400">{t("useEmail", { email })}</p>
       </div>
     );
   }
@@ -39,15 +41,13 @@ export function InvitationActions(props: {
       {user.email.toLowerCase() !== email.toLowerCase() && (
         <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
           <MailWarning aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>
-            You are signed in as {user.email}, but this invitation was sent to {email}.
-          </span>
+          <span>{t("otherAccount", { current: user.email, email })}</span>
         </p>
       )}
       {props.accept}
       <form action={signOutAction.bind(null, here)}>
         <button type="submit" className="w-full text-center text-[13px] text-zinc-500 hover:text-zinc-800 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200">
-          Not {user.name}? Sign out and use another account
+          {t("signOut", { name: user.name })}
         </button>
       </form>
     </div>

@@ -1,24 +1,28 @@
 import { ChevronRight, MapPin } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 import { requireUser } from "~/server/web";
 
-export const metadata: Metadata = { title: "Your places" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hostPortal.places"))("meta") };
+}
 
 /** Every place the signed-in host follows, grouped by the operator whose machines stand there. */
 export default async function HostPlacesPage() {
   // The layout sends a visitor to sign in; the page, rendered beside it, must not ask for their places first.
   await requireUser("/h");
   const places = await (await serverCaller()).hostPortal.places();
+  const t = await getTranslations("hostPortal.places");
   return (
     <>
-      <PageHeader title="Your places" description="The vending machines at your places: their sales, their state and your commission statements." />
+      <PageHeader title={t("title")} description={t("description")} />
       {places.length === 0 ? (
-        <EmptyState icon={<MapPin />} title="No places yet" className="bg-white dark:bg-zinc-900/40">
-          When an operator invites you as the host of a place, open the link in their e-mail and it appears here.
+        <EmptyState icon={<MapPin />} title={t("emptyTitle")} className="bg-white dark:bg-zinc-900/40">
+          {t("emptyBody")}
         </EmptyState>
       ) : (
         <div className="space-y-6">

@@ -3,22 +3,24 @@
 import clsx from "clsx";
 import { LogOut } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useTransition } from "react";
 import { signOutAction } from "~/app/(auth)/actions";
 import { Button } from "~/app/_components/ui/button";
 
 const links = [
-  { href: "/me", label: "Purchases", match: (p: string) => p === "/me" || p.startsWith("/me/purchases") },
-  { href: "/me/memberships", label: "Memberships", match: (p: string) => p.startsWith("/me/memberships") },
-  { href: "/me/requests", label: "Requests", match: (p: string) => p.startsWith("/me/requests") },
-];
+  { href: "/me", key: "purchases", match: (p: string) => p === "/me" || p.startsWith("/me/purchases") },
+  { href: "/me/memberships", key: "memberships", match: (p: string) => p.startsWith("/me/memberships") },
+  { href: "/me/requests", key: "requests", match: (p: string) => p.startsWith("/me/requests") },
+] as const;
 
 /** Tabs of the consumer area, with the current one marked. */
 export function ConsumerNav() {
+  const t = useTranslations("consumer.me.nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="My account" className="mx-auto max-w-5xl px-2 sm:px-4">
+    <nav aria-label={t("label")} className="mx-auto max-w-5xl px-2 sm:px-4">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {links.map((link) => {
           const current = link.match(pathname);
@@ -34,7 +36,7 @@ export function ConsumerNav() {
                     : "border-transparent text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
                 )}
               >
-                {link.label}
+                {t(link.key)}
               </Link>
             </li>
           );
@@ -45,11 +47,12 @@ export function ConsumerNav() {
 }
 
 export function SignOutButton() {
+  const t = useTranslations("consumer.me");
   const [pending, start] = useTransition();
   return (
     <Button variant="ghost" className="h-10" disabled={pending} onClick={() => start(() => signOutAction("/"))}>
       <LogOut aria-hidden />
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? t("signingOut") : t("signOut")}
     </Button>
   );
 }

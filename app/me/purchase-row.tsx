@@ -1,24 +1,27 @@
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
-import { purchaseStatusWords, refundStatusWords, requestStatusWords } from "~/app/_components/consumer/purchase-status";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useFormat } from "~/app/_components/i18n/format";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
-import { formatMoney } from "~/server/money";
 import type { Purchase } from "./purchases-query";
 
 const receiptHref = (p: Purchase) => `/me/purchases/${p.id}`;
 
 /** What came after the purchase: its refund, else the consumer's request, else nothing. */
 function Aftermath({ purchase }: { purchase: Purchase }) {
-  if (purchase.refund) return <ConsumerBadge table={refundStatusWords} status={purchase.refund.status} />;
-  if (purchase.request) return <ConsumerBadge table={requestStatusWords} status={purchase.request.status} />;
-  return <span className="text-zinc-500 dark:text-zinc-400">None</span>;
+  const t = useTranslations("consumer.me.purchases");
+  if (purchase.refund) return <ConsumerBadge kind="refund" status={purchase.refund.status} />;
+  if (purchase.request) return <ConsumerBadge kind="request" status={purchase.request.status} />;
+  return <span className="text-zinc-500 dark:text-zinc-400">{t("none")}</span>;
 }
 
 /** A purchase as a row of the bill (wider screens). */
 export function PurchaseRow({ purchase: p }: { purchase: Purchase }) {
+  const f = useFormat();
+  const methodLabel = usePaymentMethodLabel();
   return (
     <tr className={rowClasses}>
       <td className={`${cellClasses} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
@@ -32,10 +35,10 @@ export function PurchaseRow({ purchase: p }: { purchase: Purchase }) {
       </td>
       <td className={cellClasses}>{p.machineName}</td>
       <td className={`${cellClasses} text-zinc-600 dark:text-zinc-400`}>{p.location ?? "—"}</td>
-      <td className={`${cellClasses} tabular text-right font-medium whitespace-nowrap`}>{formatMoney(p.amountMinor, p.currency)}</td>
-      <td className={cellClasses}>{p.paymentMethod ? paymentMethodLabel(p.paymentMethod) : "—"}</td>
+      <td className={`${cellClasses} tabular text-right font-medium whitespace-nowrap`}>{f.money(p.amountMinor, p.currency)}</td>
+      <td className={cellClasses}>{p.paymentMethod ? methodLabel(p.paymentMethod) : "—"}</td>
       <td className={cellClasses}>
-        <ConsumerBadge table={purchaseStatusWords} status={p.status} />
+        <ConsumerBadge kind="purchase" status={p.status} />
       </td>
       <td className={cellClasses}>
         <Aftermath purchase={p} />
@@ -46,6 +49,8 @@ export function PurchaseRow({ purchase: p }: { purchase: Purchase }) {
 
 /** A purchase as a card of the bill (phones): the whole card opens the receipt. */
 export function PurchaseCard({ purchase: p }: { purchase: Purchase }) {
+  const f = useFormat();
+  const methodLabel = usePaymentMethodLabel();
   return (
     <li>
       <Link
@@ -55,7 +60,7 @@ export function PurchaseCard({ purchase: p }: { purchase: Purchase }) {
         <div className="min-w-0 flex-1 space-y-1">
           <div className="flex items-baseline justify-between gap-2">
             <span className="truncate font-medium text-zinc-900 dark:text-zinc-100">{p.product}</span>
-            <span className="tabular shrink-0 font-semibold">{formatMoney(p.amountMinor, p.currency)}</span>
+            <span className="tabular shrink-0 font-semibold">{f.money(p.amountMinor, p.currency)}</span>
           </div>
           <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
             {p.machineName}
@@ -63,8 +68,8 @@ export function PurchaseCard({ purchase: p }: { purchase: Purchase }) {
           </p>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
             <LocalTime date={p.occurredAt} />
-            {p.paymentMethod && <span>· {paymentMethodLabel(p.paymentMethod)}</span>}
-            <ConsumerBadge table={purchaseStatusWords} status={p.status} />
+            {p.paymentMethod && <span>· {methodLabel(p.paymentMethod)}</span>}
+            <ConsumerBadge kind="purchase" status={p.status} />
             {(p.refund || p.request) && <Aftermath purchase={p} />}
           </div>
         </div>

@@ -9,11 +9,12 @@ export const purchasesPageOptions = {
   getNextPageParam: (page: RouterOutputs["consumer"]["purchases"]) => page.nextCursor,
 };
 
+/** The bill's orders; each one's words are in `consumer.me.purchases.sorts`. */
 export const sorts = {
-  newest: { label: "Newest first", compare: (a: Purchase, b: Purchase) => b.occurredAt.getTime() - a.occurredAt.getTime() },
-  oldest: { label: "Oldest first", compare: (a: Purchase, b: Purchase) => a.occurredAt.getTime() - b.occurredAt.getTime() },
-  highest: { label: "Highest amount", compare: (a: Purchase, b: Purchase) => b.amountMinor - a.amountMinor },
-  lowest: { label: "Lowest amount", compare: (a: Purchase, b: Purchase) => a.amountMinor - b.amountMinor },
+  newest: { compare: (a: Purchase, b: Purchase) => b.occurredAt.getTime() - a.occurredAt.getTime() },
+  oldest: { compare: (a: Purchase, b: Purchase) => a.occurredAt.getTime() - b.occurredAt.getTime() },
+  highest: { compare: (a: Purchase, b: Purchase) => b.amountMinor - a.amountMinor },
+  lowest: { compare: (a: Purchase, b: Purchase) => a.amountMinor - b.amountMinor },
 } as const;
 
 export type SortKey = keyof typeof sorts;

@@ -43,7 +43,8 @@ test("the demo owner sees the overview, the month's statistics with exports, and
     const month = new URL(page.url()).searchParams.get("month") ?? (await page.getByRole("combobox", { name: "Month" }).inputValue());
     const csv = await context.request.get(`${base}/statistics/export.csv?month=${month}`);
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toMatch(/^section,key,name,revenue/);
+    // UTF-8 with a byte order mark, so Excel reads it as UTF-8.
+    expect(await csv.text()).toMatch(/^\uFEFFsection,key,name,revenue/);
     const pdf = await context.request.get(`${base}/statistics/export.pdf?month=${month}`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

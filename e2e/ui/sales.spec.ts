@@ -147,7 +147,7 @@ test("sales open on the last 7 days in the URL; ranges, comparisons and hidden c
     expect(href.searchParams.toString()).toBe(query.toString());
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-sales-${day}-${day}\\.csv$`));
-    const rows = parse(await readFile((await download.path())!, "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readFile((await download.path())!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.product, r.payment_method, r.status, r.price])).toEqual([
       ["Cola", "card", "succeeded", "2.50"],
       ["Water", "card", "failed", "1.50"],

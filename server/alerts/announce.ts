@@ -47,7 +47,7 @@ export async function announceAlerts(ctx: ServiceCtx, changes: AlertChange[]): P
     );
 
   const payloads = await describeAlerts(ctx, due.map((c) => c.alert));
-  const told = await notifyAlerts(ctx, { alerts: due.map((c, i) => ({ event: eventOf[c.kind], notice: noticeOf(payloads[i]!) })) });
+  const told = await notifyAlerts(ctx, { alerts: due.map((c, i) => ({ event: eventOf[c.kind], notice: noticeOf(payloads[i]!, due[i]!.alert) })) });
   const entries = told
     .filter((t) => t.members + t.emails + t.webhooks > 0)
     .map(({ alertId, members, emails, webhooks }) => ({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_OFFLINE_MINUTES } from "~/server/fleet/contract";
-import { defineMessages, renderMessage } from "~/server/errors";
+import { defineMessages, renderMessage as render, type Message, type MessageParams } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { pageCursor } from "~/server/input/cursor";
 import { roundedTo } from "~/server/input/decimals";
 import { formatMoney } from "~/server/money";
@@ -42,8 +43,13 @@ export const alertRules = [
 ] as const satisfies readonly AlertRuleDefinition[];
 export type AlertRule = (typeof alertRules)[number]["rule"];
 
-export function ruleLabel(rule: string): string {
-  return alertRules.find((r) => r.rule === rule)?.label ?? rule;
+/** The rules' names as messages (`alert_rules.<rule>`), so that each reader's language renders them. */
+const ruleNames: Readonly<Record<string, Message>> = defineMessages("alert_rules", Object.fromEntries(alertRules.map((r) => [r.rule, r.label])) as Record<AlertRule, string>);
+
+/** A rule's name in a language (English by default); an unknown rule as its code. */
+export function ruleLabel(rule: string, locale: Locale = "en"): string {
+  const name = Object.hasOwn(ruleNames, rule) ? ruleNames[rule] : undefined;
+  return name ? render(name, {}, locale) : rule;
 }
 
 /** Whether a rule's code names the thing at fault (a fault code, a slot), so headings show it. */
@@ -52,8 +58,8 @@ export function headingShowsCode(rule: string): boolean {
 }
 
 /** An alert's heading in lists and on its page: "Low stock A1", "Offline". */
-export function alertHeading(alert: { rule: string; code: string }): string {
-  return headingShowsCode(alert.rule) ? `${ruleLabel(alert.rule)} ${alert.code}` : ruleLabel(alert.rule);
+export function alertHeading(alert: { rule: string; code: string }, locale: Locale = "en"): string {
+  return headingShowsCode(alert.rule) ? `${ruleLabel(alert.rule, locale)} ${alert.code}` : ruleLabel(alert.rule, locale);
 }
 
 /**
@@ -122,16 +128,17 @@ export const alertTexts = defineMessages("alerts", {
 
 type Loose<R extends AlertRule> = Partial<Record<keyof AlertData[R], unknown>>;
 const present = (...values: unknown[]) => values.every((v) => v !== undefined && v !== null);
-const money = (minor: unknown, currency: unknown) => formatMoney(Number(minor), String(currency), { code: true });
 const s = String;
-/** A local date (YYYY-MM-DD) as "Tue 8 Dec"; anything else as it is. */
-const shortDay = (date: unknown) => {
-  const d = new Date(`${String(date)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? String(date) : d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-};
 
-/** The English text of a rule's alert from its code and data; null when the data lacks what the text needs. */
-function textFromData(rule: string, code: string, data: Record<string, unknown>): string | null {
+/** The text of a rule's alert in a language from its code and data; null when the data lacks what the text needs. */
+function textFromData(rule: string, code: string, data: Record<string, unknown>, locale: Locale): string | null {
+  const renderMessage = (message: Message, params: MessageParams) => render(message, params, locale);
+  const money = (minor: unknown, currency: unknown) => formatMoney(Number(minor), String(currency), { code: true, locale });
+  /** A local date (YYYY-MM-DD) as "Tue 8 Dec" ("12月8日周二"); anything else as it is. */
+  const shortDay = (date: unknown) => {
+    const d = new Date(`${String(date)}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? String(date) : d.toLocaleDateString(locale === "en" ? "en-GB" : locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  };
   switch (rule) {
     case "machine_fault": {
       const d = data as Loose<"machine_fault">;
@@ -223,11 +230,12 @@ function textFromData(rule: string, code: string, data: Record<string, unknown>)
 }
 
 /**
- * What an alert says, in English, rendered from its rule, code and data. Alerts raised before their
- * data carried the whole story keep the English `message` they were stored with, used only then.
+ * What an alert says in a language (English by default), rendered from its rule, code and data.
+ * Alerts raised before their data carried the whole story keep the English `message` they were
+ * stored with, used only then.
  */
-export function alertText(alert: { rule: string; code: string; data: Record<string, unknown>; message?: string | null }): string {
-  return textFromData(alert.rule, alert.code, alert.data ?? {}) ?? (alert.message || alertHeading(alert));
+export function alertText(alert: { rule: string; code: string; data: Record<string, unknown>; message?: string | null }, locale: Locale = "en"): string {
+  return textFromData(alert.rule, alert.code, alert.data ?? {}, locale) ?? (alert.message || alertHeading(alert, locale));
 }
 
 /**

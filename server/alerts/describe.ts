@@ -3,6 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { machines, organizations, type Alert } from "~/db/schema";
 import type { ServiceCtx } from "../context";
 import { appUrl } from "../mail/mailer";
+import { LOCALES, type Locale } from "~/server/i18n/locales";
+import { documentsTranslator } from "~/server/i18n/translator";
 import type { AlertNotice } from "~/server/notifications/contract";
 import { alertText, ruleLabel, type AlertPayload } from "./contract";
 
@@ -34,15 +36,30 @@ export async function describeAlerts(ctx: ServiceCtx, list: Alert[]): Promise<Al
       firstSeenAt: a.firstSeenAt.toISOString(),
       lastSeenAt: a.lastSeenAt.toISOString(),
       resolvedAt: a.resolvedAt?.toISOString() ?? null,
-      title: `${label}${a.rule === "machine_fault" ? ` ${a.code}` : ""}${machineName ? ` on ${machineName}` : ""}`,
+      title: titleIn(a, machineName, "en"),
       url: `${orgUrl}/alerts/${a.id}`,
     };
   });
 }
 
-/** What notifications need to tell people and endpoints about an alert. */
-export function noticeOf(payload: AlertPayload): AlertNotice {
+/** An alert's title in a language: "低库存 A1" or, with its machine, "Station hall 1：低库存 A1". */
+function titleIn(alert: Pick<Alert, "rule" | "code">, machineName: string | null, locale: Locale): string {
+  const title = `${ruleLabel(alert.rule, locale)}${alert.rule === "machine_fault" ? ` ${alert.code}` : ""}`;
+  return machineName ? documentsTranslator(locale)("alerts.onMachine", { title, machine: machineName }) : title;
+}
+
+/**
+ * What notifications need to tell people and endpoints about an alert. With the alert itself, the
+ * notice also carries its words in the other languages, for the members who read those; webhooks
+ * always get the English payload.
+ */
+export function noticeOf(payload: AlertPayload, alert?: Alert): AlertNotice {
+  const others = LOCALES.filter((l): l is Exclude<Locale, "en"> => l !== "en");
+  const translations = alert
+    ? Object.fromEntries(others.map((l) => [l, { title: titleIn(alert, payload.machineName, l), text: alertText(alert, l), ruleLabel: ruleLabel(alert.rule, l) }]))
+    : undefined;
   return {
+    translations,
     alertId: payload.id,
     severity: payload.severity,
     title: payload.title,

@@ -4,6 +4,8 @@ import { alerts, sales } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { ingestBatch } from "~/server/ingest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { callerFor } from "~/test/factories";
 import { asOwner, createMachineWithPlanogram, restock, vend } from "~/test/machines";
 import { saleRow } from "~/test/payments";
@@ -95,6 +97,11 @@ describe("overview and rankings", () => {
     expect(bar?.reasons.join(" ")).toMatch(/down \d+ % on the previous 30 days/);
     expect(r.candidates.find((c) => c.name === "Water 0.5 l")?.reasons.join(" ")).toMatch(/a day per slot while in stock/);
     expect(r.candidates.some((c) => c.name === "Cola 0.33 l")).toBe(false);
+    // The same reasons in the reader's language.
+    const zh = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "zh-CN" })).analytics.rankings({ orgId: m.org.id });
+    const zhBar = zh.candidates.find((c) => c.name === "Chocolate bar")!.reasons.join(" ");
+    expect(zhBar).toContain("毛利率 13 %，低于 20 %。");
+    expect(zhBar).toMatch(/比之前 30 天（\d+ 件）下降 \d+ %/);
     expect(r.locations).toEqual([expect.objectContaining({ name: "Main station", machines: 1, againstMedian: 1 })]);
 
     const atLocation = await callerFor(t.db, m.owner).analytics.rankings({ orgId: m.org.id, locationId: m.location.id });

@@ -9,5 +9,5 @@ export { rollUpAll, rollUpOrg, salesMark, salesNotRolledUp } from "./rollup";
 export { statisticsCsv, statisticsForExport, statisticsPdf } from "./statistics-export";
 export { stockoutsStatement } from "./stockouts";
 export { dailyJournal, type DailyJournal, type DayJournal, type JournalLine } from "./journal";
-export { defaultLedgerAccounts, type LedgerAccount } from "./journal-accounts";
+export { defaultLedgerAccounts, ledgerAccountsIn, type LedgerAccount } from "./journal-accounts";
 export { journalCsv, quickbooksJournalHeader, xeroJournalHeader } from "./journal-csv";

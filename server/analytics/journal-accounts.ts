@@ -1,5 +1,7 @@
 import "server-only";
 import type { PaymentMethod } from "~/db/schema";
+import { defineMessages, renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 
 /** An account of the ledger the daily journal posts to: its code (Xero imports by code) and its name (QuickBooks by name). */
 export interface LedgerAccount {
@@ -36,6 +38,18 @@ export const defaultLedgerAccounts = {
 } as const satisfies Record<string, LedgerAccount>;
 
 export type LedgerAccountKey = keyof typeof defaultLedgerAccounts;
+
+/** The accounts' names as messages: the exports keep the English names their importers match, a page reads them in its language. */
+const accountNames = defineMessages("ledger_accounts", Object.fromEntries(Object.entries(defaultLedgerAccounts).map(([key, a]) => [key, a.name])));
+
+/** The default chart of accounts as a page shows it, names in `locale` (English when left out). */
+export function ledgerAccountsIn(locale?: Locale): (LedgerAccount & { key: LedgerAccountKey })[] {
+  return (Object.entries(defaultLedgerAccounts) as [LedgerAccountKey, LedgerAccount][]).map(([key, a]) => ({
+    key,
+    code: a.code,
+    name: renderMessage(accountNames[key] ?? { en: a.name }, {}, locale),
+  }));
+}
 
 /** Where a payment method's takings wait until they are settled: the debit of a sale, the credit of a refund. */
 export const clearingAccountOf: Record<PaymentMethod, LedgerAccountKey> = {

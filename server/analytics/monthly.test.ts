@@ -216,7 +216,7 @@ describe("monthly statistics", () => {
     // The exports say so too.
     const exported = (await statisticsForExport(t.db, { orgId: org.id, userId: m.owner.id, role: "owner", name: m.owner.name, month: "2026-02" }))!;
     const options = { orgName: "Partial Vending", paymentMethodLabel: (x: string) => x };
-    const csv = parse(statisticsCsv(exported, options), { columns: true }) as Record<string, string>[];
+    const csv = parse(statisticsCsv(exported, options), { columns: true, bom: true }) as Record<string, string>[];
     expect(csv.map((r) => [r.section, r.partial])).toEqual(expect.arrayContaining([["month", "true"], ["machine", ""]]));
     expect(pdfTexts(await statisticsPdf(exported, options)).some((x) => x.text.includes("partial month"))).toBe(true);
     // March is whole, but February is not: no month-over-month change against it.

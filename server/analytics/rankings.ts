@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { queryRows } from "~/db/client";
 import { ALL_LOCATIONS, ALL_MACHINES } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
+import { defineMessages, renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { periodInput, type EliminationCandidate, type LocationPerformance, type ProductRanking } from "./contract";
 import { resolvePeriod, type Period } from "./period";
 
@@ -76,31 +78,38 @@ export const eliminationRules = {
   declineMinUnits: 10,
 };
 
+export const eliminationMessages = defineMessages("rankings", {
+  slow: "Sells {rate} a day per slot while in stock, against {median} for the median product.",
+  low_margin: "Margin of {margin}, under {threshold}.",
+  declining: "{units} sold, down {decline} on the previous {days} days ({previous}).",
+});
+
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const rate = (x: number) => (x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
 
-/** Why a product is a candidate to drop, in words; empty when it is not one. */
-export function eliminationReasons(p: ProductRanking, medianVelocity: number | null, periodDays: number): string[] {
+/** Why a product is a candidate to drop, in words (in `locale`, English when left out); empty when it is not one. */
+export function eliminationReasons(p: ProductRanking, medianVelocity: number | null, periodDays: number, locale?: Locale): string[] {
   const reasons: string[] = [];
   const r = eliminationRules;
+  const m = eliminationMessages;
   if (p.velocity !== null && medianVelocity && p.velocity < medianVelocity * r.slowShare) {
-    reasons.push(`Sells ${rate(p.velocity)} a day per slot while in stock, against ${rate(medianVelocity)} for the median product.`);
+    reasons.push(renderMessage(m.slow, { rate: rate(p.velocity), median: rate(medianVelocity) }, locale));
   }
-  if (p.marginRate !== null && p.marginRate < r.lowMargin) reasons.push(`Margin of ${pct(p.marginRate)}, under ${pct(r.lowMargin)}.`);
+  if (p.marginRate !== null && p.marginRate < r.lowMargin) reasons.push(renderMessage(m.low_margin, { margin: pct(p.marginRate), threshold: pct(r.lowMargin) }, locale));
   if (p.change !== null && p.change < -r.decline && p.previousUnits >= r.declineMinUnits) {
-    reasons.push(`${p.units} sold, down ${pct(-p.change)} on the previous ${periodDays} days (${p.previousUnits}).`);
+    reasons.push(renderMessage(m.declining, { units: p.units, decline: pct(-p.change), days: periodDays, previous: p.previousUnits }, locale));
   }
   return reasons;
 }
 
-/** Rankings of the period: products with their figures, elimination candidates and locations. */
-export async function getRankings(ctx: ServiceCtx, raw: z.input<typeof periodInput>) {
+/** Rankings of the period: products with their figures, elimination candidates (reasons in `locale`) and locations. */
+export async function getRankings(ctx: ServiceCtx, raw: z.input<typeof periodInput> & { locale?: Locale }) {
   const input = periodInput.parse(raw);
   const period = await resolvePeriod(ctx, input);
   const products = await productFigures(ctx, period, input.locationId);
   const medianVelocity = median(products.flatMap((p) => (p.velocity === null ? [] : [p.velocity])));
   const candidates: EliminationCandidate[] = products
-    .map((p) => ({ ...p, reasons: eliminationReasons(p, medianVelocity, period.days) }))
+    .map((p) => ({ ...p, reasons: eliminationReasons(p, medianVelocity, period.days, raw.locale) }))
     .filter((p) => p.reasons.length > 0)
     .sort((a, b) => b.reasons.length - a.reasons.length || (a.velocity ?? 0) - (b.velocity ?? 0));
   return { period, products, medianVelocity, candidates, locations: await locationPerformance(ctx, period) };

@@ -35,7 +35,7 @@ describe("statistics exports", () => {
 
     const stats = await statisticsForExport(t.db, { orgId: m.org.id, userId: m.owner.id, role: "owner", name: m.owner.name, month: "2026-10" });
     expect(stats).not.toBeNull();
-    const rows = parse(statisticsCsv(stats!, options), { columns: true }) as Record<string, string>[];
+    const rows = parse(statisticsCsv(stats!, options), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ section: "month", key: "2026-10", revenue: "5.00", units: "2", margin: "3.20", currency: "EUR" });
     expect(rows.filter((r) => r.section === "payment_method").map((r) => r.name).sort()).toEqual(["WeChat Pay", "cash"]);
     expect(rows.find((r) => r.section === "product")).toMatchObject({ name: "Cola 0.33 l", units: "2" });

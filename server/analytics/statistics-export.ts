@@ -5,6 +5,9 @@ import type { Db } from "~/db/client";
 import type { MemberRole, MonthlyBreakdownRow, MonthlyFigures, MonthlyStatistics } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import { memberContext } from "~/server/context";
+import type { Locale } from "~/server/i18n/locales";
+import { pdfFonts } from "~/server/i18n/pdf-fonts";
+import { documentsTranslator, monthWords } from "~/server/i18n/translator";
 import { formatMoney, toMajorText } from "~/server/money";
 import { getMonthlyStatistics, type MonthStatistics } from "./monthly";
 
@@ -12,6 +15,8 @@ export interface ExportOptions {
   orgName: string;
   /** Payment methods in words ("WeChat Pay" for "wechat_pay"). */
   paymentMethodLabel: (method: string) => string;
+  /** The reader's language (English by default). */
+  locale?: Locale;
 }
 
 /** A month's statistics read for an export by a member of the org, or null when there are none. */
@@ -20,7 +25,7 @@ export function statisticsForExport(db: Db, request: { orgId: string; userId: st
   return withTenant(db, { orgId: member.orgId, userId: member.userId }, (tx) => getMonthlyStatistics(memberContext(tx, member), { month }));
 }
 
-const header = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount", "partial"];
+const columns = ["section", "key", "name", "revenue", "cost", "margin", "units", "failed_vends", "failure_rate", "refunds", "refund_amount", "stockout_hours", "uptime", "average_ticket", "currency", "other_refunds", "other_refund_amount", "partial"] as const;
 
 function line(section: string, key: string, name: string, f: MonthlyFigures | MonthlyBreakdownRow, currency: string) {
   const avg = "averageTicketMinor" in f ? toMajorText(f.averageTicketMinor, currency) : "";
@@ -45,11 +50,15 @@ function line(section: string, key: string, name: string, f: MonthlyFigures | Mo
   ];
 }
 
-/** The month as CSV: the totals, the months it is compared with, then one row per machine, location, product and payment method. */
+/**
+ * The month as CSV for spreadsheets (a byte order mark first, headers in the reader's language): the
+ * totals, the months it is compared with, then one row per machine, location, product and payment method.
+ */
 export function statisticsCsv(stats: MonthlyStatistics & { partial?: boolean }, options: ExportOptions): string {
+  const t = documentsTranslator(options.locale);
   const c = stats.currency;
   const m = stats.month.slice(0, 7);
-  const rows: unknown[][] = [header, line("month", m, options.orgName, stats.figures, c)];
+  const rows: unknown[][] = [columns.map((column) => t(`csv.statistics.${column}`)), line("month", m, options.orgName, stats.figures, c)];
   if (stats.previousMonth) rows.push(line("previous_month", "", "", stats.previousMonth, c));
   if (stats.previousYear) rows.push(line("previous_year", "", "", stats.previousYear, c));
   const b = stats.breakdowns;
@@ -58,20 +67,26 @@ export function statisticsCsv(stats: MonthlyStatistics & { partial?: boolean }, 
   for (const r of b.products) rows.push(line("product", r.key, r.label, r, c));
   for (const r of b.paymentMethods) rows.push(line("payment_method", r.key, options.paymentMethodLabel(r.key), r, c));
   // Only the month's own row says whether its history covers just part of it.
-  return stringify(rows.map((r, i) => (i === 0 ? r : [...r, i === 1 && stats.partial ? "true" : ""])));
+  return stringify(
+    rows.map((r, i) => (i === 0 ? r : [...r, i === 1 && stats.partial ? "true" : ""])),
+    { bom: true },
+  );
 }
 
-// The PDF's standard fonts encode WinAnsi only, which has no U+2212 minus: negative numbers use the
-// hyphen-minus, as Intl's en-GB amounts do ("-12.50 EUR").
-const money = (minor: number, currency: string) => formatMoney(minor, currency, { code: true });
-const countFormat = new Intl.NumberFormat("en-GB");
-const count = (n: number) => countFormat.format(n);
 const percent = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(1)} %`);
-const change = (a: number | null, b: number | null | undefined) => (a === null || !b ? "–" : `${a >= b ? "+" : "-"}${count(Math.round((Math.abs(a - b) / Math.abs(b)) * 100))} %`);
 
 /** The month as a PDF report: the figures against the previous month and year, then each breakdown as a table. */
 export function statisticsPdf(stats: MonthlyStatistics & { partial?: boolean }, options: ExportOptions): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${options.orgName} statistics ${stats.month.slice(0, 7)}` } });
+  const locale = options.locale ?? "en";
+  const t = documentsTranslator(locale);
+  // The PDF's standard fonts encode WinAnsi only, which has no U+2212 minus: negative numbers use the
+  // hyphen-minus, as Intl's amounts do ("-12.50 EUR").
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, { code: true, locale });
+  const countFormat = new Intl.NumberFormat(locale === "en" ? "en-GB" : locale);
+  const count = (n: number) => countFormat.format(n);
+  const change = (a: number | null, b: number | null | undefined) => (a === null || !b ? "–" : `${a >= b ? "+" : "-"}${count(Math.round((Math.abs(a - b) / Math.abs(b)) * 100))} %`);
+  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: t("statistics.title", { org: options.orgName, month: stats.month.slice(0, 7) }) } });
+  const font = pdfFonts(doc, locale);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -82,13 +97,13 @@ export function statisticsPdf(stats: MonthlyStatistics & { partial?: boolean }, 
 
   const table = (title: string, columns: { label: string; width: number; align?: "left" | "right" }[], rows: string[][]) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12).fillColor("#111").text(title, left);
+    doc.moveDown(0.8).font(font.bold).fontSize(12).fillColor("#111").text(title, left);
     doc.moveDown(0.3);
     const row = (cells: string[], bold: boolean) => {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
       const y = doc.y;
       let x = left;
-      doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5).fillColor(bold ? "#555" : "#111");
+      doc.font(bold ? font.bold : font.regular).fontSize(8.5).fillColor(bold ? "#555" : "#111");
       cells.forEach((cell, i) => {
         const col = columns[i]!;
         // One line per cell, cut with an ellipsis: a long name must not run into the next row.
@@ -102,30 +117,35 @@ export function statisticsPdf(stats: MonthlyStatistics & { partial?: boolean }, 
     for (const r of rows) row(r, false);
   };
 
-  doc.font("Helvetica-Bold").fontSize(18).fillColor("#111").text(`${options.orgName}: statistics`);
-  const monthName = new Date(`${stats.month}T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  doc.font("Helvetica").fontSize(10).fillColor("#555").text(`${monthName}${stats.partial ? " (partial month: history starts within it)" : ""} · days in ${stats.timeZone} · amounts in ${c}`);
+  doc.font(font.bold).fontSize(18).fillColor("#111").text(t("statistics.heading", { org: options.orgName }));
+  const partial = stats.partial ? t("statistics.partial") : "";
+  doc.font(font.regular).fontSize(10).fillColor("#555").text(t("statistics.subtitle", { month: monthWords(stats.month, locale), partial, zone: stats.timeZone, currency: c }));
   const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
-  doc.text(stats.revisedAt ? `Revised ${minute(stats.revisedAt)} UTC to include sales reported late` : `Generated ${minute(stats.generatedAt)} UTC`);
+  doc.text(stats.revisedAt ? t("statistics.revised", { time: minute(stats.revisedAt) }) : t("statistics.generated", { time: minute(stats.generatedAt) }));
 
   const prev = stats.previousMonth;
   const year = stats.previousYear;
   const figureRows: [string, (x: MonthlyFigures) => number | null, (x: number) => string][] = [
-    ["Revenue", (x) => x.revenueMinor, (v) => money(v, c)],
-    ["Units sold", (x) => x.units, count],
-    ["Average ticket", (x) => x.averageTicketMinor, (v) => money(v, c)],
-    ["Margin", (x) => x.marginMinor, (v) => money(v, c)],
-    ["Refunds for failed vends", (x) => x.refundMinor, (v) => money(v, c)],
-    ["Other refunds (by hand, on request, undelivered orders)", (x) => x.otherRefundMinor ?? null, (v) => money(v, c)],
-    ["Failed vends", (x) => x.failedVends, count],
-    ["Failure rate", (x) => x.failureRate, (v) => percent(v)],
-    ["Machine uptime", (x) => x.uptime, (v) => percent(v)],
-    ["Stockout hours", (x) => x.stockoutHours, count],
+    [t("statistics.revenue"), (x) => x.revenueMinor, (v) => money(v, c)],
+    [t("statistics.unitsSold"), (x) => x.units, count],
+    [t("statistics.averageTicket"), (x) => x.averageTicketMinor, (v) => money(v, c)],
+    [t("statistics.margin"), (x) => x.marginMinor, (v) => money(v, c)],
+    [t("statistics.failedRefunds"), (x) => x.refundMinor, (v) => money(v, c)],
+    [t("statistics.otherRefunds"), (x) => x.otherRefundMinor ?? null, (v) => money(v, c)],
+    [t("statistics.failedVends"), (x) => x.failedVends, count],
+    [t("statistics.failureRate"), (x) => x.failureRate, (v) => percent(v)],
+    [t("statistics.uptime"), (x) => x.uptime, (v) => percent(v)],
+    [t("statistics.stockoutHours"), (x) => x.stockoutHours, count],
   ];
   table(
-    "The month",
+    t("statistics.monthTable"),
     // The first column is wide enough for the longest figure's name on one line.
-    [{ label: "Figure", width: 0.46 }, { label: "This month", width: 0.2, align: "right" }, { label: "Month over month", width: 0.17, align: "right" }, { label: "Year over year", width: 0.17, align: "right" }],
+    [
+      { label: t("statistics.figure"), width: 0.46 },
+      { label: t("statistics.thisMonth"), width: 0.2, align: "right" },
+      { label: t("statistics.monthOverMonth"), width: 0.17, align: "right" },
+      { label: t("statistics.yearOverYear"), width: 0.17, align: "right" },
+    ],
     figureRows.map(([label, get, show]) => {
       const v = get(f);
       return [label, v === null ? "–" : show(v), prev ? change(v, get(prev)) : "–", year ? change(v, get(year)) : "–"];
@@ -135,19 +155,19 @@ export function statisticsPdf(stats: MonthlyStatistics & { partial?: boolean }, 
   // Amounts get the room for a nine-digit sum with its decimals and code ("1,234,567.890 KWD").
   const breakdownColumns = (first: string) => [
     { label: first, width: 0.24 },
-    { label: "Revenue", width: 0.19, align: "right" as const },
-    { label: "Units", width: 0.1, align: "right" as const },
-    { label: "Margin", width: 0.19, align: "right" as const },
-    { label: "Failure", width: 0.09, align: "right" as const },
-    { label: "Stockout h", width: 0.1, align: "right" as const },
-    { label: "Uptime", width: 0.09, align: "right" as const },
+    { label: t("statistics.revenue"), width: 0.19, align: "right" as const },
+    { label: t("statistics.units"), width: 0.1, align: "right" as const },
+    { label: t("statistics.margin"), width: 0.19, align: "right" as const },
+    { label: t("statistics.failure"), width: 0.09, align: "right" as const },
+    { label: t("statistics.stockoutH"), width: 0.1, align: "right" as const },
+    { label: t("statistics.uptimeShort"), width: 0.09, align: "right" as const },
   ];
   const breakdownRows = (rows: MonthlyBreakdownRow[], label = (r: MonthlyBreakdownRow) => r.label) =>
     rows.map((r) => [label(r), money(r.revenueMinor, c), count(r.units), money(r.marginMinor, c), percent(r.failureRate), count(r.stockoutHours), percent(r.uptime)]);
-  table("By machine", breakdownColumns("Machine"), breakdownRows(stats.breakdowns.machines));
-  table("By location", breakdownColumns("Location"), breakdownRows(stats.breakdowns.locations));
-  table("By product", breakdownColumns("Product"), breakdownRows(stats.breakdowns.products));
-  table("By payment method", breakdownColumns("Payment method"), breakdownRows(stats.breakdowns.paymentMethods, (r) => options.paymentMethodLabel(r.key)));
+  table(t("statistics.byMachine"), breakdownColumns(t("statistics.machine")), breakdownRows(stats.breakdowns.machines));
+  table(t("statistics.byLocation"), breakdownColumns(t("statistics.location")), breakdownRows(stats.breakdowns.locations));
+  table(t("statistics.byProduct"), breakdownColumns(t("statistics.product")), breakdownRows(stats.breakdowns.products));
+  table(t("statistics.byPaymentMethod"), breakdownColumns(t("statistics.paymentMethod")), breakdownRows(stats.breakdowns.paymentMethods, (r) => options.paymentMethodLabel(r.key)));
   doc.end();
   return done;
 }

@@ -5,6 +5,8 @@ import { withTenant } from "~/db/tenant";
 import { rollUpOrg } from "~/server/analytics";
 import { jobContext } from "~/server/context";
 import { computeForecasts, getPlanView } from "~/server/replenishment";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { dexBytes, localNow, sendAudit, type TestAudit } from "~/test/dex";
 import { asOwner, createMachineWithPlanogram, restock, sendEvents, vend } from "~/test/machines";
@@ -126,6 +128,10 @@ describe("sales between reads, and reconciliation with telemetry", () => {
       { selection: "B1", slotCode: "B1", units: 4, valueMinor: 400, flag: "new_selection", recordedUnits: null },
     ]);
     expect(second.quality.map((q) => q.code)).toContain("counter_went_back");
+    // A page reads the notes in its language; the stored note keeps its English.
+    expect(second.quality.find((q) => q.code === "counter_went_back")!.message).toBe("Selection A2's paid count went back since the previous audit.");
+    const inChinese = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "zh-CN" })).audits.get({ orgId: m.org.id, auditId: second.id });
+    expect(inChinese.quality.find((q) => q.code === "counter_went_back")!.message).toBe("自上次 DEX 审计数据以来，选货 A2 的已付款次数出现回退。");
     // The machine is initialised again: its counters are the sales since.
     const third = await base(12, minutesAgo(100), { selections: [{ selection: "A1", price: 100, count: 7 }, { selection: "A2", price: 100, count: 5 }] });
     expect((await salesOf(third.id)).map((s) => [s.selection, s.units, s.flag])).toEqual([

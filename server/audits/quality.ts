@@ -3,7 +3,9 @@
 // and against the machine's previous audit.
 import "server-only";
 import type { AuditDetails, AuditQualityNote, AuditSelectionCounters, MachineAuditRow } from "~/db/schema";
+import { renderMessage } from "~/server/errors";
 import { NO_VALUE, salesBetween, type AuditCounters } from "./differences";
+import { crossCheckNotes } from "./quality-notes";
 
 /** What a parsed audit file says: the upload contract's fields and the extras the product reads. */
 export interface AuditFacts extends AuditDetails {
@@ -59,35 +61,38 @@ export function crossChecks(
   if (known(paidValue) && selectionValues.length > 0 && selectionValues.every(known)) {
     const sum = selectionValues.reduce<number>((a, b) => a + (b ?? 0), 0);
     if (sum !== paidValue) {
-      notes.push({ code: "paid_value_mismatch", message: `The selections' paid values add up to ${sum}, the paid vends (VA101) say ${paidValue}.` });
+      notes.push({ code: "paid_value_mismatch", message: renderMessage(crossCheckNotes.paid_value_mismatch, { sum, paid: paidValue }) });
     }
   }
   if (known(paidValue) && known(facts.cashSalesMinor) && known(facts.cashlessSalesMinor) && facts.cashSalesMinor + facts.cashlessSalesMinor !== paidValue) {
     const sum = facts.cashSalesMinor + facts.cashlessSalesMinor;
-    notes.push({ code: "payment_split_mismatch", message: `Cash (CA201) plus cashless (DA201) is ${sum}, the paid vends (VA101) say ${paidValue}.` });
+    notes.push({ code: "payment_split_mismatch", message: renderMessage(crossCheckNotes.payment_split_mismatch, { sum, paid: paidValue }) });
   }
   if (facts.machineSerial !== null && facts.machineSerial !== machine.serial) {
-    notes.push({ code: "serial_mismatch", message: `The file's serial ${facts.machineSerial} is not the machine's (${machine.serial}).` });
+    notes.push({ code: "serial_mismatch", message: renderMessage(crossCheckNotes.serial_mismatch, { file: facts.machineSerial, machine: machine.serial }) });
   }
   if (facts.currency !== null && facts.currency !== machine.currency) {
-    notes.push({ code: "currency_differs", message: `The file counts in ${facts.currency}; the organization's currency is ${machine.currency}.` });
+    notes.push({ code: "currency_differs", message: renderMessage(crossCheckNotes.currency_differs, { file: facts.currency, org: machine.currency }) });
   }
   if (previous) {
     if (previous.machineSerial !== null && facts.machineSerial !== null && previous.machineSerial !== facts.machineSerial) {
-      notes.push({ code: "serial_changed", message: `The serial changed from ${previous.machineSerial} to ${facts.machineSerial} since the previous audit: was the controller swapped?` });
+      notes.push({ code: "serial_changed", message: renderMessage(crossCheckNotes.serial_changed, { before: previous.machineSerial, after: facts.machineSerial }) });
     }
     const differences = salesBetween(countersOf(previous), countersOfFacts(facts));
     if (differences.reset) {
-      notes.push({ code: "counters_reset", message: "The counters were initialised again since the previous audit; the sales since are the counters themselves." });
+      notes.push({ code: "counters_reset", message: renderMessage(crossCheckNotes.counters_reset) });
     }
     for (const name of differences.wentBack) {
-      notes.push({ code: "counter_went_back", message: `${counterLabels[name]} went back since the previous audit (${previous[name]} → ${currentValue(facts, name)}).` });
+      notes.push({
+        code: "counter_went_back",
+        message: renderMessage(crossCheckNotes.counter_went_back, { counter: counterLabels[name], before: String(previous[name]), after: String(currentValue(facts, name)) }),
+      });
     }
     for (const s of differences.selections.filter((s) => s.flag === "went_back")) {
-      notes.push({ code: "counter_went_back", message: `Selection ${s.selection || "(no number)"}'s paid count went back since the previous audit.` });
+      notes.push({ code: "counter_went_back", message: renderMessage(crossCheckNotes.selection_went_back, { selection: s.selection || "(no number)" }) });
     }
     if (differences.missingRead) {
-      notes.push({ code: "missing_read", message: `The machine says it was last read at ${facts.previousReadAt}; the previous audit VendOps has was read at ${previous.readAtLocal}.` });
+      notes.push({ code: "missing_read", message: renderMessage(crossCheckNotes.missing_read, { said: String(facts.previousReadAt), kept: String(previous.readAtLocal) }) });
     }
     if (
       previous.paidCount === facts.paidVends.count &&
@@ -95,13 +100,13 @@ export function crossChecks(
       previous.readAtLocal !== null &&
       previous.readAtLocal === facts.readAt
     ) {
-      notes.push({ code: "duplicate_read", message: "The same read as the previous audit (same time and counters), sent with a different file." });
+      notes.push({ code: "duplicate_read", message: renderMessage(crossCheckNotes.duplicate_read) });
     }
   }
   const drift = Math.abs(context.readAt.getTime() - context.receivedAt.getTime());
   // Files people upload may be old; a machine uploads what it just read. Neither reads in the future.
   if (facts.readAt !== null && (context.readAt.getTime() > context.receivedAt.getTime() + CLOCK_TOLERANCE_MS || (context.source === "machine" && drift > CLOCK_TOLERANCE_MS))) {
-    notes.push({ code: "clock_suspect", message: `The machine's clock said ${facts.readAt}, far from when the audit arrived: check the machine's date and time.` });
+    notes.push({ code: "clock_suspect", message: renderMessage(crossCheckNotes.clock_suspect, { readAt: facts.readAt }) });
   }
   return notes;
 }

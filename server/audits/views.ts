@@ -5,8 +5,10 @@ import { auditSales, auditSelectionSlots, machineAudits, machines, slots, users 
 import type { ServiceCtx } from "~/server/context";
 import { fieldError, ServiceError } from "~/server/errors";
 import { getMachine } from "~/server/fleet";
+import type { Locale } from "~/server/i18n/locales";
 import { recordAudit } from "~/server/tenancy";
 import { auditInput, auditsMessages, listAuditsInput, selectionMapInput, setSelectionMapInput } from "./contract";
+import { notesIn } from "./quality-notes";
 import { auditListColumns, refreshAuditSales } from "./store";
 
 /** Audits, newest read first, of one machine or the whole fleet, without their raw bytes. */
@@ -59,8 +61,8 @@ export async function salesSummaries(ctx: ServiceCtx, auditIds: string[]) {
   );
 }
 
-/** One audit with its counters per selection, the sales since the read before, and the raw text. */
-export async function getAudit(ctx: ServiceCtx, raw: z.input<typeof auditInput>) {
+/** One audit with its counters per selection, the sales since the read before, and the raw text; quality notes in `locale` (English when left out). */
+export async function getAudit(ctx: ServiceCtx, raw: z.input<typeof auditInput> & { locale?: Locale }) {
   const { auditId } = auditInput.parse(raw);
   const [audit] = await ctx.db
     .select({ audit: machineAudits, machineName: machines.name, uploadedByName: users.name })
@@ -77,6 +79,7 @@ export async function getAudit(ctx: ServiceCtx, raw: z.input<typeof auditInput>)
   const { raw: bytes, ...rest } = audit.audit;
   return {
     ...rest,
+    quality: notesIn(rest.quality, raw.locale),
     machineName: audit.machineName,
     uploadedByName: audit.uploadedByName,
     // Each byte as one character: the text as the machine wrote it, whatever its encoding.

@@ -4,4 +4,5 @@ import "server-only";
 export * from "./contract";
 export { findUser, setUserLocale, signUp, verifyCredentials } from "./accounts";
 export { hashPassword, verifyPassword } from "./password";
+export { recipientLocale, recipientLocales } from "./recipient-locales";
 export { throttleLimits } from "./throttle";

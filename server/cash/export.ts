@@ -1,11 +1,13 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { ServiceCtx } from "../context";
+import type { Locale } from "../i18n/locales";
+import { documentsTranslator } from "../i18n/translator";
 import { toMajorText } from "../money";
 import type { CashFilter } from "./contract";
 import { iterateCollections, type CollectionRow } from "./reports";
 
-const header = [
+const columns = [
   "occurred_at_local",
   "occurred_at_utc",
   "collection_id",
@@ -21,7 +23,7 @@ const header = [
   "variance",
   "currency",
   "note",
-];
+] as const;
 
 const money = (minor: number | null, currency: string) => (minor === null ? "" : toMajorText(minor, currency));
 
@@ -49,15 +51,16 @@ function csvRows(rows: CollectionRow[], timeZone: string): string {
 }
 
 /**
- * The collections matching the filter as CSV, oldest first, streamed page by page as the client
+ * The collections matching the filter as CSV (a byte order mark, headers in the reader's language), oldest first, streamed page by page as the client
  * reads; opened once its first page is read, so a filter the database refuses fails while the
  * caller can still answer with an error status. Run it in one tenant transaction for one snapshot.
  */
-export async function openCashCsv(ctx: ServiceCtx, input: { filter: CashFilter; timeZone: string }): Promise<ReadableStream<Uint8Array>> {
+export async function openCashCsv(ctx: ServiceCtx, input: { filter: CashFilter; timeZone: string; locale?: Locale }): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const pages = iterateCollections(ctx, { filter: input.filter });
   const first = await pages.next();
-  const head = stringify([header]);
+  const t = documentsTranslator(input.locale);
+  const head = stringify([columns.map((column) => t(`csv.cash.${column}`))], { bom: true });
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { callerFor, createOrg } from "~/test/factories";
 import { createMachineWithPlanogram } from "~/test/machines";
 import { orgSnapshot } from "~/test/rows";
@@ -89,6 +91,14 @@ describe("products import", () => {
       [10, ["active: Use yes or no, not “maybe”."]],
       [11, ["image_url: Enter a full URL starting with https://"]],
       [12, ["sku: SKU GOOD-1 is also on row 2; keep one of the two rows."]],
+    ]);
+    // The rows' own problems read in the reader's language.
+    const zh = await createCaller(createTrpcContext({ db: t.db, user: owner, locale: "zh-CN" })).products.previewImport({ orgId: org.id, csv });
+    const zhProblems = new Map(zh.rows.map((r) => [r.row, r.issues.map((i) => i.message)]));
+    expect([zhProblems.get(7), zhProblems.get(10), zhProblems.get(12)]).toEqual([
+      ["“abc”不是以 EUR 计的金额。请输入类似 2.50 的金额。"],
+      ["请填写 yes 或 no，而不是“maybe”。"],
+      ["SKU GOOD-1 也出现在第 2 行；请只保留其中一行。"],
     ]);
     const done = await api.products.import({ orgId: org.id, csv });
     expect(done.counts.error).toBe(10);

@@ -4,12 +4,19 @@ import type { z } from "zod";
 import { newId } from "~/db/ids";
 import { products, type Product } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
-import { readCsv } from "~/server/input/csv";
-import { amountHint, parseMajor } from "~/server/money";
+import { defineMessages, renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
+import { notAnAmount, readCsv } from "~/server/input/csv";
+import { parseMajor } from "~/server/money";
 import { getOrganization, recordAudit } from "~/server/tenancy";
 import { MAX_IMPORT_ROWS, csvFileInput, productCsvColumns, productInput, type ImportIssue, type ImportOutcome } from "./contract";
 
 type Column = (typeof productCsvColumns)[number];
+
+export const productImportMessages = defineMessages("product_import", {
+  active_yes_no: "Use yes or no, not “{value}”.",
+  sku_repeated: "SKU {sku} is also on row {row}; keep one of the two rows.",
+});
 type ProductValues = z.output<typeof productInput>;
 
 const aliases: Record<string, Column> = {
@@ -60,10 +67,12 @@ function activeOf(text: string): boolean | null {
 /**
  * Reads a products file against the catalog: each row is checked with the product form's own
  * schema and matched to an existing product by SKU. A cell left empty, or a column the file does
- * not have, keeps an existing product's value (new products get the form's defaults).
+ * not have, keeps an existing product's value (new products get the form's defaults). The rows'
+ * problems read in `locale` (English when left out).
  */
-async function planProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInput>) {
+async function planProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInput> & { locale?: Locale }) {
   const { csv } = csvFileInput.parse(raw);
+  const { locale } = raw;
   const { currency } = await getOrganization(ctx);
   const table = readCsv(csv, { columns: productCsvColumns, required: ["sku"], aliases, maxRows: MAX_IMPORT_ROWS });
   const existing = await ctx.db.select().from(products).where(eq(products.orgId, ctx.orgId));
@@ -79,7 +88,7 @@ async function planProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInp
       if (cell(c) === "") return kept;
       const minor = parseMajor(cell(c), currency);
       if (minor === null || Number.isNaN(minor)) {
-        issues.push({ column: c, message: `“${cell(c)}” is not an amount in ${currency}. ${amountHint(currency)}` });
+        issues.push({ column: c, message: notAnAmount(cell(c), currency, locale) });
         return undefined;
       }
       return minor;
@@ -87,7 +96,7 @@ async function planProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInp
     let active = before?.active ?? true;
     if (cell("active") !== "") {
       const parsed = activeOf(cell("active"));
-      if (parsed === null) issues.push({ column: "active", message: `Use yes or no, not “${cell("active")}”.` });
+      if (parsed === null) issues.push({ column: "active", message: renderMessage(productImportMessages.active_yes_no, { value: cell("active") }, locale) });
       else active = parsed;
     }
     const candidate = {
@@ -106,7 +115,7 @@ async function planProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInp
       if (!issues.some((i) => i.column === column)) issues.push({ column, message: issue.message });
     }
     const first = sku ? firstRowOf.get(sku) : undefined;
-    if (first !== undefined) issues.push({ column: "sku", message: `SKU ${sku} is also on row ${first}; keep one of the two rows.` });
+    if (first !== undefined) issues.push({ column: "sku", message: renderMessage(productImportMessages.sku_repeated, { sku, row: first }, locale) });
     else if (sku) firstRowOf.set(sku, row);
 
     const input = issues.length === 0 && checked.success ? checked.data : null;
@@ -141,7 +150,7 @@ function summaryOf(plan: Awaited<ReturnType<typeof planProductImport>>) {
 }
 
 /** What importing the file would do, row by row; writes nothing. */
-export async function previewProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInput>) {
+export async function previewProductImport(ctx: ServiceCtx, raw: z.input<typeof csvFileInput> & { locale?: Locale }) {
   return summaryOf(await planProductImport(ctx, raw));
 }
 
@@ -149,7 +158,7 @@ export async function previewProductImport(ctx: ServiceCtx, raw: z.input<typeof 
  * Imports a products file: new SKUs are added and changed ones updated, in the caller's one
  * transaction; rows with errors are skipped. Importing the same file again changes nothing.
  */
-export async function importProducts(ctx: ServiceCtx, raw: z.input<typeof csvFileInput>) {
+export async function importProducts(ctx: ServiceCtx, raw: z.input<typeof csvFileInput> & { locale?: Locale }) {
   const plan = await planProductImport(ctx, raw);
   const writes = plan.rows.filter((r) => r.input && (r.outcome === "new" || r.outcome === "update"));
   if (writes.length > 0) {

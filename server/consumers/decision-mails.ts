@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "~/db/client";
+import { isLocale } from "../i18n/locales";
+import { documentsTranslator } from "../i18n/translator";
 import { appUrl, deliverMail, mailEnabled, type Mail } from "../mail/mailer";
 import { formatMoney } from "../money";
 import { formatDateTime } from "../time";
@@ -24,6 +26,8 @@ interface Decided {
   autoApproved: boolean;
   email: string;
   consumerName: string | null;
+  /** The language the consumer's account chose, if any. */
+  locale?: string | null;
   operator: string;
   supportEmail: string | null;
   timeZone: string;
@@ -56,7 +60,7 @@ export async function sendDecisionMails(db: Db, options: DecisionMailOptions = {
       returning r.*
     )
     select c.id, c.sale_id as "saleId", c.status, c.decision_reason as "decisionReason", c.auto_approved as "autoApproved",
-      u.email, u.name as "consumerName", o.name as operator, o.support_email as "supportEmail", o.time_zone as "timeZone",
+      u.email, u.name as "consumerName", u.locale, o.name as operator, o.support_email as "supportEmail", o.time_zone as "timeZone",
       coalesce(ord.product_name, p.name) as product, m.name as "machineName", s.occurred_at as "occurredAt",
       coalesce(f.amount_minor, ord.amount_minor, s.price_minor) as "amountMinor", coalesce(f.currency, s.currency) as currency,
       coalesce(f.payment_method, ord.payment_method, s.payment_method)::text as "paymentMethod"
@@ -82,48 +86,47 @@ export async function sendDecisionMails(db: Db, options: DecisionMailOptions = {
   return sent;
 }
 
-const refundDestination: Record<string, string> = {
-  card: "the card you paid with",
-  alipay: "your Alipay account",
-  wechat_pay: "your WeChat Pay account",
-  online: "the card or account you paid with online",
-};
+const refundDestinations = ["card", "alipay", "wechat_pay", "online"] as const;
+const destinationOf = (method: string) => (refundDestinations as readonly string[]).includes(method) ? (method as (typeof refundDestinations)[number]) : "other";
 
-/** The e-mail of one decision, in plain text. */
+/** The e-mail of one decision, in plain text, in the language the consumer's account chose (else English). */
 export function decisionMail(d: Decided): Mail {
-  const amount = formatMoney(d.amountMinor, d.currency);
-  const product = d.product ?? "your purchase";
-  const when = formatDateTime(new Date(d.occurredAt), d.timeZone);
+  const locale = isLocale(d.locale) ? d.locale : "en";
+  const t = documentsTranslator(locale);
+  const amount = formatMoney(d.amountMinor, d.currency, { locale });
+  const product = d.product ?? t("mail.decision.yourPurchase");
+  const when = formatDateTime(new Date(d.occurredAt), d.timeZone, locale);
   const receipt = `${appUrl()}/me/purchases/${d.saleId}`;
-  const greeting = d.consumerName ? `Hello ${d.consumerName},` : "Hello,";
-  const contact = d.supportEmail ? `write to ${d.operator} at ${d.supportEmail}` : `contact ${d.operator}`;
+  const greeting = d.consumerName ? t("mail.helloName", { name: d.consumerName }) : t("mail.hello");
+  const contact = d.supportEmail ? t("mail.decision.contactEmail", { operator: d.operator, email: d.supportEmail }) : t("mail.decision.contact", { operator: d.operator });
+  const about = { operator: d.operator, product, machine: d.machineName, when };
   if (d.status === "approved") {
     return {
       to: d.email,
-      subject: `${d.operator} is refunding ${amount}`,
+      subject: t("mail.decision.approvedSubject", { operator: d.operator, amount }),
       text: [
         greeting,
         "",
-        `${d.operator} approved your refund request for ${product} at ${d.machineName} (${when}).`,
-        `${amount} goes back to ${refundDestination[d.paymentMethod] ?? "the payment method you used"}. It usually shows within 5 to 10 business days, depending on your bank.`,
-        ...(d.decisionReason ? ["", `${d.autoApproved ? "Why" : "Note"}: ${d.decisionReason}`] : []),
+        t("mail.decision.approved", about),
+        t("mail.decision.goesBack", { amount, destination: t(`mail.decision.destinations.${destinationOf(d.paymentMethod)}`) }),
+        ...(d.decisionReason ? ["", t(d.autoApproved ? "mail.decision.why" : "mail.decision.note", { reason: d.decisionReason })] : []),
         "",
-        `Your receipt: ${receipt}`,
-        `Questions? Please ${contact}.`,
+        t("mail.decision.receipt", { url: receipt }),
+        t("mail.decision.questions", { contact }),
       ].join("\n"),
     };
   }
   return {
     to: d.email,
-    subject: `${d.operator} declined your refund request`,
+    subject: t("mail.decision.rejectedSubject", { operator: d.operator }),
     text: [
       greeting,
       "",
-      `${d.operator} looked at your report about ${product} at ${d.machineName} (${when}) and did not approve a refund.`,
+      t("mail.decision.rejected", about),
       "",
-      `Their reason: ${d.decisionReason ?? "none given"}`,
+      t("mail.decision.reason", { reason: d.decisionReason ?? t("mail.decision.noReason") }),
       "",
-      `If you think this is wrong, please ${contact} and mention the receipt: ${receipt}`,
+      t("mail.decision.wrong", { contact, url: receipt }),
     ].join("\n"),
   };
 }

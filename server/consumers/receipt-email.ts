@@ -5,6 +5,8 @@ import { receiptEmails, users } from "~/db/schema";
 import { withConsumer, withTenant } from "~/db/tenant";
 import type { ConsumerCtx } from "../context";
 import { ServiceError } from "../errors";
+import { isLocale, type Locale } from "../i18n/locales";
+import { documentsTranslator } from "../i18n/translator";
 import { appUrl, mailEnabled, sendMail } from "../mail/mailer";
 import { formatMoney } from "../money";
 import { formatDateTime } from "../time";
@@ -18,26 +20,27 @@ import {
   type ReceiptEmailOutcome,
 } from "./contract";
 import { getReceipt } from "./purchases";
-import { paymentWords, receiptPdf } from "./receipt-pdf";
+import { lineDescription, paymentWords, receiptPdf } from "./receipt-pdf";
 
-/** The receipt as plain text, for the body of the e-mail that carries its PDF. */
-function receiptText(r: ReceiptDocument, product: string, link: string): string {
-  const m = (minor: number) => formatMoney(minor, r.currency, { code: true });
+/** The receipt as plain text in the reader's language, for the body of the e-mail that carries its PDF. */
+function receiptText(r: ReceiptDocument, product: string, link: string, locale: Locale): string {
+  const t = documentsTranslator(locale);
+  const m = (minor: number) => formatMoney(minor, r.currency, { code: true, locale });
   const seller = r.seller.legalName ?? r.seller.name;
   return [
-    `Your receipt from ${seller} for ${product} is attached as a PDF.`,
+    t("mail.receipt.attached", { seller, product }),
     "",
-    `Receipt number: ${r.number}`,
-    `Date: ${formatDateTime(r.occurredAt, r.timeZone)} (${r.timeZone})`,
-    `Payment method: ${paymentWords(r.paymentMethod)}`,
-    ...r.lines.map((l) => `${l.description}: ${m(l.grossMinor)} (VAT ${formatVatRate(l.vatRateBp)}: ${m(l.vatMinor)})`),
-    ...(r.lines.length ? [`Total: ${m(r.totals.grossMinor)}, of which VAT ${m(r.totals.vatMinor)}`] : ["Nothing was charged."]),
+    t("mail.receipt.number", { number: r.number }),
+    t("mail.receipt.date", { date: `${formatDateTime(r.occurredAt, r.timeZone, locale)} (${r.timeZone})` }),
+    t("mail.receipt.paymentMethod", { method: paymentWords(r.paymentMethod, locale) }),
+    ...r.lines.map((l) => t("mail.receipt.line", { description: lineDescription(r, l, locale), gross: m(l.grossMinor), rate: formatVatRate(l.vatRateBp), vat: m(l.vatMinor) })),
+    ...(r.lines.length ? [t("mail.receipt.total", { gross: m(r.totals.grossMinor), vat: m(r.totals.vatMinor) })] : [t("mail.receipt.nothingCharged")]),
     "",
     seller,
     ...(r.seller.address ? [r.seller.address] : []),
-    ...(r.seller.vatNumber ? [`VAT number: ${r.seller.vatNumber}`] : []),
+    ...(r.seller.vatNumber ? [t("receipt.vatNumber", { number: r.seller.vatNumber })] : []),
     "",
-    `See it online: ${link}`,
+    t("mail.receipt.online", { url: link }),
   ].join("\n");
 }
 
@@ -46,16 +49,17 @@ function receiptText(r: ReceiptDocument, product: string, link: string): string 
  * consumer's own address. At most once a minute per purchase (a row keyed by consumer and purchase
  * is claimed first), so a double click or a repeat sends nothing more; and at most
  * `RECEIPT_EMAIL_WINDOW.count` receipts in its minutes per consumer. A send that fails gives its
- * minute back.
+ * minute back. The mail and its PDF are in `locale`, the language the consumer asked in (else their
+ * account's choice, else English).
  */
 export async function emailReceipt(
   ctx: ConsumerCtx,
-  raw: z.input<typeof receiptInput> & { /** Another SMTP server than SMTP_URL (tests). */ smtpUrl?: string },
+  raw: z.input<typeof receiptInput> & { /** Another SMTP server than SMTP_URL (tests). */ smtpUrl?: string; locale?: Locale },
 ): Promise<{ outcome: ReceiptEmailOutcome; email: string }> {
   const receipt = await getReceipt(ctx, raw);
   const { db, consumerId } = ctx;
   const { user, recent } = await withConsumer(db, consumerId, async (tx) => ({
-    user: (await tx.select({ email: users.email }).from(users).where(eq(users.id, consumerId)))[0],
+    user: (await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, consumerId)))[0],
     // Across operators: the consumer's own rows, read through their own path.
     recent: (
       await tx
@@ -85,12 +89,13 @@ export async function emailReceipt(
   if (claimed.length === 0) return { outcome: "already_sent", email };
 
   const doc = receipt.document;
+  const locale = raw.locale ?? (isLocale(user?.locale) ? user.locale : "en");
   const sent = await sendMail(
     {
       to: email,
-      subject: `Your receipt from ${doc.seller.legalName ?? doc.seller.name}: ${receipt.product}`,
-      text: receiptText(doc, receipt.product, `${appUrl()}/me/purchases/${receipt.id}`),
-      attachments: [{ filename: `receipt-${doc.number}.pdf`, content: await receiptPdf(doc), contentType: "application/pdf" }],
+      subject: documentsTranslator(locale)("mail.receipt.subject", { seller: doc.seller.legalName ?? doc.seller.name, product: receipt.product }),
+      text: receiptText(doc, receipt.product, `${appUrl()}/me/purchases/${receipt.id}`, locale),
+      attachments: [{ filename: `receipt-${doc.number}.pdf`, content: await receiptPdf(doc, locale), contentType: "application/pdf" }],
     },
     { smtpUrl: raw.smtpUrl },
   );

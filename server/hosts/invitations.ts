@@ -5,10 +5,12 @@ import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId, randomToken } from "~/db/ids";
 import { hostInvitations, hostMembers, locations, organizations, users } from "~/db/schema";
-import type { SessionUser } from "~/server/auth";
+import { recipientLocale, type SessionUser } from "~/server/auth";
+import { documentsTranslator } from "~/server/i18n/translator";
 import { hostActingContext, hostContext, type ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { appUrl, sendMail } from "../mail/mailer";
+import type { Locale } from "../i18n/locales";
+import { appUrl, sendMail, type Mail } from "../mail/mailer";
 import { getOrganization, recordAudit } from "~/server/tenancy";
 import {
   HOST_INVITATION_TTL_DAYS,
@@ -82,21 +84,28 @@ export async function inviteHosts(ctx: ServiceCtx, raw: z.input<typeof inviteHos
 
   const path = `/host-invite/${token}`;
   const org = await getOrganization(ctx);
-  const inviter = ctx.actor.label ?? "Your vending operator";
-  const names = places.map((p) => p.name).join(", ");
-  const emailed = await sendMail({
-    to: input.email,
-    subject: `${org.name} invited you to follow your vending machines`,
-    text: [
-      `${inviter} of ${org.name} invited you to the host portal for: ${names}.`,
-      "There you see the sales and status of the machines at your place, your commission statements, and can report a problem.",
-      "",
-      `Accept the invitation: ${appUrl()}${path}`,
-      "",
-      `The link works once and expires in ${HOST_INVITATION_TTL_DAYS} days.`,
-    ].join("\n"),
-  });
+  // In the host's language when they already have an account that chose one, else English.
+  const locale = await recipientLocale(ctx.db, input.email);
+  const emailed = await sendMail(hostInvitationMail({ to: input.email, inviter: ctx.actor.label, orgName: org.name, places: places.map((p) => p.name), url: `${appUrl()}${path}`, locale }));
   return { invitation: { id: invitation!.id, email: invitation!.email, locationIds, expiresAt: invitation!.expiresAt, status: statusOf(invitation!) }, token, path, emailed };
+}
+
+/** The e-mail that invites a host to the portal for their places, in their language. */
+export function hostInvitationMail(i: { to: string; inviter: string | null | undefined; orgName: string; places: string[]; url: string; locale: Locale }): Mail {
+  const t = documentsTranslator(i.locale);
+  const inviter = i.inviter ?? t("mail.hostInvitation.operator");
+  return {
+    to: i.to,
+    subject: t("mail.hostInvitation.subject", { org: i.orgName }),
+    text: [
+      t("mail.hostInvitation.body", { inviter, org: i.orgName, places: i.places.join(t("mail.hostInvitation.placeSeparator")) }),
+      t("mail.hostInvitation.about"),
+      "",
+      t("mail.accept", { url: i.url }),
+      "",
+      t("mail.expires", { days: HOST_INVITATION_TTL_DAYS }),
+    ].join("\n"),
+  };
 }
 
 /** A location's hosts and the invitations that name it (pending, and those of the last 30 days). */

@@ -5,6 +5,7 @@ import { locations, machines, organizations, sales, hostStatements } from "~/db/
 import { asTenantWithinHost } from "~/db/tenant";
 import { hostActingContext, type HostCtx } from "../context";
 import { notFound } from "../errors";
+import type { Locale } from "../i18n/locales";
 import { addDays, localDay, startOfDay } from "../time";
 import { hostLocationInput, hostStatementInput } from "./portal-inputs";
 import { statementFile } from "./send";
@@ -190,7 +191,7 @@ export async function hostStatement(ctx: HostCtx, raw: z.input<typeof hostStatem
  * host may have it is decided as the host role (their location, not a draft); the file is then
  * built from the operator's statement in the same transaction.
  */
-export async function hostStatementFile(ctx: HostCtx, input: { statementId: string; format: "pdf" | "csv" }) {
+export async function hostStatementFile(ctx: HostCtx, input: { statementId: string; format: "pdf" | "csv"; locale?: Locale }) {
   const statement = await hostStatement(ctx, { statementId: input.statementId });
-  return asTenantWithinHost(ctx.db, (tx) => statementFile(hostActingContext(tx, ctx), { statementId: statement.id, format: input.format }));
+  return asTenantWithinHost(ctx.db, (tx) => statementFile(hostActingContext(tx, ctx), { statementId: statement.id, format: input.format, locale: input.locale }));
 }

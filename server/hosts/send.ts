@@ -2,10 +2,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { organizations } from "~/db/schema";
+import { recipientLocales } from "~/server/auth";
+import { documentsTranslator } from "~/server/i18n/translator";
 import { formatMoney } from "~/server/money";
 import { recordAudit } from "~/server/tenancy";
 import type { ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
+import type { Locale } from "../i18n/locales";
 import { appUrl, sendMail } from "../mail/mailer";
 import { computeCommission } from "./commission";
 import { hostsMessages, locationCommissionsInput, statementIdInput, type HostStatementSummary, type LocationCommission } from "./contract";
@@ -24,12 +27,12 @@ async function orgNameAndZone(ctx: ServiceCtx) {
 }
 
 /** A statement as a downloadable file: PDF or CSV. */
-export async function statementFile(ctx: ServiceCtx, input: { statementId: string; format: "pdf" | "csv" }) {
+export async function statementFile(ctx: ServiceCtx, input: { statementId: string; format: "pdf" | "csv"; locale?: Locale }) {
   const statement = await getStatement(ctx, { statementId: input.statementId });
   const org = await orgNameAndZone(ctx);
   const name = `${statementFileName(statement)}.${input.format}`;
-  if (input.format === "csv") return { name, type: "text/csv; charset=utf-8", body: statementCsv(statement) };
-  return { name, type: "application/pdf", body: new Uint8Array(await statementPdf(statement, { orgName: org.name, timeZone: org.timeZone })) };
+  if (input.format === "csv") return { name, type: "text/csv; charset=utf-8", body: statementCsv(statement, input.locale) };
+  return { name, type: "application/pdf", body: new Uint8Array(await statementPdf(statement, { orgName: org.name, timeZone: org.timeZone, locale: input.locale })) };
 }
 
 export interface SendStatementResult {
@@ -41,7 +44,8 @@ export interface SendStatementResult {
 
 /**
  * Sends an approved statement (or sends a sent one again): marks it sent and e-mails its PDF to the
- * contract's contacts and the location's host users. The status changes whether or not e-mail is
+ * contract's contacts and the location's host users, each in their own language (an account's choice,
+ * else English). The status changes whether or not e-mail is
  * configured: the answer says how many were e-mailed, and the PDF can be downloaded and sent by hand.
  */
 export async function sendStatement(ctx: ServiceCtx, raw: z.input<typeof statementIdInput> & { smtpUrl?: string }): Promise<SendStatementResult> {
@@ -52,22 +56,27 @@ export async function sendStatement(ctx: ServiceCtx, raw: z.input<typeof stateme
   const { statement } = await transitionStatement(ctx, { statementId, action: "send" });
   const detail = await getStatement(ctx, { statementId });
   const org = await orgNameAndZone(ctx);
-  const pdf = await statementPdf(detail, { orgName: org.name, timeZone: org.timeZone });
-  const month = monthName(detail.month);
+  const locales = await recipientLocales(ctx.db, detail.recipients);
+  const pdfs = new Map<Locale, Promise<Buffer>>();
   let emailed = 0;
   for (const to of detail.recipients) {
+    const locale = locales.get(to.toLowerCase()) ?? "en";
+    const t = documentsTranslator(locale);
+    const month = monthName(detail.month, locale);
+    if (!pdfs.has(locale)) pdfs.set(locale, statementPdf(detail, { orgName: org.name, timeZone: org.timeZone, locale }));
+    const pdf = await pdfs.get(locale)!;
     const ok = await sendMail(
       {
         to,
-        subject: `${org.name}: host statement for ${detail.locationName}, ${month}`,
+        subject: t("mail.statement.subject", { org: org.name, location: detail.locationName, month }),
         text: [
-          `Hello,`,
+          t("mail.hello"),
           "",
-          `Attached is the statement of ${month} for ${detail.locationName}${detail.revision > 0 ? ` (revision ${detail.revision})` : ""}.`,
-          `Commission owed to you: ${formatMoney(detail.totalMinor, detail.currency, { code: true })}.`,
+          t("mail.statement.attached", { month, location: detail.locationName, revision: detail.revision > 0 ? t("mail.statement.revision", { revision: detail.revision }) : "" }),
+          t("mail.statement.owed", { amount: formatMoney(detail.totalMinor, detail.currency, { code: true, locale }) }),
           ...(detail.revisionNote ? ["", detail.revisionNote] : []),
           "",
-          `Hosts with a VendOps account can also see it at ${appUrl()}/h/${org.slug}.`,
+          t("mail.statement.portal", { url: `${appUrl()}/h/${org.slug}` }),
           "",
           org.name,
         ].join("\n"),

@@ -1,3 +1,4 @@
+import "server-only";
 // Every message of the app, by namespace: one JSON file per part of the product and language.
 // English is the source; messages.test.ts holds Chinese to the same keys and placeholders.
 import type { Locale } from "./locales";

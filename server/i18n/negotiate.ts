@@ -1,3 +1,4 @@
+import "server-only";
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./locales";

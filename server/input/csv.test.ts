@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { columnKey, readCsv } from "./csv";
+import type { ServiceError } from "~/server/errors";
+import { columnKey, notAnAmount, readCsv } from "./csv";
 
 const spec = { columns: ["sku", "name", "image_url"] as const, required: ["sku"] as const, aliases: { product: "name" } as const, maxRows: 3 };
 
@@ -30,5 +31,19 @@ describe("reading a CSV file", () => {
     expect(() => readCsv("sku\n1\n2\n3\n4\n", spec)).toThrow("The file has 4 rows; import at most 3 at once, or split the file.");
     expect(() => readCsv('sku,name\nA,"Cola\n', spec)).toThrow(/could not be read as CSV at line \d: a quote is opened and never closed/);
     expect(() => readCsv('sku,name\nA,"Cola" light\n', spec)).toThrow("The file could not be read as CSV at line 2: a quoted cell has more text after its closing quote. Save it again as CSV and retry.");
+    // The parser's reason reads in the reader's language too.
+    const refusal = (() => {
+      try {
+        readCsv('sku,name\nA,"Cola" light\n', spec);
+      } catch (error) {
+        return error as ServiceError;
+      }
+    })();
+    expect(refusal!.localized("zh-CN").message).toBe("文件第 2 行无法按 CSV 读取：带引号的单元格在结束引号之后还有文字。请重新另存为 CSV 后重试。");
+  });
+
+  it("says a cell that is not an amount, with a hint in the currency's precision, in the reader's language", () => {
+    expect(notAnAmount("abc", "EUR")).toBe("“abc” is not an amount in EUR. Use an amount like 2.50.");
+    expect(notAnAmount("1.5", "JPY", "zh-CN")).toBe("“1.5”不是以 JPY 计的金额。请输入类似 250 的金额。");
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { CsvError, parse } from "csv-parse/sync";
-import { defineMessages, ServiceError } from "~/server/errors";
+import { defineMessages, renderMessage, ServiceError } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
+import { amountHint } from "~/server/money";
 
 export const csvMessages = defineMessages("csv", {
   unreadable: "The file could not be read as CSV at line {line}: {reason}. Save it again as CSV and retry.",
@@ -8,7 +10,13 @@ export const csvMessages = defineMessages("csv", {
   missing_columns: "The file has no {columns} column. Name the columns in the first row: {expected}.",
   no_rows: "The file has a header row but no rows under it.",
   too_many_rows: "The file has {rows} rows; import at most {max} at once, or split the file.",
+  not_an_amount: "“{value}” is not an amount in {currency}. {hint}",
 });
+
+/** A row's cell that should hold an amount of money and does not, in `locale` (English when left out). */
+export function notAnAmount(value: string, currency: string, locale?: Locale): string {
+  return renderMessage(csvMessages.not_an_amount, { value, currency, hint: amountHint(currency, locale) }, locale);
+}
 
 /** One row of a CSV file: its row number as a spreadsheet shows it (the header is row 1), and its cells by column. */
 export interface CsvRow<C extends string> {

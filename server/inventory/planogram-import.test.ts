@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { callerFor } from "~/test/factories";
 import { createMachineWithPlanogram } from "~/test/machines";
 import { orgSnapshot } from "~/test/rows";
@@ -99,6 +101,19 @@ describe("planogram import", () => {
       [10, ["capacity: Capacity is at least 1."]],
       [12, ["slot: Slot A1 of this machine is also on row 11; keep one of the two rows."]],
       [13, ["machine: Enter the machine's serial or name."]],
+    ]);
+    // The same problems in the reader's language (the slot schema's own words aside).
+    const zh = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "zh-CN" })).planogram.previewImport({ orgId: m.org.id, mode: "merge", csv });
+    const zhProblems = new Map(zh.rows.map((r) => [r.row, r.issues.map((i) => i.message)]));
+    expect([2, 3, 5, 6, 7, 9, 12, 13].map((row) => zhProblems.get(row))).toEqual([
+      ["本运营公司没有序列号或名称为“NOPE-9”的售货机。"],
+      ["有多台售货机名为“Twin”；请改用序列号。"],
+      ["没有 SKU 为“NOPE-SKU”的商品；请先添加或导入该商品，或将此单元格留空表示空货道。"],
+      ["请以整数填写容量。"],
+      ["请以整数填写标准库存。"],
+      ["“1.999”不是以 EUR 计的金额。请输入类似 2.50 的金额。"],
+      ["此售货机的货道 A1 也出现在第 11 行；请只保留其中一行。"],
+      ["请填写售货机的序列号或名称。"],
     ]);
     const clean = (await api.machines.list({ orgId: m.org.id })).find((x) => x.serial === "CLEAN-1")!;
     expect(preview.machines.map((x) => [x.serial, x.skipped])).toEqual([

@@ -4,13 +4,25 @@ import type { z } from "zod";
 import { machines, products, slots } from "~/db/schema";
 import type { ImportIssue, ImportOutcome } from "~/server/catalog/contract";
 import type { ServiceCtx } from "~/server/context";
-import { readCsv } from "~/server/input/csv";
-import { amountHint, parseMajor } from "~/server/money";
+import { defineMessages, renderMessage, type Message, type MessageParams } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
+import { notAnAmount, readCsv } from "~/server/input/csv";
+import { parseMajor } from "~/server/money";
 import { getOrganization } from "~/server/tenancy";
 import { MAX_PLANOGRAM_IMPORT_ROWS, planogramCsvColumns, planogramImportInput, setPlanogramInput, slotInput } from "./contract";
 import { setPlanogram } from "./planogram";
 
 type Column = (typeof planogramCsvColumns)[number];
+
+export const planogramImportMessages = defineMessages("planogram_import", {
+  machine_missing: "Enter the machine's serial or name.",
+  machine_ambiguous: "Several machines are named “{name}”; use the serial instead.",
+  machine_unknown: "No machine of this organization has the serial or name “{name}”.",
+  sku_unknown: "No product has the SKU “{sku}”; add or import it first, or leave the cell empty for an empty slot.",
+  capacity_not_whole: "Enter the capacity as a whole number.",
+  par_not_whole: "Enter the par level as a whole number.",
+  slot_repeated: "Slot {slot} of this machine is also on row {row}; keep one of the two rows.",
+});
 type SlotValues = z.output<typeof slotInput>;
 
 const aliases: Record<string, Column> = {
@@ -64,7 +76,10 @@ export interface PlanogramImportMachine {
   changed: boolean;
 }
 
-async function planPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput>) {
+async function planPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput> & { locale?: Locale }) {
+  const { locale } = raw;
+  const say = (message: Message, params: MessageParams = {}) => renderMessage(message, params, locale);
+  const texts = planogramImportMessages;
   const { csv, mode } = planogramImportInput.parse(raw);
   const { currency } = await getOrganization(ctx);
   const table = readCsv(csv, { columns: planogramCsvColumns, required: ["machine", "slot", "sku", "capacity", "par"], aliases, maxRows: MAX_PLANOGRAM_IMPORT_ROWS });
@@ -82,18 +97,18 @@ async function planPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogra
     const named = cell("machine");
     const sameName = byName.get(named.toLowerCase()) ?? [];
     const machine = bySerial.get(named.toLowerCase()) ?? (sameName.length === 1 ? sameName[0] : undefined);
-    if (!named) issues.push({ column: "machine", message: "Enter the machine's serial or name." });
-    else if (sameName.length > 1 && !machine) issues.push({ column: "machine", message: `Several machines are named “${named}”; use the serial instead.` });
-    else if (!machine) issues.push({ column: "machine", message: `No machine of this organization has the serial or name “${named}”.` });
+    if (!named) issues.push({ column: "machine", message: say(texts.machine_missing) });
+    else if (sameName.length > 1 && !machine) issues.push({ column: "machine", message: say(texts.machine_ambiguous, { name: named }) });
+    else if (!machine) issues.push({ column: "machine", message: say(texts.machine_unknown, { name: named }) });
     const sku = cell("sku");
     const product = sku ? bySku.get(sku) : undefined;
-    if (sku && !product) issues.push({ column: "sku", message: `No product has the SKU “${sku}”; add or import it first, or leave the cell empty for an empty slot.` });
+    if (sku && !product) issues.push({ column: "sku", message: say(texts.sku_unknown, { sku }) });
     const capacity = wholeNumber(cell("capacity"));
-    if (Number.isNaN(capacity)) issues.push({ column: "capacity", message: "Enter the capacity as a whole number." });
+    if (Number.isNaN(capacity)) issues.push({ column: "capacity", message: say(texts.capacity_not_whole) });
     const parLevel = wholeNumber(cell("par"));
-    if (Number.isNaN(parLevel)) issues.push({ column: "par", message: "Enter the par level as a whole number." });
+    if (Number.isNaN(parLevel)) issues.push({ column: "par", message: say(texts.par_not_whole) });
     const price = parseMajor(cell("price"), currency);
-    if (Number.isNaN(price)) issues.push({ column: "price", message: `“${cell("price")}” is not an amount in ${currency}. ${amountHint(currency)}` });
+    if (Number.isNaN(price)) issues.push({ column: "price", message: notAnAmount(cell("price"), currency, locale) });
     const checked = slotInput.safeParse({ code: cell("slot"), productId: product?.id ?? null, capacity, parLevel, priceOverrideMinor: price });
     for (const issue of checked.error?.issues ?? []) {
       const column = columnOfField[String(issue.path[0])] ?? null;
@@ -102,7 +117,7 @@ async function planPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogra
     const slot = checked.data;
     const key = machine && slot ? `${machine.id}|${slot.code}` : null;
     const first = key ? seen.get(key) : undefined;
-    if (first !== undefined) issues.push({ column: "slot", message: `Slot ${slot!.code} of this machine is also on row ${first}; keep one of the two rows.` });
+    if (first !== undefined) issues.push({ column: "slot", message: say(texts.slot_repeated, { slot: slot!.code, row: first }) });
     else if (key) seen.set(key, row);
     return { row, named, machine, sku, product, slot: issues.length === 0 ? slot! : null, cells: { slot: cell("slot"), capacity, parLevel, price }, issues };
   });
@@ -172,8 +187,8 @@ function summaryOf(plan: Awaited<ReturnType<typeof planPlanogramImport>>) {
   };
 }
 
-/** What importing the planograms file would do, row by row and machine by machine; writes nothing. */
-export async function previewPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput>) {
+/** What importing the planograms file would do, row by row and machine by machine; writes nothing. Problems read in `locale`. */
+export async function previewPlanogramImport(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput> & { locale?: Locale }) {
   return summaryOf(await planPlanogramImport(ctx, raw));
 }
 
@@ -182,7 +197,7 @@ export async function previewPlanogramImport(ctx: ServiceCtx, raw: z.input<typeo
  * with them, through the rules of `setPlanogram`, all in the caller's one transaction. A machine
  * with an error in any of its rows is left unchanged. Importing the same file again changes nothing.
  */
-export async function importPlanograms(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput>) {
+export async function importPlanograms(ctx: ServiceCtx, raw: z.input<typeof planogramImportInput> & { locale?: Locale }) {
   const plan = await planPlanogramImport(ctx, raw);
   for (const m of plan.machines) {
     if (!m.skipped && m.changed) await setPlanogram(ctx, { machineId: m.machineId, slots: m.slotList });

@@ -4,7 +4,10 @@ import { auditLog, jobRunOrgs, jobRuns } from "~/db/schema";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor, createOrg } from "~/test/factories";
 import { callError } from "~/test/trpc-errors";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { orgJob } from "./org-runs";
+import { jobs as registry } from "./registry";
 import { runDue, runWindow } from "./runner";
 
 let t: TestDatabase;
@@ -72,6 +75,11 @@ describe("jobs chunked by organization", () => {
     const { runs, jobs } = await caller.jobs.list({ orgId: a.org.id });
     expect(runs.map((r) => r.job)).toEqual(["alert-sweep"]);
     expect(jobs.find((j) => j.name === "alert-sweep")).toMatchObject({ perOrg: true, schedule: "* * * * *" });
+    // Each job's description as the registry has it, or in the reader's language.
+    expect(jobs.map((j) => j.description)).toEqual(registry.map((j) => j.description));
+    const inChinese = await createCaller(createTrpcContext({ db: t.db, user: a.owner, locale: "zh-CN" })).jobs.list({ orgId: a.org.id });
+    expect(inChinese.jobs.find((j) => j.name === "alert-sweep")!.description).toBe("为超过运营公司离线阈值仍未上报的售货机发出离线告警。");
+    for (const j of inChinese.jobs) expect(j.description).toMatch(/\p{Script=Han}/u);
     // Another org's admin sees none of it.
     expect((await callerFor(t.db, b.owner).jobs.list({ orgId: b.org.id })).runs).toEqual([]);
     expect(await callError(caller.jobs.runNow({ orgId: a.org.id, job: "refund-sweep" }))).toMatchObject({ code: "BAD_REQUEST" });

@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { ServiceCtx } from "~/server/context";
-import { fieldError } from "~/server/errors";
+import { defineMessages, fieldError, renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { recordAudit } from "~/server/tenancy";
 import { jobsMessages, runJobNowInput } from "./contract";
 import { listOrgJobRuns, runOrgJobNow, type OrgHandler } from "./org-runs";
@@ -11,11 +12,14 @@ import type { JobDefinition } from "./runner";
 type OrgJob = JobDefinition & { perOrg: OrgHandler };
 const isOrgJob = (job: JobDefinition): job is OrgJob => "perOrg" in job;
 
-/** The jobs that work per organization, with this org's part of their recent runs. */
-export async function listJobsForOrg(ctx: ServiceCtx) {
+/** Each job's description as a message (code `job_descriptions.<name>`), so the jobs page reads it in its language. */
+const descriptions = defineMessages("job_descriptions", Object.fromEntries(jobs.map((j) => [j.name, j.description])));
+
+/** The jobs that work per organization, with this org's part of their recent runs; descriptions in `locale` (English when left out). */
+export async function listJobsForOrg(ctx: ServiceCtx, input: { locale?: Locale } = {}) {
   const runs = await listOrgJobRuns(ctx);
   return {
-    jobs: jobs.map((j) => ({ name: j.name, schedule: j.schedule, description: j.description, perOrg: isOrgJob(j) })),
+    jobs: jobs.map((j) => ({ name: j.name, schedule: j.schedule, description: renderMessage(descriptions[j.name] ?? { en: j.description }, {}, input.locale), perOrg: isOrgJob(j) })),
     runs,
   };
 }

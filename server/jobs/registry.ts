@@ -6,7 +6,7 @@ import { queueSaleBatches, sendDueDeliveries, sendNotificationsNow } from "~/ser
 import { generateAllDueMonths, rollUpAll } from "~/server/analytics";
 import { generateAllDueStatements } from "~/server/hosts";
 import { ensureEventPartitions, retireEventPartitions } from "~/server/ingest";
-import { expireOrders, paymentProvider, processDueRefunds } from "~/server/payments";
+import { expireOrders, sendDueRefunds } from "~/server/payments";
 import { forecastStalestOrgs } from "~/server/replenishment";
 import { orgJob } from "./org-runs";
 import { pruneHistory } from "./retention";
@@ -24,10 +24,9 @@ export const jobs: JobDefinition[] = [
     schedule: "* * * * *",
     description: "Sends refunds that are due: new ones the after-response hook missed, retries, and ones whose worker died.",
     handler: async ({ db }) => {
-      const provider = paymentProvider();
-      if (!provider) return { rowsTouched: 0 };
-      const result = await processDueRefunds(db, { provider });
-      return { rowsTouched: result.claimed };
+      // Each refund goes through the provider that took its payment (an org's own WeChat Pay or Alipay, or the deployment's).
+      const result = await sendDueRefunds(db);
+      return { rowsTouched: result.claimed - result.waiting };
     },
   },
   {
@@ -36,10 +35,7 @@ export const jobs: JobDefinition[] = [
     description: "Expires paid online orders the machine did not vend in time and refunds them; cancels checkouts left unpaid.",
     handler: async ({ db }) => {
       const result = await expireOrders(db);
-      if (result.refundsOwed > 0) {
-        const provider = paymentProvider();
-        if (provider) await processDueRefunds(db, { provider });
-      }
+      if (result.refundsOwed > 0) await sendDueRefunds(db);
       return { rowsTouched: result.expired + result.canceled };
     },
   },

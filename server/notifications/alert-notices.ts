@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { notificationDeliveries, notifications, organizations } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import type { Locale } from "../i18n/locales";
+import { documentsTranslator } from "../i18n/translator";
 import { appUrl } from "../mail/mailer";
 import type { AlertNotice, NoticeSeverity, WebhookEventType } from "./contract";
 import { queueEndpointEvent } from "./endpoint-events";
@@ -16,8 +18,9 @@ export type AlertNoticeOutcome = { alertId: string; members: number; emails: num
 
 /**
  * Queues what people should hear about these alerts: in-app notifications and e-mails by each
- * member's preferences (many at once become one summary), and deliveries to the org's webhook
- * endpoints. Rows only: they are sent after the transaction commits.
+ * member's preferences (many at once become one summary), each in the member's language, and
+ * deliveries to the org's webhook endpoints (in English). Rows only: they are sent after the
+ * transaction commits.
  */
 export async function notifyAlerts(ctx: ServiceCtx, input: { alerts: { event: "alert.raised" | "alert.escalated"; notice: AlertNotice }[] }): Promise<AlertNoticeOutcome[]> {
   const notices = input.alerts.map((a) => a.notice);
@@ -27,14 +30,22 @@ export async function notifyAlerts(ctx: ServiceCtx, input: { alerts: { event: "a
   const inApp: (typeof notifications.$inferInsert)[] = [];
   const mails: (typeof notificationDeliveries.$inferInsert)[] = [];
   for (const person of people) {
-    const forApp = notices.filter((n) => reaches(n.severity, person.inApp));
-    if (forApp.length > DIGEST_THRESHOLD) inApp.push({ ...digest(forApp), id: newId("ntf"), orgId: ctx.orgId, userId: person.userId, alertId: null });
+    const t = documentsTranslator(person.locale);
+    const inLanguage = (n: AlertNotice) => inLocale(n, person.locale);
+    const forApp = notices.filter((n) => reaches(n.severity, person.inApp)).map(inLanguage);
+    if (forApp.length > DIGEST_THRESHOLD) inApp.push({ ...digest(forApp, person.locale), id: newId("ntf"), orgId: ctx.orgId, userId: person.userId, alertId: null });
     else for (const n of forApp) inApp.push({ id: newId("ntf"), orgId: ctx.orgId, userId: person.userId, alertId: n.alertId, severity: n.severity, title: n.title, body: n.text, link: n.link });
 
-    const forMail = notices.filter((n) => reaches(n.severity, person.email));
+    const forMail = notices.filter((n) => reaches(n.severity, person.email)).map(inLanguage);
     if (forMail.length > 0) {
-      const summary = forMail.length === 1 ? { title: forMail[0]!.title, body: forMail[0]!.text } : digest(forMail);
-      const text = [summary.body, "", ...forMail.map((n) => `- ${n.severity.toUpperCase()} ${n.title}\n  ${n.url}`), "", `Change what you receive: ${preferencesUrl}`].join("\n");
+      const summary = forMail.length === 1 ? { title: forMail[0]!.title, body: forMail[0]!.text } : digest(forMail, person.locale);
+      const text = [
+        summary.body,
+        "",
+        ...forMail.map((n) => `- ${t(`mail.alerts.severity.${n.severity}`)} ${n.title}\n  ${n.url}`),
+        "",
+        t("mail.alerts.preferences", { url: preferencesUrl }),
+      ].join("\n");
       mails.push({
         id: newId("dlv"),
         orgId: ctx.orgId,
@@ -42,7 +53,7 @@ export async function notifyAlerts(ctx: ServiceCtx, input: { alerts: { event: "a
         userId: person.userId,
         alertId: forMail.length === 1 ? forMail[0]!.alertId : null,
         eventType: "alert.raised",
-        payload: { to: person.address, subject: `[VendOps] ${summary.title}`, text },
+        payload: { to: person.address, subject: t("mail.subject", { title: summary.title }), text },
       });
     }
   }
@@ -64,13 +75,23 @@ export async function publishAlertEvent(ctx: ServiceCtx, input: { type: WebhookE
   return queueEndpointEvent(ctx, { type: input.type, alertId: input.notice.alertId, data: input.notice.payload });
 }
 
-function digest(items: AlertNotice[]) {
+/** The notice with its title, text and rule in a language, where it carries them. */
+function inLocale(notice: AlertNotice, locale: Locale): AlertNotice {
+  const words = locale === "en" ? undefined : notice.translations?.[locale];
+  return words ? { ...notice, ...words } : notice;
+}
+
+function digest(items: AlertNotice[], locale: Locale) {
+  const t = documentsTranslator(locale);
+  const separator = t("mail.alerts.listSeparator");
   const worst: NoticeSeverity = items.some((n) => n.severity === "critical") ? "critical" : items.some((n) => n.severity === "warning") ? "warning" : "info";
-  const rules = [...new Set(items.map((n) => n.ruleLabel))].join(", ");
+  const labels = [...new Set(items.map((n) => n.ruleLabel))];
+  const rules = labels.join(separator);
+  const count = String(items.length);
   return {
     severity: worst,
-    title: `${items.length} new alerts${rules.includes(",") ? "" : `: ${rules}`}`,
-    body: `${rules}: ${items.slice(0, 5).map((n) => n.subject).join(", ")}${items.length > 5 ? "…" : ""}`,
+    title: labels.length > 1 ? t("mail.alerts.digestTitle", { count }) : t("mail.alerts.digestTitleRule", { count, rule: rules }),
+    body: `${rules}: ${items.slice(0, 5).map((n) => n.subject).join(separator)}${items.length > 5 ? "…" : ""}`,
     link: "/alerts",
   };
 }

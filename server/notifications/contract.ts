@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineMessages } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 
 /** The least severity a member hears about on a channel; "off" hears nothing. */
 export const notificationThresholds = ["info", "warning", "critical", "off"] as const;
@@ -53,8 +54,10 @@ export type AlertNotice = {
   /** The alert's page, relative to the organization ("/alerts/alr_...") and absolute (for e-mail). */
   link: string;
   url: string;
-  /** What webhook endpoints receive as the event's `data`. */
+  /** What webhook endpoints receive as the event's `data` (always English, for integrators). */
   payload: Record<string, unknown>;
+  /** The title, text and rule label in the languages other than English, for members who read those. */
+  translations?: Partial<Record<Exclude<Locale, "en">, { title: string; text: string; ruleLabel: string }>>;
 };
 
 export const notificationsMessages = defineMessages("notifications", {

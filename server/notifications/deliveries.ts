@@ -3,7 +3,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { notificationDeliveries, webhookEndpoints, type NotificationDelivery } from "~/db/schema";
 import { deliverMail, mailEnabled } from "../mail/mailer";
+import { renderMessage } from "../errors";
 import { openEndpointSecret, postWebhook, type Attempt } from "./outbound-webhooks";
+import { webhookTexts } from "./webhook-texts";
 
 /** Attempts before a delivery is given up and its webhook endpoint disabled. */
 export const MAX_ATTEMPTS = 8;
@@ -92,7 +94,7 @@ export async function sendDueDeliveries(db: Db, options: SendOptions = {}): Prom
       if (d.channel === "webhook") {
         await db
           .update(webhookEndpoints)
-          .set({ enabled: false, disabledAt: sql`now()`, disabledReason: `Disabled after ${d.attempts} failed attempts to deliver ${d.id}: ${result.error}`, updatedAt: sql`now()` })
+          .set({ enabled: false, disabledAt: sql`now()`, disabledReason: renderMessage(webhookTexts.disabled_after_failures, { attempts: d.attempts, delivery: d.id, error: String(result.error) }), updatedAt: sql`now()` })
           .where(and(eq(webhookEndpoints.id, d.endpointId!), eq(webhookEndpoints.enabled, true)));
       }
     }),

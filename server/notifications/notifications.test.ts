@@ -9,6 +9,8 @@ import { withTenant } from "~/db/tenant";
 import { fault, heartbeat, inboxOf, minutesAgo } from "~/test/alerts";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { addMember, callerFor } from "~/test/factories";
+import { createTrpcContext } from "~/server/trpc/init";
+import { createCaller } from "~/server/trpc/root";
 import { asOwner, createMachineWithPlanogram, sendEvents } from "~/test/machines";
 import { registerMachine } from "~/server/fleet";
 import { sendDueDeliveries } from "./deliveries";
@@ -112,6 +114,10 @@ describe("outbound webhooks", () => {
       expect(endpoint!.disabledReason).toContain("Disabled after 3 failed attempts");
       const [row] = await t.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.endpointId, m.endpoint.id));
       expect(row).toMatchObject({ status: "failed", attempts: 3, responseStatus: 503 });
+      expect(endpoint!.disabledReason).toBe(`Disabled after 3 failed attempts to deliver ${row!.id}: The endpoint answered 503.`);
+      // The page reads why in its language.
+      const [zh] = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "zh-CN" })).webhooks.list({ orgId: m.org.id });
+      expect(zh!.disabledReason).toBe(`投递 ${row!.id} 失败 3 次后已停用：端点返回了 503。`);
 
       // A disabled endpoint gets nothing new.
       await sendEvents(t.db, m.machine.id, m.secret, { events: [fault("BILL_VALIDATOR")] });

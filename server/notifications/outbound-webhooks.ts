@@ -5,11 +5,13 @@ import type { LookupFunction } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { getSecrets } from "../config/secrets";
 import { decryptSecret } from "~/server/fleet";
+import { renderMessage } from "~/server/errors";
 import { checkedLookup, NonPublicAddressError, nonPublicMessage, nonPublicTarget, type TargetOptions } from "./endpoint-addresses";
+import { webhookTexts } from "./webhook-texts";
 
 const TIMEOUT_MS = 10_000;
 /** What a delivery that found no receiver says, whatever the network's reason. */
-export const COULD_NOT_CONNECT = "Could not connect to the endpoint. Check the URL and that the receiver is running and reachable from the internet.";
+export const COULD_NOT_CONNECT = webhookTexts.could_not_connect.en;
 
 export type Attempt = { ok: boolean; status: number | null; latencyMs: number; error: string | null };
 
@@ -52,11 +54,11 @@ export async function postWebhook(url: string, secret: string, messageId: string
     const status = await post(new URL(url), headers, body, checkedLookup(options), signal);
     const latencyMs = Math.round(performance.now() - started);
     const ok = status >= 200 && status < 300;
-    return { ok, status, latencyMs, error: ok ? null : `The endpoint answered ${status}.` };
+    return { ok, status, latencyMs, error: ok ? null : renderMessage(webhookTexts.endpoint_answered, { status }) };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
     if (error instanceof NonPublicAddressError) return { ok: false, status: null, latencyMs, error: error.message };
-    if (signal.aborted) return { ok: false, status: null, latencyMs, error: `No answer within ${TIMEOUT_MS / 1000} s.` };
+    if (signal.aborted) return { ok: false, status: null, latencyMs, error: renderMessage(webhookTexts.no_answer, { seconds: TIMEOUT_MS / 1000 }) };
     // The socket's own error ("connect ECONNREFUSED 10.1.2.3:8080") would let whoever reads the
     // delivery log probe which hosts and ports answer: they get the outcome, the log gets the detail.
     console.warn(`[webhooks] ${messageId} to ${url}: could not connect:`, error instanceof Error ? error.message : error);

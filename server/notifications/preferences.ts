@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { memberships, notificationPreferences, users } from "~/db/schema";
 import type { ServiceCtx } from "../context";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { defaultPreferences, notificationThresholds, type NoticeSeverity, type NotificationThreshold, type preferencesInput } from "./contract";
 import { memberId } from "./member";
 
@@ -31,10 +32,10 @@ export async function updatePreferences(ctx: ServiceCtx, input: z.infer<typeof p
 /** Every member of the org with their address and preferences (the defaults where they chose none). */
 export async function recipients(ctx: ServiceCtx) {
   const rows = await ctx.db
-    .select({ userId: memberships.userId, address: users.email, inApp: notificationPreferences.inAppMinSeverity, email: notificationPreferences.emailMinSeverity })
+    .select({ userId: memberships.userId, address: users.email, locale: users.locale, inApp: notificationPreferences.inAppMinSeverity, email: notificationPreferences.emailMinSeverity })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(notificationPreferences, and(eq(notificationPreferences.orgId, memberships.orgId), eq(notificationPreferences.userId, memberships.userId)))
     .where(eq(memberships.orgId, ctx.orgId));
-  return rows.map((r) => ({ userId: r.userId, address: r.address, inApp: r.inApp ?? defaultPreferences.inAppMinSeverity, email: r.email ?? defaultPreferences.emailMinSeverity }));
+  return rows.map((r) => ({ userId: r.userId, address: r.address, locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE, inApp: r.inApp ?? defaultPreferences.inAppMinSeverity, email: r.email ?? defaultPreferences.emailMinSeverity }));
 }

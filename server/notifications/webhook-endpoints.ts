@@ -6,12 +6,14 @@ import { notificationDeliveries, webhookEndpoints } from "~/db/schema";
 import { getSecrets } from "../config/secrets";
 import type { ServiceCtx } from "../context";
 import { fieldError, notFound } from "../errors";
+import type { Locale } from "../i18n/locales";
 import { encryptSecret, generateMachineSecret } from "~/server/fleet";
 import { recordAudit } from "~/server/tenancy";
 import { deliveriesInput, endpointInput, notificationsMessages, updateEndpointInput, type endpointIdInput, type setEndpointEnabledInput } from "./contract";
 import { nonPublicTarget, type TargetOptions } from "./endpoint-addresses";
 import { openEndpointSecret, postWebhook } from "./outbound-webhooks";
 import { salesFeedFromNow } from "./sales-feed";
+import { attemptErrorIn, disabledReasonIn, webhookTexts } from "./webhook-texts";
 
 const receivesSales = (eventTypes: readonly string[]) => eventTypes.length === 0 || eventTypes.includes("sale.recorded");
 
@@ -29,8 +31,10 @@ const publicColumns = {
   createdAt: webhookEndpoints.createdAt,
 };
 
-export async function listEndpoints(ctx: ServiceCtx) {
-  return ctx.db.select(publicColumns).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, ctx.orgId)).orderBy(desc(webhookEndpoints.createdAt));
+/** The org's endpoints, newest first; why one was disabled reads in `locale` (English when left out). */
+export async function listEndpoints(ctx: ServiceCtx, { locale }: { locale?: Locale } = {}) {
+  const endpoints = await ctx.db.select(publicColumns).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, ctx.orgId)).orderBy(desc(webhookEndpoints.createdAt));
+  return endpoints.map((e) => ({ ...e, disabledReason: e.disabledReason && disabledReasonIn(e.disabledReason, locale) }));
 }
 
 async function findEndpoint(ctx: ServiceCtx, endpointId: string) {
@@ -92,7 +96,7 @@ export async function setEndpointEnabled(ctx: ServiceCtx, input: z.infer<typeof 
   await findEndpoint(ctx, input.endpointId);
   const [endpoint] = await ctx.db
     .update(webhookEndpoints)
-    .set(input.enabled ? { enabled: true, disabledAt: null, disabledReason: null, updatedAt: sql`now()` } : { enabled: false, disabledAt: sql`now()`, disabledReason: "Disabled by hand.", updatedAt: sql`now()` })
+    .set(input.enabled ? { enabled: true, disabledAt: null, disabledReason: null, updatedAt: sql`now()` } : { enabled: false, disabledAt: sql`now()`, disabledReason: webhookTexts.disabled_by_hand.en, updatedAt: sql`now()` })
     .where(and(eq(webhookEndpoints.orgId, ctx.orgId), eq(webhookEndpoints.id, input.endpointId)))
     .returning(publicColumns);
   if (input.enabled) {
@@ -113,8 +117,8 @@ export async function deleteEndpoint(ctx: ServiceCtx, { endpointId }: z.infer<ty
   return { deleted: true };
 }
 
-/** Sends a signed `webhook.test` event now and logs it like any delivery. */
-export async function sendTestEvent(ctx: ServiceCtx, { endpointId }: z.infer<typeof endpointIdInput>) {
+/** Sends a signed `webhook.test` event now and logs it like any delivery; a failure's reason reads in `locale`. */
+export async function sendTestEvent(ctx: ServiceCtx, { endpointId, locale }: z.infer<typeof endpointIdInput> & { locale?: Locale }) {
   const endpoint = await findEndpoint(ctx, endpointId);
   const deliveryId = newId("msg");
   const payload = { type: "webhook.test", timestamp: new Date().toISOString(), data: { endpointId, message: "A test event from VendOps." } };
@@ -134,7 +138,7 @@ export async function sendTestEvent(ctx: ServiceCtx, { endpointId }: z.infer<typ
     deliveredAt: result.ok ? new Date() : null,
   });
   await recordAudit(ctx, { action: "webhook.tested", targetType: "webhook_endpoint", targetId: endpointId, data: { ok: result.ok, status: result.status } });
-  return result;
+  return { ...result, error: result.error && attemptErrorIn(result.error, locale) };
 }
 
 /** An endpoint's delivery log, newest first. */

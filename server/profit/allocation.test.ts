@@ -80,4 +80,11 @@ describe("where a place stands", () => {
       reasons: ["Earns €0.50 per machine-day, under the median place's €1.00."],
     });
   });
+
+  it("says the reasons in the reader's language, the money formatted for it", () => {
+    const p = place({ commissionMinor: 4_000, visitCostMinor: 3_000, cardFeesMinor: 500, profitMinor: -1_500, profitPerMachineDay: -50 });
+    expect(standingOf(p, 100, "CNY", "zh-CN").reasons).toEqual(["佣金和补货成本超过毛利：¥40.00和¥30.00，而毛利为 ¥60.00。", "亏损 ¥15.00（每台售货机每天 ¥0.50）。"]);
+    expect(standingOf(place({}), 100, "CNY", "zh-CN").reasons).toEqual(["每台售货机每天盈利 ¥2.00，是中位点位的 2.0 倍。"]);
+    expect(standingOf(p, 100, "EUR", "en")).toEqual(standingOf(p, 100, "EUR"));
+  });
 });

@@ -5,6 +5,7 @@ import { organizations } from "~/db/schema";
 import { MAX_PERIOD_DAYS } from "~/server/analytics/contract";
 import type { ServiceCtx } from "~/server/context";
 import { fieldError } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { getSettings } from "~/server/replenishment";
 import { dayPeriod, localDay } from "~/server/time";
 import { allocateCommission, monthDays, monthsOf, roundMinor, shareInPeriod } from "./allocation";
@@ -26,7 +27,7 @@ const median = (xs: number[]) => {
  * (each method's share plus fixed amount per payment) and visits (times the cost of a visit); per
  * machine-day, with where each place stands and why.
  */
-export async function placeProfit(ctx: ServiceCtx, raw: z.input<typeof placeProfitInput> & { now?: Date }): Promise<PlaceProfitReport> {
+export async function placeProfit(ctx: ServiceCtx, raw: z.input<typeof placeProfitInput> & { now?: Date; locale?: Locale }): Promise<PlaceProfitReport> {
   const input = placeProfitInput.parse(raw);
   const [org] = await ctx.db.select({ timeZone: organizations.timeZone, currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.orgId));
   if (!org) throw new Error("organization not found");
@@ -100,7 +101,7 @@ export async function placeProfit(ctx: ServiceCtx, raw: z.input<typeof placeProf
 
   const mid = median(rows.flatMap((r) => (r.profitPerMachineDay === null ? [] : [r.profitPerMachineDay])));
   const placesOut: PlaceProfit[] = rows
-    .map((r) => ({ ...r, ...standingOf(r, mid, currency) }))
+    .map((r) => ({ ...r, ...standingOf(r, mid, currency, raw.locale) }))
     .sort((a, b) => (b.profitPerMachineDay ?? -Infinity) - (a.profitPerMachineDay ?? -Infinity) || b.profitMinor - a.profitMinor);
   const sum = (k: keyof (typeof rows)[number]) => rows.reduce((a, r) => a + (r[k] as number), 0);
   return {

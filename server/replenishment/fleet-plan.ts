@@ -1,9 +1,12 @@
 import "server-only";
 import type { ServiceCtx } from "~/server/context";
+import { renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { formatMoney } from "~/server/money";
 import { addDays, dayShareLeft, daysBetween, localMinute, weekdayOf } from "~/server/time";
 import { HORIZON_DAYS, type MachineToVisit, type ReplenishmentSettings } from "./contract";
 import { expectedOn, type SlotForecast } from "./demand-model";
+import { replenishmentTexts as texts } from "./explanations";
 import { loadFleetSlots, loadForecasts, orgZone, type FleetSlot } from "./fleet-slots";
 import { slotKey } from "./history";
 import { fitRoute, openDays, type PlanMove, type RouteMachine } from "./plan-calendar";
@@ -133,7 +136,7 @@ export async function planFleet(ctx: ServiceCtx, input: { now?: Date; forecasts?
  * The machines planned for a visit on `day` (a local date within the horizon; today when left
  * out), in route order, with a short reason ("11 units to fill · €8.40 at risk") for dashboards.
  */
-export async function machinesToVisit(ctx: ServiceCtx, input: { day?: string; now?: Date } = {}) {
+export async function machinesToVisit(ctx: ServiceCtx, input: { day?: string; now?: Date; locale?: Locale } = {}) {
   const fleet = await planFleet(ctx, { now: input.now });
   const offset = daysBetween(fleet.today, input.day ?? fleet.today);
   if (offset < 0 || offset >= HORIZON_DAYS) return [];
@@ -150,14 +153,14 @@ export async function machinesToVisit(ctx: ServiceCtx, input: { day?: string; no
         units,
         /** Expected lost margin over the horizon if the machine were not visited at all. */
         atRiskMinor: atRisk,
-        reason: `${units} ${units === 1 ? "unit" : "units"} to fill · ${formatMoney(atRisk, fleet.settings.currency)} at risk this week`,
+        reason: renderMessage(units === 1 ? texts.visit_reason_one : texts.visit_reason_many, { units, amount: formatMoney(atRisk, fleet.settings.currency, { locale: input.locale }) }, input.locale),
       };
     })
     .sort((a, b) => (a.route?.name ?? "\uffff").localeCompare(b.route?.name ?? "\uffff") || (a.route?.position ?? 0) - (b.route?.position ?? 0) || a.name.localeCompare(b.name));
 }
 
 /** Machines today's plan sends someone to (today in the org's zone), for the overview. */
-export async function machinesToVisitToday(ctx: ServiceCtx, input: { now?: Date } = {}): Promise<MachineToVisit[]> {
-  const visits = await machinesToVisit(ctx, { now: input.now });
+export async function machinesToVisitToday(ctx: ServiceCtx, input: { now?: Date; locale?: Locale } = {}): Promise<MachineToVisit[]> {
+  const visits = await machinesToVisit(ctx, { now: input.now, locale: input.locale });
   return visits.map((v) => ({ machineId: v.machineId, name: v.name, locationName: v.locationName, reason: v.reason }));
 }

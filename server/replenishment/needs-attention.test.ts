@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/test/db";
 import { callerFor } from "~/test/factories";
+import { createCaller } from "~/server/trpc/root";
+import { createTrpcContext } from "~/server/trpc/init";
 import { withTenant } from "~/db/tenant";
 import { jobContext } from "~/server/context";
 import { asOwner, createMachineWithPlanogram, eventId, restock, sendEvents, vend } from "~/test/machines";
@@ -74,6 +76,18 @@ describe("needs attention", () => {
     expect(view.machines).toHaveLength(1);
     expect(view.machines[0]!.reasons.map((r) => r.kind)).toEqual(["offline", "sold_out"]);
     expect(view.machines[0]!.reasons[1]!.text).toBe("3 slots sold out now: A1, A2, B1");
+    expect(view.machines[0]!.reasons.map((r) => r.action.label)).toEqual(["Open the machine", "Open the machine"]);
+  });
+
+  it("says the reasons and what to do in the reader's language, through the API as the page calls it", async () => {
+    const m = await createMachineWithPlanogram(t.db);
+    const zh = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "zh-CN" })).analytics.needsAttention({ orgId: m.org.id });
+    expect(zh.machines[0]!.reasons.map((r) => [r.text, r.action.label])).toEqual([
+      ["离线：售货机近期没有上报", "打开售货机"],
+      ["3 个货道已售罄：A1, A2, B1", "打开售货机"],
+    ]);
+    const en = await createCaller(createTrpcContext({ db: t.db, user: m.owner, locale: "en" })).analytics.needsAttention({ orgId: m.org.id });
+    expect(en.machines[0]!.reasons.map((r) => r.text)).toEqual(["Offline: no report from the machine lately", "3 slots sold out now: A1, A2, B1"]);
   });
 
   it("does not call a machine known only from its DEX audits offline: it sends no heartbeats", async () => {

@@ -6,9 +6,12 @@ import { queryRows } from "~/db/client";
 import { alertText } from "~/server/alerts";
 import { fleetExpectedCash } from "~/server/cash";
 import type { ServiceCtx } from "~/server/context";
+import { renderMessage, type Message, type MessageParams } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { formatMoney, toMinor } from "~/server/money";
 import { formatDay } from "~/server/time";
 import { attentionKinds, CASH_BOX_FULL_MAJOR, type AttentionReason, type MachineNeedingAttention, type NeedsAttention, type ReplenishmentSettings } from "./contract";
+import { replenishmentTexts as texts } from "./explanations";
 import { planFleet, planSlotOf, type PlannedMachine } from "./fleet-plan";
 import { todaysAcceptance } from "./plan-acceptance";
 import { planForVisitDays } from "./plan-math";
@@ -68,16 +71,16 @@ function savedByTodaysVisit(m: PlannedMachine, settings: Pick<ReplenishmentSetti
 }
 
 /** A visit that comes after the machine starts losing sales: the expected loss by the first visit's day. */
-function overdueVisit(m: PlannedMachine, currency: string, visitCostMinor: number): AttentionReason | null {
+function overdueVisit(m: PlannedMachine, currency: string, visitCostMinor: number, locale?: Locale): AttentionReason | null {
   const first = m.plan.visitDays[0];
   if (first === undefined) return null;
   const lostBy = first === 0 ? 0 : (m.plan.days[first - 1]?.lostIfNotVisitedMinor ?? 0);
   if (lostBy < overdueThreshold(visitCostMinor)) return null;
   return {
     kind: "visit_overdue",
-    text: `Sells out before its next visit (${formatDay(m.visitDates[0]!)}): ${formatMoney(lostBy, currency)} lost by then`,
+    text: renderMessage(texts.attention_visit_overdue, { day: formatDay(m.visitDates[0]!, false, locale), amount: formatMoney(lostBy, currency, { locale }) }, locale),
     severity: "warning",
-    action: { label: "Open the plan", path: "plans" },
+    action: { label: renderMessage(texts.action_open_plan, {}, locale), path: "plans" },
   };
 }
 
@@ -85,9 +88,11 @@ function overdueVisit(m: PlannedMachine, currency: string, visitCostMinor: numbe
  * What needs someone now, most urgent first: machines down, faults, failed refunds, sold-out
  * slots, visits that come too late, full cash boxes and audits with findings; each machine once.
  * With the headline figures of the plan: the lost margin over the week if nothing is done, and
- * what today's visits save of it.
+ * what today's visits save of it. Texts read in `locale` (English when left out).
  */
-export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}): Promise<NeedsAttention> {
+export async function needsAttention(ctx: ServiceCtx, input: { now?: Date; locale?: Locale } = {}): Promise<NeedsAttention> {
+  const locale = input.locale;
+  const say = (message: Message, params: MessageParams = {}) => renderMessage(message, params, locale);
   // One after another: the reads share the caller's transaction (one connection).
   const fleet = await planFleet(ctx, { now: input.now });
   const facts = await machineFacts(ctx);
@@ -108,28 +113,33 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     if (offline || (m.status === "offline" && !m.audits_only)) {
       add(m.id, {
         kind: "offline",
-        text: offline ? alertText(offline) : "Offline: no report from the machine lately",
+        text: offline ? alertText(offline, locale) : say(texts.attention_offline),
         severity: "critical",
-        action: offline ? { label: "See the alert", path: `alerts/${offline.id}` } : { label: "Open the machine", path: machinePath },
+        action: offline ? { label: say(texts.action_see_alert), path: `alerts/${offline.id}` } : { label: say(texts.action_open_machine), path: machinePath },
       });
     }
     const faults = alerts.filter((a) => a.rule === "machine_fault");
-    for (const a of faults) add(m.id, { kind: "fault", text: alertText(a), severity: a.severity, action: { label: "See the fault", path: `alerts/${a.id}` } });
-    if (faults.length === 0 && m.status === "fault") add(m.id, { kind: "fault", text: "The machine reports a fault", severity: "warning", action: { label: "Open the machine", path: machinePath } });
+    for (const a of faults) add(m.id, { kind: "fault", text: alertText(a, locale), severity: a.severity, action: { label: say(texts.action_see_fault), path: `alerts/${a.id}` } });
+    if (faults.length === 0 && m.status === "fault") {
+      add(m.id, { kind: "fault", text: say(texts.attention_fault), severity: "warning", action: { label: say(texts.action_open_machine), path: machinePath } });
+    }
     for (const a of alerts.filter((a) => a.rule === "refund_failed")) {
-      add(m.id, { kind: "refund_failed", text: alertText(a), severity: "critical", action: { label: "Retry the refund", path: "refunds?status=failed" } });
+      add(m.id, { kind: "refund_failed", text: alertText(a, locale), severity: "critical", action: { label: say(texts.action_retry_refund), path: "refunds?status=failed" } });
     }
     const soldOut = m.sold_out ?? [];
     if (soldOut.length > 0) {
       add(m.id, {
         kind: "sold_out",
-        text: `${soldOut.length === 1 ? "Slot" : `${soldOut.length} slots`} sold out now: ${soldOut.slice(0, 6).join(", ")}${soldOut.length > 6 ? "…" : ""}`,
+        text: say(soldOut.length === 1 ? texts.attention_sold_out_one : texts.attention_sold_out_many, {
+          count: soldOut.length,
+          slots: `${soldOut.slice(0, 6).join(", ")}${soldOut.length > 6 ? "…" : ""}`,
+        }),
         severity: "warning",
-        action: { label: "Open the machine", path: machinePath },
+        action: { label: say(texts.action_open_machine), path: machinePath },
       });
     }
     for (const a of alerts.filter((a) => a.rule === "audit_missed_vends")) {
-      add(m.id, { kind: "audit_findings", text: alertText(a), severity: "warning", action: { label: "See the finding", path: `alerts/${a.id}` } });
+      add(m.id, { kind: "audit_findings", text: alertText(a, locale), severity: "warning", action: { label: say(texts.action_see_finding), path: `alerts/${a.id}` } });
     }
   }
   const known = new Map(facts.map((m) => [m.id, m]));
@@ -137,9 +147,9 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     if (!known.has(c.machineId) || c.currency !== currency || c.expectedMinor < cashFullMinor) continue;
     add(c.machineId, {
       kind: "cash_full",
-      text: `Cash box nearly full: ${formatMoney(c.expectedMinor, currency)} expected`,
+      text: say(texts.attention_cash_full, { amount: formatMoney(c.expectedMinor, currency, { locale }) }),
       severity: "info",
-      action: { label: "Record a collection", path: "cash" },
+      action: { label: say(texts.action_record_collection), path: "cash" },
     });
   }
   let atRiskMinor = 0;
@@ -150,7 +160,7 @@ export async function needsAttention(ctx: ServiceCtx, input: { now?: Date } = {}
     atRiskMinor += m.plan.days.at(-1)?.lostIfNotVisitedMinor ?? 0;
     savedTodayMinor += savedByTodaysVisit(m, fleet.settings);
     if (m.plan.visitDays[0] === 0) visitsToday++;
-    const overdue = overdueVisit(m, currency, fleet.settings.visitCostMinor);
+    const overdue = overdueVisit(m, currency, fleet.settings.visitCostMinor, locale);
     if (overdue) add(m.machineId, overdue);
   }
 

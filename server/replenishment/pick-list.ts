@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { locations, machines } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
 import { fieldError } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
+import { documentsTranslator } from "~/server/i18n/translator";
 import { daysBetween, startOfDay } from "~/server/time";
 import { deliveryRouteDayInput, HORIZON_DAYS, replenishmentMessages } from "./contract";
 import { getDeliveryRoute, listDeliveryRoutes } from "./delivery-routes";
@@ -113,9 +115,12 @@ export async function myDeliveryRoutes(ctx: ServiceCtx) {
   return { mine: mine.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length })), all: all.map((r) => ({ id: r.id, name: r.name, machines: r.machines.length, technician: r.technician?.name ?? null })) };
 }
 
-/** The pick list as CSV rows: product, SKU, quantity, then where each unit goes. */
-export function pickListCsvRows(day: Awaited<ReturnType<typeof deliveryRouteDay>>): string[][] {
-  const rows: string[][] = [["product", "sku", "quantity", "machine", "slot", "slot_quantity"]];
+const pickListColumns = ["product", "sku", "quantity", "machine", "slot", "slot_quantity"] as const;
+
+/** The pick list as CSV rows, headed in the reader's language: product, SKU, quantity, then where each unit goes. */
+export function pickListCsvRows(day: Awaited<ReturnType<typeof deliveryRouteDay>>, locale: Locale = "en"): string[][] {
+  const t = documentsTranslator(locale);
+  const rows: string[][] = [pickListColumns.map((column) => t(`csv.pickList.${column}`))];
   for (const l of day.pickList) {
     for (const s of l.slots) rows.push([l.productName ?? "", l.productSku ?? "", String(l.quantity), s.machineName, s.code, String(s.quantity)]);
   }

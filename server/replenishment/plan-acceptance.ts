@@ -6,6 +6,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { newId } from "~/db/ids";
 import { deliveryRoutes, planAcceptances, users } from "~/db/schema";
 import type { ServiceCtx } from "~/server/context";
+import type { Locale } from "~/server/i18n/locales";
+import { documentsTranslator } from "~/server/i18n/translator";
 import { notifyMembers } from "~/server/notifications";
 import { recordAudit } from "~/server/tenancy";
 import type { PlanAcceptanceView } from "./contract";
@@ -86,15 +88,19 @@ export async function acceptTodaysPlan(ctx: ServiceCtx, input: { now?: Date } = 
 
   for (const [technicianId, mine] of byTechnician) {
     const units = mine.stops.reduce((a, s) => a + s.units, 0);
-    const names = mine.stops.map((s) => `${s.name}${s.locationName ? ` (${s.locationName})` : ""}: ${s.units} ${s.units === 1 ? "unit" : "units"}`);
-    await notifyMembers(ctx, {
-      userIds: [technicianId],
-      eventType: "plan.accepted",
-      severity: "info",
-      title: `Today's route: ${mine.stops.length} ${mine.stops.length === 1 ? "stop" : "stops"}, ${units} ${units === 1 ? "unit" : "units"}`,
-      text: [`${[...mine.routeNames].join(", ")}, ${today}:`, ...names.map((n) => `- ${n}`)].join("\n"),
-      link: "/routes/today",
-    });
+    // Counts go in as text (no digit grouping) beside the numbers their plural forms read.
+    const inLanguage = (locale: Locale) => {
+      const t = documentsTranslator(locale);
+      const stops = mine.stops.map((s) => {
+        const count = { machine: s.name, units: s.units, unitCount: String(s.units) };
+        return s.locationName ? t("routeNotice.stopAt", { ...count, location: s.locationName }) : t("routeNotice.stop", count);
+      });
+      return {
+        title: t("routeNotice.title", { stops: mine.stops.length, stopCount: String(mine.stops.length), units, unitCount: String(units) }),
+        text: [t("routeNotice.heading", { routes: [...mine.routeNames].join(t("routeNotice.separator")), day: today }), ...stops].join("\n"),
+      };
+    };
+    await notifyMembers(ctx, { userIds: [technicianId], eventType: "plan.accepted", severity: "info", ...inLanguage("en"), inLanguage, link: "/routes/today" });
   }
   await recordAudit(ctx, {
     action: "plan.accepted",

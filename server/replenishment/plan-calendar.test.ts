@@ -162,5 +162,11 @@ describe("plan calendar and route capacity", () => {
     const dropped = friday.find((f) => f.moves.length > 0)!;
     expect(dropped.plan.visitDays).toEqual([]);
     expect(planNotes(dropped, dates)).toEqual(["Fri's visit dropped: route full, no room left this week"]);
+
+    // In the reader's language: the same notes in Chinese, weekdays included.
+    expect(planNotes(by.get("calm")!, dates, "zh-CN")).toEqual(["周一的补货改到周二：补货路线已满"]);
+    expect(planNotes(cut, dates, "zh-CN")).toContain("周一的补货量减为 12 件：补货路线已满");
+    expect(planNotes(dropped, dates, "zh-CN")).toEqual(["周五的补货取消：补货路线已满，本周没有空档"]);
+    expect(planNotes(dropped, dates, "en")).toEqual(planNotes(dropped, dates));
   });
 });

@@ -1,8 +1,10 @@
 // When visits may happen: the org's (or a route's) working days, hours and same-day cut-off, and a
 // route's daily capacity. Pure: `planFleet` feeds it the clock and the plans of `planMachine`.
 import "server-only";
+import { renderMessage } from "~/server/errors";
+import type { Locale } from "~/server/i18n/locales";
 import { addDays, weekdayOf } from "~/server/time";
-import { WEEKDAY_NAMES } from "./contract";
+import { replenishmentTexts as texts, weekdayName } from "./explanations";
 import { planForVisitDays, type MachinePlan, type PlanMachineInput } from "./plan-math";
 
 export interface WorkRules {
@@ -131,15 +133,15 @@ export function fitRoute(machines: readonly RouteMachine[], open: readonly boole
   return state.map((s) => ({ machineId: s.machineId, plan: s.plan, moves: s.moves, capped: s.capped }));
 }
 
-const dayName = (date: string) => WEEKDAY_NAMES[weekdayOf(date)]!;
-
-/** Why a machine's visits are not where the optimiser put them, e.g. "Mon's visit moved to Tue: route full". */
-export function planNotes(m: Pick<FittedMachine, "moves" | "capped">, dates: readonly string[]): string[] {
+/** Why a machine's visits are not where the optimiser put them, e.g. "Mon's visit moved to Tue: route full", in `locale` (English when left out). */
+export function planNotes(m: Pick<FittedMachine, "moves" | "capped">, dates: readonly string[], locale?: Locale): string[] {
+  const dayName = (date: string) => weekdayName(date, weekdayOf(date), locale);
   const notes = m.moves.map((move) => {
     const from = dayName(dates[move.from]!);
-    const why = move.reason === "route_full" ? "route full" : "day off";
-    return move.to === null ? `${from}'s visit dropped: ${why}, no room left this week` : `${from}'s visit moved to ${dayName(dates[move.to]!)}: ${why}`;
+    const routeFull = move.reason === "route_full";
+    if (move.to === null) return renderMessage(routeFull ? texts.note_dropped_route_full : texts.note_dropped_day_off, { from }, locale);
+    return renderMessage(routeFull ? texts.note_moved_route_full : texts.note_moved_day_off, { from, to: dayName(dates[move.to]!) }, locale);
   });
-  for (const c of m.capped) notes.push(`${dayName(dates[c.day]!)}'s fill cut to ${c.units} ${c.units === 1 ? "unit" : "units"}: route full`);
+  for (const c of m.capped) notes.push(renderMessage(c.units === 1 ? texts.note_capped_one : texts.note_capped_many, { day: dayName(dates[c.day]!), units: c.units }, locale));
   return notes;
 }

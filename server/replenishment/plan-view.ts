@@ -1,6 +1,7 @@
 import "server-only";
 import type { ServiceCtx } from "~/server/context";
 import { getMachine } from "~/server/fleet";
+import type { Locale } from "~/server/i18n/locales";
 import { weekdayOf } from "~/server/time";
 import { band, daysToEmpty, selloutProbability } from "./demand-model";
 import { planFleet } from "./fleet-plan";
@@ -12,8 +13,8 @@ import { slotKey } from "./history";
  * The plans page: for each machine and horizon day, the expected lost margin if it is not visited
  * by then against the visit cost, the planned visits and what they bring; routes by day.
  */
-export async function getPlanView(ctx: ServiceCtx, input: { now?: Date } = {}) {
-  const fleet = await planFleet(ctx, input);
+export async function getPlanView(ctx: ServiceCtx, input: { now?: Date; locale?: Locale } = {}) {
+  const fleet = await planFleet(ctx, { now: input.now });
   const machines = fleet.machines.map((m) => {
     const first = m.plan.visits[0];
     return {
@@ -28,7 +29,7 @@ export async function getPlanView(ctx: ServiceCtx, input: { now?: Date } = {}) {
         .filter((f) => f.quantity > 0)
         .map((f) => ({ code: f.code, quantity: f.quantity, target: f.target, expectedStock: Math.floor(f.expectedStock), productName: m.slots.find((s) => s.code === f.code)?.productName ?? null })),
       expectedLostMinor: m.plan.expectedLostMinor,
-      notes: planNotes(m, fleet.dates),
+      notes: planNotes(m, fleet.dates, input.locale),
       forecasted: m.slots.some((s) => s.forecast),
     };
   });

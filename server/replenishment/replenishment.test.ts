@@ -11,6 +11,7 @@ import { jobContext, type ServiceCtx } from "~/server/context";
 import { addDays, localDay } from "~/server/time";
 import { SELLOUT_RULE } from "./contract";
 import { MODEL_VERSION } from "./demand-model";
+import { formatMoney } from "~/server/money";
 import { machinesToVisit } from "./fleet-plan";
 import { computeForecasts } from "./forecast-run";
 import { forecastStalestOrgs } from "./forecast-sweep";
@@ -149,6 +150,10 @@ describe("the forecast job", () => {
     const day = machine.nextVisit!;
     const visiting = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => machinesToVisit(ctx, { day }));
     expect(visiting.map((v) => v.machineId)).toEqual([m.machine.id]);
+    // Its reason reads in the caller's language, the money formatted for it.
+    expect(visiting[0]!.reason).toMatch(/^\d+ units? to fill · €\d+\.\d\d at risk this week$/);
+    const inChinese = await asOwner(t.db, m.org.id, m.owner.id, (ctx) => machinesToVisit(ctx, { day, locale: "zh-CN" }));
+    expect(inChinese[0]!.reason).toBe(`待补 ${visiting[0]!.units} 件 · 本周可能损失 ${formatMoney(visiting[0]!.atRiskMinor, "EUR", { locale: "zh-CN" })}`);
     // The overview's "machines to visit today" is today's part of the same plan.
     const today = await api.analytics.machinesToVisit({ orgId: m.org.id });
     expect(today.map((v) => v.machineId)).toEqual(day === plan.today ? [m.machine.id] : []);

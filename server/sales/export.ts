@@ -1,11 +1,13 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { ServiceCtx } from "../context";
+import type { Locale } from "../i18n/locales";
+import { documentsTranslator } from "../i18n/translator";
 import { toMajorText } from "../money";
 import type { SalesFilter } from "./contract";
 import { iterateSales, type SaleRow } from "./sales";
 
-const header = [
+const columns = [
   "occurred_at_local",
   "occurred_at_utc",
   "sale_id",
@@ -22,7 +24,7 @@ const header = [
   "currency",
   "refund_status",
   "inferred_from_audits",
-];
+] as const;
 
 function csvRows(rows: SaleRow[], timeZone: string): string {
   const local = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
@@ -48,14 +50,16 @@ function csvRows(rows: SaleRow[], timeZone: string): string {
   );
 }
 
-/** What a sales export covers, and the zone its local times are written in. */
+/** What a sales export covers, the zone its local times are written in, and the language of its headers. */
 export interface SalesCsvInput {
   filter: SalesFilter;
   timeZone: string;
+  locale?: Locale;
 }
 
 /**
- * Streams the sales matching the filter as CSV, oldest first. Rows are read in pages only as fast
+ * Streams the sales matching the filter as CSV, oldest first: a byte order mark, so spreadsheets read
+ * it as UTF-8, and headers in the reader's language. Rows are read in pages only as fast
  * as the client takes them, so an export of millions of sales holds a few pages in memory at most;
  * run it in one tenant transaction (`ctx.db`) for a consistent snapshot, kept until the stream ends.
  */
@@ -64,7 +68,8 @@ export function salesCsvStream(ctx: ServiceCtx, input: SalesCsvInput): ReadableS
   const pages = iterateSales(ctx, { filter: input.filter });
   // The header goes out with the first page, so the first chunk exists only once a query has
   // succeeded: openSalesCsv waits for it before the export is answered.
-  let head = stringify([header]);
+  const t = documentsTranslator(input.locale);
+  let head = stringify([columns.map((column) => t(`csv.sales.${column}`))], { bom: true });
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL, type AnyColu
 import type { z } from "zod";
 import { alerts, locations, machines, orders, products } from "~/db/schema";
 import { alertRules, alertText } from "~/server/alerts/contract";
+import type { Locale } from "~/server/i18n/locales";
 import type { ServiceCtx } from "../context";
 import { SEARCH_LIMIT_PER_KIND as LIMIT, searchInput, type SearchResults } from "./contract";
 
@@ -19,7 +20,7 @@ const startsFirst = (column: AnyColumn | SQL, q: string) => sql`(${column} ilike
  * unresolved alerts (rule, code, text, machine) and orders (id), at most a few of each. Every
  * query names the org; the tenant transaction confines the rows as well.
  */
-export async function searchOrg(ctx: ServiceCtx, raw: z.input<typeof searchInput>): Promise<SearchResults> {
+export async function searchOrg(ctx: ServiceCtx, raw: z.input<typeof searchInput> & { locale?: Locale }): Promise<SearchResults> {
   const { q } = searchInput.parse(raw);
   const like = containsPattern(q);
 
@@ -98,7 +99,7 @@ export async function searchOrg(ctx: ServiceCtx, raw: z.input<typeof searchInput
     alerts: alertRows.map(({ rule, code, data, message, status, ...a }) => ({
       ...a,
       status: status === "acknowledged" ? "acknowledged" : "open",
-      title: alertText({ rule, code, data, message }),
+      title: alertText({ rule, code, data, message }, raw.locale),
     })),
     orders: orderRows,
   };

@@ -221,6 +221,9 @@ export const auditActions = [
   "refund_request.approved",
   "refund_request.rejected",
   "refund_request.settings_updated",
+  "payment_provider.saved",
+  "payment_provider.enabled",
+  "payment_provider.disabled",
   "loyalty.updated",
   // Alerts, webhooks and jobs.
   "alert.acknowledged",

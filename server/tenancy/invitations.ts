@@ -4,11 +4,14 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/client";
 import { newId, randomToken } from "~/db/ids";
-import { invitations, memberships, organizations, users } from "~/db/schema";
-import type { SessionUser } from "~/server/auth";
+import { invitations, memberships, organizations, users, type MemberRole } from "~/db/schema";
+import { recipientLocale, type SessionUser } from "~/server/auth";
+import { messagesFor } from "~/server/i18n/messages";
+import { documentsTranslator } from "~/server/i18n/translator";
 import { memberContext, type ServiceCtx } from "../context";
 import { ServiceError, notFound } from "../errors";
-import { appUrl, sendMail } from "../mail/mailer";
+import type { Locale } from "../i18n/locales";
+import { appUrl, sendMail, type Mail } from "../mail/mailer";
 import { recordAudit } from "./audit";
 import {
   INVITATION_TTL_DAYS,
@@ -79,19 +82,22 @@ export async function createInvitation(ctx: ServiceCtx, raw: z.input<typeof crea
 
   const path = `/invite/${token}`;
   const org = await getOrganization(ctx);
-  const inviter = ctx.actor.label ?? "A colleague";
-  const emailed = await sendMail({
-    to: input.email,
-    subject: `${inviter} invited you to ${org.name} on VendOps`,
-    text: [
-      `${inviter} invited you to join ${org.name} on VendOps as ${roleLabels[input.role]}.`,
-      "",
-      `Accept the invitation: ${appUrl()}${path}`,
-      "",
-      `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
-    ].join("\n"),
-  });
+  // In the invitee's language when they already have an account that chose one, else English.
+  const locale = await recipientLocale(ctx.db, input.email);
+  const emailed = await sendMail(invitationMail({ to: input.email, inviter: ctx.actor.label, orgName: org.name, role: input.role, url: `${appUrl()}${path}`, locale }));
   return { invitation: { ...invitation!, status: statusOf(invitation!) }, token, path, emailed };
+}
+
+/** The e-mail that invites someone to an org, in their language. */
+export function invitationMail(i: { to: string; inviter: string | null | undefined; orgName: string; role: MemberRole; url: string; locale: Locale }): Mail {
+  const t = documentsTranslator(i.locale);
+  const inviter = i.inviter ?? t("mail.invitation.colleague");
+  const role = i.locale === "en" ? roleLabels[i.role] : messagesFor(i.locale).common.roles[i.role];
+  return {
+    to: i.to,
+    subject: t("mail.invitation.subject", { inviter, org: i.orgName }),
+    text: [t("mail.invitation.body", { inviter, org: i.orgName, role }), "", t("mail.accept", { url: i.url }), "", t("mail.expires", { days: INVITATION_TTL_DAYS })].join("\n"),
+  };
 }
 
 export async function listInvitations(ctx: ServiceCtx) {

@@ -6,6 +6,7 @@ import { withHost } from "~/db/tenant";
 import { hostContext } from "~/server/context";
 import { ServiceError, type ServiceErrorKind } from "~/server/errors";
 import { hostStatementFile, resolveHostAccess } from "~/server/hosts";
+import { localeFromAcceptLanguage } from "~/server/i18n/negotiate";
 import { findUnsafeText } from "~/server/input/text";
 import type { RequestSession } from "./org-download";
 import { currentUser } from "./session";
@@ -57,9 +58,11 @@ export function hostStatementDownload(format: "pdf" | "csv") {
     const db = await session.db();
     const access = await resolveHostAccess(db, { userId: user.id, orgIdOrSlug: org });
     if (!access) return refuse(404, "Not found.");
+    // In the host's language: their profile's choice, else their browser's.
+    const locale = user.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language"));
     try {
       const file = await withHost(db, { orgId: access.org.id, userId: user.id, locationIds: access.locationIds }, (tx) =>
-        hostStatementFile(hostContext(tx, { orgId: access.org.id, userId: user.id, name: user.name, locationIds: access.locationIds }), { statementId, format }),
+        hostStatementFile(hostContext(tx, { orgId: access.org.id, userId: user.id, name: user.name, locationIds: access.locationIds }), { statementId, format, locale }),
       );
       return new Response(file.body, {
         headers: {

@@ -5,6 +5,8 @@ import { getDb } from "~/db/open";
 import type { MemberRole, Organization } from "~/db/schema";
 import { withTenant } from "~/db/tenant";
 import type { SessionUser } from "~/server/auth";
+import type { Locale } from "~/server/i18n/locales";
+import { localeFromAcceptLanguage } from "~/server/i18n/negotiate";
 import { hasRole, resolveMembership } from "~/server/tenancy";
 import { memberContext, type ServiceCtx } from "../context";
 import { ServiceError, type ServiceErrorKind } from "../errors";
@@ -33,9 +35,13 @@ export interface OrgDownload<Params extends { org: string }, Input> {
   /** What the file depends on, read from the path and query: checked for unsafe text, then parsed by `input`. */
   read: (url: URL, params: Params) => Record<string, string | undefined>;
   input: z.ZodType<Input>;
-  /** The file, built as the member; null when there is nothing to download, answered 404 with `none`. */
-  file: (ctx: ServiceCtx, request: { org: Organization; input: Input }) => Promise<DownloadFile | null>;
-  none?: string;
+  /**
+   * The file, built as the member in their language (their profile's choice, else the browser's);
+   * null when there is nothing to download, answered 404 with `none`.
+   */
+  file: (ctx: ServiceCtx, request: { org: Organization; input: Input; locale: Locale }) => Promise<DownloadFile | null>;
+  /** What a 404 says when there is nothing to download, in the reader's language when a function. */
+  none?: string | ((locale: Locale) => string);
 }
 
 const statusOf: Record<ServiceErrorKind, number> = {
@@ -80,11 +86,13 @@ export function orgDownload<Params extends { org: string }, Input>(download: Org
     if (!input.success) return refuse(400, firstIssue(input.error));
 
     const { org, role } = membership;
+    // As requestLocale() decides for an org page, from the session this handler was given.
+    const locale = user.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language"));
     try {
       const file = await fileInTransaction(db, { orgId: org.id, userId: user.id }, (tx) =>
-        download.file(memberContext(tx, { orgId: org.id, role, userId: user.id, name: user.name }), { org, input: input.data }),
+        download.file(memberContext(tx, { orgId: org.id, role, userId: user.id, name: user.name }), { org, input: input.data, locale }),
       );
-      if (!file) return refuse(404, download.none ?? "Not found.");
+      if (!file) return refuse(404, (typeof download.none === "function" ? download.none(locale) : download.none) ?? "Not found.");
       return new Response(file.body, {
         headers: {
           "content-type": file.type,

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { TextField } from "~/app/_components/ui/field";
@@ -15,6 +16,7 @@ import { signInWithPassword } from "../actions";
 import { isConsumerPath } from "../consumer-path";
 
 export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: string; invited: boolean; next: string }) {
+  const t = useTranslations("auth.signUp");
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [signingIn, startSignIn] = useTransition();
@@ -43,7 +45,7 @@ export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: stri
       onSuccess: () =>
         startSignIn(async () => {
           const result = await signInWithPassword({ email: input.email, password: input.password, callbackUrl: next });
-          if (result.error) setSignInError(`Your account was created, but signing in failed: ${result.error}`);
+          if (result.error) setSignInError(t("signInFailed", { error: result.error }));
         }),
     });
   }
@@ -51,31 +53,31 @@ export function SignUpForm({ defaultEmail, invited, next }: { defaultEmail: stri
   const formError = signInError ?? (signUp.error && !hasFieldErrors ? errorMessageOf(signUp.error) : null);
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <FormAlert message={formError ?? (hasFieldErrors ? "Check the highlighted fields." : null)} />
-      <TextField label="Your name" name="name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
+      <FormAlert message={formError ?? (hasFieldErrors ? t("checkFields") : null)} />
+      <TextField label={t("name")} name="name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
       <TextField
-        label={isConsumerPath(next) ? "E-mail" : "Work e-mail"}
+        label={isConsumerPath(next) ? t("email") : t("workEmail")}
         name="email"
         type="email"
         autoComplete="email"
         required
         defaultValue={defaultEmail}
         errors={fieldErrors.email}
-        hint={invited ? "Use the address the invitation was sent to." : undefined}
+        hint={invited ? t("invitedHint") : undefined}
       />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
         errors={fieldErrors.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few uncommon words make a strong password.`}
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
       />
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-        {signingIn ? "Signing in…" : signUp.isPending ? "Creating account…" : "Create account"}
+        {signingIn ? t("signingIn") : signUp.isPending ? t("creating") : t("submit")}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "../ui/button";
 import { Logo } from "../ui/logo";
 
@@ -14,10 +15,11 @@ export function ConsumerNotFound({
   children: React.ReactNode;
   action: { href: string; label: string };
 }) {
+  const t = useTranslations("consumer");
   return (
     <div className="min-h-dvh bg-zinc-50 dark:bg-zinc-950">
       <header className="px-4 py-4">
-        <Link href="/" aria-label="VendOps home" className="inline-flex rounded-md">
+        <Link href="/" aria-label={t("homeLink")} className="inline-flex rounded-md">
           <Logo />
         </Link>
       </header>

@@ -1,8 +1,10 @@
 import clsx from "clsx";
 import { FlaskConical } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 /** Says plainly that payments here are a demo, so no one thinks they were charged. */
 export function DemoPaymentsNote({ className }: { className?: string }) {
+  const t = useTranslations("consumer");
   return (
     <p
       className={clsx(
@@ -11,7 +13,7 @@ export function DemoPaymentsNote({ className }: { className?: string }) {
       )}
     >
       <FlaskConical aria-hidden className="size-4 shrink-0" />
-      Demo payments: nothing is charged
+      {t("demoPayments")}
     </p>
   );
 }

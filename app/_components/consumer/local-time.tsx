@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatDate, formatDateTime } from "~/server/time";
+import { useFormat } from "../i18n/format";
 
 const noop = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -11,10 +11,11 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * and the browser switches to its zone after hydration, so both render the same first.
  */
 export function LocalTime({ date, dateOnly, className }: { date: Date; dateOnly?: boolean; className?: string }) {
+  const f = useFormat();
   const zone = useSyncExternalStore(noop, browserZone, () => "UTC");
   return (
     <time dateTime={date.toISOString()} className={className}>
-      {dateOnly ? formatDate(date, zone) : formatDateTime(date, zone)}
+      {dateOnly ? f.date(date, zone) : f.dateTime(date, zone)}
     </time>
   );
 }

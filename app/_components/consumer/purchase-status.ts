@@ -1,7 +1,7 @@
 // Consumer-facing words for the states of purchases, refunds and requests, each paired with the
 // product's status colour (StatusBadge `status`) so the consumer pages speak one language.
-
-import { refundStatusLabels } from "../labels/refund-labels";
+import { useTranslations } from "next-intl";
+import { refundWords } from "../labels/refund-labels";
 
 export interface StatusWords {
   /** A key of StatusBadge's colour language. */
@@ -9,26 +9,26 @@ export interface StatusWords {
   label: string;
 }
 
-export const purchaseStatusWords: Record<string, StatusWords> = {
-  dispensed: { tone: "succeeded", label: "Dispensed" },
-  not_dispensed: { tone: "failed", label: "Not dispensed" },
-  awaiting_payment: { tone: "pending", label: "Awaiting payment" },
-  paid: { tone: "processing", label: "Dispensing" },
-  not_vended: { tone: "failed", label: "Not vended" },
-  canceled: { tone: "disabled", label: "Canceled" },
-};
+/** Each state's colour; the words are in `consumer.status.<table>` (refunds: `common.refundStatus`). */
+const tones = {
+  purchase: { dispensed: "succeeded", not_dispensed: "failed", awaiting_payment: "pending", paid: "processing", not_vended: "failed", canceled: "disabled" },
+  refund: { pending: "pending", processing: "processing", succeeded: "succeeded", failed: "failed" },
+  request: { pending: "pending", approved: "succeeded", rejected: "failed" },
+} as const satisfies Record<string, Record<string, string>>;
 
-export const refundStatusWords: Record<string, StatusWords> = Object.fromEntries(
-  Object.entries(refundStatusLabels).map(([status, label]) => [status, { tone: status, label }]),
-);
+export type StatusTable = keyof typeof tones;
 
-export const requestStatusWords: Record<string, StatusWords> = {
-  pending: { tone: "pending", label: "Under review" },
-  approved: { tone: "succeeded", label: "Approved" },
-  rejected: { tone: "failed", label: "Declined" },
-};
+/** The states of a purchase, in the order a legend lists them. */
+export const purchaseStatuses = Object.keys(tones.purchase) as (keyof typeof tones.purchase)[];
 
-/** The words for a status, or the raw status when it is new to this page. */
-export function wordsFor(table: Record<string, StatusWords>, status: string): StatusWords {
-  return table[status] ?? { tone: status, label: status.replace(/_/g, " ") };
+/** The words for a status in the reader's language, or the raw status when it is new to this page. */
+export function useStatusWords(): (table: StatusTable, status: string) => StatusWords {
+  const t = useTranslations("consumer.status");
+  const refund = refundWords(useTranslations("common.refundStatus"), useTranslations("common.refundOrigin"));
+  return (table, status) => {
+    const tone = (tones[table] as Record<string, string>)[status];
+    if (!tone) return { tone: status, label: status.replace(/_/g, " ") };
+    if (table === "refund") return { tone, label: refund.status(status) };
+    return { tone, label: t(`${table}.${status}` as Parameters<typeof t>[0]) };
+  };
 }

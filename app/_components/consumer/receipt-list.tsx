@@ -1,5 +1,8 @@
 import clsx from "clsx";
 
+/** The body of a card that holds receipt lines: they run close to its edges, like a till roll. */
+export const receiptCardBody = "px-4 py-1";
+
 export interface ReceiptLine {
   label: string;
   value: React.ReactNode;

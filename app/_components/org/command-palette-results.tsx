@@ -2,6 +2,7 @@
 
 import { Command } from "cmdk";
 import { BellRing, FileText, MapPin, Package, Refrigerator, ShoppingCart, type LucideIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "~/app/_trpc/types";
 
 export interface PalettePage {
@@ -30,21 +31,20 @@ function Item({ value, icon: Icon, title, detail, onSelect }: { value: string; i
   );
 }
 
-const severityWords = { info: "Info", warning: "Warning", critical: "Critical" } as const;
-
 /** The palette's groups: pages first (they show at once), then what the server found, a few of each. */
 export function PaletteResults({ pages, results, onSelect }: { pages: PalettePage[]; results: Results | undefined; onSelect: (path: string) => void }) {
+  const t = useTranslations("common.shell.palette");
   return (
     <>
       {pages.length > 0 && (
-        <Command.Group heading="Pages" className={groupClasses}>
+        <Command.Group heading={t("groups.pages")} className={groupClasses}>
           {pages.map((p) => (
             <Item key={p.path} value={`page:${p.path}`} icon={p.icon ?? FileText} title={p.label} onSelect={() => onSelect(p.path)} />
           ))}
         </Command.Group>
       )}
       {results && results.machines.length > 0 && (
-        <Command.Group heading="Machines" className={groupClasses}>
+        <Command.Group heading={t("groups.machines")} className={groupClasses}>
           {results.machines.map((m) => (
             <Item
               key={m.id}
@@ -58,49 +58,49 @@ export function PaletteResults({ pages, results, onSelect }: { pages: PalettePag
         </Command.Group>
       )}
       {results && results.locations.length > 0 && (
-        <Command.Group heading="Locations" className={groupClasses}>
+        <Command.Group heading={t("groups.locations")} className={groupClasses}>
           {results.locations.map((l) => (
             <Item
               key={l.id}
               value={`location:${l.id}`}
               icon={MapPin}
               title={l.name}
-              detail={l.address || "Its machines"}
+              detail={l.address || t("itsMachines")}
               onSelect={() => onSelect(`/machines?location=${encodeURIComponent(l.id)}`)}
             />
           ))}
         </Command.Group>
       )}
       {results && results.products.length > 0 && (
-        <Command.Group heading="Products" className={groupClasses}>
+        <Command.Group heading={t("groups.products")} className={groupClasses}>
           {results.products.map((p) => (
             <Item
               key={p.id}
               value={`product:${p.id}`}
               icon={Package}
               title={p.name}
-              detail={p.active ? p.sku : `${p.sku} · inactive`}
+              detail={p.active ? p.sku : t("inactive", { sku: p.sku })}
               onSelect={() => onSelect("/products")}
             />
           ))}
         </Command.Group>
       )}
       {results && results.alerts.length > 0 && (
-        <Command.Group heading="Open alerts" className={groupClasses}>
+        <Command.Group heading={t("groups.alerts")} className={groupClasses}>
           {results.alerts.map((a) => (
             <Item
               key={a.id}
               value={`alert:${a.id}`}
               icon={BellRing}
               title={a.title}
-              detail={[a.machineName, severityWords[a.severity], a.status === "acknowledged" ? "acknowledged" : null].filter(Boolean).join(" · ")}
+              detail={[a.machineName, t(`severity.${a.severity}`), a.status === "acknowledged" ? t("acknowledged") : null].filter(Boolean).join(" · ")}
               onSelect={() => onSelect(`/alerts/${a.id}`)}
             />
           ))}
         </Command.Group>
       )}
       {results && results.orders.length > 0 && (
-        <Command.Group heading="Orders" className={groupClasses}>
+        <Command.Group heading={t("groups.orders")} className={groupClasses}>
           {results.orders.map((o) => (
             <Item
               key={o.id}

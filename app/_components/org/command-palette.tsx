@@ -3,13 +3,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { Loader2, Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Dialog, VisuallyHidden } from "radix-ui";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTRPC } from "~/app/_trpc/client";
 import { useOrg } from "./org-context";
 import { PaletteResults, type PalettePage } from "./command-palette-results";
-import { sectionsFor } from "./org-sections";
+import { sectionsFor, type PageId } from "./org-sections";
 
 const OpenPalette = createContext<() => void>(() => {});
 
@@ -18,6 +19,7 @@ const OpenPalette = createContext<() => void>(() => {});
  * the palette once for the whole operator area; `SearchButton`s anywhere below open it.
  */
 export function CommandPalette({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("common.shell.palette");
   const [open, setOpen] = useState(false);
   // Radix gives focus back to a Dialog.Trigger only; the palette opens from a shortcut or any button,
   // so it remembers where focus was and returns it there, unless a result took the person elsewhere.
@@ -51,7 +53,7 @@ export function CommandPalette({ children }: { children: React.ReactNode }) {
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 z-50 bg-zinc-950/40 data-[state=open]:animate-fade" />
           <Dialog.Content
-            aria-modal="true"
+            aria-modal
             aria-describedby={undefined}
             onCloseAutoFocus={(e) => {
               e.preventDefault();
@@ -60,7 +62,7 @@ export function CommandPalette({ children }: { children: React.ReactNode }) {
             className="fixed inset-x-2 top-2 z-50 mx-auto flex max-h-[calc(100dvh-1rem)] max-w-xl flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white text-zinc-900 shadow-2xl data-[state=open]:animate-pop sm:top-[12vh] sm:max-h-[76vh] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
           >
             <VisuallyHidden.Root>
-              <Dialog.Title>Find anything</Dialog.Title>
+              <Dialog.Title>{t("title")}</Dialog.Title>
             </VisuallyHidden.Root>
             <PaletteSearch
               onDone={() => {
@@ -76,10 +78,10 @@ export function CommandPalette({ children }: { children: React.ReactNode }) {
 }
 
 /** Pages the sidebar does not list that are still worth jumping to. */
-const morePages: PalettePage[] = [
-  { path: "/notifications", label: "Notifications", keywords: "inbox bell" },
-  { path: "/notifications/preferences", label: "Notification preferences", keywords: "email webhooks" },
-  { path: "/alerts/settings", label: "Alert settings", keywords: "thresholds rules" },
+const morePages: { path: string; id: PageId }[] = [
+  { path: "/notifications", id: "notifications" },
+  { path: "/notifications/preferences", id: "notificationPreferences" },
+  { path: "/alerts/settings", id: "alertSettings" },
 ];
 
 /** Words of the search, each to be found in the page's label or keywords. */
@@ -99,6 +101,7 @@ function useSettled<T>(value: T, ms: number): T {
 }
 
 function PaletteSearch({ onDone }: { onDone: () => void }) {
+  const t = useTranslations("common.shell");
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -110,6 +113,7 @@ function PaletteSearch({ onDone }: { onDone: () => void }) {
   );
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const pages = [...sectionsFor(org.role).flatMap((g) => g.sections), ...morePages]
+    .map(({ path, id, ...rest }): PalettePage => ({ ...rest, path, label: t(`nav.sections.${id}`), keywords: t(`nav.keywords.${id}`) }))
     .filter((p) => pageMatches(p, words))
     .slice(0, words.length > 0 ? 6 : undefined);
   const results = searching && text.trim().length > 0 ? data : undefined;
@@ -121,48 +125,51 @@ function PaletteSearch({ onDone }: { onDone: () => void }) {
   const pending = text.trim() !== q || (searching && isFetching);
 
   return (
-    <Command label="Find anything" shouldFilter={false} loop vimBindings={false} className="flex min-h-0 flex-col">
+    <Command label={t("palette.title")} shouldFilter={false} loop vimBindings={false} className="flex min-h-0 flex-col">
       <div className="flex items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
         <Search aria-hidden className="size-4 shrink-0 text-zinc-500" />
         <Command.Input
           value={text}
           onValueChange={setText}
           maxLength={100}
-          placeholder="Search machines, locations, products, alerts, orders, pages…"
+          placeholder={t("palette.placeholder")}
           className="h-12 min-w-0 flex-1 bg-transparent text-[15px] text-zinc-900 outline-none placeholder:text-zinc-400 dark:text-zinc-100 dark:placeholder:text-zinc-500"
         />
         {pending && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-zinc-500" />}
         <kbd className="hidden rounded border border-zinc-200 px-1.5 py-0.5 font-sans text-[11px] text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">
-          Esc
+          {t("palette.esc")}
         </kbd>
       </div>
-      <Command.List label="Results" className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-2">
+      <Command.List label={t("palette.results")} className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-2">
         <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">
           {isError
-            ? "Search failed. Check your connection and try again."
+            ? t("palette.failed")
             : pending
-              ? "Searching…"
-              : `Nothing matches “${text.trim()}”. Try a machine's serial, a SKU or an order id.`}
+              ? t("palette.searching")
+              : t("palette.noMatch", { query: text.trim() })}
         </Command.Empty>
         <PaletteResults pages={pages} results={results} onSelect={go} />
       </Command.List>
       <div role="status" className="sr-only">
-        {text.trim() && !pending ? `${found} ${found === 1 ? "result" : "results"}` : ""}
+        {text.trim() && !pending ? t("palette.found", { count: found }) : ""}
       </div>
       <div className="hidden items-center gap-4 border-t border-zinc-200 px-3 py-2 text-[11px] text-zinc-500 sm:flex dark:border-zinc-800 dark:text-zinc-400">
-        <span>↑ ↓ to move</span>
-        <span>↵ to open</span>
-        <span>Esc to close</span>
+        <span>{t("palette.move")}</span>
+        <span>{t("palette.open")}</span>
+        <span>{t("palette.close")}</span>
       </div>
     </Command>
   );
 }
 
+/** The keys that open the palette, as aria-keyshortcuts names them. */
+const OPEN_SHORTCUTS = "Control+K Meta+K";
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 const noChanges = () => () => {};
 
 /** Opens the palette: a wide "Search" field in the sidebar, an icon button in the phone's top bar. */
 export function SearchButton({ variant, className }: { variant: "field" | "icon"; className?: string }) {
+  const t = useTranslations("common.shell.palette");
   const open = useContext(OpenPalette);
   const mac = useSyncExternalStore(noChanges, isMac, () => false);
   if (variant === "icon") {
@@ -170,7 +177,7 @@ export function SearchButton({ variant, className }: { variant: "field" | "icon"
       <button
         type="button"
         onClick={open}
-        aria-label="Search"
+        aria-label={t("search")}
         aria-haspopup="dialog"
         className={`inline-flex size-9 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${className ?? ""}`}
       >
@@ -183,13 +190,13 @@ export function SearchButton({ variant, className }: { variant: "field" | "icon"
       type="button"
       onClick={open}
       aria-haspopup="dialog"
-      aria-keyshortcuts="Control+K Meta+K"
+      aria-keyshortcuts={OPEN_SHORTCUTS}
       className={`flex w-full items-center gap-2 rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-sm text-zinc-500 shadow-xs hover:border-zinc-300 hover:text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-700 dark:hover:text-zinc-200 ${className ?? ""}`}
     >
       <Search aria-hidden className="size-4" />
-      Search
+      {t("search")}
       <kbd aria-hidden className="ml-auto rounded border border-zinc-200 px-1 font-sans text-[11px] dark:border-zinc-700">
-        {mac ? "⌘K" : "Ctrl K"}
+        {mac ? t("shortcutMac") : t("shortcut")}
       </kbd>
     </button>
   );

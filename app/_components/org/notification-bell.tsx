@@ -4,15 +4,17 @@ import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Bell } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "~/app/_trpc/client";
 import { useOrg } from "./org-context";
 
 /** The notifications bell with its unread count, asked again every 5 seconds (one indexed count). */
 export function NotificationBell({ className }: { className?: string }) {
+  const t = useTranslations("common.shell.notifications");
   const org = useOrg();
   const trpc = useTRPC();
   const { data: unread = 0 } = useQuery(trpc.notifications.unreadCount.queryOptions({ orgId: org.id }, { refetchInterval: 5_000 }));
-  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
+  const label = unread > 0 ? t("unread", { count: unread }) : t("label");
   return (
     <Link
       href={`/o/${org.slug}/notifications`}

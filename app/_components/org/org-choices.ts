@@ -1,3 +1,4 @@
+import type { Locale } from "~/server/i18n/locales";
 import type { SelectOption } from "../ui/searchable-select";
 
 // The choices of an organization's time zone and currency, from the runtime's own lists.
@@ -20,18 +21,24 @@ export function timeZoneOptions(): SelectOption[] {
   return zones;
 }
 
-let currencies: SelectOption[] | undefined;
+const currencies = new Map<string, SelectOption[]>();
 
-/** Every ISO 4217 currency with its name, for the currency select. */
-export function currencyOptions(): SelectOption[] {
-  if (!currencies) {
-    const names = new Intl.DisplayNames(["en"], { type: "currency" });
-    currencies = Intl.supportedValuesOf("currency").map((code) => {
+/** Every ISO 4217 currency with its name in the reader's language (found by its English name too), for the currency select. */
+export function currencyOptions(locale?: Locale): SelectOption[] {
+  // Plain "en", as the names always were (en-GB spells a few differently).
+  const tag = locale === "zh-CN" ? locale : "en";
+  let list = currencies.get(tag);
+  if (!list) {
+    const names = new Intl.DisplayNames([tag], { type: "currency" });
+    const english = new Intl.DisplayNames(["en"], { type: "currency" });
+    list = Intl.supportedValuesOf("currency").map((code) => {
       const name = names.of(code) ?? code;
-      return { value: code, label: `${code} · ${name}`, keywords: name };
+      const englishName = english.of(code) ?? code;
+      return { value: code, label: `${code} · ${name}`, keywords: name === englishName ? name : `${name} ${englishName}` };
     });
+    currencies.set(tag, list);
   }
-  return currencies;
+  return list;
 }
 
 // Regions whose currency is not the euro; anywhere else defaults to EUR.

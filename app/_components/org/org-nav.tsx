@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef } from "react";
 import { useTRPC } from "~/app/_trpc/client";
@@ -12,6 +13,7 @@ import { sectionsFor } from "./org-sections";
 
 /** The organization's sections in groups, the current one marked; sections above the member's role are left out. */
 export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
+  const t = useTranslations("common.shell.nav");
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const groups = sectionsFor(role);
@@ -34,16 +36,16 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
     if (top < view.top || bottom > view.bottom) box.scrollTop += top - view.top - view.height / 2;
   }, [pathname]);
   return (
-    <nav ref={navRef} aria-label="Organization" className="space-y-3">
+    <nav ref={navRef} aria-label={t("label")} className="space-y-3">
       {groups.map((group) => {
-        const headingId = `${idPrefix}-${group.label.toLowerCase()}`;
+        const headingId = `${idPrefix}-${group.id}`;
         return (
-          <div key={group.label}>
+          <div key={group.id}>
             <h2 id={headingId} className="px-2 pb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-              {group.label}
+              {t(`groups.${group.id}`)}
             </h2>
             <ul aria-labelledby={headingId} className="space-y-0.5">
-              {group.sections.map(({ path, label, icon: Icon, nested }) => {
+              {group.sections.map(({ path, id, icon: Icon, nested }) => {
                 const active = current?.path === path;
                 return (
                   <li key={path} className={clsx(nested && "ml-4 border-l border-zinc-200 pl-1.5 dark:border-zinc-800")}>
@@ -58,7 +60,7 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
                       )}
                     >
                       <Icon aria-hidden className={clsx("size-4", active ? "text-brand-600 dark:text-brand-500" : "text-zinc-500")} />
-                      {label}
+                      {t(`sections.${id}`)}
                       {path === "/refund-requests" && <PendingRequestsBadge />}
                     </Link>
                   </li>
@@ -74,6 +76,7 @@ export function OrgNav({ slug, role }: { slug: string; role: MemberRole }) {
 
 /** How many refund requests wait for a manager; nothing while there are none. */
 function PendingRequestsBadge() {
+  const t = useTranslations("common.shell.nav");
   const org = useOrg();
   const trpc = useTRPC();
   const { data } = useQuery(trpc.refundRequests.pendingCount.queryOptions({ orgId: org.id }, { staleTime: 60_000 }));
@@ -82,7 +85,7 @@ function PendingRequestsBadge() {
   return (
     <span className="tabular ml-auto rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
       {count}
-      <span className="sr-only"> waiting</span>
+      <span className="sr-only"> {t("waiting")}</span>
     </span>
   );
 }

@@ -1,70 +1,74 @@
-import { BadgeCheck, Banknote, CreditCard, BookOpenCheck, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Handshake, Inbox, KeyRound, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BadgeCheck, Banknote, CreditCard, BookOpenCheck, BarChart3, BellRing, CalendarRange, Clock, FileDigit, Handshake, Inbox, KeyRound, LayoutDashboard, MapPin, Package, Receipt, Refrigerator, Route, ScrollText, Settings, ShoppingCart, Trophy, Truck, Undo2, Users, Wallet, Webhook, type LucideIcon } from "lucide-react";
+import type { Messages } from "~/server/i18n/messages";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { hasRole } from "~/server/tenancy/contract";
+
+/** A page's name in `common.shell.nav.sections` and the words the palette finds it by in `common.shell.nav.keywords`. */
+export type PageId = keyof Messages["common"]["shell"]["nav"]["sections"];
 
 export interface OrgSection {
   /** Below /o/[org]; "" is the overview. */
   path: string;
-  label: string;
+  id: PageId;
   icon: LucideIcon;
   least: MemberRole;
   /** Shown indented under the section before it (Settings holds Jobs, Webhooks and the audit log). */
   nested?: boolean;
-  /** More words the command palette finds the page by. */
-  keywords?: string;
 }
 
 export interface OrgSectionGroup {
-  label: string;
+  /** The group's heading in `common.shell.nav.groups`. */
+  id: keyof Messages["common"]["shell"]["nav"]["groups"];
   sections: OrgSection[];
 }
 
 // Only sections that exist; each new domain adds its entry here when its pages ship.
 export const orgSectionGroups: OrgSectionGroup[] = [
   {
-    label: "Operate",
+    id: "operate",
     sections: [
-      { path: "", label: "Overview", icon: LayoutDashboard, least: "viewer", keywords: "home dashboard" },
-      { path: "/machines", label: "Machines", icon: Refrigerator, least: "viewer", keywords: "fleet" },
-      { path: "/locations", label: "Locations", icon: MapPin, least: "viewer", keywords: "sites places" },
-      { path: "/alerts", label: "Alerts", icon: BellRing, least: "viewer", keywords: "faults incidents" },
-      { path: "/routes", label: "Routes", icon: Route, least: "viewer", keywords: "drivers pick list" },
-      { path: "/routes/today", label: "Today's route", icon: Truck, least: "technician", keywords: "visit restock" },
-      { path: "/plans", label: "Plans", icon: CalendarRange, least: "viewer", keywords: "replenishment forecast" },
-      { path: "/audits", label: "Audits", icon: FileDigit, least: "viewer", keywords: "dex eva-dts" },
+      { path: "", id: "overview", icon: LayoutDashboard, least: "viewer" },
+      { path: "/machines", id: "machines", icon: Refrigerator, least: "viewer" },
+      { path: "/locations", id: "locations", icon: MapPin, least: "viewer" },
+      { path: "/alerts", id: "alerts", icon: BellRing, least: "viewer" },
+      { path: "/routes", id: "routes", icon: Route, least: "viewer" },
+      { path: "/routes/today", id: "routesToday", icon: Truck, least: "technician" },
+      { path: "/plans", id: "plans", icon: CalendarRange, least: "viewer" },
+      { path: "/audits", id: "audits", icon: FileDigit, least: "viewer" },
     ],
   },
   {
-    label: "Money",
+    id: "money",
     sections: [
-      { path: "/sales", label: "Sales", icon: Receipt, least: "viewer", keywords: "vends revenue" },
-      { path: "/cash", label: "Cash", icon: Banknote, least: "viewer", keywords: "collections variance" },
-      { path: "/orders", label: "Orders", icon: ShoppingCart, least: "viewer", keywords: "online checkout" },
-      { path: "/refunds", label: "Refunds", icon: Undo2, least: "viewer" },
-      { path: "/refund-requests", label: "Refund requests", icon: Inbox, least: "manager", keywords: "consumers" },
-      { path: "/hosts", label: "Hosts", icon: Handshake, least: "viewer", keywords: "host statements commission places contracts" },
-      { path: "/accounting", label: "Accounting export", icon: BookOpenCheck, least: "manager", keywords: "journal xero quickbooks csv bookkeeping" },
+      { path: "/sales", id: "sales", icon: Receipt, least: "viewer" },
+      { path: "/cash", id: "cash", icon: Banknote, least: "viewer" },
+      { path: "/orders", id: "orders", icon: ShoppingCart, least: "viewer" },
+      { path: "/refunds", id: "refunds", icon: Undo2, least: "viewer" },
+      { path: "/refund-requests", id: "refundRequests", icon: Inbox, least: "manager" },
+      { path: "/hosts", id: "hosts", icon: Handshake, least: "viewer" },
+      { path: "/accounting", id: "accounting", icon: BookOpenCheck, least: "manager" },
     ],
   },
   {
-    label: "Insights",
+    id: "insights",
     sections: [
-      { path: "/statistics", label: "Statistics", icon: BarChart3, least: "viewer", keywords: "reports months" },
-      { path: "/rankings", label: "Rankings", icon: Trophy, least: "viewer", keywords: "best worst products machines" },
+      { path: "/statistics", id: "statistics", icon: BarChart3, least: "viewer" },
+      { path: "/rankings", id: "rankings", icon: Trophy, least: "viewer" },
     ],
   },
   {
-    label: "Admin",
+    id: "admin",
     sections: [
-      { path: "/products", label: "Products", icon: Package, least: "viewer", keywords: "catalog sku" },
-      { path: "/members", label: "Members", icon: Users, least: "viewer", keywords: "team invite roles" },
-      { path: "/settings/membership", label: "Loyalty program", icon: BadgeCheck, least: "viewer", keywords: "points membership" },
-      { path: "/settings/card-fees", label: "Card fees", icon: CreditCard, least: "viewer", keywords: "payment provider fees profit" },
-      { path: "/settings", label: "Settings", icon: Settings, least: "admin", keywords: "organization time zone currency" },
-      { path: "/jobs", label: "Jobs", icon: Clock, least: "admin", nested: true, keywords: "scheduler cron" },
-      { path: "/webhooks", label: "Webhooks", icon: Webhook, least: "admin", nested: true, keywords: "endpoints integrations" },
-      { path: "/settings/api-keys", label: "API keys", icon: KeyRound, least: "admin", nested: true, keywords: "rest integrations tokens" },
-      { path: "/audit", label: "Audit log", icon: ScrollText, least: "admin", nested: true, keywords: "history who changed" },
+      { path: "/products", id: "products", icon: Package, least: "viewer" },
+      { path: "/members", id: "members", icon: Users, least: "viewer" },
+      { path: "/settings/membership", id: "membership", icon: BadgeCheck, least: "viewer" },
+      { path: "/settings/card-fees", id: "cardFees", icon: CreditCard, least: "viewer" },
+      { path: "/settings", id: "settings", icon: Settings, least: "admin" },
+      { path: "/jobs", id: "jobs", icon: Clock, least: "admin", nested: true },
+      { path: "/webhooks", id: "webhooks", icon: Webhook, least: "admin", nested: true },
+      { path: "/settings/api-keys", id: "apiKeys", icon: KeyRound, least: "admin", nested: true },
+      { path: "/settings/payments", id: "paymentProviders", icon: Wallet, least: "admin", nested: true },
+      { path: "/audit", id: "auditLog", icon: ScrollText, least: "admin", nested: true },
     ],
   },
 ];

@@ -1,5 +1,7 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback } from "react";
 import { Field, TextField, controlClasses } from "../ui/field";
 import { currencyOptions, timeZoneOptions } from "./org-choices";
 import { SearchableSelect } from "../ui/searchable-select";
@@ -25,54 +27,57 @@ export function OrgSettingsFields({
   /** Rendered after the name, e.g. the address field when creating. */
   afterName?: React.ReactNode;
 }) {
+  const t = useTranslations("common.shell.orgFields");
+  const locale = useLocale();
+  const currencies = useCallback(() => currencyOptions(locale), [locale]);
   return (
     <div className="space-y-5">
       <TextField
-        label="Organization name"
+        label={t("name")}
         name="name"
         autoComplete="organization"
         required
         value={values.name}
         onChange={(e) => onChange({ name: e.target.value })}
         errors={errors.name}
-        hint="Your company as your team and customers know it."
+        hint={t("nameHint")}
       />
       {afterName}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Time zone" errors={errors.timeZone} hint="Days and months in reports are this zone's.">
+        <Field label={t("timeZone")} errors={errors.timeZone} hint={t("timeZoneHint")}>
           {(control) => (
             <SearchableSelect
               control={control}
               value={values.timeZone}
               onChange={(timeZone) => onChange({ timeZone })}
               options={timeZoneOptions}
-              searchLabel="Time zones"
+              searchLabel={t("timeZones")}
             />
           )}
         </Field>
-        <Field label="Currency" errors={errors.currency} hint="Prices, sales and refunds are in this currency.">
+        <Field label={t("currency")} errors={errors.currency} hint={t("currencyHint")}>
           {(control) => (
             <SearchableSelect
               control={control}
               value={values.currency}
               onChange={(currency) => onChange({ currency })}
-              options={currencyOptions}
-              searchLabel="Currencies"
+              options={currencies}
+              searchLabel={t("currencies")}
             />
           )}
         </Field>
       </div>
       <TextField
-        label="Support e-mail"
+        label={t("supportEmail")}
         name="supportEmail"
         type="email"
         optional
         autoComplete="email"
-        placeholder="support@example.com"
+        placeholder={t("supportEmailPlaceholder")}
         value={values.supportEmail}
         onChange={(e) => onChange({ supportEmail: e.target.value })}
         errors={errors.supportEmail}
-        hint="Where customers can reach you about a purchase."
+        hint={t("supportEmailHint")}
       />
     </div>
   );
@@ -96,21 +101,22 @@ export function ReceiptDetailsFields({
   onChange: (values: Partial<ReceiptDetailsValues>) => void;
   errors: FieldErrors;
 }) {
+  const t = useTranslations("common.shell.orgFields");
   return (
     <fieldset className="space-y-5">
-      <legend className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">On receipts</legend>
+      <legend className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t("onReceipts")}</legend>
       <TextField
-        label="Legal name"
+        label={t("legalName")}
         name="legalName"
         optional
         autoComplete="organization"
-        placeholder="Example Vending GmbH"
+        placeholder={t("legalNamePlaceholder")}
         value={values.legalName}
         onChange={(e) => onChange({ legalName: e.target.value })}
         errors={errors.legalName}
-        hint="The registered company name; receipts show the organization name when this is empty."
+        hint={t("legalNameHint")}
       />
-      <Field label="Address" optional errors={errors.legalAddress} hint="The registered address, as it should appear on receipts.">
+      <Field label={t("address")} optional errors={errors.legalAddress} hint={t("addressHint")}>
         {(control) => (
           <textarea
             {...control}
@@ -126,27 +132,27 @@ export function ReceiptDetailsFields({
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
-          label="VAT number"
+          label={t("vatNumber")}
           name="vatNumber"
           optional
           autoComplete="off"
           spellCheck={false}
-          placeholder="DE123456789"
+          placeholder={t("vatNumberPlaceholder")}
           value={values.vatNumber}
           onChange={(e) => onChange({ vatNumber: e.target.value })}
           errors={errors.vatNumber}
           className="font-mono"
         />
         <TextField
-          label="Default VAT rate (%)"
+          label={t("defaultVatRate")}
           name="defaultVatRate"
           required
           inputMode="decimal"
-          placeholder="19"
+          placeholder={t("defaultVatRatePlaceholder")}
           value={values.defaultVatRate}
           onChange={(e) => onChange({ defaultVatRate: e.target.value })}
           errors={errors.defaultVatRate}
-          hint="Included in prices. A product can set its own rate; a sale keeps the rate of the day it was made."
+          hint={t("defaultVatRateHint")}
           className="tabular"
         />
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { Logo } from "../ui/logo";
 import { SearchButton } from "./command-palette";
@@ -16,10 +17,11 @@ export interface OrgShellProps {
 
 /** The operator's sidebar: organization switcher, sections, and the account menu at the bottom. */
 export function OrgSidebar({ org, orgs, role, user }: OrgShellProps) {
+  const t = useTranslations("common.shell");
   return (
     <div className="flex h-full flex-col gap-4 p-3">
       <div className="hidden items-center justify-between lg:flex">
-        <Link href="/orgs" className="inline-flex rounded-md px-2 pt-1 text-zinc-900 dark:text-zinc-100" aria-label="VendOps: your organizations">
+        <Link href="/orgs" className="inline-flex rounded-md px-2 pt-1 text-zinc-900 dark:text-zinc-100" aria-label={t("homeLink")}>
           <Logo className="text-[15px]" />
         </Link>
         <NotificationBell />

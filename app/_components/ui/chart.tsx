@@ -2,7 +2,8 @@
 
 import clsx from "clsx";
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { formatMoney } from "~/server/money";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/format";
 
 /** How a series looks: the product's colour, a quiet grey for what it is compared with, or amber. */
 export type ChartTone = "brand" | "muted" | "amber";
@@ -41,6 +42,8 @@ export interface ChartRow {
   rowHeader?: string;
 }
 
+/** Ticks along the time axis: always the first and the last, as many between as fit. */
+const FIRST_AND_LAST = "preserveStartEnd";
 const axisTick = { fill: "currentColor", fontSize: 11 };
 const axisClasses = "text-zinc-500 dark:text-zinc-400";
 const frameClasses = clsx(
@@ -149,7 +152,7 @@ export function ColumnChart({
   formatAxis,
   height = 200,
   integer = false,
-  empty = "Nothing to show for these days.",
+  empty,
 }: {
   label: string;
   caption?: string;
@@ -164,17 +167,18 @@ export function ColumnChart({
   /** What to say instead when every value is zero. */
   empty?: string;
 }) {
+  const t = useTranslations("common.ui.chart");
   const data = rows.map((r) => ({ key: r.key, tick: r.tick, ...r.values }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   // A flat line at zero says nothing an axis of "0, 0, 0" would not say better in words.
   if (rows.every((r) => series.every((s) => !r.values[s.key]))) {
-    return <p className="py-8 text-center text-[13px] text-zinc-500 dark:text-zinc-400">{empty}</p>;
+    return <p className="py-8 text-center text-[13px] text-zinc-500 dark:text-zinc-400">{empty ?? t("empty")}</p>;
   }
   return (
     <div className={frameClasses}>
       <ComposedChart data={data} responsive style={{ width: "100%", height }} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} aria-label={label} barGap={1} barCategoryGap="18%">
         <CartesianGrid vertical={false} stroke="currentColor" className="text-zinc-200 dark:text-zinc-800" />
-        <XAxis dataKey="tick" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor" }} className={axisClasses} minTickGap={12} interval="preserveStartEnd" />
+        <XAxis dataKey="tick" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor" }} className={axisClasses} minTickGap={12} interval={FIRST_AND_LAST} />
         <YAxis tick={axisTick} tickLine={false} axisLine={false} className={axisClasses} tickFormatter={formatAxis} width="auto" allowDecimals={!integer} />
         <Tooltip
           content={(props) => <RowTooltip active={props.active} payload={props.payload} rows={byKey} series={series} />}
@@ -229,8 +233,10 @@ function CategoryTick({ x, y, payload }: { x?: number | string; y?: number | str
  * the axis, tooltips on hover and keyboard, and the figures in a table for screen readers.
  */
 export function MoneyShareChart({ label, rows, currency }: { label: string; rows: ShareRow[]; currency: string }) {
-  if (rows.length === 0) return <p className="py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">No revenue to break down.</p>;
-  const series: ChartSeries[] = [{ key: "value", name: "Revenue", tone: "brand", format: (minor) => formatMoney(minor, currency) }];
+  const t = useTranslations("common.ui.chart");
+  const f = useFormat();
+  if (rows.length === 0) return <p className="py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">{t("noRevenue")}</p>;
+  const series: ChartSeries[] = [{ key: "value", name: t("revenue"), tone: "brand", format: (minor) => f.money(minor, currency) }];
   const chartRows: ChartRow[] = rows.map((r) => ({ key: r.key, tick: shortLabel(r.label), title: r.label, values: { value: r.minor } }));
   const byKey = new Map(chartRows.map((r) => [r.key, r]));
   return (
@@ -245,16 +251,16 @@ export function MoneyShareChart({ label, rows, currency }: { label: string; rows
         barCategoryGap="22%"
       >
         <CartesianGrid horizontal={false} stroke="currentColor" className="text-zinc-200 dark:text-zinc-800" />
-        <XAxis type="number" tick={axisTick} tickLine={false} axisLine={false} className={axisClasses} tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} />
+        <XAxis type="number" tick={axisTick} tickLine={false} axisLine={false} className={axisClasses} tickFormatter={(v: number) => f.money(v, currency, { compact: true })} />
         <YAxis type="category" dataKey="tick" tick={(props: object) => <CategoryTick {...props} />} tickLine={false} axisLine={false} className={axisClasses} width={120} interval={0} />
         <Tooltip
           content={(props) => <RowTooltip active={props.active} payload={props.payload} rows={byKey} series={series} />}
           cursor={{ fill: "currentColor", className: "text-zinc-900/5 dark:text-white/10" }}
           isAnimationActive={false}
         />
-        <Bar dataKey="value" name="Revenue" fill="currentColor" radius={[0, 2, 2, 0]} className={toneText.brand} isAnimationActive={false} />
+        <Bar dataKey="value" name={t("revenue")} fill="currentColor" radius={[0, 2, 2, 0]} className={toneText.brand} isAnimationActive={false} />
       </BarChart>
-      <ChartTable caption={label} rowLabel="Name" rows={chartRows} series={series} />
+      <ChartTable caption={label} rowLabel={t("name")} rows={chartRows} series={series} />
     </div>
   );
 }

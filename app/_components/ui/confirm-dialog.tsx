@@ -1,6 +1,7 @@
 "use client";
 
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { errorMessageOf } from "~/app/_trpc/errors";
@@ -26,6 +27,7 @@ export function ConfirmDialog({
   tone?: "danger" | "primary";
   onConfirm: () => Promise<unknown>;
 }) {
+  const t = useTranslations("common.ui");
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function ConfirmDialog({
           <FormAlert message={error} className="[&:not(:empty)]:mt-4" />
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel asChild>
-              <Button disabled={pending}>Cancel</Button>
+              <Button disabled={pending}>{t("cancel")}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
               <Button variant={tone} onClick={confirm} disabled={pending}>

@@ -1,11 +1,13 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 
 /** Copies a text to the clipboard and says so for a moment; `what` names it for screen readers. */
-export function CopyButton({ text, label = "Copy", what, size }: { text: string; label?: string; what?: string; size?: "sm" | "md" }) {
+export function CopyButton({ text, label, what, size }: { text: string; label?: string; what?: string; size?: "sm" | "md" }) {
+  const t = useTranslations("common.ui.copy");
   const [copied, setCopied] = useState<boolean | "failed">(false);
   async function copy() {
     try {
@@ -19,7 +21,7 @@ export function CopyButton({ text, label = "Copy", what, size }: { text: string;
   return (
     <Button onClick={copy} aria-live="polite" size={size}>
       {copied === true ? <Check aria-hidden className="text-emerald-600" /> : <Copy aria-hidden />}
-      {copied === true ? "Copied" : copied === "failed" ? "Select and copy" : label}
+      {copied === true ? t("copied") : copied === "failed" ? t("failed") : (label ?? t("copy"))}
       {what && <span className="sr-only"> {what}</span>}
     </Button>
   );

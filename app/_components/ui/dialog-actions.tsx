@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 
 /** The row of buttons under a dialog's form: stacked on a phone, to the right from `sm` up. */
@@ -19,10 +20,11 @@ export function DialogActions({
   submitLabel: React.ReactNode;
   tone?: "primary" | "danger";
 }) {
+  const t = useTranslations("common.ui");
   return (
     <DialogFooter>
       <Button onClick={onCancel} disabled={pending}>
-        Cancel
+        {t("cancel")}
       </Button>
       <Button type="submit" variant={tone} disabled={pending}>
         {pending && <LoaderCircle aria-hidden className="animate-spin" />}

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 /** The look of text inputs, selects and comboboxes, with an error state from aria-invalid. */
@@ -30,6 +31,7 @@ export interface FieldProps {
 
 /** A labelled form control with its hint and its errors, announced when they appear. */
 export function Field({ label, hint, errors, optional, className, children }: FieldProps) {
+  const t = useTranslations("common.ui");
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -39,7 +41,7 @@ export function Field({ label, hint, errors, optional, className, children }: Fi
     <div className={clsx("space-y-1.5", className)}>
       <label htmlFor={id} className="flex items-baseline justify-between text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
         <span>{label}</span>
-        {optional && <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">Optional</span>}
+        {optional && <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">{t("optional")}</span>}
       </label>
       {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid ? true : undefined })}
       {hint && (

@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Check, ChevronDown, Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { menuContentClasses, menuItemClasses } from "./menu-styles";
 
@@ -19,6 +20,7 @@ export function FilterChip<T extends string>({
   options: readonly { value: T; label: string }[];
   onChange: (value: T | null) => void;
 }) {
+  const t = useTranslations("common.ui.filter");
   const selected = options.find((o) => o.value === value);
   return (
     <span
@@ -32,7 +34,7 @@ export function FilterChip<T extends string>({
       <DropdownMenu.Root>
         <DropdownMenu.Trigger
           className={clsx("inline-flex h-full items-center gap-1 rounded-full px-3", selected && "pr-1.5")}
-          aria-label={selected ? `${label} filter: ${selected.label}. Change` : `Filter by ${label.toLowerCase()}`}
+          aria-label={selected ? t("chosen", { label, value: selected.label }) : t("add", { label: label.toLowerCase() })}
         >
           {selected ? (
             <>
@@ -72,7 +74,7 @@ export function FilterChip<T extends string>({
         <button
           type="button"
           onClick={() => onChange(null)}
-          aria-label={`Remove ${label.toLowerCase()} filter`}
+          aria-label={t("remove", { label: label.toLowerCase() })}
           className="mr-1 inline-flex size-6 items-center justify-center rounded-full hover:bg-brand-100 dark:hover:bg-brand-500/20"
         >
           <X aria-hidden className="size-3.5" />

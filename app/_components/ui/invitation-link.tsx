@@ -1,6 +1,7 @@
 "use client";
 
 import { Link2, MailCheck, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { CopyButton } from "~/app/_components/ui/copy-button";
 import { controlClasses } from "~/app/_components/ui/field";
 
@@ -15,6 +16,7 @@ export interface CreatedInvitationLink {
  * and for hosts. `title` says whom it invites and as what; `label` names the link's field.
  */
 export function InvitationLink({ invitation, title, label, onDismiss }: { invitation: CreatedInvitationLink; title: string; label: string; onDismiss: () => void }) {
+  const t = useTranslations("common.ui.invitationLink");
   return (
     <div role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50/60 p-3 dark:border-emerald-900/60 dark:bg-emerald-950/30">
       <div className="flex items-start gap-2">
@@ -25,18 +27,18 @@ export function InvitationLink({ invitation, title, label, onDismiss }: { invita
             {invitation.emailed ? (
               <>
                 <MailCheck aria-hidden className="mr-1 inline size-3.5 align-[-2px]" />
-                We e-mailed this link to {invitation.email}. You can also send it yourself.
+                {t("emailed", { email: invitation.email })}
               </>
             ) : (
-              <>This server does not send e-mail, so send this link to {invitation.email} yourself.</>
+              t("notEmailed", { email: invitation.email })
             )}{" "}
-            It is shown only now; copy it before you leave this page.
+            {t("once")}
           </p>
         </div>
         <button
           type="button"
           onClick={onDismiss}
-          aria-label="Hide the link"
+          aria-label={t("hide")}
           className="-m-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-emerald-100 dark:hover:bg-emerald-900/40"
         >
           <X aria-hidden className="size-4" />

@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 
 export type LevelTone = "empty" | "low" | "ok" | "none";
 
@@ -36,6 +37,7 @@ export function LevelBar({
   /** Sets the width too (full width without one). */
   className?: string;
 }) {
+  const t = useTranslations("common.ui");
   const share = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   const markerShare = marker !== undefined && max > 0 ? Math.min(1, Math.max(0, marker / max)) : null;
   return (
@@ -51,7 +53,7 @@ export function LevelBar({
       {markerShare !== null && (
         <div
           aria-hidden
-          title="Par level"
+          title={t("parLevel")}
           className="absolute -top-0.5 h-2.5 w-0.5 -translate-x-1/2 rounded-full bg-zinc-700 dark:bg-zinc-200"
           style={{ left: `${markerShare * 100}%` }}
         />

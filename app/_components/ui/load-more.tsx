@@ -1,7 +1,9 @@
 "use client";
 
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { errorMessageOf } from "~/app/_trpc/errors";
+import { useFormat } from "../i18n/format";
 import { Button } from "./button";
 import { FormAlert } from "./form-alert";
 
@@ -26,17 +28,17 @@ export function loadMoreOf(list: {
 
 /** The foot of a paged list: how many rows are shown, "Load more" while there are more, and a failed page's error. */
 export function LoadMore({ shown, more }: { shown: number; more: LoadMoreState }) {
+  const t = useTranslations("common.ui");
+  const f = useFormat();
   return (
     <>
       <FormAlert message={more.error ? errorMessageOf(more.error) : null} className="[&:not(:empty)]:mt-3" />
       <div className="mt-3 flex items-center justify-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
-        <span>
-          Showing <span className="tabular">{shown}</span>
-        </span>
+        <span>{t.rich("loadMore.showing", { count: f.count(shown), n: (chunks) => <span className="tabular">{chunks}</span> })}</span>
         {more.hasMore && (
           <Button size="sm" onClick={more.load} disabled={more.loading}>
             {more.loading && <LoaderCircle aria-hidden className="animate-spin" />}
-            {more.loading ? "Loading…" : "Load more"}
+            {more.loading ? t("loadingEllipsis") : t("loadMore.loadMore")}
           </Button>
         )}
       </div>

@@ -1,7 +1,9 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 
 /** The VendOps mark: a vending machine front (window, keypad, tray) and the word mark. */
 export function Logo({ className, withWord = true }: { className?: string; withWord?: boolean }) {
+  const t = useTranslations("common");
   return (
     <span className={clsx("inline-flex items-center gap-2 font-semibold tracking-tight", className)}>
       <svg viewBox="0 0 24 24" aria-hidden className="size-6 shrink-0">
@@ -11,7 +13,7 @@ export function Logo({ className, withWord = true }: { className?: string; withW
         <rect x="15.5" y="7.75" width="2.5" height="2" rx="0.6" className="fill-white/60" />
         <rect x="6" y="17.5" width="12" height="2.5" rx="1" className="fill-white/70" />
       </svg>
-      {withWord && <span>VendOps</span>}
+      {withWord && <span>{t("brand")}</span>}
     </span>
   );
 }

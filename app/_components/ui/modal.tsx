@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 
 /**
@@ -28,6 +29,7 @@ export function Modal({
   /** For content that would be lost on a stray click, like a secret shown once. */
   keepOpenOnOutsideClick?: boolean;
 }) {
+  const t = useTranslations("common.ui");
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
@@ -46,7 +48,7 @@ export function Modal({
             {description && <Dialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</Dialog.Description>}
           </div>
           <Dialog.Close
-            aria-label="Close"
+            aria-label={t("close")}
             className="absolute top-3.5 right-3.5 inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
           >
             <X aria-hidden className="size-4" />

@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Check, ChevronDown, Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { menuContentClasses, menuItemClasses } from "./menu-styles";
 
@@ -20,6 +21,7 @@ export function MultiFilterChip<T extends string>({
   options: readonly { value: T; label: string }[];
   onChange: (values: T[]) => void;
 }) {
+  const t = useTranslations("common.ui.filter");
   const selected = options.filter((o) => values.includes(o.value));
   const summary = selected.map((o) => o.label).join(", ");
   const toggle = (value: T, on: boolean) =>
@@ -36,7 +38,7 @@ export function MultiFilterChip<T extends string>({
       <DropdownMenu.Root>
         <DropdownMenu.Trigger
           className={clsx("inline-flex h-full items-center gap-1 rounded-full px-3", selected.length > 0 && "pr-1.5")}
-          aria-label={selected.length > 0 ? `${label} filter: ${summary}. Change` : `Filter by ${label.toLowerCase()}`}
+          aria-label={selected.length > 0 ? t("chosen", { label, value: summary }) : t("add", { label: label.toLowerCase() })}
         >
           {selected.length > 0 ? (
             <>
@@ -76,7 +78,7 @@ export function MultiFilterChip<T extends string>({
         <button
           type="button"
           onClick={() => onChange([])}
-          aria-label={`Remove ${label.toLowerCase()} filter`}
+          aria-label={t("remove", { label: label.toLowerCase() })}
           className="mr-1 inline-flex size-6 items-center justify-center rounded-full hover:bg-brand-100 dark:hover:bg-brand-500/20"
         >
           <X aria-hidden className="size-3.5" />

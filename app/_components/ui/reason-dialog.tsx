@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { DialogActions } from "./dialog-actions";
 import { Field, controlClasses } from "./field";
 import { FormAlert } from "./form-alert";
@@ -44,6 +45,7 @@ export function ReasonDialog({
   mutation: ReasonMutation;
   onSubmit: (reason: string) => Promise<unknown>;
 }) {
+  const t = useTranslations("common.ui.reason");
   const { open, setOpen, values, localErrors, setLocalErrors, controls } = useDialogForm({ reason: "" });
   const { openChange, set } = controls([mutation]);
   const server = fieldErrorsOf(mutation.error);
@@ -53,7 +55,7 @@ export function ReasonDialog({
     event.preventDefault();
     const reason = values.reason.trim();
     if (reason.length < minLength) {
-      setLocalErrors({ reason: [reason.length === 0 ? "Give a reason." : `At least ${minLength} characters.`] });
+      setLocalErrors({ reason: [reason.length === 0 ? t("required") : t("tooShort", { min: minLength })] });
       return;
     }
     try {

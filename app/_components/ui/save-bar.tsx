@@ -1,4 +1,5 @@
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { FormAlert } from "./form-alert";
 
@@ -7,15 +8,16 @@ import { FormAlert } from "./form-alert";
  * changes; both buttons wait until something changed.
  */
 export function SaveBar({ dirty, pending, savedMessage, onDiscard }: { dirty: boolean; pending: boolean; savedMessage: string | null; onDiscard: () => void }) {
+  const t = useTranslations("common.ui.saveBar");
   return (
     <div className="flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
       <FormAlert tone="success" message={savedMessage} className="mr-auto" />
       <Button type="button" variant="ghost" disabled={!dirty || pending} onClick={onDiscard}>
-        Discard changes
+        {t("discard")}
       </Button>
       <Button type="submit" variant="primary" disabled={!dirty || pending}>
         {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-        Save changes
+        {t("save")}
       </Button>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Check, ChevronsUpDown, Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { controlClasses, type ControlProps } from "./field";
@@ -33,6 +34,7 @@ export function SearchableSelect({
   searchLabel: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations("common.ui.select");
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -124,7 +126,7 @@ export function SearchableSelect({
                 setActive(0);
               }}
               onKeyDown={onKeyDown}
-              placeholder="Type to search"
+              placeholder={t("placeholder")}
               className="h-10 w-full bg-transparent pr-3 pl-9 text-sm outline-none placeholder:text-zinc-400 focus-visible:outline-none"
             />
           </div>
@@ -149,7 +151,7 @@ export function SearchableSelect({
                 {option.hint && <span className="shrink-0 text-xs text-zinc-500 tabular dark:text-zinc-400">{option.hint}</span>}
               </li>
             ))}
-            {matches.length === 0 && <li className="px-2 py-6 text-center text-[13px] text-zinc-500">Nothing matches “{query}”.</li>}
+            {matches.length === 0 && <li className="px-2 py-6 text-center text-[13px] text-zinc-500">{t("noMatch", { query })}</li>}
           </ul>
         </Popover.Content>
       </Popover.Portal>

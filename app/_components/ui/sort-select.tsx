@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { NativeSelect } from "./native-select";
 import type { SortDirection } from "./sort-header";
@@ -22,17 +23,17 @@ export function SortSelect<K extends string>({
   onSortBy: (key: K) => void;
   onReverse: () => void;
 }) {
-  const order = direction === "asc" ? "ascending" : "descending";
+  const t = useTranslations("common.ui.sort");
   return (
     <div className="flex w-full items-center gap-2 sm:hidden">
-      <NativeSelect aria-label="Sort by" value={sort} onChange={(e) => onSortBy(e.target.value as K)} className="min-w-0 flex-1 [&_select]:h-11">
+      <NativeSelect aria-label={t("sortBy")} value={sort} onChange={(e) => onSortBy(e.target.value as K)} className="min-w-0 flex-1 [&_select]:h-11">
         {options.map((o) => (
           <option key={o.key} value={o.key}>
-            Sort by {o.label.toLowerCase()}
+            {t("sortByColumn", { column: o.label.toLowerCase() })}
           </option>
         ))}
       </NativeSelect>
-      <Button size="lg" className="w-11 px-0" onClick={onReverse} aria-label={`Sorted ${order}; reverse the order`} title={`Sorted ${order}`}>
+      <Button size="lg" className="w-11 px-0" onClick={onReverse} aria-label={t("reverse", { direction })} title={t("sorted", { direction })}>
         {direction === "asc" ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />}
       </Button>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { SearchInput } from "./search-input";
 import { SortHeader, useTableSort } from "./sort-header";
@@ -40,6 +41,7 @@ export function SortableTable<T>({
   empty: string;
   caption: string;
 }) {
+  const t = useTranslations("common.ui.table");
   const { sort, sortBy } = useTableSort(initialSort, initialDirection);
   const [search, setSearch] = useState("");
   const direction = sort.direction;
@@ -62,7 +64,7 @@ export function SortableTable<T>({
     <div>
       {searchText && (
         <div className="border-b border-zinc-200 p-2 dark:border-zinc-800">
-          <SearchInput label={searchLabel ?? "Filter"} value={search} onChange={setSearch} placeholder={searchLabel} className="max-w-xs" />
+          <SearchInput label={searchLabel ?? t("filter")} value={search} onChange={setSearch} placeholder={searchLabel} className="max-w-xs" />
         </div>
       )}
       <div className="overflow-x-auto">
@@ -95,7 +97,7 @@ export function SortableTable<T>({
             {shown.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">
-                  {rows.length === 0 ? empty : "Nothing matches the filter."}
+                  {rows.length === 0 ? empty : t("noMatch")}
                 </td>
               </tr>
             )}

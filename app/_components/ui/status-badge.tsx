@@ -1,4 +1,9 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
+import type { Messages } from "~/server/i18n/messages";
+
+/** The states that have words of their own in `common.status`. */
+type StatusKey = keyof Messages["common"]["status"];
 
 type Tone = "success" | "warning" | "danger" | "info" | "neutral";
 
@@ -73,6 +78,7 @@ const tones: Record<Tone, { badge: string; dot: string }> = {
 
 /** A state shown as a small pill with a coloured dot; the colour follows the state's meaning. */
 export function StatusBadge({ status, label, className }: { status: string; label?: string; className?: string }) {
+  const t = useTranslations("common.status");
   const tone = tones[toneOf[status] ?? "neutral"];
   return (
     <span
@@ -83,7 +89,7 @@ export function StatusBadge({ status, label, className }: { status: string; labe
       )}
     >
       <span aria-hidden className={clsx("size-1.5 rounded-full", tone.dot)} />
-      {label ?? status.charAt(0).toUpperCase() + status.slice(1)}
+      {label ?? (t.has(status as StatusKey) ? t(status as StatusKey) : status.charAt(0).toUpperCase() + status.slice(1))}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 
-const LONG_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS = ["0", "1", "2", "3", "4", "5", "6"] as const;
 
 export interface WeekdayPickerProps {
   legend: React.ReactNode;
@@ -17,6 +18,7 @@ export interface WeekdayPickerProps {
 
 /** A row of weekday toggles (checkboxes in a fieldset), Monday first. */
 export function WeekdayPicker({ legend, value, onChange, hint, errors, disabled }: WeekdayPickerProps) {
+  const t = useTranslations("common.ui.weekdays");
   const id = useId();
   const invalid = Boolean(errors?.length);
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -24,7 +26,8 @@ export function WeekdayPicker({ legend, value, onChange, hint, errors, disabled 
     <fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined} disabled={disabled} className="space-y-1.5">
       <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{legend}</legend>
       <div className="flex flex-wrap gap-1.5">
-        {LONG_NAMES.map((name, day) => {
+        {DAYS.map((key, day) => {
+          const name = t(`long.${key}`);
           const checked = value.includes(day);
           return (
             <label
@@ -44,7 +47,7 @@ export function WeekdayPicker({ legend, value, onChange, hint, errors, disabled 
                 aria-label={name}
                 onChange={(e) => onChange(e.target.checked ? [...value, day].sort((a, b) => a - b) : value.filter((d) => d !== day))}
               />
-              <span aria-hidden>{name.slice(0, 3)}</span>
+              <span aria-hidden>{t(`short.${key}`)}</span>
             </label>
           );
         })}

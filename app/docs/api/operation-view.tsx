@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { RichText } from "./rich-text";
 import { SchemaView, type Components } from "./schema-view";
 
@@ -63,6 +64,7 @@ export function OperationView({
   serverUrl: string;
   signed?: boolean;
 }) {
+  const t = useTranslations("docs.operation");
   const params = (operation.parameters ?? []).map((p) => ("$ref" in p ? parameters[p.$ref.split("/").at(-1)!]! : p));
   const okStatus = Object.keys(operation.responses).find((s) => s.startsWith("2"))!;
   const ok = operation.responses[okStatus]!;
@@ -77,14 +79,14 @@ export function OperationView({
       </h3>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <MethodBadge method={method} />
-        <code className="break-all font-mono text-sm text-zinc-800 dark:text-zinc-200">/api/v1{path}</code>
+        <code className="break-all font-mono text-sm text-zinc-800 dark:text-zinc-200">{`/api/v1${path}`}</code>
       </p>
       {operation.description && <RichText text={operation.description} className="mt-3 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300" />}
       <div className="mt-4 grid gap-6 xl:grid-cols-2">
         <div className="min-w-0">
           {params.length > 0 && (
             <>
-              <h4 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Parameters</h4>
+              <h4 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t("parameters")}</h4>
               <ul className="mt-1">
                 {params.map((p) => (
                   <li key={`${p.in}-${p.name}`} className="border-b border-zinc-100 py-2 last:border-0 dark:border-zinc-800/60">
@@ -93,9 +95,9 @@ export function OperationView({
                       <span className="text-xs text-zinc-500 dark:text-zinc-400">
                         {p.in}
                         {p.schema?.type ? ` · ${String(p.schema.type)}` : ""}
-                        {p.schema?.default !== undefined ? ` · default ${JSON.stringify(p.schema.default)}` : ""}
+                        {p.schema?.default !== undefined ? t("default", { value: JSON.stringify(p.schema.default) }) : ""}
                       </span>
-                      {p.required && <span className="text-xs font-medium text-amber-700 dark:text-amber-400">required</span>}
+                      {p.required && <span className="text-xs font-medium text-amber-700 dark:text-amber-400">{t("required")}</span>}
                     </div>
                     {p.description && <RichText text={p.description} className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400" />}
                   </li>
@@ -105,27 +107,27 @@ export function OperationView({
           )}
           {body && (
             <>
-              <h4 className="mt-4 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Request body</h4>
+              <h4 className="mt-4 text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t("requestBody")}</h4>
               <SchemaView schema={body.schema} components={components} />
             </>
           )}
           {okJson && (
             <>
-              <h4 className="mt-4 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Answer {okStatus}</h4>
+              <h4 className="mt-4 text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t("answer", { status: okStatus })}</h4>
               <SchemaView schema={okJson.schema} components={components} />
             </>
           )}
           {otherForms.map(([type, form]) => (
             <p key={type} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              Also as <code className="font-mono">{type}</code>: {String(form.schema.description ?? "")}
+              {t.rich("alsoAs", { type, description: String(form.schema.description ?? ""), code: (chunks) => <code className="font-mono">{chunks}</code> })}
             </p>
           ))}
-          <p className="mt-4 text-xs text-zinc-500 dark:text-zinc-400">Errors (problem details): {errors.join(", ")}</p>
+          <p className="mt-4 text-xs text-zinc-500 dark:text-zinc-400">{t("errors", { statuses: errors.join(", ") })}</p>
         </div>
         <div className="min-w-0">
-          {!signed && <Example label="Request" value={curlOf(method, path, serverUrl, operation)} />}
-          {body?.example !== undefined && <Example label="Request body" value={body.example} />}
-          {okJson?.example !== undefined && <Example label={`Answer ${okStatus}`} value={okJson.example} />}
+          {!signed && <Example label={t("request")} value={curlOf(method, path, serverUrl, operation)} />}
+          {body?.example !== undefined && <Example label={t("requestBody")} value={body.example} />}
+          {okJson?.example !== undefined && <Example label={t("answer", { status: okStatus })} value={okJson.example} />}
         </div>
       </div>
     </section>

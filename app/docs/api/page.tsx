@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Logo } from "~/app/_components/ui/logo";
 import { openApiDocument } from "~/server/api";
 import { requestOrigin } from "~/server/payments";
@@ -8,7 +9,9 @@ import { MethodBadge, OperationView, type Operation } from "./operation-view";
 import { RichText } from "./rich-text";
 import { SchemaView, type Components } from "./schema-view";
 
-export const metadata: Metadata = { title: "API reference" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("docs"))("meta") };
+}
 export const dynamic = "force-dynamic";
 
 type Doc = {
@@ -27,6 +30,8 @@ export default async function ApiReference() {
   const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
   const byTag = doc.tags.map((tag) => ({ ...tag, operations: operations.filter((o) => o.operation.tags?.[0] === tag.name) }));
   const slug = (name: string) => name.toLowerCase().replace(/\W+/g, "-");
+  const t = await getTranslations("docs");
+  const contents = [...byTag.map((tag) => ({ id: slug(tag.name), name: tag.name })), { id: "webhook-events", name: t("webhookEvents") }];
   return (
     <div className="min-h-dvh bg-white dark:bg-zinc-950">
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
@@ -35,15 +40,15 @@ export default async function ApiReference() {
             <Logo />
           </Link>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {doc.info.title} v{doc.info.version} ·{" "}
+            {`${doc.info.title} v${doc.info.version}`} ·{" "}
             <a href="/api/v1/openapi.json" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-              openapi.json
+              {"openapi.json"}
             </a>
           </p>
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl gap-8 px-4">
-        <nav aria-label="API sections" className="sticky top-14 hidden max-h-[calc(100dvh-3.5rem)] w-64 shrink-0 overflow-y-auto py-6 lg:block">
+        <nav aria-label={t("sections")} className="sticky top-14 hidden max-h-[calc(100dvh-3.5rem)] w-64 shrink-0 overflow-y-auto py-6 lg:block">
           <ul className="space-y-4 text-sm">
             {byTag.map((tag) => (
               <li key={tag.name}>
@@ -64,19 +69,19 @@ export default async function ApiReference() {
             ))}
             <li>
               <a href="#webhook-events" className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100">
-                Webhook events
+                {t("webhookEvents")}
               </a>
             </li>
           </ul>
         </nav>
         <main className="min-w-0 flex-1 py-8">
-          <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{doc.info.title} reference</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{t("title", { title: doc.info.title })}</h1>
           <details className="mt-3 rounded-lg border border-zinc-200 p-3 text-sm lg:hidden dark:border-zinc-800">
-            <summary className="cursor-pointer font-medium text-zinc-900 dark:text-zinc-100">Contents</summary>
+            <summary className="cursor-pointer font-medium text-zinc-900 dark:text-zinc-100">{t("contents")}</summary>
             <ul className="mt-2 space-y-1">
-              {[...byTag.map((tag) => tag.name), "Webhook events"].map((name) => (
-                <li key={name}>
-                  <a href={`#${slug(name)}`} className="text-sky-700 hover:underline dark:text-sky-400">
+              {contents.map(({ id, name }) => (
+                <li key={id}>
+                  <a href={`#${id}`} className="text-sky-700 hover:underline dark:text-sky-400">
                     {name}
                   </a>
                 </li>
@@ -85,7 +90,7 @@ export default async function ApiReference() {
           </details>
           <RichText text={doc.info.description} className="mt-3 max-w-3xl text-sm leading-relaxed text-zinc-700 dark:text-zinc-300" />
           <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-            Base URL: <code className="font-mono">{serverUrl}</code>
+            {t.rich("baseUrl", { url: serverUrl, code: (chunks) => <code className="font-mono">{chunks}</code> })}
           </p>
           {byTag.map((tag) => (
             <section key={tag.name} aria-labelledby={slug(tag.name)} className="mt-10">
@@ -119,10 +124,10 @@ export default async function ApiReference() {
           ))}
           <section aria-labelledby="webhook-events" className="mt-10">
             <h2 id="webhook-events" className="scroll-mt-20 text-xl font-semibold text-zinc-900 dark:text-zinc-50">
-              Webhook events
+              {t("webhookEvents")}
             </h2>
             <p className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
-              Add an endpoint under Settings → Webhooks and choose its events. Each delivery is a POST of <code className="font-mono">{"{ type, timestamp, data }"}</code>, signed the Standard Webhooks way with the endpoint&apos;s secret.
+              {t.rich("webhooksIntro", { shape: "{ type, timestamp, data }", code: (chunks) => <code className="font-mono">{chunks}</code> })}
             </p>
             {Object.entries(doc.webhooks).map(([type, { post }]) => {
               const content = post.requestBody!.content["application/json"]!;
@@ -135,12 +140,12 @@ export default async function ApiReference() {
                   {post.description && <RichText text={post.description} className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300" />}
                   <div className="mt-4 grid gap-6 xl:grid-cols-2">
                     <div className="min-w-0">
-                      <h4 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">data</h4>
+                      <h4 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{"data"}</h4>
                       <SchemaView schema={data} components={doc.components.schemas} />
                     </div>
                     <div className="min-w-0">
                       <figure>
-                        <figcaption className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Delivery body</figcaption>
+                        <figcaption className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("deliveryBody")}</figcaption>
                         <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded-lg bg-zinc-950 p-3 font-mono text-xs text-zinc-100">
                           {JSON.stringify(content.example, null, 2)}
                         </pre>

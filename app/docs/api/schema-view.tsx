@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { RichText } from "./rich-text";
 
 type Schema = Record<string, unknown> & {
@@ -48,6 +49,7 @@ function objectOf(schema: Schema, components: Components, depth: number): Schema
 
 /** A schema as a table of its fields, nested objects indented below their field. */
 export function SchemaView({ schema, components, depth = 0 }: { schema: Schema; components: Components; depth?: number }) {
+  const t = useTranslations("docs.operation");
   const object = objectOf(schema, components, 0);
   if (!object?.properties) {
     return <p className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeLabel(schema, components)}</p>;
@@ -62,7 +64,7 @@ export function SchemaView({ schema, components, depth = 0 }: { schema: Schema; 
             <div className="flex flex-wrap items-baseline gap-x-2">
               <code className="font-mono text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</code>
               <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{typeLabel(field, components)}</span>
-              {object.required?.includes(name) && <span className="text-xs font-medium text-amber-700 dark:text-amber-400">required</span>}
+              {object.required?.includes(name) && <span className="text-xs font-medium text-amber-700 dark:text-amber-400">{t("required")}</span>}
             </div>
             {description && <RichText text={description} className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400" />}
             {nested && <SchemaView schema={nested} components={components} depth={depth + 1} />}

@@ -1,31 +1,36 @@
 import { ChevronRight, MapPin } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { orNotFound, serverCaller } from "~/app/_trpc/server";
-import { formatMoney } from "~/server/money";
+import { getFormat } from "~/app/_components/i18n/get-format";
 import { requireHost } from "~/server/web";
 
-export const metadata: Metadata = { title: "Your places" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hostPortal.places"))("meta") };
+}
 
 /** A host's places at one operator, each with its machines' state and its sales today and this month. */
 export default async function HostOrgPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org } = await requireHost(slug, `/h/${slug}`);
   const overview = await orNotFound((await serverCaller()).hostPortal.overview({ org: org.id }));
+  const t = await getTranslations("hostPortal");
+  const f = await getFormat();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-[13px] text-zinc-500 dark:text-zinc-400">
+      <nav aria-label={t("org.breadcrumb")} className="mb-2 text-[13px] text-zinc-500 dark:text-zinc-400">
         <Link href="/h" className="rounded hover:underline">
-          Your places
+          {t("places.title")}
         </Link>
       </nav>
-      <PageHeader title={org.name} description="The places where this operator's machines stand at your premises." />
+      <PageHeader title={org.name} description={t("org.description")} />
       {overview.locations.length === 0 ? (
-        <EmptyState icon={<MapPin />} title="No places" className="bg-white dark:bg-zinc-900/40">
-          The operator has not given you access to a place yet.
+        <EmptyState icon={<MapPin />} title={t("org.emptyTitle")} className="bg-white dark:bg-zinc-900/40">
+          {t("org.emptyBody")}
         </EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
@@ -43,24 +48,22 @@ export default async function HostOrgPage({ params }: { params: Promise<{ org: s
                   <ChevronRight aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-400 group-hover:text-zinc-600" />
                 </span>
                 <span className="mt-3 flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-                  <span>
-                    {place.machines} {place.machines === 1 ? "machine" : "machines"}
-                  </span>
+                  <span>{t("org.machines", { count: place.machines })}</span>
                   {place.attention > 0 ? (
-                    <StatusBadge status="offline" label={`${place.attention} need attention`} />
+                    <StatusBadge status="offline" label={t("org.attention", { count: place.attention })} />
                   ) : place.machines > 0 ? (
-                    <StatusBadge status="online" label="All working" />
+                    <StatusBadge status="online" label={t("org.allWorking")} />
                   ) : null}
                 </span>
-                {place.totals.map((t) => (
-                  <span key={t.currency} className="mt-3 grid grid-cols-2 gap-2 text-sm">
+                {place.totals.map((total) => (
+                  <span key={total.currency} className="mt-3 grid grid-cols-2 gap-2 text-sm">
                     <span>
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">Today</span>
-                      <span className="font-semibold tabular-nums">{formatMoney(t.todayMinor, t.currency)}</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t("org.today")}</span>
+                      <span className="font-semibold tabular-nums">{f.money(total.todayMinor, total.currency)}</span>
                     </span>
                     <span>
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">This month</span>
-                      <span className="font-semibold tabular-nums">{formatMoney(t.monthMinor, t.currency)}</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t("org.thisMonth")}</span>
+                      <span className="font-semibold tabular-nums">{f.money(total.monthMinor, total.currency)}</span>
                     </span>
                   </span>
                 ))}

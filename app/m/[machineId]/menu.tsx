@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import clsx from "clsx";
 import { LoaderCircle, PackageOpen } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
@@ -11,9 +12,11 @@ import { FormAlert } from "~/app/_components/ui/form-alert";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 
 type Item = RouterOutputs["checkout"]["menu"]["items"][number];
+type OrgCheckoutMethod = RouterOutputs["checkout"]["menu"]["methods"][number];
 
 /**
  * The machine's products as large tap targets; choosing one opens the confirm step at the bottom
@@ -26,13 +29,22 @@ export function Menu({
   items,
   canOrder,
   demoPayments,
+  methods = [],
+  channel = "qr",
 }: {
   machineId: string;
   currency: string;
   items: Item[];
   canOrder: boolean;
   demoPayments: boolean;
+  /** The org's own WeChat Pay / Alipay, when it takes payments itself: one button each. */
+  methods?: OrgCheckoutMethod[];
+  /** "qr" on a desktop browser, "mobile_web" on a phone. */
+  channel?: "qr" | "mobile_web";
 }) {
+  const t = useTranslations("consumer.machine");
+  const f = useFormat();
+  const methodLabel = usePaymentMethodLabel();
   const trpc = useTRPC();
   const [chosen, setChosen] = useState<Item | null>(null);
   const [leaving, setLeaving] = useState(false);
@@ -55,8 +67,8 @@ export function Menu({
 
   if (items.length === 0) {
     return (
-      <EmptyState icon={<PackageOpen />} title="Nothing on sale here yet" className="mt-6 bg-white dark:bg-zinc-900/40">
-        This machine has no products set up for online orders. You can still buy at the machine.
+      <EmptyState icon={<PackageOpen />} title={t("emptyTitle")} className="mt-6 bg-white dark:bg-zinc-900/40">
+        {t("emptyBody")}
       </EmptyState>
     );
   }
@@ -64,8 +76,8 @@ export function Menu({
   const pending = create.isPending || leaving;
   return (
     <>
-      <h2 className="mt-6 mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Choose a product</h2>
-      <ul className="grid gap-2 sm:grid-cols-2" aria-label="Products">
+      <h2 className="mt-6 mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t("choose")}</h2>
+      <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("products")}>
         {items.map((item) => {
           const soldOut = item.stock <= 0;
           const selectable = canOrder && item.available;
@@ -94,11 +106,11 @@ export function Menu({
                 <span className="min-w-0 flex-1">
                   <span className="line-clamp-2 font-medium text-zinc-900 dark:text-zinc-100">{item.name}</span>
                   <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                    {soldOut ? <span className="font-medium text-red-600 dark:text-red-400">Sold out</span> : `${item.stock} left`}
+                    {soldOut ? <span className="font-medium text-red-600 dark:text-red-400">{t("soldOut")}</span> : t("left", { count: f.count(item.stock) })}
                     {item.category && <> · {item.category}</>}
                   </span>
                 </span>
-                <span className="tabular text-[15px] font-semibold text-zinc-900 dark:text-zinc-100">{formatMoney(item.priceMinor, currency)}</span>
+                <span className="tabular text-[15px] font-semibold text-zinc-900 dark:text-zinc-100">{f.money(item.priceMinor, currency)}</span>
               </button>
             </li>
           );
@@ -109,32 +121,48 @@ export function Menu({
         <section
           ref={confirmRef}
           tabIndex={-1}
-          aria-label="Confirm your order"
+          aria-label={t("confirm")}
           className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 px-4 pt-3 pb-[max(1rem,env(safe-area-inset-bottom))] shadow-[0_-4px_16px_rgb(0_0_0/0.06)] backdrop-blur focus:outline-none dark:border-zinc-800 dark:bg-zinc-950/95"
         >
           <div className="mx-auto max-w-2xl space-y-3">
             <div className="flex items-baseline justify-between gap-3">
               <p className="min-w-0">
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">Slot {chosen.slot}</span>
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t("slot", { slot: chosen.slot })}</span>
                 <span className="line-clamp-2 font-semibold text-zinc-900 dark:text-zinc-100">{chosen.name}</span>
               </p>
-              <p className="tabular text-lg font-semibold">{formatMoney(chosen.priceMinor, currency)}</p>
+              <p className="tabular text-lg font-semibold">{f.money(chosen.priceMinor, currency)}</p>
             </div>
             <FormAlert message={errorMessageOf(create.error)} />
             <div className="flex flex-col-reverse gap-2 sm:flex-row">
               <Button size="lg" className="h-12" disabled={pending} onClick={() => setChosen(null)}>
-                Cancel
+                {t("cancel")}
               </Button>
-              <Button
-                variant="primary"
-                size="lg"
-                className="h-12 w-full sm:w-auto sm:flex-1"
-                disabled={pending}
-                onClick={() => create.mutate({ machineId, slot: chosen.slot })}
-              >
-                {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-                {pending ? "Opening payment…" : demoPayments ? "Pay (demo)" : "Pay with card, Alipay or WeChat Pay"}
-              </Button>
+              {methods.length > 0 ? (
+                methods.map((method) => (
+                  <Button
+                    key={method}
+                    variant="primary"
+                    size="lg"
+                    className="h-12 w-full sm:w-auto sm:flex-1"
+                    disabled={pending}
+                    onClick={() => create.mutate({ machineId, slot: chosen.slot, method, channel })}
+                  >
+                    {pending && create.variables?.method === method && <LoaderCircle aria-hidden className="animate-spin" />}
+                    {pending && create.variables?.method === method ? t("opening") : t("payWith", { method: methodLabel(method) })}
+                  </Button>
+                ))
+              ) : (
+                <Button
+                  variant="primary"
+                  size="lg"
+                  className="h-12 w-full sm:w-auto sm:flex-1"
+                  disabled={pending}
+                  onClick={() => create.mutate({ machineId, slot: chosen.slot })}
+                >
+                  {pending && <LoaderCircle aria-hidden className="animate-spin" />}
+                  {pending ? t("opening") : demoPayments ? t("payDemo") : t("pay")}
+                </Button>
+              )}
             </div>
           </div>
         </section>

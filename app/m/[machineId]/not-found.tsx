@@ -1,14 +1,18 @@
 import { QrCode } from "lucide-react";
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { ConsumerNotFound } from "~/app/_components/consumer/consumer-not-found";
 
-export const metadata: Metadata = { title: "Machine not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consumer.machine"))("notFoundMeta") };
+}
 
 export default function MachineNotFound() {
+  const t = useTranslations("consumer.machine");
   return (
-    <ConsumerNotFound icon={<QrCode aria-hidden />} title="We could not find this machine" action={{ href: "/", label: "Home" }}>
-      The link may be mistyped, or the machine is no longer in service. Scan the code on the machine again; if it still
-      does not open, you can pay at the machine.
+    <ConsumerNotFound icon={<QrCode aria-hidden />} title={t("notFoundTitle")} action={{ href: "/", label: t("home") }}>
+      {t("notFoundBody")}
     </ConsumerNotFound>
   );
 }

@@ -1,14 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import { MapPin } from "lucide-react";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ConsumerHeader } from "~/app/_components/consumer/consumer-header";
 import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { serverCaller } from "~/app/_trpc/server";
+import { checkoutChannelOf } from "~/server/payments";
 import { currentUser } from "~/server/web";
 import { CanceledNote } from "./canceled-note";
 import { Menu } from "./menu";
@@ -33,15 +36,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function MachineCheckoutPage({ params, searchParams }: { params: Params; searchParams: Promise<{ canceled?: string | string[] }> }) {
   const { machineId } = await params;
   const canceled = (await searchParams).canceled;
-  const [menu, user] = await Promise.all([loadMenu(machineId), currentUser()]);
+  const [menu, user, requestHeaders] = await Promise.all([loadMenu(machineId), currentUser(), headers()]);
   const { machine, operator } = menu;
   const here = `/m/${machineId}`;
+  const t = await getTranslations("consumer.machine");
   const unavailable = machine.disabled
-    ? "This machine is out of service, so it cannot take orders right now. Please choose another machine."
+    ? t("disabled")
     : !machine.online
-      ? "This machine is offline right now, so it cannot take online orders. You can still pay at the machine."
+      ? t("offline")
       : !menu.paymentsAvailable
-        ? "Online payment is not set up for this machine yet. Please pay at the machine."
+        ? t("noPayments")
         : null;
 
   return (
@@ -53,7 +57,7 @@ export default async function MachineCheckoutPage({ params, searchParams }: { pa
           <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">{machine.name}</h1>
             {machine.disabled ? (
-              <StatusBadge status="disabled" label="Out of service" />
+              <StatusBadge status="disabled" label={t("outOfService")} />
             ) : (
               <StatusBadge status={machine.online ? "online" : "offline"} />
             )}
@@ -82,30 +86,39 @@ export default async function MachineCheckoutPage({ params, searchParams }: { pa
           items={menu.items}
           canOrder={!unavailable}
           demoPayments={menu.demoPayments}
+          methods={menu.methods}
+          channel={checkoutChannelOf(requestHeaders.get("user-agent"))}
         />
 
         <div className="mt-6 space-y-2 text-[13px] text-zinc-500 dark:text-zinc-400">
           {user ? (
             <p>
-              Signed in as {user.name}. Your purchases are saved to{" "}
-              <Link href="/me" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-                your account
-              </Link>
-              .
+              {t.rich("signedIn", {
+                name: user.name,
+                link: (chunks) => (
+                  <Link href="/me" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : (
             <p>
-              <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: here })}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-                Sign in
-              </Link>{" "}
-              to keep your purchases and collect points. No account?{" "}
-              <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: here })}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-                Create one
-              </Link>
-              .
+              {t.rich("signedOut", {
+                signIn: (chunks) => (
+                  <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: here })}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                    {chunks}
+                  </Link>
+                ),
+                signUp: (chunks) => (
+                  <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: here })}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
-          <SupportContact operator={operator.name} email={operator.supportEmail} subject={`Machine ${machine.name}`} />
+          <SupportContact operator={operator.name} email={operator.supportEmail} subject={t("supportSubject", { name: machine.name })} />
         </div>
       </main>
     </div>

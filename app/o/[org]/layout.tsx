@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CommandPalette, SearchButton } from "~/app/_components/org/command-palette";
 import { MobileNav } from "~/app/_components/org/mobile-nav";
 import { NotificationBell } from "~/app/_components/org/notification-bell";
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ org: stri
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org, role, user } = await requireMember((await params).org);
   const orgs = await (await serverCaller()).org.mine();
+  const t = await getTranslations("common.org.layout");
   const current = { id: org.id, name: org.name, slug: org.slug, role };
   const shell = { org: current, orgs, role, user: { name: user.name, email: user.email, locale: user.locale ?? null } };
   return (
@@ -27,7 +29,7 @@ export default async function OrgLayout({ children, params }: { children: React.
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <CommandPalette>
         <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] print:block">

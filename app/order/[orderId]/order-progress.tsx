@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Check, LoaderCircle, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { RouterOutputs } from "~/app/_trpc/types";
 
@@ -28,48 +29,48 @@ function useSecondsLeft(until: Date | null): number | null {
   return Math.max(0, Math.round((until.getTime() - now) / 1000));
 }
 
+type ProgressWords = ReturnType<typeof useTranslations<"consumer.order.progress">>;
+
 function Countdown({ until }: { until: Date | null }) {
+  const t = useTranslations("consumer.order.progress");
   const left = useSecondsLeft(until);
   if (left === null) return null;
-  if (left === 0) return <>This is taking longer than usual. If nothing drops, your payment is refunded automatically.</>;
-  return (
-    <>
-      The machine has <span className="tabular font-medium">{`${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`}</span> to dispense it.
-    </>
-  );
+  if (left === 0) return <>{t("slow")}</>;
+  const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  return <>{t.rich("countdown", { time, n: (chunks) => <span className="tabular font-medium">{chunks}</span> })}</>;
 }
 
-function stepsOf(order: Order): Step[] {
+function stepsOf(order: Order, t: ProgressWords): Step[] {
   const refund = order.refund;
   switch (order.status) {
     case "awaiting_payment":
       return [
-        { label: "Payment", state: "current", detail: "Waiting for your payment." },
-        { label: "Dispensing", state: "upcoming" },
-        { label: "Dispensed", state: "upcoming" },
+        { label: t("payment"), state: "current", detail: t("waiting") },
+        { label: t("dispensing"), state: "upcoming" },
+        { label: t("dispensed"), state: "upcoming" },
       ];
     case "paid":
       return [
-        { label: "Paid", state: "done" },
-        { label: "Dispensing", state: "current", detail: <Countdown until={order.commandExpiresAt} /> },
-        { label: "Dispensed", state: "upcoming" },
+        { label: t("paid"), state: "done" },
+        { label: t("dispensing"), state: "current", detail: <Countdown until={order.commandExpiresAt} /> },
+        { label: t("dispensed"), state: "upcoming" },
       ];
     case "dispensed":
       return [
-        { label: "Paid", state: "done" },
-        { label: "Dispensing", state: "done" },
-        { label: "Dispensed", state: "done", detail: `Take your ${order.productName} from the machine.` },
+        { label: t("paid"), state: "done" },
+        { label: t("dispensing"), state: "done" },
+        { label: t("dispensed"), state: "done", detail: t("take", { product: order.productName }) },
       ];
     case "canceled":
-      return [{ label: "Payment canceled", state: "failed", detail: "Nothing was charged." }];
+      return [{ label: t("paymentCanceled"), state: "failed", detail: t("nothingCharged") }];
     case "failed":
     case "expired":
       return [
-        { label: "Paid", state: "done" },
-        { label: "Not dispensed", state: "failed", detail: order.status === "expired" ? "The machine did not dispense in time." : "The machine could not dispense it." },
+        { label: t("paid"), state: "done" },
+        { label: t("notDispensed"), state: "failed", detail: order.status === "expired" ? t("expired") : t("failed") },
         refund?.status === "succeeded"
-          ? { label: "Refunded", state: "done" }
-          : { label: "Refund pending", state: refund?.status === "failed" ? "failed" : "current" },
+          ? { label: t("refunded"), state: "done" }
+          : { label: t("refundPending"), state: refund?.status === "failed" ? "failed" : "current" },
       ];
   }
 }
@@ -81,13 +82,12 @@ const markers: Record<StepState, string> = {
   upcoming: "border-2 border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
 };
 
-const stateWords: Record<StepState, string> = { done: "done", current: "in progress", failed: "did not happen", upcoming: "next" };
-
 /** Where the order is: paid, dispensing (with the machine's time left), dispensed, or refunded. */
 export function OrderProgress({ order }: { order: Order }) {
-  const steps = stepsOf(order);
+  const t = useTranslations("consumer.order.progress");
+  const steps = stepsOf(order, t);
   return (
-    <ol aria-label="Progress" className="space-y-0">
+    <ol aria-label={t("label")} className="space-y-0">
       {steps.map((step, i) => (
         <li key={step.label} className="relative flex gap-3 pb-5 last:pb-0">
           {i < steps.length - 1 && (
@@ -101,7 +101,7 @@ export function OrderProgress({ order }: { order: Order }) {
           <div className="min-w-0 pt-0.5">
             <p className={clsx("text-sm font-medium", step.state === "upcoming" ? "text-zinc-500 dark:text-zinc-400" : "text-zinc-900 dark:text-zinc-100")}>
               {step.label}
-              <span className="sr-only"> ({stateWords[step.state]})</span>
+              <span className="sr-only"> ({t(`state.${step.state}`)})</span>
             </p>
             {step.detail && <p className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">{step.detail}</p>}
           </div>

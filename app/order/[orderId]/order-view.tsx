@@ -3,19 +3,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, CreditCard, FileDown } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
 import { DemoPaymentsNote } from "~/app/_components/consumer/demo-payments-note";
 import { LocalTime } from "~/app/_components/consumer/local-time";
-import { ReceiptList } from "~/app/_components/consumer/receipt-list";
+import { ReceiptList, receiptCardBody } from "~/app/_components/consumer/receipt-list";
 import { ReceiptSeller, ReceiptVat } from "~/app/_components/consumer/receipt-vat";
 import { SupportContact } from "~/app/_components/consumer/support-contact";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useFormat, type Format } from "~/app/_components/i18n/format";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { receiptLines } from "~/server/consumers/contract";
-import { formatMoney } from "~/server/money";
 import { OrderProgress } from "./order-progress";
+import { PaymentQr } from "./payment-qr";
 import { SaveOrder } from "./save-order";
 
 type Order = RouterOutputs["checkout"]["order"];
@@ -30,31 +32,36 @@ function refetchEvery(order: Order | undefined): number | false {
 }
 
 /** The order's state in one sentence, announced when it changes. */
-function headline(order: Order): { title: string; body: React.ReactNode } {
-  const amount = formatMoney(order.amountMinor, order.currency);
+function headline(order: Order, t: ReturnType<typeof useTranslations<"consumer.order.headline">>, f: Format): { title: string; body: React.ReactNode } {
+  const amount = f.money(order.amountMinor, order.currency);
+  const product = order.productName;
   const refund = order.refund;
   if (refund) {
-    const refunded = formatMoney(refund.amountMinor, order.currency);
-    if (refund.status === "succeeded") return { title: `Refunded ${refunded}`, body: <>Refunded on <LocalTime date={refund.updatedAt} />. It can take a few days to show on your statement.</> };
-    if (refund.status === "failed") return { title: "Your refund is delayed", body: `The refund of ${refunded} did not go through yet. It is tried again automatically; if it does not arrive, contact ${order.operator.name}.` };
-    return { title: `Your payment of ${refunded} is being refunded`, body: `The machine could not give you your ${order.productName}, so the payment goes back the way you paid.` };
+    const refunded = f.money(refund.amountMinor, order.currency);
+    if (refund.status === "succeeded") return { title: t("refundedTitle", { amount: refunded }), body: t.rich("refundedBody", { time: () => <LocalTime date={refund.updatedAt} /> }) };
+    if (refund.status === "failed") return { title: t("delayedTitle"), body: t("delayedBody", { amount: refunded, operator: order.operator.name }) };
+    return { title: t("refundingTitle", { amount: refunded }), body: t("refundingBody", { product }) };
   }
   switch (order.status) {
     case "awaiting_payment":
-      return { title: "Waiting for your payment", body: "Finish paying to get your product. Nothing is charged until you do." };
+      return { title: t("awaitingTitle"), body: t("awaitingBody") };
     case "paid":
-      return { title: `Paid. Your ${order.productName} is on its way`, body: `Watch slot ${order.slot}: the machine is dispensing it now.` };
+      return { title: t("paidTitle", { product }), body: t("paidBody", { slot: order.slot }) };
     case "dispensed":
-      return { title: `Enjoy your ${order.productName}`, body: `Dispensed from slot ${order.slot}. Thank you for your purchase.` };
+      return { title: t("dispensedTitle", { product }), body: t("dispensedBody", { slot: order.slot }) };
     case "canceled":
-      return { title: "Order canceled", body: "Nothing was charged. You can choose something again on the machine's page." };
+      return { title: t("canceledTitle"), body: t("canceledBody") };
     case "failed":
     case "expired":
-      return { title: "Your product was not dispensed", body: `Your payment of ${amount} will be refunded automatically.` };
+      return { title: t("failedTitle"), body: t("failedBody", { amount }) };
   }
 }
 
 export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: boolean }) {
+  const t = useTranslations("consumer.order");
+  const words = useTranslations("consumer.order.headline");
+  const f = useFormat();
+  const methodLabel = usePaymentMethodLabel();
   const trpc = useTRPC();
   const { data: order } = useQuery({
     ...trpc.checkout.order.queryOptions({ orderId }),
@@ -63,7 +70,7 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
   });
   // The page fetched the order before rendering, so it is always there.
   if (!order) return null;
-  const { title, body } = headline(order);
+  const { title, body } = headline(order, words, f);
   const demo = order.provider === "demo";
   const charged = order.status !== "awaiting_payment" && order.status !== "canceled";
   const vat = receiptLines({ product: order.productName, amountMinor: order.amountMinor, vatRateBp: order.vatRateBp, status: charged ? "paid" : "canceled", refund: order.refund });
@@ -75,7 +82,7 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
         <p className="text-[13px] font-medium text-zinc-500 dark:text-zinc-400">
           {order.operator.name} · {order.machine.name}
         </p>
-        <div role="status" aria-live="polite" aria-atomic="true">
+        <div role="status" aria-live="polite" aria-atomic>
           <h1 className="mt-0.5 text-2xl font-semibold tracking-tight text-balance text-zinc-950 dark:text-white">{title}</h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{body}</p>
         </div>
@@ -83,10 +90,12 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
 
       {demo && <DemoPaymentsNote />}
 
-      {order.status === "awaiting_payment" && order.checkoutUrl && (
+      {order.status === "awaiting_payment" && order.checkoutQrCode && <PaymentQr code={order.checkoutQrCode} provider={order.provider} />}
+
+      {order.status === "awaiting_payment" && order.checkoutUrl && !order.checkoutQrCode && (
         <a href={order.checkoutUrl} className={buttonClasses("primary", "lg", "h-12 w-full")}>
           <CreditCard aria-hidden />
-          Continue to payment
+          {t("continue")}
         </a>
       )}
 
@@ -94,20 +103,20 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
         <OrderProgress order={order} />
       </Card>
 
-      <Card title="Receipt" bodyClassName="px-4 py-1">
+      <Card title={t("receipt")} bodyClassName={receiptCardBody}>
         <div className="border-b border-dashed border-zinc-200 py-3 dark:border-zinc-800">
           <ReceiptSeller seller={seller} />
         </div>
         <ReceiptList
           lines={[
-            { label: "Product", value: order.productName },
-            { label: "Slot", value: order.slot },
-            { label: "Machine", value: order.machine.location ? `${order.machine.name}, ${order.machine.location}` : order.machine.name },
-            { label: "Operator", value: order.operator.name },
-            { label: "Ordered", value: <LocalTime date={order.createdAt} /> },
-            ...(order.paymentMethod ? [{ label: "Paid with", value: demo ? "Demo payment" : paymentMethodLabel(order.paymentMethod) }] : []),
-            ...(order.refund ? [{ label: "Refund", value: `${formatMoney(order.refund.amountMinor, order.currency)} · ${order.refund.status === "succeeded" ? "refunded" : order.refund.status === "failed" ? "delayed" : "pending"}` }] : []),
-            { label: "Amount", value: formatMoney(order.amountMinor, order.currency), strong: true },
+            { label: t("product"), value: order.productName },
+            { label: t("slot"), value: order.slot },
+            { label: t("machine"), value: order.machine.location ? `${order.machine.name}, ${order.machine.location}` : order.machine.name },
+            { label: t("operator"), value: order.operator.name },
+            { label: t("ordered"), value: <LocalTime date={order.createdAt} /> },
+            ...(order.paymentMethod ? [{ label: t("paidWith"), value: demo ? t("demoPayment") : methodLabel(order.paymentMethod) }] : []),
+            ...(order.refund ? [{ label: t("refund"), value: t("refundState", { amount: f.money(order.refund.amountMinor, order.currency), state: order.refund.status }) }] : []),
+            { label: t("amount"), value: f.money(order.amountMinor, order.currency), strong: true },
           ]}
         />
         {charged && (
@@ -115,23 +124,23 @@ export function OrderView({ orderId, signedIn }: { orderId: string; signedIn: bo
             <ReceiptVat receipt={{ ...vat, currency: order.currency }} />
           </div>
         )}
-        <p className="pb-3 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">Order {order.id}</p>
+        <p className="pb-3 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{t("orderId", { id: order.id })}</p>
       </Card>
 
       {charged && (
         <a href={`/order/${encodeURIComponent(order.id)}/receipt.pdf`} className={buttonClasses("secondary", "md", "h-10 print:hidden")}>
           <FileDown aria-hidden />
-          Download receipt (PDF)
+          {t("download")}
         </a>
       )}
 
       <SaveOrder order={order} signedIn={signedIn} />
 
       <div className="space-y-3 pt-1">
-        <SupportContact operator={order.operator.name} email={order.operator.supportEmail} subject={`Order ${order.id}`} />
+        <SupportContact operator={order.operator.name} email={order.operator.supportEmail} subject={t("supportSubject", { id: order.id })} />
         <Link href={`/m/${order.machine.id}`} className={buttonClasses("ghost", "md", "-ml-3 h-10")}>
           <ArrowLeft aria-hidden />
-          Back to {order.machine.name}
+          {t("back", { machine: order.machine.name })}
         </Link>
       </div>
     </div>

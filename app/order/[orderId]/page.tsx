@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ConsumerHeader } from "~/app/_components/consumer/consumer-header";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
@@ -21,7 +22,8 @@ const loadOrder = cache(async (orderId: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const order = await loadOrder((await params).orderId);
-  return { title: `Your ${order.productName}`, robots: { index: false } };
+  const t = await getTranslations("consumer.order");
+  return { title: t("meta", { product: order.productName }), robots: { index: false } };
 }
 
 export default async function OrderPage({ params }: { params: Params }) {

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import clsx from "clsx";
 import { LoaderCircle } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { Button, buttonClasses } from "~/app/_components/ui/button";
@@ -32,6 +33,7 @@ function suggestSlug(name: string): string {
 const never = () => () => {};
 
 export function CreateOrgForm() {
+  const t = useTranslations("orgs.new");
   const trpc = useTRPC();
   const router = useRouter();
   // The browser's zone and currency are the defaults; the server renders before it knows them.
@@ -68,7 +70,7 @@ export function CreateOrgForm() {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <FormAlert message={hasFieldErrors ? "Check the highlighted fields." : errorMessageOf(create.error)} />
+      <FormAlert message={hasFieldErrors ? t("checkFields") : errorMessageOf(create.error)} />
       <OrgSettingsFields
         values={values}
         onChange={(change) => {
@@ -78,14 +80,14 @@ export function CreateOrgForm() {
         errors={errors}
         afterName={
           <Field
-            label="Address"
+            label={t("address")}
             errors={errors.slug}
-            hint="Lowercase letters, digits and dashes. Your team's links start with it."
+            hint={t("addressHint")}
           >
             {(control) => (
               <div className="flex">
                 <span className="inline-flex items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-500 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-400">
-                  /o/
+                  {"/o/"}
                 </span>
                 <input
                   {...control}
@@ -98,7 +100,7 @@ export function CreateOrgForm() {
                     setLocalErrors({});
                     setSlugEdit(e.target.value.toLowerCase());
                   }}
-                  placeholder="your-company"
+                  placeholder={t("slugPlaceholder")}
                   className={clsx(controlClasses, "rounded-l-none font-mono text-[13px]")}
                 />
               </div>
@@ -108,11 +110,11 @@ export function CreateOrgForm() {
       />
       <div className="flex items-center justify-end gap-2 border-t border-zinc-200 pt-5 dark:border-zinc-800">
         <Link href="/orgs" className={buttonClasses("ghost")}>
-          Cancel
+          {t("cancel")}
         </Link>
         <Button type="submit" variant="primary" disabled={pending}>
           {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Create organization
+          {t("submit")}
         </Button>
       </div>
     </form>

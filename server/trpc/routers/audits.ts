@@ -5,7 +5,7 @@ import { createTRPCRouter, orgProcedure } from "../init";
 
 export const auditsRouter = createTRPCRouter({
   list: orgProcedure("viewer").input(listAuditsInput).query(({ ctx, input }) => listAudits(ctx.svc, input)),
-  get: orgProcedure("viewer").input(auditInput).query(({ ctx, input }) => getAudit(ctx.svc, input)),
+  get: orgProcedure("viewer").input(auditInput).query(({ ctx, input }) => getAudit(ctx.svc, { ...input, locale: ctx.locale })),
   /** A machine's audits at a glance: quality notes, coin tubes, the newest reconciliation. */
   machineSummary: orgProcedure("viewer").input(selectionMapInput).query(({ ctx, input }) => machineAuditSummary(ctx.svc, input)),
   /** Proposes the machine of each file to upload, from the serial read in it. */

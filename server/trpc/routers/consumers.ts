@@ -34,7 +34,7 @@ import { createTRPCRouter, orgProcedure, protectedProcedure } from "../init";
 export const consumerRouter = createTRPCRouter({
   purchases: protectedProcedure.input(listPurchasesInput).query(({ ctx, input }) => listPurchases(consumerSelfContext(ctx.db, ctx.user.id), input)),
   receipt: protectedProcedure.input(receiptInput).query(({ ctx, input }) => getReceipt(consumerSelfContext(ctx.db, ctx.user.id), input)),
-  emailReceipt: protectedProcedure.input(receiptInput).mutation(({ ctx, input }) => emailReceipt(consumerSelfContext(ctx.db, ctx.user.id), input)),
+  emailReceipt: protectedProcedure.input(receiptInput).mutation(({ ctx, input }) => emailReceipt(consumerSelfContext(ctx.db, ctx.user.id), { ...input, locale: ctx.locale })),
   memberships: protectedProcedure.query(({ ctx }) => listMemberships(consumerSelfContext(ctx.db, ctx.user.id))),
   claimOrder: protectedProcedure.input(claimOrderInput).mutation(({ ctx, input }) => claimOrder(consumerSelfContext(ctx.db, ctx.user.id), input)),
   reportProblem: protectedProcedure.input(reportProblemInput).mutation(async ({ ctx, input }) => {

@@ -12,6 +12,7 @@ import {
   listRefunds,
   listRefundsInput,
   machineIdInput,
+  orgCheckoutMethods,
   orderIdInput,
   paymentProvider,
   paymentsMessages,
@@ -26,13 +27,14 @@ export const checkoutRouter = createTRPCRouter({
   menu: publicProcedure.input(machineIdInput).query(async ({ ctx, input }) => {
     const menu = await getCheckoutMenu(ctx.db, input.machineId);
     if (!menu) throw new ServiceError("NOT_FOUND", paymentsMessages.machine_unknown);
-    return { ...menu, demoPayments: paymentProvider()?.name === "demo", paymentsAvailable: paymentProvider() !== null };
+    // An org with its own WeChat Pay or Alipay account offers those; else the deployment's provider.
+    const methods = await orgCheckoutMethods(ctx.db, input.machineId);
+    const deployment = methods.length > 0 ? null : paymentProvider();
+    return { ...menu, methods, demoPayments: deployment?.name === "demo", paymentsAvailable: methods.length > 0 || deployment !== null };
   }),
-  create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) => {
-    const provider = paymentProvider();
-    if (!provider) throw new ServiceError("CONFLICT", paymentsMessages.payments_not_set_up);
-    return createOrder(ctx.db, { ...input, provider, consumerId: ctx.user?.id ?? null, baseUrl: checkoutBaseUrl(ctx.origin) });
-  }),
+  create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) =>
+    createOrder(ctx.db, { ...input, provider: paymentProvider(), consumerId: ctx.user?.id ?? null, clientIp: ctx.ip, baseUrl: checkoutBaseUrl(ctx.origin) }),
+  ),
   order: publicProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await getOrderView(ctx.db, input.orderId);
     if (!order) throw new ServiceError("NOT_FOUND", paymentsMessages.order_link_unknown);

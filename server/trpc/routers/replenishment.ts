@@ -39,7 +39,7 @@ export const routesRouter = createTRPCRouter({
 });
 
 export const plansRouter = createTRPCRouter({
-  get: orgProcedure("viewer").query(({ ctx }) => getPlanView(ctx.svc)),
+  get: orgProcedure("viewer").query(({ ctx }) => getPlanView(ctx.svc, { locale: ctx.locale })),
   machine: orgProcedure("viewer").input(machineIdInput).query(({ ctx, input }) => machineForecast(ctx.svc, input)),
   /** Forecasts this org again now instead of waiting for the hourly job. */
   refresh: orgProcedure("manager").mutation(({ ctx }) => computeForecasts(ctx.svc)),

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "~/app/_components/ui/button";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -10,6 +11,7 @@ import { errorMessageOf } from "~/app/_trpc/errors";
 
 /** Accepts a host invitation for the signed-in account and opens the host's places. */
 export function AcceptHostInvitation({ token }: { token: string }) {
+  const t = useTranslations("auth.invitation");
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(
@@ -26,7 +28,7 @@ export function AcceptHostInvitation({ token }: { token: string }) {
       <FormAlert message={errorMessageOf(accept.error)} />
       <Button variant="primary" className="w-full" disabled={pending} onClick={() => accept.mutate({ token })}>
         {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-        {accept.isSuccess ? "Opening…" : "Accept invitation"}
+        {accept.isSuccess ? t("opening") : t("accept")}
       </Button>
     </div>
   );

@@ -1,23 +1,27 @@
 import { Award } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { LevelBar } from "~/app/_components/ui/level-bar";
 import { LocalTime } from "~/app/_components/consumer/local-time";
-import { formatCount } from "~/app/_components/labels/numbers";
+import { getFormat } from "~/app/_components/i18n/get-format";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { serverCaller } from "~/app/_trpc/server";
 
-export const metadata: Metadata = { title: "Memberships" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consumer.me.memberships"))("title") };
+}
 
 export default async function MembershipsPage() {
   const memberships = await (await serverCaller()).consumer.memberships();
+  const t = await getTranslations("consumer.me.memberships");
+  const f = await getFormat();
   return (
     <>
-      <PageHeader title="Memberships" description="Points you collect with each operator, and the tier they give you." />
+      <PageHeader title={t("title")} description={t("description")} />
       {memberships.length === 0 ? (
-        <EmptyState icon={<Award />} title="No memberships yet" className="bg-white dark:bg-zinc-900/40">
-          When you buy at a machine whose operator runs a points program while signed in, you join it and your points show up
-          here.
+        <EmptyState icon={<Award />} title={t("emptyTitle")} className="bg-white dark:bg-zinc-900/40">
+          {t("emptyBody")}
         </EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
@@ -29,7 +33,7 @@ export default async function MembershipsPage() {
                   <div className="min-w-0">
                     <h2 className="truncate font-semibold text-zinc-900 dark:text-zinc-100">{m.operator}</h2>
                     <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                      Member since <LocalTime date={m.joinedAt} dateOnly />
+                      {t.rich("since", { time: () => <LocalTime date={m.joinedAt} dateOnly /> })}
                     </p>
                   </div>
                   {m.tier && (
@@ -39,20 +43,20 @@ export default async function MembershipsPage() {
                   )}
                 </div>
                 <p className="mt-3">
-                  <span className="tabular text-2xl font-semibold">{formatCount(m.points)}</span>{" "}
-                  <span className="text-sm text-zinc-500 dark:text-zinc-400">points</span>
+                  <span className="tabular text-2xl font-semibold">{f.count(m.points)}</span>{" "}
+                  <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("points")}</span>
                 </p>
                 {m.nextTier ? (
                   <div className="mt-2 space-y-1.5">
-                    <LevelBar value={m.points} max={m.nextTier.minPoints} tone="ok" label={`Progress to ${m.nextTier.name}`} />
+                    <LevelBar value={m.points} max={m.nextTier.minPoints} tone="ok" label={t("progress", { tier: m.nextTier.name })} />
                     <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                      {formatCount(toNext)} more {toNext === 1 ? "point" : "points"} to {m.nextTier.name}
+                      {t("toNext", { points: toNext, tier: m.nextTier.name })}
                     </p>
                   </div>
                 ) : (
-                  m.tier && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">You hold the top tier.</p>
+                  m.tier && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">{t("top")}</p>
                 )}
-                {!m.enabled && <p className="mt-2 text-xs text-amber-700 dark:text-amber-300">This operator has paused its program: points are kept but not collected for now.</p>}
+                {!m.enabled && <p className="mt-2 text-xs text-amber-700 dark:text-amber-300">{t("paused")}</p>}
               </li>
             );
           })}

@@ -1,20 +1,22 @@
 import { ReceiptText } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 
 export default function ReceiptNotFound() {
+  const t = useTranslations("consumer.me.receipt");
   return (
     <EmptyState
       icon={<ReceiptText />}
-      title="This purchase is not in your account"
+      title={t("notFoundTitle")}
       action={
         <Link href="/me" className={buttonClasses("secondary")}>
-          My purchases
+          {t("back")}
         </Link>
       }
     >
-      It may belong to another account, or the link is incomplete. A purchase made without signing in can be saved from its order page.
+      {t("notFoundBody")}
     </EmptyState>
   );
 }

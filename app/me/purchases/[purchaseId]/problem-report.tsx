@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
@@ -9,7 +10,6 @@ import { Card } from "~/app/_components/ui/card";
 import { ConsumerBadge } from "~/app/_components/consumer/consumer-badge";
 import { LocalTime } from "~/app/_components/consumer/local-time";
 import { RequestDecision } from "~/app/_components/consumer/request-decision";
-import { requestStatusWords } from "~/app/_components/consumer/purchase-status";
 import { Field, controlClasses } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { formErrors } from "~/app/_components/forms/form-check";
@@ -34,6 +34,7 @@ interface RequestView {
  * request and, when made, the operator's decision with their reason.
  */
 export function ProblemReport({ saleId, request }: { saleId: string; request: RequestView | null }) {
+  const t = useTranslations("consumer.me.report");
   const trpc = useTRPC();
   const router = useRouter();
   const report = useMutation(trpc.consumer.reportProblem.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -42,16 +43,16 @@ export function ProblemReport({ saleId, request }: { saleId: string; request: Re
 
   if (request) {
     return (
-      <Card title="Your problem report" actions={<ConsumerBadge table={requestStatusWords} status={request.status} />}>
+      <Card title={t("yours")} actions={<ConsumerBadge kind="request" status={request.status} />}>
         <div className="space-y-3 text-sm">
           {request.reason && <p className="whitespace-pre-line text-zinc-700 dark:text-zinc-300">“{request.reason}”</p>}
           {request.createdAt && (
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              Sent <LocalTime date={request.createdAt} />
+              {t.rich("sent", { time: () => <LocalTime date={request.createdAt!} /> })}
             </p>
           )}
           {request.status === "pending" ? (
-            <p className="text-zinc-600 dark:text-zinc-400">The operator will look at it and decide; you will see the answer here.</p>
+            <p className="text-zinc-600 dark:text-zinc-400">{t("pending")}</p>
           ) : (
             <RequestDecision status={request.status} decisionReason={request.decisionReason} decidedAt={request.decidedAt} />
           )}
@@ -61,7 +62,7 @@ export function ProblemReport({ saleId, request }: { saleId: string; request: Re
   }
 
   return (
-    <Card title="Report a problem" description="Paid but got nothing, or the wrong product? Tell the operator; they can refund you." className="print:hidden">
+    <Card title={t("title")} description={t("description")} className="print:hidden">
       <form
         className="space-y-3"
         noValidate
@@ -74,12 +75,12 @@ export function ProblemReport({ saleId, request }: { saleId: string; request: Re
         }}
       >
         <FormAlert message={report.error && !fieldErrors.reason ? errorMessageOf(report.error) : null} />
-        <Field label="What went wrong?" errors={fieldErrors.reason} hint="For example: the machine took my money but the bottle got stuck.">
+        <Field label={t("label")} errors={fieldErrors.reason} hint={t("hint")}>
           {(control) => <textarea {...control} name="reason" rows={4} required minLength={reasonLimits.minLength ?? undefined} maxLength={reasonLimits.maxLength ?? undefined} className={`${controlClasses} h-auto py-2`} />}
         </Field>
         <Button type="submit" variant="primary" className="h-10" disabled={report.isPending}>
           {report.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          {report.isPending ? "Sending…" : "Send report"}
+          {report.isPending ? t("sending") : t("send")}
         </Button>
       </form>
     </Card>

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "~/app/_components/ui/card";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Stat } from "~/app/_components/ui/stat";
 import { ZoneClock } from "~/app/_components/org/zone-clock";
 import { serverCaller } from "~/app/_trpc/server";
-import { hasRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
+import { intlLocale } from "~/server/i18n/locales";
+import { hasRole, roleLadder } from "~/server/tenancy/contract";
 import type { MemberRole } from "~/server/tenancy/contract";
 import { StepMark } from "./setup-checklist";
 import { setupSteps, type SetupStep } from "./setup-steps";
@@ -13,6 +15,9 @@ type Org = { id: string; name: string; slug: string; timeZone: string; currency:
 
 /** The overview of an organization without machines yet: its setup steps, and what roles do. */
 export async function GettingStarted({ org, role }: { org: Org; role: MemberRole }) {
+  const t = await getTranslations("overview.gettingStarted");
+  const roles = await getTranslations("common.roles");
+  const roleDescriptions = await getTranslations("common.roleDescriptions");
   const admin = hasRole(role, "admin");
   const caller = await serverCaller();
   const manager = hasRole(role, "manager");
@@ -22,76 +27,77 @@ export async function GettingStarted({ org, role }: { org: Org; role: MemberRole
     caller.machines.onboarding({ orgId: org.id }),
   ]);
   const pending = invitations?.filter((i) => i.status === "pending").length ?? null;
-  const currencyName = new Intl.DisplayNames(["en"], { type: "currency" }).of(org.currency) ?? org.currency;
+  const currencyName = new Intl.DisplayNames([intlLocale(await getLocale())], { type: "currency" }).of(org.currency) ?? org.currency;
   const base = `/o/${org.slug}`;
 
-  const setup = setupSteps(progress, base, role);
+  const setup = await setupSteps(progress, base, role);
+  const join: SetupStep = { key: "join", done: true, title: t("join.title", { name: org.name }), body: t("join.body", { role: roles(role).toLowerCase() }) };
   const steps: SetupStep[] = admin
     ? [
-        { key: "org", done: true, title: "Create the organization", body: `${org.name} lives at ${base}.` },
+        { key: "org", done: true, title: t("org.title"), body: t("org.body", { name: org.name, path: base }) },
         ...setup,
         {
           key: "settings",
           done: null,
-          title: "Check time zone and currency",
-          body: `Days and months in reports follow ${org.timeZone}; amounts are in ${org.currency}.`,
+          title: t("settings.title"),
+          body: t("settings.body", { timeZone: org.timeZone, currency: org.currency }),
           href: `${base}/settings`,
-          action: "Review settings",
+          action: t("settings.action"),
         },
       ]
     : manager
-      ? [{ key: "join", done: true, title: `Join ${org.name}`, body: `You are a member as ${roleLabels[role].toLowerCase()}.` }, ...setup]
+      ? [join, ...setup]
       : [
-          { key: "join", done: true, title: `Join ${org.name}`, body: `You are a member as ${roleLabels[role].toLowerCase()}.` },
+          join,
           {
             key: "team",
             done: null,
-            title: "Meet your team",
-            body: `${members.length} ${members.length === 1 ? "member" : "members"}; owners and admins manage roles and invitations.`,
+            title: t("team.title"),
+            body: t("team.body", { count: members.length }),
             href: `${base}/members`,
-            action: "See members",
+            action: t("team.action"),
           },
           {
             key: "fleet",
             done: null,
-            title: "Look at the fleet",
-            body: "The machines, with their status, stock and faults, once a manager registers them.",
+            title: t("fleet.title"),
+            body: t("fleet.body"),
             href: `${base}/machines`,
-            action: "See machines",
+            action: t("fleet.action"),
           },
         ];
 
   return (
     <>
-      <PageHeader title={org.name} description={`Overview of your organization at ${base}`} />
+      <PageHeader title={org.name} description={t("description", { path: base })} />
 
       <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
-        <Stat label="Your role">
-          <span className="text-zinc-900 dark:text-zinc-100">{roleLabels[role]}</span>
-          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{roleDescriptions[role]}</span>
+        <Stat label={t("stats.role")}>
+          <span className="text-zinc-900 dark:text-zinc-100">{roles(role)}</span>
+          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{roleDescriptions(role)}</span>
         </Stat>
-        <Stat label="Members">
+        <Stat label={t("stats.members")}>
           <span className="tabular text-zinc-900 dark:text-zinc-100">{members.length}</span>
           {pending !== null && (
             <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-              <span className="tabular">{pending}</span> pending {pending === 1 ? "invitation" : "invitations"}
+              {t.rich("stats.pending", { count: pending, n: (chunks) => <span className="tabular">{chunks}</span> })}
             </span>
           )}
         </Stat>
-        <Stat label="Time zone">
+        <Stat label={t("stats.timeZone")}>
           <span className="block truncate text-zinc-900 dark:text-zinc-100">{org.timeZone}</span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
             <ZoneClock timeZone={org.timeZone} />
           </span>
         </Stat>
-        <Stat label="Currency">
+        <Stat label={t("stats.currency")}>
           <span className="text-zinc-900 dark:text-zinc-100">{org.currency}</span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{currencyName}</span>
         </Stat>
       </dl>
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
-        <Card id="setup" title="Get started" description={admin ? "The first steps for a new organization." : "Finding your way around."} className="lg:col-span-2" bodyClassName="p-0">
+        <Card id="setup" title={t("setupTitle")} description={admin ? t("setupAdmin") : t("setupMember")} className="lg:col-span-2" bodyClassName="p-0">
           <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {steps.map((step) => (
               <li key={step.key} className="flex items-start gap-3 px-4 py-3">
@@ -110,15 +116,15 @@ export async function GettingStarted({ org, role }: { org: Org; role: MemberRole
           </ol>
         </Card>
 
-        <Card title="Roles" description="What each role can do here.">
+        <Card title={t("rolesTitle")} description={t("rolesDescription")}>
           <dl className="space-y-2.5 text-[13px]">
             {[...roleLadder].reverse().map((r) => (
               <div key={r}>
                 <dt className="font-medium text-zinc-900 dark:text-zinc-100">
-                  {roleLabels[r]}
-                  {r === role && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                  {roles(r)}
+                  {r === role && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
                 </dt>
-                <dd className="text-zinc-500 dark:text-zinc-400">{roleDescriptions[r]}</dd>
+                <dd className="text-zinc-500 dark:text-zinc-400">{roleDescriptions(r)}</dd>
               </div>
             ))}
           </dl>

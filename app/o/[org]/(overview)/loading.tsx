@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "~/app/_components/ui/skeleton";
 
 // The overview's loading state lives in this route group on purpose: a loading.tsx at /o/[org]
@@ -6,8 +7,9 @@ import { Skeleton } from "~/app/_components/ui/skeleton";
 // own skeletons with <Suspense> inside the page.
 
 export default function OrgPageLoading() {
+  const t = useTranslations("common.ui");
   return (
-    <div role="status" aria-label="Loading">
+    <div role="status" aria-label={t("loading")}>
       <Skeleton className="h-6 w-48" />
       <Skeleton className="mt-2 mb-6 h-4 w-72" />
       <Skeleton className="h-20 w-full" />

@@ -1,5 +1,6 @@
 import { Route } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Card } from "~/app/_components/ui/card";
 import type { MachineToVisit } from "~/server/replenishment/contract";
 
@@ -8,12 +9,13 @@ import type { MachineToVisit } from "~/server/replenishment/contract";
  * prop, so the plan can feed it without touching the rest of the overview.
  */
 export function MachinesToVisit({ machines, base }: { machines: MachineToVisit[]; base: string }) {
+  const t = useTranslations("overview.toVisit");
   return (
-    <Card title="Machines to visit today" description="From today's restock plan." bodyClassName={machines.length > 0 ? "p-0" : "p-4"}>
+    <Card title={t("title")} description={t("description")} bodyClassName={machines.length > 0 ? "p-0" : "p-4"}>
       {machines.length === 0 ? (
         <div className="flex items-start gap-3 text-[13px] text-zinc-500 dark:text-zinc-400">
           <Route aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
-          <p>No visits planned for today.</p>
+          <p>{t("empty")}</p>
         </div>
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">

@@ -1,10 +1,10 @@
 import clsx from "clsx";
 import { AlertOctagon, AlertTriangle, CheckCircle2, Info } from "lucide-react";
 import Link from "next/link";
-import { formatCount } from "~/app/_components/labels/numbers";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { Stat } from "~/app/_components/ui/stat";
-import { formatMoney } from "~/server/money";
 import { AcceptPlan } from "./accept-plan";
 import type { AttentionReason, NeedsAttention as NeedsAttentionData } from "~/server/replenishment/contract";
 
@@ -14,34 +14,34 @@ const severityIcon = {
   info: <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-sky-500" />,
 } satisfies Record<AttentionReason["severity"], React.ReactNode>;
 
-const severityLabel = { critical: "Critical", warning: "Warning", info: "Note" } satisfies Record<AttentionReason["severity"], string>;
-
 /**
  * The top of the home page: the plan's money at risk this week and what today's visits save, then
  * every machine that needs someone, once, with its reasons and what to do about each.
  */
 export function NeedsAttention({ data, base, canAccept }: { data: NeedsAttentionData; base: string; canAccept: boolean }) {
-  const money = (minor: number) => formatMoney(minor, data.currency);
+  const t = useTranslations("overview.attention");
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, data.currency);
   return (
     <section aria-labelledby="needs-attention-title" className="mb-6">
       <h2 id="needs-attention-title" className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-        Needs attention
+        {t("title")}
       </h2>
       <dl className="grid grid-cols-1 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-2 dark:border-zinc-800 dark:bg-zinc-800">
-        <Stat label="Money at risk this week if nothing is done">
+        <Stat label={t("atRisk")}>
           <span className="tabular text-zinc-900 dark:text-zinc-100" data-testid="money-at-risk">
             {money(data.atRiskMinor)}
           </span>
-          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">expected lost margin from sold-out slots, from the forecasts</span>
+          <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">{t("atRiskNote")}</span>
         </Stat>
-        <Stat label="Saved by today's plan">
+        <Stat label={t("savedToday")}>
           <span className="tabular text-emerald-700 dark:text-emerald-400" data-testid="saved-today">
             {money(data.savedTodayMinor)}
           </span>
           <span className="mt-0.5 block text-xs font-normal text-zinc-500 dark:text-zinc-400">
-            by {formatCount(data.visitsToday)} {data.visitsToday === 1 ? "visit" : "visits"} planned today ·{" "}
+            {t("savedBy", { count: data.visitsToday })} ·{" "}
             <Link href={`${base}/plans`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-              Open the plan
+              {t("openPlan")}
             </Link>
           </span>
         </Stat>
@@ -52,11 +52,11 @@ export function NeedsAttention({ data, base, canAccept }: { data: NeedsAttention
         <div className="mt-3 flex items-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-4 text-[13px] text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
           <CheckCircle2 aria-hidden className="size-5 shrink-0 text-emerald-500" />
           <p>
-            <span className="font-semibold text-zinc-900 dark:text-zinc-100">Nothing needs you now.</span> Every machine is up, stocked and on plan.
+            {t.rich("allGood", { b: (chunks) => <span className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</span> })}
           </p>
         </div>
       ) : (
-        <ul aria-label="Machines that need attention" className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        <ul aria-label={t("machinesLabel")} className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {data.machines.map((m) => (
             <li key={m.machineId}>
               <article
@@ -80,7 +80,7 @@ export function NeedsAttention({ data, base, canAccept }: { data: NeedsAttention
                       <span className="flex min-w-0 flex-1 basis-48 items-start gap-2 text-zinc-700 dark:text-zinc-300">
                         {severityIcon[r.severity]}
                         <span>
-                          <span className="sr-only">{severityLabel[r.severity]}: </span>
+                          <span className="sr-only">{t("severity", { severity: r.severity })}</span>
                           {r.text}
                         </span>
                       </span>

@@ -1,19 +1,21 @@
 import { Check, Circle } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Card } from "~/app/_components/ui/card";
 import type { SetupStep } from "./setup-steps";
 
 /** A step's mark: a tick when done, an open circle when not (named for screen readers). */
 export function StepMark({ done }: { done: boolean | null }) {
+  const t = useTranslations("overview.setup.mark");
   return done ? (
     <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full bg-emerald-500 text-white">
       <Check aria-hidden className="size-3.5" strokeWidth={3} />
-      <span className="sr-only">Done:</span>
+      <span className="sr-only">{t("done")}</span>
     </span>
   ) : (
     <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center text-zinc-300 dark:text-zinc-600">
       <Circle aria-hidden className="size-5" />
-      <span className="sr-only">{done === false ? "To do:" : "Step:"}</span>
+      <span className="sr-only">{done === false ? t("todo") : t("step")}</span>
     </span>
   );
 }
@@ -23,18 +25,19 @@ export function StepMark({ done }: { done: boolean | null }) {
  * every step is done.
  */
 export function SetupChecklist({ steps }: { steps: SetupStep[] }) {
+  const t = useTranslations("overview.setup.checklist");
   const done = steps.filter((s) => s.done).length;
   return (
     <Card
       id="setup"
-      title="Finish setting up"
-      description={`${done} of ${steps.length} steps done. This list goes away once every step is.`}
+      title={t("title")}
+      description={t("description", { done, total: steps.length })}
       className="mb-6"
       bodyClassName="p-0"
       actions={
         <div
           role="progressbar"
-          aria-label="Setup progress"
+          aria-label={t("progress")}
           aria-valuemin={0}
           aria-valuemax={steps.length}
           aria-valuenow={done}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { hasRole, type MemberRole } from "~/server/tenancy/contract";
 
@@ -13,13 +14,12 @@ export interface SetupStep {
   action?: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The steps an operator takes before the fleet runs by itself, each done or not from the org's
- * data. Links are offered only to those whose role can take the step.
+ * data, in the request's language. Links are offered only to those whose role can take the step.
  */
-export function setupSteps(progress: OnboardingProgress, base: string, role: MemberRole): SetupStep[] {
+export async function setupSteps(progress: OnboardingProgress, base: string, role: MemberRole): Promise<SetupStep[]> {
+  const t = await getTranslations("overview.setup");
   const { done } = progress;
   const manager = hasRole(role, "manager");
   const admin = hasRole(role, "admin");
@@ -30,54 +30,52 @@ export function setupSteps(progress: OnboardingProgress, base: string, role: Mem
     {
       key: "products",
       done: done.products,
-      title: "Add your products",
-      body: done.products
-        ? `${plural(progress.products, "product", "products")} in the catalog.`
-        : "What your machines sell, with prices and costs, to put into their slots.",
-      ...link(manager, `${base}/products`, done.products ? "See products" : "Add products"),
+      title: t("products.title"),
+      body: done.products ? t("products.bodyDone", { count: progress.products }) : t("products.bodyTodo"),
+      ...link(manager, `${base}/products`, done.products ? t("products.actionDone") : t("products.actionTodo")),
     },
     {
       key: "machine",
       done: done.machine,
-      title: "Register a machine",
-      body: done.machine ? `${plural(progress.machines, "machine", "machines")} registered.` : "It gets an id and a secret to report its vends, stock and faults.",
-      ...link(manager, done.machine ? `${base}/machines` : `${base}/machines?register=1`, done.machine ? "See machines" : "Register machine"),
+      title: t("machine.title"),
+      body: done.machine ? t("machine.bodyDone", { count: progress.machines }) : t("machine.bodyTodo"),
+      ...link(manager, done.machine ? `${base}/machines` : `${base}/machines?register=1`, done.machine ? t("machine.actionDone") : t("machine.actionTodo")),
     },
     {
       key: "firstEvent",
       done: done.firstEvent,
-      title: "Receive a machine's first event",
+      title: t("firstEvent.title"),
       body: done.firstEvent
-        ? `${plural(progress.connectedMachines, "machine has", "machines have")} reported.`
+        ? t("firstEvent.bodyDone", { count: progress.connectedMachines })
         : toConnect
-          ? `Configure ${toConnect.name} with its credentials, or send a test event, and watch it arrive.`
-          : "Once a machine is registered, send its first signed event.",
-      ...(toConnect && !done.firstEvent ? link(manager, `${base}/machines/${toConnect.id}#access`, "Connect machine") : {}),
+          ? t("firstEvent.bodyConnect", { name: toConnect.name })
+          : t("firstEvent.bodyTodo"),
+      ...(toConnect && !done.firstEvent ? link(manager, `${base}/machines/${toConnect.id}#access`, t("firstEvent.action")) : {}),
     },
     {
       key: "planogram",
       done: done.planogram,
-      title: "Fill a planogram",
-      body: done.planogram
-        ? `${plural(progress.plannedMachines, "machine has its", "machines have their")} slots set.`
-        : "Which product each slot holds, its capacity and par level, so stock and sales add up.",
-      ...(toPlan && !done.planogram ? link(manager, `${base}/machines/${toPlan.id}#planogram`, "Set up planogram") : {}),
+      title: t("planogram.title"),
+      body: done.planogram ? t("planogram.bodyDone", { count: progress.plannedMachines }) : t("planogram.bodyTodo"),
+      ...(toPlan && !done.planogram ? link(manager, `${base}/machines/${toPlan.id}#planogram`, t("planogram.action")) : {}),
     },
     {
       key: "team",
       done: done.team,
-      title: "Invite your team",
+      title: t("team.title"),
       body: done.team
-        ? `${plural(progress.members, "member", "members")}${progress.pendingInvitations ? `, ${progress.pendingInvitations} invited` : ""}.`
-        : "Add managers, technicians and viewers; each role sees what it needs.",
-      ...link(admin, `${base}/members`, "Invite people"),
+        ? progress.pendingInvitations
+          ? t("team.bodyDoneInvited", { count: progress.members, invited: progress.pendingInvitations })
+          : t("team.bodyDone", { count: progress.members })
+        : t("team.bodyTodo"),
+      ...link(admin, `${base}/members`, t("team.action")),
     },
     {
       key: "supportEmail",
       done: done.supportEmail,
-      title: "Add a support e-mail",
-      body: progress.supportEmail ? `Customers can reach ${progress.supportEmail} about a purchase or a refund.` : "Where your customers reach you about a purchase or a refund.",
-      ...link(admin, `${base}/settings`, progress.supportEmail ? "Change" : "Add support e-mail"),
+      title: t("supportEmail.title"),
+      body: progress.supportEmail ? t("supportEmail.bodyDone", { email: progress.supportEmail }) : t("supportEmail.bodyTodo"),
+      ...link(admin, `${base}/settings`, progress.supportEmail ? t("supportEmail.actionChange") : t("supportEmail.actionAdd")),
     },
   ];
 }

@@ -1,17 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RecordCard } from "~/app/_components/ui/card-list";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { alertText } from "~/server/alerts/contract";
-import { AlertRule, AlertState, selectLabel, type AlertSelection, type InboxAlert } from "./alert-row";
+import { AlertRule, AlertState, useSelectLabel, type AlertSelection, type InboxAlert } from "./alert-row";
 import { SelectBox } from "./alert-selection";
 
 /** One alert on a phone: what happened on which machine (the heading names it), its state and times. */
 export function AlertCard({ alert, selection }: { alert: InboxAlert; selection?: AlertSelection }) {
+  const t = useTranslations("alerts.row");
   const org = useOrg();
+  const selectLabel = useSelectLabel();
+  const locale = useLocale();
   return (
     <RecordCard
       headingLevel={3}
@@ -24,11 +28,11 @@ export function AlertCard({ alert, selection }: { alert: InboxAlert; selection?:
           )}
           <Link href={`/o/${org.slug}/alerts/${alert.id}`} className="hover:underline">
             <AlertRule alert={alert} />
-            {alert.machineName && <span className="font-normal text-zinc-600 dark:text-zinc-300"> on {alert.machineName}</span>}
+            {alert.machineName && <span className="font-normal text-zinc-600 dark:text-zinc-300">{t("onMachine", { machine: alert.machineName })}</span>}
           </Link>
         </span>
       }
-      subtitle={alertText(alert)}
+      subtitle={alertText(alert, locale)}
       badges={
         <>
           <StatusBadge status={alert.severity} />
@@ -37,7 +41,7 @@ export function AlertCard({ alert, selection }: { alert: InboxAlert; selection?:
       }
       facts={[
         alert.machineId !== null && {
-          label: "Machine",
+          label: t("machine"),
           value: (
             <>
               <Link href={`/o/${org.slug}/machines/${alert.machineId}`} className="underline decoration-zinc-300 underline-offset-2 dark:decoration-zinc-600">
@@ -48,12 +52,12 @@ export function AlertCard({ alert, selection }: { alert: InboxAlert; selection?:
           ),
         },
         {
-          label: "Last seen",
+          label: t("lastSeen"),
           value: (
             <>
               <RelativeTime date={alert.lastSeenAt} timeZone={org.timeZone} />
               <span className="block text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                {alert.count === 1 ? "once" : `${alert.count} times`}, first <RelativeTime date={alert.firstSeenAt} timeZone={org.timeZone} />
+                {t.rich("seen", { count: alert.count, first: () => <RelativeTime date={alert.firstSeenAt} timeZone={org.timeZone} /> })}
               </span>
             </>
           ),

@@ -2,12 +2,13 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
+import { alertHeading, alertText, headingShowsCode, ruleLabel } from "~/server/alerts/contract";
 import { SelectBox } from "./alert-selection";
 
 export type InboxAlert = RouterOutputs["alerts"]["list"][number];
@@ -18,19 +19,21 @@ const sub = "text-xs text-zinc-500 dark:text-zinc-400";
 
 /** "Machine fault COOLING": the rule, with the fault's code where it says more. */
 export function AlertRule({ alert }: { alert: InboxAlert }) {
+  const locale = useLocale();
   return (
     <>
-      {ruleLabel(alert.rule)} {headingShowsCode(alert.rule) ? <span className="font-mono text-xs">{alert.code}</span> : null}
+      {ruleLabel(alert.rule, locale)} {headingShowsCode(alert.rule) ? <span className="font-mono text-xs">{alert.code}</span> : null}
     </>
   );
 }
 
 /** Its state, and who has it. */
 export function AlertState({ alert }: { alert: InboxAlert }) {
+  const t = useTranslations("alerts.row");
   return (
     <>
       <StatusBadge status={alert.status} />
-      <p className={clsx("mt-0.5", sub)}>{alert.assigneeName ? `Assigned to ${alert.assigneeName}` : "Unassigned"}</p>
+      <p className={clsx("mt-0.5", sub)}>{alert.assigneeName ? t("assignedTo", { name: alert.assigneeName }) : t("unassigned")}</p>
     </>
   );
 }
@@ -42,7 +45,11 @@ export interface AlertSelection {
 }
 
 /** What a selection checkbox of an alert is called for screen readers. */
-export const selectLabel = (a: InboxAlert) => `Select ${ruleLabel(a.rule)}${headingShowsCode(a.rule) ? ` ${a.code}` : ""}${a.machineName ? ` on ${a.machineName}` : ""}`;
+export function useSelectLabel(): (a: InboxAlert) => string {
+  const t = useTranslations("alerts.row");
+  const locale = useLocale();
+  return (a) => (a.machineName ? t("selectOn", { alert: alertHeading(a, locale), machine: a.machineName }) : t("select", { alert: alertHeading(a, locale) }));
+}
 
 /**
  * One alert of the inbox table, under its machine's group header. With `selection` it starts with
@@ -50,6 +57,8 @@ export const selectLabel = (a: InboxAlert) => `Select ${ruleLabel(a.rule)}${head
  */
 export function AlertRow({ alert: a, selection }: { alert: InboxAlert; selection?: AlertSelection | null }) {
   const org = useOrg();
+  const selectLabel = useSelectLabel();
+  const locale = useLocale();
   return (
     <tr className={rowClasses}>
       {selection !== undefined && <td className={clsx(cellClasses, "w-8")}>{selection && <SelectBox label={selectLabel(a)} checked={selection.checked} onChange={selection.onChange} />}</td>}
@@ -60,8 +69,8 @@ export function AlertRow({ alert: a, selection }: { alert: InboxAlert; selection
         <Link href={`/o/${org.slug}/alerts/${a.id}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
           <AlertRule alert={a} />
         </Link>
-        <p className={clsx("truncate", sub)} title={alertText(a)}>
-          {alertText(a)}
+        <p className={clsx("truncate", sub)} title={alertText(a, locale)}>
+          {alertText(a, locale)}
         </p>
       </td>
       <td className={cellClasses}>

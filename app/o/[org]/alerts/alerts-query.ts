@@ -4,17 +4,10 @@ import { alertRules, alertSeverities, alertSorts, alertStatuses, type AlertSever
 
 export type { AlertSort };
 
-export const severityOptions = [
-  { value: "critical", label: "Critical" },
-  { value: "warning", label: "Warning" },
-  { value: "info", label: "Info" },
-] as const;
-export const stateOptions = [
-  { value: "open", label: "Open" },
-  { value: "acknowledged", label: "Acknowledged" },
-  { value: "resolved", label: "Resolved" },
-] as const;
-export const ruleOptions = alertRules.map((r) => ({ value: r.rule, label: r.label }));
+/** The filter's choices, in the order they are offered; their names are in `alerts.severity`, `alerts.state` and `alerts.rules`. */
+export const severityValues = ["critical", "warning", "info"] as const satisfies readonly AlertSeverity[];
+export const stateValues = ["open", "acknowledged", "resolved"] as const satisfies readonly AlertStatus[];
+export const ruleValues: string[] = alertRules.map((r) => r.rule);
 
 /** The alerts inbox's state in the URL: `?severity=critical&state=open,acknowledged&rule=&machine=&location=&sort=&dir=`. */
 export interface AlertsQuery {
@@ -34,7 +27,7 @@ export function alertsQueryFrom(params: QueryReader): AlertsQuery {
   return {
     severity: listOf(params.get("severity"), alertSeverities),
     state: listOf(params.get("state"), alertStatuses),
-    rule: listOf(params.get("rule"), ruleOptions.map((r) => r.value)),
+    rule: listOf(params.get("rule"), ruleValues),
     machineId: idParam(params, "machine") ?? null,
     locationId: idParam(params, "location") ?? null,
     sort: sort && alertSorts.includes(sort) ? sort : "lastSeenAt",

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import clsx from "clsx";
 import { BellOff, Check, CheckCheck, LoaderCircle, X } from "lucide-react";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
@@ -19,26 +20,32 @@ import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import { MAX_BULK_ALERTS } from "~/server/alerts/contract";
+import { MAX_BULK_ALERTS, ruleLabel } from "~/server/alerts/contract";
 import { hasRole } from "~/server/tenancy/contract";
 import { AlertCard } from "./alert-card";
 import { AlertRow } from "./alert-row";
 import { groupByMachine, SelectBox, type MachineGroup } from "./alert-selection";
-import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleOptions, severityOptions, stateOptions, type AlertSort } from "./alerts-query";
+import { ALERTS_REFRESH_MS, alertsListInput, alertsQueryFrom, ruleValues, severityValues, stateValues, type AlertSort } from "./alerts-query";
 
-const sortOptions = [
-  { key: "lastSeenAt", label: "Last seen" },
-  { key: "firstSeenAt", label: "First seen" },
-  { key: "severity", label: "Severity" },
-  { key: "machine", label: "Machine" },
-  { key: "count", label: "Count" },
-] as const satisfies readonly { key: AlertSort; label: string }[];
+/** The sorts a phone offers, by their names in `alerts.inbox`. */
+const sortKeys = [
+  ["lastSeenAt", "sortLastSeen"],
+  ["firstSeenAt", "sortFirstSeen"],
+  ["severity", "sortSeverity"],
+  ["machine", "sortMachine"],
+  ["count", "sortCount"],
+] as const satisfies readonly (readonly [AlertSort, string])[];
 
-const groupTitle = (g: MachineGroup) => g.machineName ?? "Organization-wide";
-const countOf = (n: number) => `${n} alert${n === 1 ? "" : "s"}`;
+/** A group's title: its machine, or the organization for alerts of no machine. */
+function useGroupTitle(): (g: MachineGroup) => string {
+  const t = useTranslations("alerts.inbox");
+  return (g) => g.machineName ?? t("organizationWide");
+}
 
 /** A machine's group heading: its name (a link), location and how many alerts it has. */
 function GroupHeading({ group, slug }: { group: MachineGroup; slug: string }) {
+  const t = useTranslations("alerts.inbox");
+  const groupTitle = useGroupTitle();
   return (
     <>
       {group.machineId ? (
@@ -49,7 +56,7 @@ function GroupHeading({ group, slug }: { group: MachineGroup; slug: string }) {
         <span className="font-semibold text-zinc-900 dark:text-zinc-100">{groupTitle(group)}</span>
       )}
       {group.locationName && <span className="text-zinc-500 dark:text-zinc-400"> · {group.locationName}</span>}
-      <span className="text-zinc-500 tabular-nums dark:text-zinc-400"> · {countOf(group.alerts.length)}</span>
+      <span className="text-zinc-500 tabular-nums dark:text-zinc-400"> · {t("count", { count: group.alerts.length })}</span>
     </>
   );
 }
@@ -59,6 +66,9 @@ function GroupHeading({ group, slug }: { group: MachineGroup; slug: string }) {
  * alerts (one by one, or a machine's at once) picked for a bulk acknowledge or resolve.
  */
 export function AlertsTable() {
+  const t = useTranslations("alerts");
+  const locale = useLocale();
+  const groupTitle = useGroupTitle();
   const org = useOrg();
   const trpc = useTRPC();
   const [params, updateUrl] = useUrlQuery();
@@ -70,6 +80,11 @@ export function AlertsTable() {
   const { data: locations } = useSuspenseQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
   const machineOptions = useMemo(() => machines.map((m) => ({ value: m.id, label: m.name })), [machines]);
   const locationOptions = useMemo(() => locations.map((l) => ({ value: l.id, label: l.name })), [locations]);
+  const stateOptions = stateValues.map((s) => ({ value: s, label: t(`state.${s}`) }));
+  const severityOptions = severityValues.map((s) => ({ value: s, label: t(`severity.${s}`) }));
+  const ruleOptions = ruleValues.map((r) => ({ value: r, label: ruleLabel(r, locale) }));
+  const sortOptions = sortKeys.map(([key, name]) => ({ key, label: t(`inbox.${name}`) }));
+  const groupLabel = (g: MachineGroup) => t("inbox.groupLabel", { group: groupTitle(g), count: g.alerts.length });
   const loading = shown !== query;
   const filtered = query.severity.length + query.state.length + query.rule.length > 0 || query.machineId !== null || query.locationId !== null;
   const groups = useMemo(() => groupByMachine(alerts), [alerts]);
@@ -113,55 +128,55 @@ export function AlertsTable() {
   );
 
   return (
-    <section aria-label="Alerts">
+    <section aria-label={t("inbox.label")}>
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <MultiFilterChip label="State" values={query.state} options={stateOptions} onChange={(v) => updateUrl({ state: v.join(",") || null })} />
-        <MultiFilterChip label="Severity" values={query.severity} options={severityOptions} onChange={(v) => updateUrl({ severity: v.join(",") || null })} />
-        <MultiFilterChip label="Rule" values={query.rule} options={ruleOptions} onChange={(v) => updateUrl({ rule: v.join(",") || null })} />
-        <FilterChip label="Machine" value={query.machineId} options={machineOptions} onChange={(v) => updateUrl({ machine: v })} />
-        <FilterChip label="Location" value={query.locationId} options={locationOptions} onChange={(v) => updateUrl({ location: v })} />
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+        <MultiFilterChip label={t("inbox.filterState")} values={query.state} options={stateOptions} onChange={(v) => updateUrl({ state: v.join(",") || null })} />
+        <MultiFilterChip label={t("inbox.filterSeverity")} values={query.severity} options={severityOptions} onChange={(v) => updateUrl({ severity: v.join(",") || null })} />
+        <MultiFilterChip label={t("inbox.filterRule")} values={query.rule} options={ruleOptions} onChange={(v) => updateUrl({ rule: v.join(",") || null })} />
+        <FilterChip label={t("inbox.filterMachine")} value={query.machineId} options={machineOptions} onChange={(v) => updateUrl({ machine: v })} />
+        <FilterChip label={t("inbox.filterLocation")} value={query.locationId} options={locationOptions} onChange={(v) => updateUrl({ location: v })} />
+        {loading && <LoaderCircle aria-label={t("inbox.loading")} className="size-4 animate-spin text-zinc-500" />}
         <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-          {alerts.length} {query.state.length ? "" : "unresolved "}alert{alerts.length === 1 ? "" : "s"}
+          {query.state.length ? t("inbox.count", { count: alerts.length }) : t("inbox.countUnresolved", { count: alerts.length })}
         </span>
       </div>
       {canAct && selected.length > 0 && (
-        <div role="region" aria-label="Bulk actions" className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <div role="region" aria-label={t("inbox.bulkActions")} className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
           <span className="font-medium tabular-nums" aria-live="polite">
-            {selected.length} selected
+            {t("inbox.selected", { count: selected.length })}
           </span>
-          {tooMany && <span className="text-xs text-red-600 dark:text-red-400">Select at most {MAX_BULK_ALERTS} at once.</span>}
+          {tooMany && <span className="text-xs text-red-600 dark:text-red-400">{t("inbox.tooMany", { max: MAX_BULK_ALERTS })}</span>}
           <span className="ml-auto flex flex-wrap gap-2">
             <Button size="sm" onClick={() => acknowledgeMany.mutate({ orgId: org.id, alertIds: selected })} disabled={tooMany || acknowledgeMany.isPending}>
               <Check aria-hidden />
-              Acknowledge
+              {t("inbox.acknowledge")}
             </Button>
             <ReasonDialog
               trigger={
                 <Button size="sm" variant="primary" disabled={tooMany}>
                   <CheckCheck aria-hidden />
-                  Resolve
+                  {t("inbox.resolve")}
                 </Button>
               }
-              title={`Resolve ${countOf(selected.length)}`}
-              description="Each is resolved by hand; the same condition later raises a new alert."
-              label="Note"
-              hint="Added to each alert's timeline."
-              confirmLabel="Resolve"
+              title={t("inbox.resolveTitle", { count: selected.length })}
+              description={t("inbox.resolveDescription")}
+              label={t("inbox.note")}
+              hint={t("inbox.noteHint")}
+              confirmLabel={t("inbox.resolve")}
               mutation={resolveMany}
               onSubmit={(note) => resolveMany.mutateAsync({ orgId: org.id, alertIds: selected, ...(note ? { note } : {}) })}
             />
             <Button size="sm" variant="ghost" onClick={() => setPicked(new Set())}>
               <X aria-hidden />
-              Clear
+              {t("inbox.clear")}
             </Button>
           </span>
         </div>
       )}
       <FormAlert message={errorMessageOf(acknowledgeMany.error)} className="[&:not(:empty)]:mb-3" />
       {alerts.length === 0 ? (
-        <EmptyState icon={<BellOff />} title={filtered ? "No alerts match these filters" : "All quiet"}>
-          {filtered ? "Remove a filter to see more." : "Nothing needs attention. Faults, offline machines, low stock and the other rules show up here as they happen."}
+        <EmptyState icon={<BellOff />} title={filtered ? t("inbox.emptyFiltered") : t("inbox.emptyQuiet")}>
+          {filtered ? t("inbox.emptyFilteredBody") : t("inbox.emptyQuietBody")}
         </EmptyState>
       ) : (
         <>
@@ -177,18 +192,18 @@ export function AlertsTable() {
             </div>
           )}
           {/* On a phone: a list of machines, each with its heading and its alerts' cards. */}
-          <ul role="list" aria-label="Alerts" className={clsx("space-y-4 sm:hidden", loading && "opacity-60")}>
+          <ul role="list" aria-label={t("inbox.label")} className={clsx("space-y-4 sm:hidden", loading && "opacity-60")}>
             {groups.map((g) => {
               const sel = canAct ? groupSelection(g) : null;
               return (
-                <li key={g.key} aria-label={`${groupTitle(g)}: ${countOf(g.alerts.length)}`}>
+                <li key={g.key} aria-label={groupLabel(g)}>
                   <h2 className="mb-1.5 flex items-center gap-2 text-[13px]">
-                    {sel && <SelectBox label={`Select all alerts of ${groupTitle(g)}`} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
+                    {sel && <SelectBox label={t("inbox.selectGroup", { group: groupTitle(g) })} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
                     <span className="min-w-0">
                       <GroupHeading group={g} slug={org.slug} />
                     </span>
                   </h2>
-                  <CardList label={`Alerts of ${groupTitle(g)}`}>
+                  <CardList label={t("inbox.alertsOf", { group: groupTitle(g) })}>
                     {g.alerts.map((a) => (
                       <AlertCard key={a.id} alert={a} selection={selectionOf(a)} />
                     ))}
@@ -203,26 +218,26 @@ export function AlertsTable() {
                 <tr>
                   {canAct && (
                     <th scope="col" className="w-8 px-3 py-2">
-                      <span className="sr-only">Select</span>
+                      <span className="sr-only">{t("inbox.select")}</span>
                     </th>
                   )}
-                  {header("severity", "Severity")}
-                  <th scope="col" className="px-3 py-2 font-medium">Alert</th>
-                  {header("machine", "Machine")}
-                  <th scope="col" className="px-3 py-2 font-medium">State</th>
-                  {header("count", "Count", "right")}
-                  {header("firstSeenAt", "First seen")}
-                  {header("lastSeenAt", "Last seen")}
+                  {header("severity", t("inbox.sortSeverity"))}
+                  <th scope="col" className="px-3 py-2 font-medium">{t("inbox.alert")}</th>
+                  {header("machine", t("inbox.sortMachine"))}
+                  <th scope="col" className="px-3 py-2 font-medium">{t("inbox.state")}</th>
+                  {header("count", t("inbox.sortCount"), "right")}
+                  {header("firstSeenAt", t("inbox.sortFirstSeen"))}
+                  {header("lastSeenAt", t("inbox.sortLastSeen"))}
                 </tr>
               </thead>
               {groups.map((g) => {
                 const sel = canAct ? groupSelection(g) : null;
                 return (
-                    <tbody key={g.key} aria-label={`${groupTitle(g)}: ${countOf(g.alerts.length)}`}>
+                    <tbody key={g.key} aria-label={groupLabel(g)}>
                       <tr className="border-t border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
                         {canAct && (
                           <td className="w-8 px-3 py-1.5">
-                            {sel && <SelectBox label={`Select all alerts of ${groupTitle(g)}`} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
+                            {sel && <SelectBox label={t("inbox.selectGroup", { group: groupTitle(g) })} checked={sel.checked} indeterminate={sel.indeterminate} onChange={(on) => pick(sel.ids, on)} />}
                           </td>
                         )}
                         <th scope="rowgroup" colSpan={7} className="px-3 py-1.5 text-left text-[13px] font-normal">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Settings2 } from "lucide-react";
 import { Suspense } from "react";
 import { buttonClasses } from "~/app/_components/ui/button";
@@ -12,7 +13,10 @@ import { requireMember } from "~/server/web";
 import { AlertsTable } from "./alerts-table";
 import { alertsListInput, alertsQueryFrom } from "./alerts-query";
 
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts");
+  return { title: t("meta.title") };
+}
 
 export default async function AlertsPage({
   params,
@@ -23,19 +27,20 @@ export default async function AlertsPage({
 }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/alerts`);
+  const t = await getTranslations("alerts");
   prefetch(trpc.alerts.list.queryOptions(alertsListInput(org.id, alertsQueryFrom(toSearchParams(await searchParams)))));
   prefetch(trpc.machines.list.queryOptions({ orgId: org.id }));
   prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader
-        title="Alerts"
-        description="Faults, silences, stock, temperature and refunds that need someone, live every 5 seconds."
+        title={t("meta.title")}
+        description={t("page.description")}
         actions={
           hasRole(role, "admin") && (
             <Link href={`/o/${org.slug}/alerts/settings`} className={buttonClasses("secondary")}>
               <Settings2 aria-hidden />
-              Thresholds
+              {t("page.thresholds")}
             </Link>
           )
         }

@@ -4,13 +4,14 @@ import { Bot, Cpu, CreditCard, KeyRound, Timer } from "lucide-react";
 import { Avatar } from "~/app/_components/ui/avatar";
 import { useOrg } from "~/app/_components/org/org-context";
 import { Timestamp } from "~/app/_components/ui/timestamp";
-import { actorOf, describeEntry, type AuditEntry } from "./describe-entry";
+import { useAuditWords, type AuditEntry } from "./describe-entry";
 
 const actorIcons = { machine: Cpu, stripe: CreditCard, job: Timer, system: Bot, api_key: KeyRound } as const;
 
 /** One line of the log: who, did what, to what, when. */
 export function AuditEntryRow({ entry, people }: { entry: AuditEntry; people: Map<string, string> }) {
   const org = useOrg();
+  const { actorOf, describeEntry } = useAuditWords();
   const actor = actorOf(entry, people);
   const { summary, target } = describeEntry(entry, people);
   const Icon = entry.actorType === "user" ? null : (actorIcons[entry.actorType as keyof typeof actorIcons] ?? Bot);

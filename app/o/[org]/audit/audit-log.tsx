@@ -2,6 +2,7 @@
 
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, ScrollText } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -12,11 +13,13 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { AuditAction } from "~/server/tenancy/contract";
 import { AuditEntryRow } from "./audit-entry-row";
-import { auditActionOptions, auditPageOptions } from "./describe-entry";
+import { auditPageOptions, useAuditActionOptions } from "./describe-entry";
 
 /** The audit log, newest first, a page at a time ("Load more"), filtered by action. */
 export function AuditLog() {
   const org = useOrg();
+  const t = useTranslations("auditLog.log");
+  const auditActionOptions = useAuditActionOptions();
   const trpc = useTRPC();
   const [action, setAction] = useState<AuditAction | null>(null);
   // Changing the filter keeps showing the current entries until the new ones arrive.
@@ -29,14 +32,14 @@ export function AuditLog() {
   const entries = log.data.pages.flatMap((p) => p.entries);
 
   return (
-    <section aria-label="Audit log entries">
+    <section aria-label={t("label")}>
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <FilterChip label="Action" value={action} options={auditActionOptions} onChange={(next) => startFiltering(() => setAction(next))} />
-        {filtering && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+        <FilterChip label={t("actionFilter")} value={action} options={auditActionOptions} onChange={(next) => startFiltering(() => setAction(next))} />
+        {filtering && <LoaderCircle aria-label={t("loading")} className="size-4 animate-spin text-zinc-500" />}
       </div>
       {entries.length === 0 ? (
-        <EmptyState icon={<ScrollText />} title={action ? "No entries for this action" : "Nothing recorded yet"}>
-          {action ? "Remove the filter to see every change." : "Changes to members, invitations and settings appear here."}
+        <EmptyState icon={<ScrollText />} title={action ? t("noEntriesTitle") : t("emptyTitle")}>
+          {action ? t("noEntriesBody") : t("emptyBody")}
         </EmptyState>
       ) : (
         <ol aria-busy={filtering} className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -50,12 +53,12 @@ export function AuditLog() {
         <div className="mt-4 flex justify-center">
           <Button onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
             {log.isFetchingNextPage && <LoaderCircle aria-hidden className="animate-spin" />}
-            {log.isFetchingNextPage ? "Loading…" : "Load more"}
+            {log.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
           </Button>
         </div>
       ) : (
         entries.length > 0 && (
-          <p className="mt-4 text-center text-xs text-zinc-500 dark:text-zinc-400">That is everything: the log starts here.</p>
+          <p className="mt-4 text-center text-xs text-zinc-500 dark:text-zinc-400">{t("end")}</p>
         )
       )}
     </section>

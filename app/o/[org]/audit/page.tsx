@@ -1,5 +1,5 @@
 import { ShieldAlert } from "lucide-react";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Suspense } from "react";
 import { buttonClasses } from "~/app/_components/ui/button";
@@ -7,31 +7,35 @@ import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { HydrateClient, getQueryClient, prefetch, trpc } from "~/app/_trpc/server";
-import { hasRole, roleLabels } from "~/server/tenancy/contract";
+import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { AuditLog } from "./audit-log";
 import { auditPageOptions } from "./describe-entry";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  const t = await getTranslations("auditLog.page");
+  return { title: t("title") };
+}
 
 export default async function AuditPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/audit`);
+  const t = await getTranslations("auditLog.page");
+  const roles = await getTranslations("common.roles");
   if (!hasRole(role, "admin")) {
     return (
       <>
-        <PageHeader title="Audit log" />
+        <PageHeader title={t("title")} />
         <EmptyState
           icon={<ShieldAlert />}
-          title="You need the admin role to see the audit log"
+          title={t("adminOnlyTitle")}
           action={
             <Link href={`/o/${org.slug}`} className={buttonClasses("secondary")}>
-              Back to overview
+              {t("backToOverview")}
             </Link>
           }
         >
-          You are {/^[aeiou]/i.test(role) ? "an" : "a"} {roleLabels[role].toLowerCase()} in {org.name}. Ask an owner or admin if you need to
-          see who changed what.
+          {t("adminOnlyBody", { article: /^[aeiou]/i.test(role) ? "an" : "a", role: roles(role).toLowerCase(), org: org.name })}
         </EmptyState>
       </>
     );
@@ -40,7 +44,7 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
   prefetch(trpc.members.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
-      <PageHeader title="Audit log" description={`Every change to ${org.name}, who made it and when. Times are in ${org.timeZone}.`} />
+      <PageHeader title={t("title")} description={t("description", { org: org.name, timeZone: org.timeZone })} />
       <Suspense fallback={<TableSkeleton rows={8} className="" />}>
         <AuditLog />
       </Suspense>

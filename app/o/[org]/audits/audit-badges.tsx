@@ -1,26 +1,32 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
-import { qualityLabel } from "~/server/audits/contract";
+import { qualityCodes, type QualityCode } from "~/server/audits/contract";
 import { crcStates } from "./audit-format";
 
 /** The file's CRC check (G85): ok, mismatch or not given. */
 export function CrcBadge({ crc }: { crc: string }) {
-  const state = crcStates[crc] ?? { status: "disabled", label: crc };
-  return <StatusBadge status={state.status} label={state.label} />;
+  const t = useTranslations("audits.crc");
+  const known = Object.hasOwn(crcStates, crc) ? (crc as keyof typeof crcStates) : null;
+  return <StatusBadge status={known ? crcStates[known] : "disabled"} label={known ? t(known) : crc} />;
 }
 
 /** How many quality notes an audit has: "2 notes" in amber, or a quiet "none". */
 export function NotesCount({ count }: { count: number }) {
-  if (count === 0) return <span className="whitespace-nowrap text-zinc-500 dark:text-zinc-400">No notes</span>;
-  return (
-    <span className="tabular font-medium whitespace-nowrap text-amber-700 dark:text-amber-300">
-      {count} {count === 1 ? "note" : "notes"}
-    </span>
-  );
+  const t = useTranslations("audits.notes");
+  if (count === 0) return <span className="whitespace-nowrap text-zinc-500 dark:text-zinc-400">{t("none")}</span>;
+  return <span className="tabular font-medium whitespace-nowrap text-amber-700 dark:text-amber-300">{t("count", { count })}</span>;
+}
+
+/** A quality code's name; a code this version does not know is shown as stored. */
+export function useQualityLabel(): (code: string) => string {
+  const t = useTranslations("audits.quality");
+  return (code) => (Object.hasOwn(qualityCodes, code) ? t(code as QualityCode) : code);
 }
 
 /** One quality code as a chip, with how often it occurred. */
 export function QualityChip({ code, count, className }: { code: string; count?: number; className?: string }) {
+  const qualityLabel = useQualityLabel();
   return (
     <span
       title={code}

@@ -1,6 +1,7 @@
 // Audit files as the browser reads them before sending: bytes to base64 (a DEX file need not be
 // UTF-8), and the machine serial of its ID1 record, to propose the machine it was read from.
 import { MAX_AUDIT_BYTES } from "~/server/audits/contract";
+import auditsEn from "~/server/i18n/messages/en/audits.json";
 
 /** What the file pickers take: DEX / EVA-DTS exports under their usual names, or plain text. */
 export const AUDIT_FILE_ACCEPT = ".dex,.txt,.eva,text/plain";
@@ -33,16 +34,29 @@ export interface ReadAuditFile {
   size: number;
   contentBase64: string;
   serial: string | null;
-  /** Why it cannot be sent (too large, empty); null when it can. */
+  /** @deprecated Why it cannot be sent, in English (kept for app/o/[org]/routes); pages use `problemCode`. */
   problem: string | null;
+  /** Why it cannot be sent (too large, empty), for the reader's words (`audits.fileProblem.<code>`); null when it can. */
+  problemCode: AuditFileProblem | null;
 }
+
+export type AuditFileProblem = keyof typeof auditsEn.fileProblem;
+
+const unreadable = (file: File, problemCode: AuditFileProblem): ReadAuditFile => ({
+  name: file.name,
+  size: file.size,
+  contentBase64: "",
+  serial: null,
+  problem: auditsEn.fileProblem[problemCode],
+  problemCode,
+});
 
 /** Reads a chosen file: its bytes as base64 and its serial, or why it cannot be sent. */
 export async function readAuditFile(file: File): Promise<ReadAuditFile> {
   if (file.size > MAX_AUDIT_BYTES) {
-    return { name: file.name, size: file.size, contentBase64: "", serial: null, problem: "Over 1 MiB: an audit file is a few kilobytes. Check it is the DEX file read from the machine." };
+    return unreadable(file, "tooLarge");
   }
-  if (file.size === 0) return { name: file.name, size: 0, contentBase64: "", serial: null, problem: "The file is empty." };
+  if (file.size === 0) return unreadable(file, "empty");
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return { name: file.name, size: file.size, contentBase64: bytesToBase64(bytes), serial: dexSerial(bytesToText(bytes)), problem: null };
+  return { name: file.name, size: file.size, contentBase64: bytesToBase64(bytes), serial: dexSerial(bytesToText(bytes)), problem: null, problemCode: null };
 }

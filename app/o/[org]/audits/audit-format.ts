@@ -1,39 +1,41 @@
 // How audit figures read on pages. An audit counts money in its own file's decimal point (ID4) and
 // currency, which need not be the org's: values are shown with the file's precision and code.
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "~/app/_trpc/types";
+import { intlLocale, type Locale } from "~/server/i18n/locales";
 
 export type AuditListItem = RouterOutputs["audits"]["list"]["items"][number];
 export type AuditFull = RouterOutputs["audits"]["get"];
 export type AuditSaleRow = AuditFull["sales"][number];
 
-const LOCALE = "en-GB";
-const formats = new Map<number, Intl.NumberFormat>();
+const formats = new Map<string, Intl.NumberFormat>();
 
 /** "114.00 EUR" from 11400 at 2 decimals; "—" when the file gave no value. */
-export function formatAuditAmount(minor: number | null, decimals: number, currency: string | null): string {
+export function formatAuditAmount(minor: number | null, decimals: number, currency: string | null, locale?: Locale): string {
   if (minor === null) return "—";
   const digits = Math.max(0, Math.min(6, decimals));
-  let format = formats.get(digits);
+  const key = `${intlLocale(locale)}|${digits}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    formats.set(digits, format);
+    format = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, format);
   }
   const text = format.format(minor / 10 ** digits);
   return currency ? `${text} ${currency}` : text;
 }
 
-export const auditSourceLabels: Record<AuditListItem["source"], string> = {
-  machine: "Sent by the machine",
-  upload: "Uploaded",
-  visit: "Read at a visit",
-};
+/** How an audit arrived, in words ("Sent by the machine"). */
+export function useAuditSourceLabel(): (source: AuditListItem["source"]) => string {
+  const t = useTranslations("audits.source");
+  return (source) => t(source);
+}
 
-/** The CRC check as a state the status badge colours: fine, wrong, or not given. */
-export const crcStates: Record<string, { status: string; label: string }> = {
-  ok: { status: "succeeded", label: "CRC ok" },
-  mismatch: { status: "failed", label: "CRC mismatch" },
-  absent: { status: "disabled", label: "No CRC" },
-};
+/** The CRC check as a state the status badge colours: fine, wrong, or not given; named by `audits.crc.<state>`. */
+export const crcStates = {
+  ok: "succeeded",
+  mismatch: "failed",
+  absent: "disabled",
+} as const satisfies Record<string, string>;
 
 /** Vends the audit counted on a slot that telemetry did not report, per slot (several selections may share one). */
 export function missedBySlot(rows: { slotCode: string | null; units: number | null; recordedUnits: number | null; flag: string | null }[]) {
@@ -51,8 +53,9 @@ export function missedBySlot(rows: { slotCode: string | null; units: number | nu
 }
 
 /** "Telemetry missed 4 vends on A3 since the last audit." */
-export function missedSentence(m: { slot: string; missed: number }): string {
-  return `Telemetry missed ${m.missed} ${m.missed === 1 ? "vend" : "vends"} on ${m.slot} since the last audit.`;
+export function useMissedSentence(): (m: { slot: string; missed: number }) => string {
+  const t = useTranslations("audits");
+  return (m) => t("missed", { count: m.missed, slot: m.slot });
 }
 
 /** Whether an audit has something to look at: quality notes, a bad CRC, missed vends, unmapped or flagged selections. */

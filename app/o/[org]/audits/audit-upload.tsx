@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import { FileUp, LoaderCircle, Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -42,6 +43,7 @@ function chunksOf(rows: UploadRow[]): UploadRow[][] {
  * its serial (ID101), then uploaded in calls of up to 50 with progress and every file's outcome.
  */
 export function AuditUpload({ machines }: { machines: { id: string; name: string; serial: string }[] }) {
+  const t = useTranslations("audits.upload");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -71,7 +73,7 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
         part.forEach((r, j) => patch(r.key, { matching: false, proposedId: found[j]?.id ?? null, machineId: found[j]?.id ?? "" }));
       }
     } catch (e) {
-      setError(`Machines could not be proposed from the serials: ${errorMessageOf(e)} Choose them by hand.`);
+      setError(t("matchFailed", { error: errorMessageOf(e) ?? "" }));
       setRows((list) => list.map((r) => (r.matching ? { ...r, matching: false } : r)));
     }
   }
@@ -81,7 +83,7 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
     setError(null);
     if (waiting.length === 0) return;
     if (waiting.some((r) => r.machineId === "" || r.matching)) {
-      setError("Choose the machine of every file first.");
+      setError(t("chooseAll"));
       return;
     }
     setProgress({ done: 0, total: waiting.length });
@@ -92,9 +94,9 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
           orgId: org.id,
           files: chunk.map((r) => ({ name: r.name, contentBase64: r.contentBase64, machineId: r.machineId })),
         });
-        chunk.forEach((r, i) => patch(r.key, { outcome: outcomes[i] ?? { name: r.name, status: "failed", code: "missing", message: "No answer for this file: upload it again." } }));
+        chunk.forEach((r, i) => patch(r.key, { outcome: outcomes[i] ?? { name: r.name, status: "failed", code: "missing", message: t("noAnswer") } }));
       } catch (e) {
-        const message = errorMessageOf(e) ?? "The upload failed.";
+        const message = errorMessageOf(e) ?? t("failed");
         chunk.forEach((r) => patch(r.key, { outcome: { name: r.name, status: "failed", code: "request_failed", message } }));
       }
       done += chunk.length;
@@ -113,8 +115,8 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
   return (
     <Card
       id="upload"
-      title="Upload audit files"
-      description="DEX / EVA-DTS files as read from the machines (.dex, .txt, .eva), up to 1 MiB each. Each file's machine is proposed from the serial in it."
+      title={t("title")}
+      description={t("description")}
     >
       <div className="space-y-4">
         <label
@@ -136,15 +138,15 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
         >
           <FileUp aria-hidden className="size-6 text-zinc-500" />
           <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
-            Drop audit files here, or <span className="text-brand-600 underline dark:text-brand-500">choose files</span>
+            {t.rich("drop", { choose: (chunks) => <span className="text-brand-600 underline dark:text-brand-500">{chunks}</span> })}
           </span>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">Audit files · several at once</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("dropHint")}</span>
           <input
             id={inputId}
             type="file"
             multiple
             accept={AUDIT_FILE_ACCEPT}
-            aria-label="Audit files"
+            aria-label={t("input")}
             disabled={busy}
             className="sr-only"
             onChange={(e) => {
@@ -171,28 +173,28 @@ export function AuditUpload({ machines }: { machines: { id: string; name: string
               <div role="status" aria-live="polite" className="mr-auto min-w-0 text-[13px] text-zinc-600 dark:text-zinc-400">
                 {progress ? (
                   <span className="flex items-center gap-2">
-                    <progress value={progress.done} max={progress.total} aria-label="Upload progress" className="h-1.5 w-40 accent-brand-600" />
-                    Uploading… <span className="tabular">{progress.done}</span> of <span className="tabular">{progress.total}</span> files
+                    <progress value={progress.done} max={progress.total} aria-label={t("progress")} className="h-1.5 w-40 accent-brand-600" />
+                    {t.rich("uploading", { done: progress.done, total: progress.total, num: (chunks) => <span className="tabular">{chunks}</span> })}
                   </span>
                 ) : finished.length > 0 ? (
                   [
-                    accepted > 0 ? `${accepted} accepted` : null,
-                    duplicates > 0 ? `${duplicates} already uploaded` : null,
-                    failed > 0 ? `${failed} failed` : null,
+                    accepted > 0 ? t("accepted", { count: accepted }) : null,
+                    duplicates > 0 ? t("duplicates", { count: duplicates }) : null,
+                    failed > 0 ? t("failedCount", { count: failed }) : null,
                   ]
                     .filter(Boolean)
-                    .join(" · ")
+                    .join(t("separator"))
                 ) : (
-                  `${rows.length} ${rows.length === 1 ? "file" : "files"} chosen`
+                  t("chosen", { count: rows.length })
                 )}
               </div>
               <Button variant="ghost" disabled={busy} onClick={() => setRows([])}>
-                Clear list
+                {t("clear")}
               </Button>
               {(waiting.length > 0 || busy) && (
                 <Button variant="primary" disabled={busy} onClick={() => void send()}>
                   {busy ? <LoaderCircle aria-hidden className="animate-spin" /> : <Upload aria-hidden />}
-                  Upload {waiting.length} {waiting.length === 1 ? "file" : "files"}
+                  {t("send", { count: waiting.length })}
                 </Button>
               )}
             </div>

@@ -4,6 +4,8 @@ import { useQueries, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { FileText } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
@@ -16,7 +18,7 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { AuditDetailModal } from "../machines/[machineId]/audit-detail";
 import { CrcBadge, NotesCount } from "./audit-badges";
-import { auditSourceLabels, formatAuditAmount, hasFindings, type AuditListItem } from "./audit-format";
+import { formatAuditAmount, hasFindings, useAuditSourceLabel, type AuditListItem } from "./audit-format";
 import { auditMatches, auditsListInput, type AuditsQuery } from "./audits-query";
 
 type SortKey = "read" | "machine" | "paid" | "since" | "findings";
@@ -33,12 +35,17 @@ const compare: Record<SortKey, (a: AuditListItem, b: AuditListItem) => number> =
 
 const muted = "text-zinc-500 dark:text-zinc-400";
 const sub = "block text-xs text-zinc-500 dark:text-zinc-400";
+const num = (chunks: React.ReactNode) => <span className="tabular">{chunks}</span>;
 
 /**
  * The org's audits, newest read first, 50 at a time (`before` the last one loaded). The machine
  * filter is asked of the server; findings and quality filter the loaded audits.
  */
 export function AuditsList({ query }: { query: AuditsQuery }) {
+  const t = useTranslations("audits.list");
+  const f = useFormat();
+  const sourceLabel = useAuditSourceLabel();
+  const amount = (minor: number | null, a: AuditListItem) => formatAuditAmount(minor, a.decimals, a.currency, f.locale);
   const org = useOrg();
   const trpc = useTRPC();
   const input = auditsListInput(org.id, query);
@@ -62,8 +69,8 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
 
   if (loaded.length === 0) {
     return (
-      <EmptyState icon={<FileText />} title={query.machineId ? "No audits of this machine yet" : "No audits yet"}>
-        Upload the audit files read from your machines above, or let the machines send their own audits to their audits endpoint.
+      <EmptyState icon={<FileText />} title={query.machineId ? t("emptyMachine") : t("empty")}>
+        {t("emptyBody")}
       </EmptyState>
     );
   }
@@ -73,28 +80,27 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
     header: <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} className="whitespace-nowrap" onSort={() => sortBy(key)} />,
   });
   const columns: DataColumn[] = [
-    sortable("read", "Read"),
-    sortable("machine", "Machine"),
-    sortable("paid", "Paid vends", "right"),
-    { label: "Cash · cashless", align: "right" },
-    sortable("since", "Since last", "right"),
-    sortable("findings", "Checks"),
-    { label: "Details", srOnly: true },
+    sortable("read", t("read")),
+    sortable("machine", t("machine")),
+    sortable("paid", t("paidVends"), "right"),
+    { label: t("cashCashless"), align: "right" },
+    sortable("since", t("sinceLast"), "right"),
+    sortable("findings", t("checks")),
+    { label: t("details"), srOnly: true },
   ];
   const filtered = query.findings !== undefined || query.quality !== undefined;
   return (
     <>
       <DataTable
         headingId="audits-table-heading"
-        heading="Audits"
+        heading={t("heading")}
         headingClassName="sr-only"
         columns={columns}
         footer={
           <>
             {filtered && (
               <p className="mt-3 text-center text-xs text-zinc-500 dark:text-zinc-400">
-                <span className="tabular">{rows.length}</span> of the <span className="tabular">{loaded.length}</span> loaded audits match the filters
-                {nextBefore !== null ? "; load more to look further back." : "."}
+                {t.rich("matching", { shown: rows.length, loaded: loaded.length, more: nextBefore !== null ? "yes" : "no", num })}
               </p>
             )}
             <LoadMore shown={loaded.length} more={more} />
@@ -106,8 +112,7 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
             <td className={clsx(cellClasses, "whitespace-nowrap")}>
               <Timestamp date={a.readAt} timeZone={org.timeZone} className="tabular" />
               <span className={sub}>
-                {auditSourceLabels[a.source]}
-                {a.uploadedByName ? ` by ${a.uploadedByName}` : ""}
+                {a.uploadedByName ? t("by", { source: sourceLabel(a.source), name: a.uploadedByName }) : sourceLabel(a.source)}
               </span>
             </td>
             <td className={clsx(cellClasses, "whitespace-nowrap")}>
@@ -118,20 +123,20 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
                 {a.machineName}
               </Link>
               <span className={clsx(sub, "max-w-48 truncate")} title={a.fileName ?? undefined}>
-                {a.fileName ?? (a.machineSerial ? `Serial ${a.machineSerial}` : "")}
+                {a.fileName ?? (a.machineSerial ? t("serial", { serial: a.machineSerial }) : "")}
               </span>
             </td>
             <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
               {a.paidCount ?? <span className={muted}>—</span>}
-              <span className={sub}>{formatAuditAmount(a.paidValueMinor, a.decimals, a.currency)}</span>
+              <span className={sub}>{amount(a.paidValueMinor, a)}</span>
             </td>
             <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-              {formatAuditAmount(a.cashSalesMinor, a.decimals, a.currency)}
-              <span className={sub}>{formatAuditAmount(a.cashlessSalesMinor, a.decimals, a.currency)}</span>
+              {amount(a.cashSalesMinor, a)}
+              <span className={sub}>{amount(a.cashlessSalesMinor, a)}</span>
             </td>
             <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-              {a.unitsSinceLast === null ? <span className={muted}>First read</span> : a.unitsSinceLast}
-              {a.missedVends > 0 && <span className="block text-xs font-semibold text-red-600 dark:text-red-400">missed {a.missedVends}</span>}
+              {a.unitsSinceLast === null ? <span className={muted}>{t("firstRead")}</span> : a.unitsSinceLast}
+              {a.missedVends > 0 && <span className="block text-xs font-semibold text-red-600 dark:text-red-400">{t("missed", { count: a.missedVends })}</span>}
             </td>
             <td className={cellClasses}>
               <span className="flex flex-wrap items-center gap-1.5">
@@ -140,13 +145,13 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
               </span>
               {hasFindings(a) && (a.unmappedSelections > 0 || a.flaggedSelections > 0) && (
                 <span className={clsx(sub, "mt-1")}>
-                  {[a.unmappedSelections > 0 ? `${a.unmappedSelections} unmapped` : null, a.flaggedSelections > 0 ? `${a.flaggedSelections} flagged` : null].filter(Boolean).join(" · ")}
+                  {[a.unmappedSelections > 0 ? t("unmapped", { count: a.unmappedSelections }) : null, a.flaggedSelections > 0 ? t("flagged", { count: a.flaggedSelections }) : null].filter(Boolean).join(t("separator"))}
                 </span>
               )}
             </td>
             <td className={clsx(cellClasses, "text-right")}>
-              <Button size="sm" variant="ghost" onClick={() => setOpen(a.id)} aria-label={`Details of ${a.machineName}'s audit read ${a.readAtLocal?.replace("T", " ") ?? ""}`.trim()}>
-                Details
+              <Button size="sm" variant="ghost" onClick={() => setOpen(a.id)} aria-label={t("detailsOf", { machine: a.machineName, readAt: a.readAtLocal?.replace("T", " ") ?? "" }).trim()}>
+                {t("details")}
               </Button>
             </td>
           </tr>
@@ -154,7 +159,7 @@ export function AuditsList({ query }: { query: AuditsQuery }) {
         {rows.length === 0 && (
           <tr>
             <td colSpan={columns.length} className="px-3 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">
-              None of the loaded audits match the filters.
+              {t("noneMatch")}
             </td>
           </tr>
         )}

@@ -9,14 +9,9 @@ export interface AuditsQuery {
   quality?: string;
 }
 
-export const findingsFilters = {
-  any: "Any finding",
-  missed: "Missed vends",
-  unmapped: "Unmapped selections",
-  crc: "CRC mismatch",
-  clean: "No findings",
-} as const;
-export type FindingsFilter = keyof typeof findingsFilters;
+/** The findings filter's choices, in order; each is named by `audits.findings.<filter>`. */
+export const findingsFilters = ["any", "missed", "unmapped", "crc", "clean"] as const;
+export type FindingsFilter = (typeof findingsFilters)[number];
 
 export const AUDITS_PAGE_SIZE = 50;
 
@@ -26,8 +21,8 @@ export function auditsQueryFrom(params: QueryReader): AuditsQuery {
   const quality = params.get("quality");
   return {
     ...(machineId ? { machineId } : {}),
-    ...(findings && findings in findingsFilters ? { findings: findings as FindingsFilter } : {}),
-    ...(quality && quality in qualityCodes ? { quality } : {}),
+    ...(findings && findingsFilters.includes(findings as FindingsFilter) ? { findings: findings as FindingsFilter } : {}),
+    ...(quality && Object.hasOwn(qualityCodes, quality) ? { quality } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -9,7 +10,10 @@ import { requireMember } from "~/server/web";
 import { auditsListInput, auditsQueryFrom, withKnownMachine } from "./audits-query";
 import { AuditsView } from "./audits-view";
 
-export const metadata: Metadata = { title: "Audits" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audits");
+  return { title: t("meta.title") };
+}
 
 export default async function AuditsPage({
   params,
@@ -23,15 +27,12 @@ export default async function AuditsPage({
   const machines = await getQueryClient().fetchQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
   const query = withKnownMachine(auditsQueryFrom(toSearchParams(await searchParams)), machines);
   prefetch(trpc.audits.list.queryOptions(auditsListInput(org.id, query)));
+  const t = await getTranslations("audits");
   return (
     <HydrateClient>
       <PageHeader
-        title="Audits"
-        description={
-          hasRole(role, "technician")
-            ? "DEX / EVA-DTS audit files read from your machines: upload them here, or let machines send their own. Each read is checked and compared with the one before and with telemetry."
-            : "DEX / EVA-DTS audit files read from your machines, each checked and compared with the one before and with telemetry."
-        }
+        title={t("meta.title")}
+        description={hasRole(role, "technician") ? t("page.descriptionUpload") : t("page.description")}
       />
       <Suspense fallback={<TableSkeleton rows={8} className="" />}>
         <AuditsView />

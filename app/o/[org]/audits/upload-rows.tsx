@@ -3,6 +3,7 @@
 import clsx from "clsx";
 import { X } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "~/app/_components/ui/button";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
@@ -44,23 +45,24 @@ export function UploadRows({
   onMachine: (key: string, machineId: string) => void;
   onRemove: (key: string) => void;
 }) {
+  const t = useTranslations("audits.rows");
   const org = useOrg();
   return (
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className={tableClasses} aria-label="Files to upload">
+      <table className={tableClasses} aria-label={t("label")}>
         <thead className={theadClasses}>
           <tr>
             <th scope="col" className={th}>
-              File
+              {t("file")}
             </th>
             <th scope="col" className={th}>
-              Machine
+              {t("machine")}
             </th>
             <th scope="col" className={th}>
-              Outcome
+              {t("outcome")}
             </th>
             <th scope="col" className={th}>
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t("remove")}</span>
             </th>
           </tr>
         </thead>
@@ -77,13 +79,7 @@ export function UploadRows({
                   <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                     {formatFileSize(row.size)}
                     {" · "}
-                    {row.serial ? (
-                      <>
-                        serial <span className="font-mono">{row.serial}</span>
-                      </>
-                    ) : (
-                      "no serial in the file"
-                    )}
+                    {row.serial ? t.rich("serial", { serial: row.serial, mono: (chunks) => <span className="font-mono">{chunks}</span> }) : t("noSerial")}
                   </span>
                 </td>
                 <td className={cellClasses}>
@@ -97,7 +93,7 @@ export function UploadRows({
                     <>
                       <NativeSelect
                         size="sm"
-                        aria-label={`Machine for ${row.name}`}
+                        aria-label={t("machineFor", { name: row.name })}
                         value={row.machineId}
                         required
                         disabled={busy || row.matching}
@@ -105,7 +101,7 @@ export function UploadRows({
                         onChange={(e) => onMachine(row.key, e.target.value)}
                         className="w-60 max-w-full"
                       >
-                        <option value="">{row.matching ? "Matching…" : "Choose a machine"}</option>
+                        <option value="">{row.matching ? t("matching") : t("chooseMachine")}</option>
                         {machines.map((m) => (
                           <option key={m.id} value={m.id}>
                             {m.name} · {m.serial}
@@ -113,7 +109,7 @@ export function UploadRows({
                         ))}
                       </NativeSelect>
                       <span className={clsx("mt-1 block text-xs", missing ? "text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
-                        {matchHint(row)}
+                        {matchHint(row, t)}
                       </span>
                     </>
                   )}
@@ -123,7 +119,7 @@ export function UploadRows({
                 </td>
                 <td className={clsx(cellClasses, "text-right")}>
                   {!outcome && (
-                    <Button size="sm" variant="ghost" className="w-8 px-0" aria-label={`Remove ${row.name}`} disabled={busy} onClick={() => onRemove(row.key)}>
+                    <Button size="sm" variant="ghost" className="w-8 px-0" aria-label={t("removeFile", { name: row.name })} disabled={busy} onClick={() => onRemove(row.key)}>
                       <X aria-hidden />
                     </Button>
                   )}
@@ -137,27 +133,28 @@ export function UploadRows({
   );
 }
 
-function matchHint(row: UploadRow): string {
+function matchHint(row: UploadRow, t: ReturnType<typeof useTranslations<"audits.rows">>): string {
   if (row.matching) return "";
-  if (row.machineId === "") return row.serial ? "No machine has this serial: choose one." : "Choose the machine it was read from.";
-  return row.machineId === row.proposedId ? "Matched by serial" : "Chosen by hand";
+  if (row.machineId === "") return row.serial ? t("noMachineForSerial") : t("chooseReadFrom");
+  return row.machineId === row.proposedId ? t("matchedBySerial") : t("chosenByHand");
 }
 
 function Outcome({ row }: { row: UploadRow }) {
+  const t = useTranslations("audits");
   const outcome = row.outcome;
-  if (row.problem) return <span className="text-[13px] text-red-600 dark:text-red-400">{row.problem}</span>;
-  if (!outcome) return <span className="text-xs text-zinc-500 dark:text-zinc-400">Ready</span>;
+  if (row.problemCode) return <span className="text-[13px] text-red-600 dark:text-red-400">{t(`fileProblem.${row.problemCode}`)}</span>;
+  if (!outcome) return <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("rows.ready")}</span>;
   if (outcome.status === "failed") {
     return (
       <span className="block">
-        <StatusBadge status="failed" label="Failed" />
+        <StatusBadge status="failed" label={t("rows.failed")} />
         <span className="mt-1 block text-[13px] text-red-700 dark:text-red-300">{outcome.message}</span>
       </span>
     );
   }
   return (
     <span className="flex flex-wrap items-center gap-1.5">
-      {outcome.status === "accepted" ? <StatusBadge status="accepted" label="Accepted" /> : <StatusBadge status="revoked" label="Already uploaded" />}
+      {outcome.status === "accepted" ? <StatusBadge status="accepted" label={t("rows.accepted")} /> : <StatusBadge status="revoked" label={t("rows.alreadyUploaded")} />}
       <CrcBadge crc={outcome.crc} />
       <NotesCount count={outcome.quality.length} />
     </span>

@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Download, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Tabs } from "radix-ui";
 import { Suspense, useDeferredValue, useMemo } from "react";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
@@ -19,13 +20,8 @@ import { CollectionsTable } from "./collections-table";
 import { MachinesExpected } from "./machines-expected";
 import { RecordCountDialog } from "./record-count-dialog";
 
-const tabs: { view: View; label: string }[] = [
-  { view: "collections", label: "Collections" },
-  { view: "technicians", label: "By technician" },
-  { view: "routes", label: "By route" },
-  { view: "months", label: "By month" },
-  { view: "machines", label: "In machines now" },
-];
+/** The tabs, in order; each is named by `cash.view.<view>`. */
+const tabs: readonly View[] = ["collections", "technicians", "routes", "months", "machines"];
 
 const tabClasses = clsx(
   "-mb-px shrink-0 border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
@@ -34,6 +30,7 @@ const tabClasses = clsx(
 
 /** The headline figures and the weekly trend, then the filter (kept in the URL) and a tab per view of the collections. */
 export function CashView() {
+  const t = useTranslations("cash.view");
   const org = useOrg();
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
@@ -57,19 +54,19 @@ export function CashView() {
       </Suspense>
       <Tabs.Root value={view} onValueChange={(v) => updateUrl({ view: v === "collections" ? null : v })}>
         <div className="flex flex-col gap-3 border-b border-zinc-200 lg:flex-row lg:items-end lg:justify-between dark:border-zinc-800">
-          <Tabs.List aria-label="Cash views" className="-mb-px flex overflow-x-auto">
-            {tabs.map((t) => (
-              <Tabs.Trigger key={t.view} value={t.view} className={tabClasses}>
-                {t.label}
+          <Tabs.List aria-label={t("tabs")} className="-mb-px flex overflow-x-auto">
+            {tabs.map((tab) => (
+              <Tabs.Trigger key={tab} value={tab} className={tabClasses}>
+                {t(tab)}
               </Tabs.Trigger>
             ))}
           </Tabs.List>
           <div className="flex shrink-0 items-center gap-2 pb-2">
-            {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+            {loading && <LoaderCircle aria-label={t("loading")} className="size-4 animate-spin text-zinc-500" />}
             {hasRole(org.role, "manager") && <RecordCountDialog />}
             <a href={`/o/${org.slug}/cash/export.csv${exportQuery ? `?${exportQuery}` : ""}`} download className={buttonClasses("secondary")}>
               <Download aria-hidden />
-              Export CSV
+              {t("export")}
             </a>
           </div>
         </div>

@@ -3,6 +3,7 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Coins } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { LoadMore, loadMoreOf } from "~/app/_components/ui/load-more";
 import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
@@ -15,12 +16,13 @@ import { Money, Variance } from "~/app/_components/ui/variance";
 
 export type CollectionRow = RouterOutputs["cash"]["list"]["collections"][number];
 
-/** Who counted a collection: the technician, or the machine's own figure when no one did. */
-const countedBy = (c: CollectionRow) => c.technicianName ?? (c.source === "machine" ? "Machine report" : "Former member");
 
 /** The collections for the filter, newest first, 50 at a time; the loaded rows sort by any column and filter by a search. */
 export function CollectionsTable({ query }: { query: CashQuery }) {
+  const t = useTranslations("cash.collections");
   const org = useOrg();
+  /** Who counted a collection: the technician, or the machine's own figure when no one did. */
+  const countedBy = (c: CollectionRow) => c.technicianName ?? (c.source === "machine" ? t("machineReport") : t("formerMember"));
   const trpc = useTRPC();
   const list = useSuspenseInfiniteQuery(trpc.cash.list.infiniteQueryOptions(cashListInput(org.id, query), cashPageOptions));
   const rows = list.data.pages.flatMap((p) => p.collections);
@@ -28,19 +30,17 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
 
   if (rows.length === 0) {
     return (
-      <EmptyState icon={<Coins />} title={filtered ? "No collections match" : "No cash collected yet"}>
-        {filtered
-          ? "Remove a filter or pick another month."
-          : "A collection appears here when a machine reports emptying its cash box, or when a technician records the cash counted at a visit."}
+      <EmptyState icon={<Coins />} title={filtered ? t("emptyMatch") : t("emptyNone")}>
+        {filtered ? t("emptyMatchBody") : t("emptyNoneBody")}
       </EmptyState>
     );
   }
 
   const columns: Column<CollectionRow>[] = [
-    { key: "time", label: "Time", sortValue: (c) => c.occurredAt.getTime(), render: (c) => <Timestamp date={c.occurredAt} timeZone={org.timeZone} /> },
+    { key: "time", label: t("time"), sortValue: (c) => c.occurredAt.getTime(), render: (c) => <Timestamp date={c.occurredAt} timeZone={org.timeZone} /> },
     {
       key: "machine",
-      label: "Machine",
+      label: t("machine"),
       sortValue: (c) => c.machineName,
       render: (c) => (
         <Link href={`/o/${org.slug}/machines/${c.machineId}`} className="font-medium hover:underline">
@@ -51,7 +51,7 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
     },
     {
       key: "technician",
-      label: "Counted by",
+      label: t("countedBy"),
       sortValue: countedBy,
       render: (c) => (
         <span title={c.note ?? undefined}>
@@ -60,11 +60,11 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
         </span>
       ),
     },
-    { key: "route", label: "Route", sortValue: (c) => c.routeName, render: (c) => c.routeName ?? <span className="text-zinc-500">—</span> },
-    { key: "expected", label: "Expected", align: "right", sortValue: (c) => c.expectedMinor, render: (c) => <Money minor={c.expectedMinor} currency={c.currency} /> },
+    { key: "route", label: t("route"), sortValue: (c) => c.routeName, render: (c) => c.routeName ?? <span className="text-zinc-500">—</span> },
+    { key: "expected", label: t("expected"), align: "right", sortValue: (c) => c.expectedMinor, render: (c) => <Money minor={c.expectedMinor} currency={c.currency} /> },
     {
       key: "counted",
-      label: "Counted",
+      label: t("counted"),
       align: "right",
       sortValue: (c) => c.countedMinor,
       render: (c) => (
@@ -72,13 +72,13 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
           <Money minor={c.countedMinor} currency={c.currency} />
           {c.reportedMinor !== null && c.technicianName && c.reportedMinor !== c.countedMinor && (
             <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-              machine said <Money minor={c.reportedMinor} currency={c.currency} />
+              {t.rich("machineSaid", { amount: () => <Money minor={c.reportedMinor!} currency={c.currency} /> })}
             </span>
           )}
         </span>
       ),
     },
-    { key: "variance", label: "Over/short", align: "right", sortValue: (c) => c.varianceMinor, render: (c) => <Variance minor={c.varianceMinor} currency={c.currency} /> },
+    { key: "variance", label: t("overShort"), align: "right", sortValue: (c) => c.varianceMinor, render: (c) => <Variance minor={c.varianceMinor} currency={c.currency} /> },
   ];
 
   return (
@@ -89,10 +89,10 @@ export function CollectionsTable({ query }: { query: CashQuery }) {
           columns={columns}
           rowKey={(c) => c.id}
           initialSort="time"
-          caption="Cash collections"
-          searchLabel="Search machine, technician, route or note"
+          caption={t("caption")}
+          searchLabel={t("search")}
           searchText={(c) => [c.machineName, c.locationName, countedBy(c), c.routeName, c.note].filter(Boolean).join(" ")}
-          empty="No collections."
+          empty={t("empty")}
         />
       </div>
       <LoadMore shown={rows.length} more={loadMoreOf(list)} />

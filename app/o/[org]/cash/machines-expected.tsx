@@ -2,52 +2,55 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
 import { Money } from "~/app/_components/ui/variance";
 
 type Row = RouterOutputs["cash"]["expected"][number];
 
 /** Cash that should be in each machine now, largest first: where a collection is due. */
 export function MachinesExpected() {
+  const t = useTranslations("cash.machines");
+  const f = useFormat();
   const org = useOrg();
   const trpc = useTRPC();
   const { data: rows } = useSuspenseQuery(trpc.cash.expected.queryOptions({ orgId: org.id }));
   const columns: Column<Row>[] = [
     {
       key: "machine",
-      label: "Machine",
+      label: t("machine"),
       sortValue: (r) => r.machineName,
       render: (r) => (
         <Link href={`/o/${org.slug}/machines/${r.machineId}`} className="font-medium hover:underline">
           {r.machineName}
-          {r.disabled && <span className="ml-1.5 text-xs font-normal text-zinc-500">disabled</span>}
+          {r.disabled && <span className="ml-1.5 text-xs font-normal text-zinc-500">{t("disabled")}</span>}
           {r.locationName && <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{r.locationName}</span>}
         </Link>
       ),
     },
-    { key: "route", label: "Route", sortValue: (r) => r.routeName, render: (r) => r.routeName ?? <span className="text-zinc-500">—</span> },
+    { key: "route", label: t("route"), sortValue: (r) => r.routeName, render: (r) => r.routeName ?? <span className="text-zinc-500">—</span> },
     {
       key: "since",
-      label: "Last collected",
+      label: t("lastCollected"),
       sortValue: (r) => r.lastCollectedAt?.getTime() ?? null,
-      render: (r) => <RelativeTime date={r.lastCollectedAt} timeZone={org.timeZone} never="Never" />,
+      render: (r) => <RelativeTime date={r.lastCollectedAt} timeZone={org.timeZone} never={t("never")} />,
     },
-    { key: "sales", label: "Cash sales", align: "right", sortValue: (r) => r.salesMinor, render: (r) => <Money minor={r.salesMinor} currency={r.currency} /> },
+    { key: "sales", label: t("cashSales"), align: "right", sortValue: (r) => r.salesMinor, render: (r) => <Money minor={r.salesMinor} currency={r.currency} /> },
     {
       key: "paidBack",
-      label: "Paid back",
+      label: t("paidBack"),
       align: "right",
       sortValue: (r) => r.paidBackMinor,
-      render: (r) => (r.paidBackMinor === 0 ? <span className="text-zinc-500">—</span> : `−${formatMoney(r.paidBackMinor, r.currency)}`),
+      render: (r) => (r.paidBackMinor === 0 ? <span className="text-zinc-500">—</span> : `−${f.money(r.paidBackMinor, r.currency)}`),
     },
     {
       key: "expected",
-      label: "Expected now",
+      label: t("expectedNow"),
       align: "right",
       sortValue: (r) => r.expectedMinor,
       render: (r) => (
@@ -65,14 +68,14 @@ export function MachinesExpected() {
           columns={columns}
           rowKey={(r) => r.machineId}
           initialSort="expected"
-          caption="Expected cash in each machine now"
-          searchLabel="Search machine, location or route"
+          caption={t("caption")}
+          searchLabel={t("search")}
           searchText={(r) => [r.machineName, r.locationName, r.routeName].filter(Boolean).join(" ")}
-          empty="No machines yet. Register a machine to see the cash it holds."
+          empty={t("empty")}
         />
       </div>
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-        Cash sales since the machine&apos;s last collection (for a machine never emptied, since its first sale), less cash paid back by hand for failed vends.
+        {t("note")}
       </p>
     </div>
   );

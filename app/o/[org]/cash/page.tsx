@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -8,7 +9,10 @@ import { CashSkeleton } from "./cash-skeleton";
 import { cashListInput, cashPageOptions, cashQueryFrom, thisMonth, trendInput } from "./cash-query";
 import { CashView } from "./cash-view";
 
-export const metadata: Metadata = { title: "Cash" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cash");
+  return { title: t("meta.title") };
+}
 
 export default async function CashPage({
   params,
@@ -21,6 +25,7 @@ export default async function CashPage({
   const { org } = await requireMember(slug, `/o/${slug}/cash`);
   const query = cashQueryFrom(toSearchParams(await searchParams));
   const orgId = org.id;
+  const t = await getTranslations("cash");
   const month = thisMonth(org.timeZone);
   prefetch(trpc.cash.expected.queryOptions({ orgId }));
   prefetch(trpc.cash.summaries.queryOptions({ orgId, fromMonth: month, toMonth: month }));
@@ -33,8 +38,8 @@ export default async function CashPage({
   return (
     <HydrateClient>
       <PageHeader
-        title="Cash"
-        description={`What should be in each machine's cash box, and whether what comes back matches. Expected cash is the cash sales since the last collection, less cash paid back by hand for failed vends. Months are in ${org.timeZone}.`}
+        title={t("meta.title")}
+        description={t("page.description", { timeZone: org.timeZone })}
       />
       <Suspense fallback={<CashSkeleton />}>
         <CashView />

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Coins } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
@@ -22,6 +23,8 @@ const empty = { machineId: "", counted: "", technicianId: "", note: "" };
  * machine. The key is made when the dialog opens, so a double click records one count.
  */
 export function RecordCountDialog() {
+  const t = useTranslations("cash.record");
+  const locale = useLocale();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -59,8 +62,8 @@ export function RecordCountDialog() {
     event.preventDefault();
     const countedMinor = parseMajor(values.counted, org.currency);
     const found: FieldErrors = {};
-    if (!values.machineId) found.machineId = ["Choose the machine the cash came from."];
-    if (countedMinor === null || Number.isNaN(countedMinor)) found.countedMinor = [amountHint(org.currency)];
+    if (!values.machineId) found.machineId = [t("chooseMachineError")];
+    if (countedMinor === null || Number.isNaN(countedMinor)) found.countedMinor = [amountHint(org.currency, locale)];
     setLocalErrors(found);
     if (Object.keys(found).length > 0 || countedMinor === null) return;
     record.mutate({
@@ -80,18 +83,18 @@ export function RecordCountDialog() {
       trigger={
         <Button>
           <Coins aria-hidden />
-          Record a count
+          {t("button")}
         </Button>
       }
-      title="Record a cash count"
-      description="The cash counted from one machine's box, as of now. If the machine reported emptying its box in the last 12 hours, the count completes that collection."
+      title={t("title")}
+      description={t("description")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={Object.keys(errors).length > 0 ? "Check the highlighted fields." : errorMessageOf(record.error)} />
-        <Field label="Machine" errors={errors.machineId}>
+        <FormAlert message={Object.keys(errors).length > 0 ? t("checkFields") : errorMessageOf(record.error)} />
+        <Field label={t("machine")} errors={errors.machineId}>
           {(control) => (
             <NativeSelect {...control} value={values.machineId} onChange={(e) => set({ machineId: e.target.value })}>
-              <option value="">Choose a machine</option>
+              <option value="">{t("chooseMachine")}</option>
               {machines.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
@@ -101,15 +104,15 @@ export function RecordCountDialog() {
           )}
         </Field>
         <TextField
-          label={`Counted (${org.currency})`}
-          hint={amountHint(org.currency)}
+          label={t("counted", { currency: org.currency })}
+          hint={amountHint(org.currency, locale)}
           errors={errors.countedMinor}
           inputMode="decimal"
           autoComplete="off"
           value={values.counted}
           onChange={(e) => set({ counted: e.target.value })}
         />
-        <Field label="Counted by" errors={errors.technicianId}>
+        <Field label={t("countedBy")} errors={errors.technicianId}>
           {(control) => (
             <NativeSelect {...control} value={values.technicianId} onChange={(e) => set({ technicianId: e.target.value })}>
               {technicians.map((t) => (
@@ -120,8 +123,8 @@ export function RecordCountDialog() {
             </NativeSelect>
           )}
         </Field>
-        <TextField label="Note" optional errors={errors.note} maxLength={500} value={values.note} onChange={(e) => set({ note: e.target.value })} placeholder="Bag 14, counted at the depot" />
-        <DialogActions pending={record.isPending} onCancel={() => openChange(false)} submitLabel="Record count" />
+        <TextField label={t("note")} optional errors={errors.note} maxLength={500} value={values.note} onChange={(e) => set({ note: e.target.value })} placeholder={t("notePlaceholder")} />
+        <DialogActions pending={record.isPending} onCancel={() => openChange(false)} submitLabel={t("submit")} />
       </form>
     </Modal>
   );

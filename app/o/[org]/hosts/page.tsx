@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Skeleton } from "~/app/_components/ui/skeleton";
@@ -11,11 +11,15 @@ import { closedMonths, isMonth } from "./months";
 import { MonthPicker } from "~/app/_components/org/month-picker";
 import { StatementsView } from "./statements-view";
 
-export const metadata: Metadata = { title: "Host statements" };
+export async function generateMetadata() {
+  const t = await getTranslations("hosts.page");
+  return { title: t("title") };
+}
 
 export default async function HostStatementsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ month?: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/hosts`);
+  const t = await getTranslations("hosts.page");
   const months = closedMonths(org.timeZone);
   const asked = (await searchParams).month;
   const month = isMonth(asked) && months.includes(asked) ? asked : months[0]!;
@@ -23,8 +27,8 @@ export default async function HostStatementsPage({ params, searchParams }: { par
   return (
     <HydrateClient>
       <PageHeader
-        title="Host statements"
-        description={`What each place's host is owed for a closed month, by its contract. Months of ${org.timeZone}.`}
+        title={t("title")}
+        description={t("description", { timeZone: org.timeZone })}
         actions={
           <>
             <MonthPicker months={months} value={month} />

@@ -2,7 +2,9 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { CardList, RecordCard, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { useOrg } from "~/app/_components/org/org-context";
 import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
@@ -10,8 +12,7 @@ import { SortSelect } from "~/app/_components/ui/sort-select";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { hostStatementStatuses, type HostStatementSummary } from "~/server/hosts/contract";
-import { formatMoney } from "~/server/money";
-import { statementStatusLabels } from "./statement-status";
+import { useStatementStatus } from "./statement-status";
 
 type SortKey = "place" | "status" | "gross" | "net" | "commission" | "adjustments" | "total";
 type Figure = "grossMinor" | "netMinor" | "commissionMinor" | "adjustmentsMinor" | "totalMinor";
@@ -26,17 +27,13 @@ const compare: Record<SortKey, (a: HostStatementSummary, b: HostStatementSummary
   adjustments: (a, b) => a.adjustmentsMinor - b.adjustmentsMinor,
   total: (a, b) => a.totalMinor - b.totalMinor,
 };
-const moneyColumns: { key: SortKey; label: string; figure: Figure }[] = [
-  { key: "gross", label: "Gross", figure: "grossMinor" },
-  { key: "net", label: "Net", figure: "netMinor" },
-  { key: "commission", label: "Commission", figure: "commissionMinor" },
-  { key: "adjustments", label: "Adjustments", figure: "adjustmentsMinor" },
-  { key: "total", label: "Total", figure: "totalMinor" },
-];
-const sortOptions = [{ key: "place", label: "Place" }, { key: "status", label: "Status" }, ...moneyColumns.map(({ key, label }) => ({ key, label }))] as const satisfies readonly {
-  key: SortKey;
-  label: string;
-}[];
+const moneyColumns = [
+  { key: "gross", figure: "grossMinor" },
+  { key: "net", figure: "netMinor" },
+  { key: "commission", figure: "commissionMinor" },
+  { key: "adjustments", figure: "adjustmentsMinor" },
+  { key: "total", figure: "totalMinor" },
+] as const satisfies readonly { key: SortKey; figure: Figure }[];
 
 /** The sums of the shown statements, one row per currency (an org counts in one, but a contract keeps its own). */
 function totalsOf(rows: HostStatementSummary[]) {
@@ -51,12 +48,14 @@ function totalsOf(rows: HostStatementSummary[]) {
 }
 
 function StatementBadges({ s }: { s: HostStatementSummary }) {
+  const t = useTranslations("hosts.table");
+  const statuses = useStatementStatus();
   return (
     <>
-      <StatusBadge status={s.status} label={statementStatusLabels[s.status]} />
+      <StatusBadge status={s.status} label={statuses.label(s.status)} />
       {s.revision > 0 && (
         <span title={s.revisionNote ?? undefined} className="ml-1.5 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-700 ring-1 ring-violet-600/20 ring-inset dark:bg-violet-500/10 dark:text-violet-300">
-          Revised
+          {t("revised")}
         </span>
       )}
     </>
@@ -66,6 +65,9 @@ function StatementBadges({ s }: { s: HostStatementSummary }) {
 /** The month's statements, one per place: sortable, with a totals row; the place opens the statement. */
 export function StatementsTable({ statements }: { statements: HostStatementSummary[] }) {
   const org = useOrg();
+  const t = useTranslations("hosts.table");
+  const f = useFormat();
+  const sortOptions = (["place", "status", ...moneyColumns.map((c) => c.key)] as const).map((key) => ({ key, label: t(key) }));
   const { sort, sortBy } = useTableSort<SortKey>("place");
   const rows = useMemo(() => {
     const sign = sort.direction === "asc" ? 1 : -1;
@@ -79,7 +81,7 @@ export function StatementsTable({ statements }: { statements: HostStatementSumma
   return (
     <section aria-labelledby="statements-heading">
       <h2 id="statements-heading" className="sr-only">
-        Statements
+        {t("heading")}
       </h2>
       <div className="sm:hidden">
         {rows.length > 1 && (
@@ -87,7 +89,7 @@ export function StatementsTable({ statements }: { statements: HostStatementSumma
             <SortSelect options={sortOptions} sort={sort.key} direction={sort.direction} onSortBy={sortBy} onReverse={() => sortBy(sort.key)} />
           </div>
         )}
-        <CardList label="Statements">
+        <CardList label={t("heading")}>
           {rows.map((s) => (
             <RecordCard
               key={s.id}
@@ -97,7 +99,7 @@ export function StatementsTable({ statements }: { statements: HostStatementSumma
                 </Link>
               }
               badges={<StatementBadges s={s} />}
-              facts={moneyColumns.map((c) => ({ label: c.label, value: <span className="tabular">{formatMoney(s[c.figure], s.currency)}</span> }))}
+              facts={moneyColumns.map((c) => ({ label: t(c.key), value: <span className="tabular">{f.money(s[c.figure], s.currency)}</span> }))}
             />
           ))}
         </CardList>
@@ -106,9 +108,9 @@ export function StatementsTable({ statements }: { statements: HostStatementSumma
         <table className={tableClasses} aria-labelledby="statements-heading">
           <thead className={theadClasses}>
             <tr>
-              {header("place", "Place")}
-              {header("status", "Status")}
-              {moneyColumns.map((c) => header(c.key, c.label, "right"))}
+              {header("place", t("place"))}
+              {header("status", t("status"))}
+              {moneyColumns.map((c) => header(c.key, t(c.key), "right"))}
             </tr>
           </thead>
           <tbody>
@@ -124,22 +126,22 @@ export function StatementsTable({ statements }: { statements: HostStatementSumma
                 </td>
                 {moneyColumns.map((c) => (
                   <td key={c.key} className={clsx(cellClasses, "tabular text-right whitespace-nowrap", c.key === "total" ? "font-medium text-zinc-900 dark:text-zinc-100" : "text-zinc-700 dark:text-zinc-300")}>
-                    {formatMoney(s[c.figure], s.currency)}
+                    {f.money(s[c.figure], s.currency)}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
           <tfoot className="border-t border-zinc-200 bg-zinc-50/80 font-medium dark:border-zinc-800 dark:bg-zinc-900">
-            {totals.map((t) => (
-              <tr key={t.currency}>
+            {totals.map((row) => (
+              <tr key={row.currency}>
                 <th scope="row" colSpan={2} className={clsx(cellClasses, "text-left whitespace-nowrap")}>
-                  Total · {t.count} {t.count === 1 ? "statement" : "statements"}
-                  {totals.length > 1 ? ` in ${t.currency}` : ""}
+                  {t("totalRow", { count: row.count })}
+                  {totals.length > 1 ? t("inCurrency", { currency: row.currency }) : ""}
                 </th>
                 {moneyColumns.map((c) => (
                   <td key={c.key} className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-                    {formatMoney(t[c.figure], t.currency)}
+                    {f.money(row[c.figure], row.currency)}
                   </td>
                 ))}
               </tr>

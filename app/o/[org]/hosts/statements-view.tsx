@@ -2,23 +2,26 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ReceiptText } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
-import { formatCount } from "~/app/_components/labels/numbers";
 import { useOrg } from "~/app/_components/org/org-context";
 import { Stat } from "~/app/_components/ui/stat";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { hostStatementStatuses, type HostStatementStatus } from "~/server/hosts/contract";
-import { formatMoney } from "~/server/money";
 import { formatMonth } from "./months";
-import { statementStatusLabels, statementStatusOptions } from "./statement-status";
+import { useStatementStatus } from "./statement-status";
 import { StatementsTable } from "./statements-table";
 
 /** The month's statements: how many in each state, the status filter (kept in the URL), the table with its totals. */
 export function StatementsView({ month }: { month: string }) {
   const org = useOrg();
+  const t = useTranslations("hosts.view");
+  const f = useFormat();
+  const statuses = useStatementStatus();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.hosts.statements.list.queryOptions({ orgId: org.id, month }));
   const [params, updateUrl] = useUrlQuery();
@@ -30,35 +33,34 @@ export function StatementsView({ month }: { month: string }) {
 
   if (all.length === 0) {
     return (
-      <EmptyState icon={<ReceiptText />} title={`No statements for ${formatMonth(month)}`}>
-        Statements appear after a month closes, one for each place with a host contract in force that month. Set a contract on a location&apos;s page; managers can generate a closed month
-        here without waiting for the monthly run.
+      <EmptyState icon={<ReceiptText />} title={t("emptyTitle", { month: formatMonth(month, f.locale) })}>
+        {t("emptyBody")}
       </EmptyState>
     );
   }
 
-  const owed = data.totals.map((t) => formatMoney(t.totalMinor, t.currency)).join(" + ") || formatMoney(0, org.currency);
+  const owed = data.totals.map((x) => f.money(x.totalMinor, x.currency)).join(" + ") || f.money(0, org.currency);
   return (
     <div className="space-y-4">
       <dl
-        aria-label="Statements by state"
+        aria-label={t("byState")}
         className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-5 dark:border-zinc-800 dark:bg-zinc-800"
       >
         {hostStatementStatuses.map((s) => (
-          <Stat key={s} label={statementStatusLabels[s]}>
-            <span className={counts[s] > 0 && s === "draft" ? "tabular text-amber-700 dark:text-amber-300" : "tabular"}>{formatCount(counts[s])}</span>
+          <Stat key={s} label={statuses.label(s)}>
+            <span className={counts[s] > 0 && s === "draft" ? "tabular text-amber-700 dark:text-amber-300" : "tabular"}>{f.count(counts[s])}</span>
           </Stat>
         ))}
-        <Stat label="Owed to hosts" className="col-span-2 sm:col-span-1">
+        <Stat label={t("owed")} className="col-span-2 sm:col-span-1">
           <span className="tabular">{owed}</span>
         </Stat>
       </dl>
       <div className="flex flex-wrap items-center gap-2">
-        <FilterChip label="Status" value={status} options={statementStatusOptions} onChange={(v) => updateUrl({ status: v })} />
+        <FilterChip label={t("statusFilter")} value={status} options={statuses.options} onChange={(v) => updateUrl({ status: v })} />
       </div>
       {shown.length === 0 ? (
-        <EmptyState icon={<ReceiptText />} title="No statements match">
-          Remove the status filter to see the month&apos;s other statements.
+        <EmptyState icon={<ReceiptText />} title={t("noMatchTitle")}>
+          {t("noMatchBody")}
         </EmptyState>
       ) : (
         <StatementsTable statements={shown} />

@@ -1,5 +1,6 @@
 import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -9,18 +10,22 @@ import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { JobRuns } from "./job-runs";
 
-export const metadata: Metadata = { title: "Jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("jobs.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function JobsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/jobs`);
-  const header = <PageHeader title="Scheduled jobs" description={`What runs on a schedule for ${org.name}, how long its part took and what it touched. Times are in ${org.timeZone}.`} />;
+  const t = await getTranslations("jobs.page");
+  const header = <PageHeader title={t("title")} description={t("description", { name: org.name, timeZone: org.timeZone })} />;
   if (!hasRole(role, "admin")) {
     return (
       <>
         {header}
-        <EmptyState icon={<ShieldAlert />} title="You need the admin role to see scheduled jobs">
-          Ask an owner or admin of {org.name}.
+        <EmptyState icon={<ShieldAlert />} title={t("forbiddenTitle")}>
+          {t("forbiddenBody", { name: org.name })}
         </EmptyState>
       </>
     );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
 import { Field, TextField } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -13,7 +14,7 @@ import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { locationInput, locationKinds, type LocationKind } from "~/server/fleet/contract";
-import { locationKindLabels } from "./location-kinds";
+import { useLocationKindLabel } from "./location-kinds";
 
 export type LocationRow = RouterOutputs["locations"]["list"][number];
 
@@ -33,6 +34,8 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("locations.dialog");
+  const kindLabel = useLocationKindLabel();
   const initial: Values = {
     name: location?.name ?? "",
     kind: location?.kind ?? "office",
@@ -74,19 +77,19 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
       open={open}
       onOpenChange={openChange}
       trigger={trigger}
-      title={location ? `Edit ${location.name}` : "Add a location"}
-      description={location ? undefined : "Machines are placed at locations; reports group sales by them."}
+      title={location ? t("editTitle", { name: location.name }) : t("addTitle")}
+      description={location ? undefined : t("description")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={hasErrors ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <FormAlert message={hasErrors ? t("checkFields") : mutation.error ? errorMessageOf(mutation.error) : null} />
         <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem]">
-          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
-          <Field label="Kind" errors={errors.kind}>
+          <TextField label={t("name")} name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+          <Field label={t("kind")} errors={errors.kind}>
             {(control) => (
               <NativeSelect {...control} name="kind" value={values.kind} onChange={(e) => set({ kind: e.target.value as LocationKind })} className="w-full">
                 {locationKinds.map((k) => (
                   <option key={k} value={k}>
-                    {locationKindLabels[k]}
+                    {kindLabel(k)}
                   </option>
                 ))}
               </NativeSelect>
@@ -94,7 +97,7 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
           </Field>
         </div>
         <TextField
-          label="Address"
+          label={t("address")}
           name="address"
           optional
           autoComplete="street-address"
@@ -104,7 +107,7 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Latitude"
+            label={t("latitude")}
             name="latitude"
             optional
             inputMode="decimal"
@@ -112,10 +115,10 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
             value={values.latitude}
             onChange={(e) => set({ latitude: e.target.value })}
             errors={errors.latitude}
-            hint="Decimal degrees, -90 to 90."
+            hint={t("latitudeHint")}
           />
           <TextField
-            label="Longitude"
+            label={t("longitude")}
             name="longitude"
             optional
             inputMode="decimal"
@@ -123,10 +126,10 @@ export function LocationDialog({ trigger, location }: { trigger: React.ReactNode
             value={values.longitude}
             onChange={(e) => set({ longitude: e.target.value })}
             errors={errors.longitude}
-            hint="Decimal degrees, -180 to 180."
+            hint={t("longitudeHint")}
           />
         </div>
-        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={location ? "Save changes" : "Add location"} />
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={location ? t("save") : t("add")} />
       </form>
     </Modal>
   );

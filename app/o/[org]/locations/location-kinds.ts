@@ -1,16 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { LocationKind } from "~/server/fleet/contract";
 
-/** The kinds of place a machine stands in, in words. */
-export const locationKindLabels = {
-  office: "Office",
-  school: "School",
-  university: "University",
-  hospital: "Hospital",
-  station: "Station",
-  airport: "Airport",
-  factory: "Factory",
-  retail: "Shop",
-  gym: "Gym",
-  hotel: "Hotel",
-  other: "Other",
-} as const satisfies Record<LocationKind, string>;
+/** The kinds of place a machine stands in, in the reader's words (`locations.kinds.*`). */
+export function useLocationKindLabel(): (kind: LocationKind) => string {
+  const t = useTranslations("locations.kinds");
+  return (kind) => t(kind);
+}

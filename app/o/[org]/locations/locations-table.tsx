@@ -4,7 +4,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { MapPin, Pencil } from "lucide-react";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { useOrg } from "~/app/_components/org/org-context";
@@ -12,25 +14,28 @@ import { SearchInput } from "~/app/_components/ui/search-input";
 import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
 import { hasRole } from "~/server/tenancy/contract";
 import { LocationDialog, type LocationRow } from "./location-dialog";
-import { locationKindLabels } from "./location-kinds";
+import { intlLocale } from "~/server/i18n/locales";
+import { useLocationKindLabel } from "./location-kinds";
 
 type SortKey = "name" | "kind" | "address" | "machines" | "revenueToday" | "revenue7d" | "cash";
 
-const byName = (a: LocationRow, b: LocationRow) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });
-const compare: Record<SortKey, (a: LocationRow, b: LocationRow) => number> = {
-  name: byName,
-  kind: (a, b) => locationKindLabels[a.kind].localeCompare(locationKindLabels[b.kind]),
-  address: (a, b) => a.address.localeCompare(b.address, "en", { sensitivity: "base" }),
-  machines: (a, b) => a.machineCount - b.machineCount,
-  revenueToday: (a, b) => a.revenueTodayMinor - b.revenueTodayMinor,
-  revenue7d: (a, b) => a.revenue7dMinor - b.revenue7dMinor,
-  cash: (a, b) => a.expectedCashMinor - b.expectedCashMinor,
-};
+type Compare = (a: LocationRow, b: LocationRow) => number;
 
-const coordinate = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+/** The table's orders, with names and kinds compared as the reader's language sorts them. */
+function comparisons(collator: Intl.Collator, kindLabel: ReturnType<typeof useLocationKindLabel>): Record<SortKey, Compare> {
+  return {
+    name: (a, b) => collator.compare(a.name, b.name),
+    kind: (a, b) => collator.compare(kindLabel(a.kind), kindLabel(b.kind)),
+    address: (a, b) => collator.compare(a.address, b.address),
+    machines: (a, b) => a.machineCount - b.machineCount,
+    revenueToday: (a, b) => a.revenueTodayMinor - b.revenueTodayMinor,
+    revenue7d: (a, b) => a.revenue7dMinor - b.revenue7dMinor,
+    cash: (a, b) => a.expectedCashMinor - b.expectedCashMinor,
+  };
+}
+
 const muted = "text-zinc-500 dark:text-zinc-400";
 
 /** The org's locations: search, sort, machines at each (linking to the filtered fleet), edit. */
@@ -41,34 +46,39 @@ export function LocationsTable() {
   const [search, setSearch] = useState("");
   const { sort, sortBy } = useTableSort<SortKey>("name");
   const manager = hasRole(org.role, "manager");
+  const t = useTranslations("locations.list");
+  const f = useFormat();
+  const locale = useLocale();
+  const kindLabel = useLocationKindLabel();
 
   const rows = useMemo(() => {
+    const compare = comparisons(new Intl.Collator(intlLocale(locale), { sensitivity: "base" }), kindLabel);
     const needle = search.trim().toLowerCase();
     const sign = sort.direction === "asc" ? 1 : -1;
     return locations
       .filter((l) => !needle || l.name.toLowerCase().includes(needle) || l.address.toLowerCase().includes(needle))
-      .sort((a, b) => sign * compare[sort.key](a, b) || byName(a, b));
-  }, [locations, search, sort]);
+      .sort((a, b) => sign * compare[sort.key](a, b) || compare.name(a, b));
+  }, [locations, search, sort, locale, kindLabel]);
 
   if (locations.length === 0) {
     return (
       <EmptyState
         icon={<MapPin />}
-        title={manager ? "Add your first location" : "No locations yet"}
+        title={manager ? t("emptyManagerTitle") : t("emptyTitle")}
         action={
           manager && (
             <LocationDialog
               trigger={
                 <Button variant="primary">
                   <MapPin aria-hidden />
-                  Add location
+                  {t("add")}
                 </Button>
               }
             />
           )
         }
       >
-        Locations are the places your machines stand; the fleet and sales can be filtered by them.
+        {t("empty")}
       </EmptyState>
     );
   }
@@ -88,32 +98,32 @@ export function LocationsTable() {
     <section aria-labelledby="locations-heading">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="locations-heading" className="mr-auto text-sm font-semibold">
-          <span className="tabular">{locations.length}</span> {locations.length === 1 ? "location" : "locations"}
+          {t.rich("count", { count: locations.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
           {rows.length !== locations.length && (
             <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">
-              (showing <span className="tabular">{rows.length}</span>)
+              {t.rich("showing", { count: rows.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
             </span>
           )}
         </h2>
-        <SearchInput label="Search locations" value={search} onChange={setSearch} placeholder="Name or address" className="w-full sm:w-64" />
+        <SearchInput label={t("search")} value={search} onChange={setSearch} placeholder={t("searchPlaceholder")} className="w-full sm:w-64" />
       </div>
       <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
         <table className={tableClasses} aria-labelledby="locations-heading">
           <thead className={theadClasses}>
             <tr>
-              {header("name", "Name")}
-              {header("kind", "Kind")}
-              {header("address", "Address")}
-              {header("machines", "Machines", undefined, "right")}
-              {header("revenueToday", "Today", "whitespace-nowrap", "right")}
-              {header("revenue7d", "7 days", "whitespace-nowrap", "right")}
-              {header("cash", "Cash in boxes", "whitespace-nowrap", "right")}
+              {header("name", t("name"))}
+              {header("kind", t("kind"))}
+              {header("address", t("address"))}
+              {header("machines", t("machines"), undefined, "right")}
+              {header("revenueToday", t("today"), "whitespace-nowrap", "right")}
+              {header("revenue7d", t("sevenDays"), "whitespace-nowrap", "right")}
+              {header("cash", t("cash"), "whitespace-nowrap", "right")}
               <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                Coordinates
+                {t("coordinates")}
               </th>
               {manager && (
                 <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </th>
               )}
             </tr>
@@ -126,29 +136,29 @@ export function LocationsTable() {
                     {l.name}
                   </Link>
                 </td>
-                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{locationKindLabels[l.kind]}</td>
+                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{kindLabel(l.kind)}</td>
                 <td className={clsx(cellClasses, "min-w-48 text-zinc-600 dark:text-zinc-400")}>{l.address || <span className={muted}>—</span>}</td>
                 <td className={clsx(cellClasses, "text-right")}>
                   <Link
                     href={`/o/${org.slug}/machines?location=${l.id}`}
-                    aria-label={`${l.machineCount} ${l.machineCount === 1 ? "machine" : "machines"} at ${l.name}`}
+                    aria-label={t("machinesAt", { count: l.machineCount, name: l.name })}
                     className="tabular font-medium text-brand-600 hover:underline dark:text-brand-500"
                   >
                     {l.machineCount}
                   </Link>
                 </td>
                 <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.revenueTodayMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
-                  {formatMoney(l.revenueTodayMinor, l.currency)}
+                  {f.money(l.revenueTodayMinor, l.currency)}
                 </td>
                 <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.revenue7dMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
-                  {formatMoney(l.revenue7dMinor, l.currency)}
+                  {f.money(l.revenue7dMinor, l.currency)}
                 </td>
                 <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap", l.expectedCashMinor === 0 ? muted : "text-zinc-700 dark:text-zinc-300")}>
-                  {formatMoney(l.expectedCashMinor, l.currency)}
+                  {f.money(l.expectedCashMinor, l.currency)}
                 </td>
                 <td className={clsx(cellClasses, "tabular font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
                   {l.latitude !== null && l.longitude !== null ? (
-                    `${coordinate.format(l.latitude)}, ${coordinate.format(l.longitude)}`
+                    `${f.decimal(l.latitude, 4, true)}, ${f.decimal(l.longitude, 4, true)}`
                   ) : (
                     <span className={muted}>—</span>
                   )}
@@ -158,9 +168,9 @@ export function LocationsTable() {
                     <LocationDialog
                       location={l}
                       trigger={
-                        <Button variant="ghost" size="sm" aria-label={`Edit ${l.name}`}>
+                        <Button variant="ghost" size="sm" aria-label={t("editName", { name: l.name })}>
                           <Pencil aria-hidden />
-                          <span className="hidden sm:inline">Edit</span>
+                          <span className="hidden sm:inline">{t("edit")}</span>
                         </Button>
                       }
                     />
@@ -171,8 +181,8 @@ export function LocationsTable() {
           </tbody>
         </table>
         {rows.length === 0 && (
-          <EmptyState icon={<MapPin />} title="No locations match" className="m-4 border-0">
-            Clear the search to see every location.
+          <EmptyState icon={<MapPin />} title={t("noMatchTitle")} className="m-4 border-0">
+            {t("noMatch")}
           </EmptyState>
         )}
       </div>

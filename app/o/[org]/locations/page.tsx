@@ -1,5 +1,6 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -10,24 +11,28 @@ import { requireMember } from "~/server/web";
 import { LocationDialog } from "./location-dialog";
 import { LocationsTable } from "./locations-table";
 
-export const metadata: Metadata = { title: "Locations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("locations");
+  return { title: t("metadata.title") };
+}
 
 export default async function LocationsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/locations`);
   prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
+  const t = await getTranslations("locations.list");
   return (
     <HydrateClient>
       <PageHeader
-        title="Locations"
-        description="The places your machines stand: offices, stations, schools and more."
+        title={t("title")}
+        description={t("description")}
         actions={
           hasRole(role, "manager") && (
             <LocationDialog
               trigger={
                 <Button variant="primary">
                   <Plus aria-hidden />
-                  Add location
+                  {t("add")}
                 </Button>
               }
             />

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Check, ChevronRight, LoaderCircle, Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { CopyButton } from "~/app/_components/ui/copy-button";
@@ -32,6 +33,7 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const origin = useOrigin();
+  const t = useTranslations("machines.connect");
   const [kind, setKind] = useState<ExampleKind>("curl");
   const connection = useQuery(
     trpc.machines.connection.queryOptions(
@@ -52,13 +54,14 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
   const endpoint = `${origin}${endpointPath(machineId)}`;
   const code = examples[kind].render({ endpoint, secret });
   const lastSeenAt = connection.data?.lastSeenAt ?? null;
+  const testAcceptedAt = test.data?.receivedAt;
   const example = (
     <>
       <div className="flex flex-wrap items-end justify-between gap-2">
         <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-          A heartbeat, signed {secret ? "with this secret" : "with the machine's secret"} as the machine protocol asks.
+          {secret ? t("signedShown") : t("signed")}
         </p>
-        <div role="group" aria-label="Example language" className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+        <div role="group" aria-label={t("exampleLanguage")} className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
           {(Object.keys(examples) as ExampleKind[]).map((k) => (
             <button
               key={k}
@@ -82,7 +85,7 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
         {code}
       </pre>
       <div className="mt-2">
-        <CopyButton text={code} label="Copy example" what={`${examples[kind].label} request`} size="sm" />
+        <CopyButton text={code} label={t("copyExample")} what={t("exampleWhat", { language: examples[kind].label })} size="sm" />
       </div>
     </>
   );
@@ -105,18 +108,17 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
               <Check aria-hidden className="size-3.5" strokeWidth={3} />
             </span>
             <p>
-              <strong className="font-semibold">First event received.</strong> Last report <Timestamp date={lastSeenAt} timeZone={org.timeZone} />.
+              {t.rich("firstEvent", {
+                strong: (chunks) => <strong className="font-semibold">{chunks}</strong>,
+                time: () => <Timestamp date={lastSeenAt} timeZone={org.timeZone} />,
+              })}
             </p>
           </>
         ) : (
           <>
             <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-zinc-500 motion-reduce:animate-none" />
             <p>
-              {connection.isPending
-                ? "Checking for events from this machine…"
-                : connection.isError
-                  ? "Could not check for events; retrying."
-                  : "Waiting for the first event from this machine…"}
+              {connection.isPending ? t("checking") : connection.isError ? t("checkFailed") : t("waiting")}
             </p>
           </>
         )}
@@ -126,13 +128,13 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
         <details className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
           <summary className="flex cursor-pointer items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium text-zinc-900 select-none hover:bg-zinc-50 dark:text-zinc-100 dark:hover:bg-zinc-800/60 [&::-webkit-details-marker]:hidden">
             <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />
-            Example request
+            {t("example")}
           </summary>
           <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">{example}</div>
         </details>
       ) : (
         <div>
-          <h4 className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Example request</h4>
+          <h4 className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{t("example")}</h4>
           {example}
         </div>
       )}
@@ -140,16 +142,16 @@ export function ConnectMachine({ machineId, secret = null, collapsible = false }
       {hasRole(org.role, "manager") && (
         <div className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
-            VendOps can send a heartbeat marked as a test, signed with this machine&apos;s secret, through the same path the machine uses.
+            {t("testExplain")}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <Button size="sm" onClick={() => test.mutate({ orgId: org.id, machineId })} disabled={test.isPending}>
               {test.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Send aria-hidden />}
-              Send a test event
+              {t("sendTest")}
             </Button>
-            {test.data && (
+            {testAcceptedAt && (
               <p role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">
-                Test heartbeat accepted at <Timestamp date={test.data.receivedAt} timeZone={org.timeZone} />.
+                {t.rich("testAccepted", { time: () => <Timestamp date={testAcceptedAt} timeZone={org.timeZone} /> })}
               </p>
             )}
           </div>

@@ -1,3 +1,4 @@
+// i18n: code sample (the requests people copy into their own programs are code, not prose)
 // The example requests "Connect a machine" shows: a heartbeat signed as machine protocol v1 asks
 // (Standard Webhooks: v1, base64 HMAC-SHA256 of "{id}.{timestamp}.{body}" keyed by the secret's bytes).
 

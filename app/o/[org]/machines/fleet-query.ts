@@ -5,16 +5,8 @@ import { machineSorts, type FleetStatus, type MachineSort } from "~/server/fleet
 export type FleetSort = MachineSort;
 export type SortDirection = "asc" | "desc";
 
-export const machineStatusOptions = [
-  { value: "online", label: "Online" },
-  { value: "offline", label: "Offline" },
-  { value: "fault", label: "Fault" },
-  { value: "never_connected", label: "Never connected" },
-  { value: "disabled", label: "Disabled" },
-] as const satisfies readonly { value: FleetStatus; label: string }[];
-
-/** The words for a machine's state: "Never connected" rather than its code. */
-export const fleetStatusLabel = (status: FleetStatus): string => machineStatusOptions.find((o) => o.value === status)?.label ?? status;
+/** A machine's states, in the order the status filter lists them (words: `machines.status.*`, see fleet-status.ts). */
+export const fleetStatuses = ["online", "offline", "fault", "never_connected", "disabled"] as const satisfies readonly FleetStatus[];
 
 /** The direction a column sorts in when first clicked: what an operator looks for first. */
 export const firstDirection: Record<FleetSort, SortDirection> = {
@@ -47,7 +39,7 @@ export function fleetQueryFrom(params: QueryReader): FleetQuery {
   const sort = params.get("sort") as FleetSort | null;
   return {
     search: textParam(params, "q") ?? "",
-    status: machineStatusOptions.map((o) => o.value).filter((s) => statuses.includes(s)),
+    status: fleetStatuses.filter((s) => statuses.includes(s)),
     locationId: idParam(params, "location") ?? null,
     sort: sort && machineSorts.includes(sort) ? sort : "name",
     direction: params.get("dir") === "desc" ? "desc" : "asc",

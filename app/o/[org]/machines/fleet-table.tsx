@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, Plus, Refrigerator, SearchX } from "lucide-react";
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
@@ -17,30 +18,35 @@ import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
-import { LIVE_REFRESH_MS, firstDirection, fleetListInput, fleetQueryFrom, machineStatusOptions, type FleetSort } from "./fleet-query";
+import { LIVE_REFRESH_MS, firstDirection, fleetListInput, fleetQueryFrom, type FleetSort } from "./fleet-query";
+import { useFleetStatusOptions } from "./fleet-status";
 import { MachineCard } from "./machine-card";
 import { MachineRow } from "./machine-row";
 import { RegisterMachineDialog } from "./register-machine-dialog";
 
 const headerClasses = "px-3 py-2 font-medium whitespace-nowrap";
-const sortOptions = [
-  { key: "name", label: "Name" },
-  { key: "status", label: "Status" },
-  { key: "lastSeen", label: "Last seen" },
-  { key: "location", label: "Location" },
-  { key: "fill", label: "Stock fill" },
-  { key: "faults", label: "Open faults" },
-  { key: "revenueToday", label: "Revenue today" },
-  { key: "revenue7d", label: "Revenue 7 days" },
-  { key: "lastSale", label: "Last sale" },
-  { key: "sinceService", label: "Days since service" },
-  { key: "cash", label: "Cash in box" },
-] as const satisfies readonly { key: FleetSort; label: string }[];
+// The sorts the phone's select offers, each with its label under `machines.fields`.
+const sortFields = {
+  name: "name",
+  status: "status",
+  lastSeen: "lastSeen",
+  location: "location",
+  fill: "fill",
+  faults: "openFaults",
+  revenueToday: "revenueToday",
+  revenue7d: "revenue7d",
+  lastSale: "lastSale",
+  sinceService: "daysSinceService",
+  cash: "cash",
+} as const satisfies Record<FleetSort, string>;
 
 /** The fleet: search, status and location filters, server-side sorting, live every 15 seconds. */
 export function FleetTable() {
   const org = useOrg();
   const trpc = useTRPC();
+  const t = useTranslations("machines");
+  const statusOptions = useFleetStatusOptions();
+  const sortOptions = (Object.keys(sortFields) as FleetSort[]).map((key) => ({ key, label: t(`fields.${sortFields[key]}`) }));
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
   const query = useMemo(() => fleetQueryFrom(new URLSearchParams(queryString)), [queryString]);
@@ -84,23 +90,21 @@ export function FleetTable() {
     return (
       <EmptyState
         icon={<Refrigerator />}
-        title={hasRole(org.role, "manager") ? "Register your first machine" : "No machines yet"}
+        title={hasRole(org.role, "manager") ? t("list.emptyManagerTitle") : t("list.emptyTitle")}
         action={
           hasRole(org.role, "manager") && (
             <RegisterMachineDialog
               trigger={
                 <Button variant="primary">
                   <Plus aria-hidden />
-                  Register machine
+                  {t("list.register")}
                 </Button>
               }
             />
           )
         }
       >
-        {hasRole(org.role, "manager")
-          ? "Registering gives the machine an id and a signing secret; once it sends events, its status, stock and sales show here."
-          : "Machines appear here once a manager registers them."}
+        {hasRole(org.role, "manager") ? t("list.emptyManager") : t("list.emptyViewer")}
       </EmptyState>
     );
   }
@@ -110,33 +114,33 @@ export function FleetTable() {
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="fleet-heading" className="mr-auto flex items-center gap-2 text-sm font-semibold">
           <span>
-            <span className="tabular">{machines.length}</span> {machines.length === 1 ? "machine" : "machines"}
-            {filtered && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">match</span>}
+            {t.rich("list.count", { count: machines.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
+            {filtered && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{t("list.match")}</span>}
           </span>
           {loading ? (
-            <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />
+            <LoaderCircle aria-label={t("list.loading")} className="size-4 animate-spin text-zinc-500" />
           ) : (
-            <span className="inline-flex items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400" title="Refreshes every 15 seconds">
+            <span className="inline-flex items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400" title={t("list.refreshes")}>
               <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-emerald-500" />
-              Live
+              {t("list.live")}
             </span>
           )}
         </h2>
         <MultiFilterChip
-          label="Status"
+          label={t("fields.status")}
           values={query.status}
-          options={machineStatusOptions}
+          options={statusOptions}
           onChange={(status) => updateUrl({ status: status.join(",") || null })}
         />
         {locationOptions.length > 0 && (
           <FilterChip
-            label="Location"
+            label={t("fields.location")}
             value={query.locationId}
             options={locationOptions}
             onChange={(location) => updateUrl({ location })}
           />
         )}
-        <SearchInput label="Search machines" value={search} onChange={setSearch} placeholder="Name, serial or location" className="w-full sm:w-64" />
+        <SearchInput label={t("list.search")} value={search} onChange={setSearch} placeholder={t("list.searchPlaceholder")} className="w-full sm:w-64" />
         {machines.length > 1 && (
           <SortSelect
             options={sortOptions}
@@ -148,7 +152,7 @@ export function FleetTable() {
         )}
       </div>
       {machines.length > 0 && (
-        <CardList label="Machines" className={loading ? "opacity-60 transition-opacity" : undefined}>
+        <CardList label={t("list.title")} className={loading ? "opacity-60 transition-opacity" : undefined}>
           {machines.map((machine) => (
             <MachineCard key={machine.id} machine={machine} />
           ))}
@@ -161,26 +165,26 @@ export function FleetTable() {
         <table className={clsx(tableClasses, "hidden sm:table")} aria-labelledby="fleet-heading">
           <thead className={theadClasses}>
             <tr>
-              {header("name", "Machine")}
-              {header("status", "Status")}
-              {header("lastSeen", "Last seen")}
-              {header("location", "Location")}
-              {header("fill", "Stock fill")}
+              {header("name", t("fields.machine"))}
+              {header("status", t("fields.status"))}
+              {header("lastSeen", t("fields.lastSeen"))}
+              {header("location", t("fields.location"))}
+              {header("fill", t("fields.fill"))}
               <th scope="col" className={`${headerClasses} text-right`}>
-                Empty slots
+                {t("fields.emptySlots")}
               </th>
-              {header("faults", "Open faults", "right")}
+              {header("faults", t("fields.openFaults"), "right")}
               <th scope="col" className={`${headerClasses} text-right`}>
-                Temperature
+                {t("fields.temperature")}
               </th>
-              {header("revenueToday", "Today", "right")}
-              {header("revenue7d", "7 days", "right")}
-              <th scope="col" className={`${headerClasses} text-right`} title="Units sold since the last restock or visit">
-                Since visit
+              {header("revenueToday", t("fields.today"), "right")}
+              {header("revenue7d", t("fields.sevenDays"), "right")}
+              <th scope="col" className={`${headerClasses} text-right`} title={t("fields.sinceVisitTitle")}>
+                {t("fields.sinceVisit")}
               </th>
-              {header("lastSale", "Last sale")}
-              {header("sinceService", "Since service", "right")}
-              {header("cash", "Cash in box", "right")}
+              {header("lastSale", t("fields.lastSale"))}
+              {header("sinceService", t("fields.sinceService"), "right")}
+              {header("cash", t("fields.cash"), "right")}
             </tr>
           </thead>
           <tbody className={loading ? "opacity-60 transition-opacity" : undefined}>
@@ -192,7 +196,7 @@ export function FleetTable() {
         {machines.length === 0 && (
           <EmptyState
             icon={<SearchX />}
-            title="No machines match"
+            title={t("list.noMatchTitle")}
             className="m-4 border-0"
             action={
               <Button
@@ -202,11 +206,11 @@ export function FleetTable() {
                   updateUrl({ q: null, status: null, location: null });
                 }}
               >
-                Clear filters
+                {t("list.clearFilters")}
               </Button>
             }
           >
-            Change the search or remove a filter to see more of the fleet.
+            {t("list.noMatch")}
           </EmptyState>
         )}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RecordCard } from "~/app/_components/ui/card-list";
 import {
@@ -19,6 +20,7 @@ import {
 /** One machine of the fleet on a phone: the facts of its table row, stacked. */
 export function MachineCard({ machine }: { machine: FleetMachine }) {
   const org = useOrg();
+  const t = useTranslations("machines.fields");
   return (
     <RecordCard
       title={
@@ -29,15 +31,15 @@ export function MachineCard({ machine }: { machine: FleetMachine }) {
       subtitle={<span className="font-mono">{machine.serial}</span>}
       badges={<MachineStatus machine={machine} />}
       facts={[
-        { label: "Last seen", value: <MachineLastSeen machine={machine} /> },
-        { label: "Location", value: <MachineLocation machine={machine} /> },
-        { label: "Stock fill", value: <MachineFill machine={machine} /> },
-        { label: "Empty slots", value: <span className={`tabular ${emptySlotsClasses(machine)}`}>{machine.emptySlots}</span> },
-        { label: "Open faults", value: <MachineFaults machine={machine} /> },
-        { label: "Revenue 7 days", value: <MachineMoney machine={machine} minor={machine.revenue7dMinor} /> },
-        { label: "Since visit", value: <MachineSinceVisit machine={machine} /> },
-        { label: "Cash in box", value: <MachineMoney machine={machine} minor={machine.expectedCashMinor} /> },
-        { label: "Temperature", value: <span className="tabular"><MachineTemperature machine={machine} /></span> },
+        { label: t("lastSeen"), value: <MachineLastSeen machine={machine} /> },
+        { label: t("location"), value: <MachineLocation machine={machine} /> },
+        { label: t("fill"), value: <MachineFill machine={machine} /> },
+        { label: t("emptySlots"), value: <span className={`tabular ${emptySlotsClasses(machine)}`}>{machine.emptySlots}</span> },
+        { label: t("openFaults"), value: <MachineFaults machine={machine} /> },
+        { label: t("revenue7d"), value: <MachineMoney machine={machine} minor={machine.revenue7dMinor} /> },
+        { label: t("sinceVisit"), value: <MachineSinceVisit machine={machine} /> },
+        { label: t("cash"), value: <MachineMoney machine={machine} minor={machine.expectedCashMinor} /> },
+        { label: t("temperature"), value: <span className="tabular"><MachineTemperature machine={machine} /></span> },
       ]}
     />
   );

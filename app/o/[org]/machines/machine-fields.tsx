@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Field, TextField } from "~/app/_components/ui/field";
 import { formErrors } from "~/app/_components/forms/form-check";
 import { NativeSelect } from "~/app/_components/ui/native-select";
@@ -37,23 +38,24 @@ export function MachineFields({
 }) {
   const org = useOrg();
   const trpc = useTRPC();
+  const t = useTranslations("machines.form");
   const locations = useQuery(trpc.locations.list.queryOptions({ orgId: org.id }));
   return (
     <div className="space-y-4">
       <TextField
-        label="Name"
+        label={t("name")}
         name="name"
         required
         autoComplete="off"
-        placeholder="Station hall, north entrance"
+        placeholder={t("namePlaceholder")}
         value={values.name}
         onChange={(e) => onChange({ name: e.target.value })}
         errors={errors.name}
-        hint="How your team calls it; shown in lists, alerts and reports."
+        hint={t("nameHint")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Serial number"
+          label={t("serial")}
           name="serial"
           required
           autoComplete="off"
@@ -64,7 +66,7 @@ export function MachineFields({
           className="font-mono"
         />
         <TextField
-          label="Model"
+          label={t("model")}
           name="model"
           optional
           autoComplete="off"
@@ -73,7 +75,7 @@ export function MachineFields({
           errors={errors.model}
         />
       </div>
-      <Field label="Location" optional errors={errors.locationId} hint={locations.data?.length === 0 ? "Add locations on the Locations page." : undefined}>
+      <Field label={t("location")} optional errors={errors.locationId} hint={locations.data?.length === 0 ? t("locationHint") : undefined}>
         {(control) => (
           <NativeSelect
             {...control}
@@ -83,7 +85,7 @@ export function MachineFields({
             onChange={(e) => onChange({ locationId: e.target.value })}
             className="w-full"
           >
-            <option value="">{locations.isPending ? "Loading locations…" : "No location"}</option>
+            <option value="">{locations.isPending ? t("loadingLocations") : t("noLocation")}</option>
             {locations.data?.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}

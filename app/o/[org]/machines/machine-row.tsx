@@ -2,16 +2,16 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { LevelBar, type LevelTone } from "~/app/_components/ui/level-bar";
-import { formatPercent } from "~/app/_components/labels/numbers";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
-import { formatTemperature } from "./machine-figures-format";
-import { fleetStatusLabel } from "./fleet-query";
+import { useTelemetryFormat } from "./machine-figures-format";
+import { useFleetStatusLabel } from "./fleet-status";
 
 export type FleetMachine = RouterOutputs["machines"]["list"][number];
 
@@ -29,38 +29,42 @@ const auditsOnly = (machine: FleetMachine) => machine.lastSeenAt === null && mac
 
 /** Its status badge, or "Audits only" for a machine known from DEX audits alone. */
 export function MachineStatus({ machine }: { machine: FleetMachine }) {
+  const t = useTranslations("machines.row");
+  const statusLabel = useFleetStatusLabel();
   return auditsOnly(machine) ? (
-    <span title="No telemetry: its sales and stock come from its DEX audits." className="text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-      Audits only
+    <span title={t("auditsOnlyTitle")} className="text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+      {t("auditsOnly")}
     </span>
   ) : (
-    <StatusBadge status={machine.status} label={fleetStatusLabel(machine.status)} />
+    <StatusBadge status={machine.status} label={statusLabel(machine.status)} />
   );
 }
 
 /** When it last reported (or its last audit was read). */
 export function MachineLastSeen({ machine }: { machine: FleetMachine }) {
   const org = useOrg();
+  const t = useTranslations("machines.row");
   return auditsOnly(machine) ? (
-    <span>
-      Audit read <RelativeTime date={machine.lastAuditAt} timeZone={org.timeZone} />
-    </span>
+    <span>{t.rich("auditRead", { time: () => <RelativeTime date={machine.lastAuditAt} timeZone={org.timeZone} /> })}</span>
   ) : (
     <RelativeTime date={machine.lastSeenAt} timeZone={org.timeZone} />
   );
 }
 
 export function MachineLocation({ machine }: { machine: FleetMachine }) {
-  return <>{machine.locationName ?? <span className={muted}>No location</span>}</>;
+  const t = useTranslations("machines.row");
+  return <>{machine.locationName ?? <span className={muted}>{t("noLocation")}</span>}</>;
 }
 
 /** Its overall stock fill as a bar and a percentage. */
 export function MachineFill({ machine }: { machine: FleetMachine }) {
-  if (machine.fill === null) return <span className={muted}>No slots</span>;
+  const t = useTranslations("machines.row");
+  const f = useFormat();
+  if (machine.fill === null) return <span className={muted}>{t("noSlots")}</span>;
   return (
     <div className="flex items-center gap-2">
-      <LevelBar value={Math.round(machine.fill * 100)} max={100} tone={fillTone(machine.fill)} label={`Stock fill of ${machine.name}`} className="w-16 shrink-0" />
-      <span className="tabular w-9 text-right text-zinc-700 dark:text-zinc-300">{formatPercent(machine.fill, 0)}</span>
+      <LevelBar value={Math.round(machine.fill * 100)} max={100} tone={fillTone(machine.fill)} label={t("fillOf", { name: machine.name })} className="w-16 shrink-0" />
+      <span className="tabular w-9 text-right text-zinc-700 dark:text-zinc-300">{f.percent(machine.fill, 0)}</span>
     </div>
   );
 }
@@ -76,12 +80,14 @@ export function MachineFaults({ machine }: { machine: FleetMachine }) {
 }
 
 export function MachineTemperature({ machine }: { machine: FleetMachine }) {
-  return <>{machine.temperatureC === null ? <span className={muted}>—</span> : formatTemperature(machine.temperatureC)}</>;
+  const telemetry = useTelemetryFormat();
+  return <>{machine.temperatureC === null ? <span className={muted}>—</span> : telemetry.temperature(machine.temperatureC)}</>;
 }
 
 /** An amount of the machine's money; nothing sold shows muted. */
 export function MachineMoney({ machine, minor }: { machine: FleetMachine; minor: number }) {
-  return <span className={clsx("tabular", minor === 0 && muted)}>{formatMoney(minor, machine.currency)}</span>;
+  const f = useFormat();
+  return <span className={clsx("tabular", minor === 0 && muted)}>{f.money(minor, machine.currency)}</span>;
 }
 
 /** Units sold since the last restock or visit. */
@@ -91,14 +97,20 @@ export function MachineSinceVisit({ machine }: { machine: FleetMachine }) {
 
 export function MachineLastSale({ machine }: { machine: FleetMachine }) {
   const org = useOrg();
-  return machine.lastSaleAt === null ? <span className={muted}>Never</span> : <RelativeTime date={machine.lastSaleAt} timeZone={org.timeZone} />;
+  const t = useTranslations("machines.row");
+  return machine.lastSaleAt === null ? <span className={muted}>{t("never")}</span> : <RelativeTime date={machine.lastSaleAt} timeZone={org.timeZone} />;
 }
 
 /** Whole days since the last restock or visit: "today", "1 day", "12 days". */
 export function MachineSinceService({ machine }: { machine: FleetMachine }) {
-  const days = machine.daysSinceService;
-  if (days === null) return <span className={muted}>Never</span>;
-  return <span className="tabular">{days <= 0 ? "Today" : days === 1 ? "1 day" : `${days} days`}</span>;
+  const serviceDays = useServiceDays();
+  return <span className={machine.daysSinceService === null ? muted : "tabular"}>{serviceDays(machine.daysSinceService)}</span>;
+}
+
+/** Whole days since service in words: "Never", "Today", "1 day", "12 days" (the machine page's figure too). */
+export function useServiceDays(): (days: number | null) => string {
+  const t = useTranslations("machines.row");
+  return (days) => (days === null ? t("never") : days <= 0 ? t("today") : t("days", { count: days }));
 }
 
 /** One machine of the fleet table. */

@@ -1,5 +1,6 @@
 import { Plus, QrCode } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -12,7 +13,10 @@ import { FleetTable } from "./fleet-table";
 import { fleetListInput, fleetQueryFrom } from "./fleet-query";
 import { RegisterMachineDialog } from "./register-machine-dialog";
 
-export const metadata: Metadata = { title: "Machines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("machines");
+  return { title: t("metadata.title") };
+}
 
 export default async function MachinesPage({
   params,
@@ -27,16 +31,17 @@ export default async function MachinesPage({
   prefetch(trpc.machines.list.queryOptions(fleetListInput(org.id, fleetQueryFrom(query))));
   prefetch(trpc.locations.list.queryOptions({ orgId: org.id }));
   const manager = hasRole(role, "manager");
+  const t = await getTranslations("machines.list");
   return (
     <HydrateClient>
       <PageHeader
-        title="Machines"
-        description="Your fleet as the machines report it: status, stock and faults, refreshed every 15 seconds."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <a href={`/o/${org.slug}/machines/stickers.pdf`} className={buttonClasses("secondary")} download>
               <QrCode aria-hidden />
-              QR stickers (PDF)
+              {t("stickers")}
             </a>
             {manager && (
               <RegisterMachineDialog
@@ -44,7 +49,7 @@ export default async function MachinesPage({
                 trigger={
                   <Button variant="primary">
                     <Plus aria-hidden />
-                    Register machine
+                    {t("register")}
                   </Button>
                 }
               />

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { DialogActions, DialogFooter } from "~/app/_components/ui/dialog-actions";
@@ -24,6 +25,7 @@ import { MachineFields, emptyMachine, machineSubmission, type MachineValues } fr
 export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React.ReactNode; openFromUrl?: boolean }) {
   const org = useOrg();
   const trpc = useTRPC();
+  const t = useTranslations("machines.register");
   const queryClient = useQueryClient();
   const [params, updateUrl] = useUrlQuery();
   const [open, setOpen] = useState(Boolean(openFromUrl) && params.get("register") === "1");
@@ -64,12 +66,8 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
       open={open}
       onOpenChange={openChange}
       trigger={trigger}
-      title={created ? `${created.machine.name} is registered` : "Register a machine"}
-      description={
-        created
-          ? "Configure the machine with these credentials. This is the only time the secret is shown."
-          : "The machine gets an id and a signing secret to send its events with."
-      }
+      title={created ? t("registered", { name: created.machine.name }) : t("title")}
+      description={created ? t("registeredDescription") : t("description")}
       keepOpenOnOutsideClick={Boolean(created)}
       wide={Boolean(created)}
     >
@@ -78,21 +76,21 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
           <MachineCredentials machineId={created.credentials.machineId} secret={created.credentials.secret} />
           <section aria-labelledby="connect-machine-title" className="mt-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
             <h3 id="connect-machine-title" className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-              Connect the machine
+              {t("connect")}
             </h3>
             <ConnectMachine machineId={created.credentials.machineId} secret={created.credentials.secret} />
           </section>
           <DialogFooter className="mt-5">
-            <Button onClick={() => openChange(false)}>I have saved the secret</Button>
+            <Button onClick={() => openChange(false)}>{t("savedSecret")}</Button>
             <Link href={`/o/${org.slug}/machines/${created.machine.id}`} className={buttonClasses("primary")}>
-              Set up its planogram
+              {t("planogram")}
               <ArrowRight aria-hidden />
             </Link>
           </DialogFooter>
         </>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <FormAlert message={hasErrors ? "Check the highlighted fields." : errorMessageOf(register.error)} />
+          <FormAlert message={hasErrors ? t("checkFields") : errorMessageOf(register.error)} />
           <MachineFields
             values={values}
             errors={errors}
@@ -102,7 +100,7 @@ export function RegisterMachineDialog({ trigger, openFromUrl }: { trigger: React
               setValues((v) => ({ ...v, ...change }));
             }}
           />
-          <DialogActions pending={register.isPending} onCancel={() => openChange(false)} submitLabel="Register machine" />
+          <DialogActions pending={register.isPending} onCancel={() => openChange(false)} submitLabel={t("submit")} />
         </form>
       )}
     </Modal>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Field, TextField } from "~/app/_components/ui/field";
@@ -12,12 +13,15 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { createInvitationInput, type MemberRole, roleDescriptions, roleLabels, roleLadder } from "~/server/tenancy/contract";
+import { createInvitationInput, type MemberRole, roleLadder } from "~/server/tenancy/contract";
 import type { CreatedInvitation } from "./invitation-link";
 
 /** E-mail and role; creating the invitation returns its link, shown by the panel. */
 export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvitation) => void }) {
   const org = useOrg();
+  const t = useTranslations("members.invite");
+  const roles = useTranslations("common.roles");
+  const roleDescriptions = useTranslations("common.roleDescriptions");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [role, setRole] = useState<MemberRole>("viewer");
@@ -53,19 +57,19 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Invite someone">
+    <form onSubmit={submit} noValidate aria-label={t("label")}>
       <FormAlert message={formError} className="[&:not(:empty)]:mb-3" />
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
         <TextField
-          label="E-mail"
+          label={t("email")}
           name="email"
           type="email"
           autoComplete="off"
-          placeholder="name@example.com"
+          placeholder={t("emailPlaceholder")}
           required
           errors={fieldErrors.email}
         />
-        <Field label="Role" errors={fieldErrors.role} hint={roleDescriptions[role]}>
+        <Field label={t("role")} errors={fieldErrors.role} hint={roleDescriptions(role)}>
           {(control) => (
             <NativeSelect
               {...control}
@@ -76,7 +80,7 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
             >
               {assignable.map((r) => (
                 <option key={r} value={r}>
-                  {roleLabels[r]}
+                  {roles(r)}
                 </option>
               ))}
             </NativeSelect>
@@ -84,7 +88,7 @@ export function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvit
         </Field>
         <Button type="submit" variant="primary" disabled={create.isPending} className="sm:mt-[26px]">
           {create.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Send aria-hidden />}
-          Send invitation
+          {t("send")}
         </Button>
       </div>
     </form>

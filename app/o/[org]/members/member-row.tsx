@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { LogOut, UserMinus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Avatar } from "~/app/_components/ui/avatar";
 import { Button } from "~/app/_components/ui/button";
 import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
@@ -10,7 +11,7 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { hasRole, type MemberRole, roleLabels, roleLadder } from "~/server/tenancy/contract";
+import { hasRole, type MemberRole, roleLadder } from "~/server/tenancy/contract";
 
 export type Member = RouterOutputs["members"]["list"][number];
 
@@ -29,6 +30,8 @@ export function MemberRow({
   onLeave: () => Promise<unknown>;
 }) {
   const org = useOrg();
+  const t = useTranslations("members.row");
+  const roles = useTranslations("common.roles");
   const isMe = member.userId === org.userId;
   // Admins manage members; only owners make, change or remove owners.
   const mayManage = hasRole(org.role, "admin") && (member.role !== "owner" || org.role === "owner");
@@ -46,7 +49,7 @@ export function MemberRow({
               {member.name}
               {isMe && (
                 <span className="ml-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-                  You
+                  {t("you")}
                 </span>
               )}
             </p>
@@ -58,7 +61,7 @@ export function MemberRow({
       <td className={cellClasses}>
         {mayManage ? (
           <NativeSelect
-            aria-label={`Role of ${member.name}`}
+            aria-label={t("roleOf", { name: member.name })}
             value={pendingRole ?? member.role}
             disabled={pendingRole !== null}
             onChange={(e) => onChangeRole(e.target.value as MemberRole)}
@@ -67,12 +70,12 @@ export function MemberRow({
           >
             {assignable.map((r) => (
               <option key={r} value={r}>
-                {roleLabels[r]}
+                {roles(r)}
               </option>
             ))}
           </NativeSelect>
         ) : (
-          <span className="text-zinc-700 dark:text-zinc-300">{roleLabels[member.role]}</span>
+          <span className="text-zinc-700 dark:text-zinc-300">{roles(member.role)}</span>
         )}
       </td>
       <td className={clsx(cellClasses, "hidden text-zinc-600 md:table-cell dark:text-zinc-400")}>
@@ -82,28 +85,28 @@ export function MemberRow({
         {isMe ? (
           <ConfirmDialog
             trigger={
-              <Button variant="ghost" size="sm" aria-label="Leave organization">
+              <Button variant="ghost" size="sm" aria-label={t("leaveLabel")}>
                 <LogOut aria-hidden />
-                <span className="hidden sm:inline">Leave</span>
+                <span className="hidden sm:inline">{t("leave")}</span>
               </Button>
             }
-            title={`Leave ${org.name}?`}
-            description="You lose access to this organization right away. To come back, someone has to invite you again."
-            confirmLabel="Leave organization"
+            title={t("leaveTitle", { org: org.name })}
+            description={t("leaveDescription")}
+            confirmLabel={t("leaveLabel")}
             onConfirm={onLeave}
           />
         ) : (
           mayManage && (
             <ConfirmDialog
               trigger={
-                <Button variant="ghost" size="sm" aria-label={`Remove ${member.name}`}>
+                <Button variant="ghost" size="sm" aria-label={t("removeLabel", { name: member.name })}>
                   <UserMinus aria-hidden />
-                  <span className="hidden sm:inline">Remove</span>
+                  <span className="hidden sm:inline">{t("remove")}</span>
                 </Button>
               }
-              title={`Remove ${member.name}?`}
-              description={`${member.name} (${member.email}) loses access to ${org.name} right away. You can invite them again later.`}
-              confirmLabel="Remove member"
+              title={t("removeTitle", { name: member.name })}
+              description={t("removeDescription", { name: member.name, email: member.email, org: org.name })}
+              confirmLabel={t("removeConfirm")}
               onConfirm={onRemove}
             />
           )

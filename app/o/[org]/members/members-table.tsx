@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Users } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -13,7 +14,7 @@ import { SortHeader, useTableSort } from "~/app/_components/ui/sort-header";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import { type MemberRole, roleLabels, roleLadder, roleRank } from "~/server/tenancy/contract";
+import { type MemberRole, roleLadder, roleRank } from "~/server/tenancy/contract";
 import { MemberRow, type Member } from "./member-row";
 
 type SortKey = "name" | "email" | "role" | "joined";
@@ -26,11 +27,12 @@ const compare: Record<SortKey, (a: Member, b: Member) => number> = {
   joined: (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime(),
 };
 
-const roleOptions = [...roleLadder].reverse().map((r) => ({ value: r, label: roleLabels[r] }));
-
 /** The organization's members: search, filter by role, sort, and (for admins) manage them. */
 export function MembersTable() {
   const org = useOrg();
+  const t = useTranslations("members.table");
+  const roles = useTranslations("common.roles");
+  const roleOptions = [...roleLadder].reverse().map((r) => ({ value: r, label: roles(r) }));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -82,27 +84,27 @@ export function MembersTable() {
     <section aria-labelledby="members-heading">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="members-heading" className="mr-auto text-sm font-semibold">
-          <span className="tabular">{members.length}</span> {members.length === 1 ? "member" : "members"}
+          {t.rich("count", { count: members.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
           {filtered && (
             <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">
-              (showing <span className="tabular">{rows.length}</span>)
+              {t.rich("showing", { count: rows.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
             </span>
           )}
         </h2>
-        <FilterChip label="Role" value={roleFilter} options={roleOptions} onChange={setRoleFilter} />
-        <SearchInput label="Search members" value={search} onChange={setSearch} placeholder="Search name or e-mail" className="w-full sm:w-64" />
+        <FilterChip label={t("roleFilter")} value={roleFilter} options={roleOptions} onChange={setRoleFilter} />
+        <SearchInput label={t("searchLabel")} value={search} onChange={setSearch} placeholder={t("searchPlaceholder")} className="w-full sm:w-64" />
       </div>
       <FormAlert message={error} className="[&:not(:empty)]:mb-3" />
       <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className={tableClasses}>
           <thead className={theadClasses}>
             <tr>
-              {header("name", "Name")}
-              {header("email", "E-mail", "hidden sm:table-cell")}
-              {header("role", "Role")}
-              {header("joined", "Joined", "hidden md:table-cell")}
+              {header("name", t("name"))}
+              {header("email", t("email"), "hidden sm:table-cell")}
+              {header("role", t("role"))}
+              {header("joined", t("joined"), "hidden md:table-cell")}
               <th scope="col" className="px-3 py-2 text-right font-medium">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
@@ -124,8 +126,8 @@ export function MembersTable() {
           </tbody>
         </table>
         {rows.length === 0 && (
-          <EmptyState icon={<Users />} title="No members match" className="m-4 border-0">
-            Clear the search or the role filter to see everyone.
+          <EmptyState icon={<Users />} title={t("noMatchTitle")} className="m-4 border-0">
+            {t("noMatchBody")}
           </EmptyState>
         )}
       </div>

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
@@ -8,19 +8,23 @@ import { requireMember } from "~/server/web";
 import { InvitationsPanel } from "./invitations-panel";
 import { MembersTable } from "./members-table";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata() {
+  const t = await getTranslations("members.page");
+  return { title: t("title") };
+}
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/members`);
   const admin = hasRole(role, "admin");
+  const t = await getTranslations("members.page");
   prefetch(trpc.members.list.queryOptions({ orgId: org.id }));
   if (admin) prefetch(trpc.invitations.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader
-        title="Members"
-        description={admin ? "Who can use this organization, and with which role." : "Who can use this organization."}
+        title={t("title")}
+        description={admin ? t("descriptionAdmin") : t("description")}
       />
       <Suspense fallback={<TableSkeleton />}>
         <MembersTable />

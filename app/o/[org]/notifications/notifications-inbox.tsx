@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { BellRing, CheckCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -14,6 +15,7 @@ import { useTRPC } from "~/app/_trpc/client";
 /** The member's notifications; opening one marks it read. */
 export function NotificationsInbox() {
   const org = useOrg();
+  const t = useTranslations("notifications.inbox");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: items } = useSuspenseQuery(trpc.notifications.list.queryOptions({ orgId: org.id }, { refetchInterval: 5_000 }));
@@ -24,18 +26,18 @@ export function NotificationsInbox() {
 
   if (items.length === 0) {
     return (
-      <EmptyState icon={<BellRing />} title="No notifications yet">
-        Alerts that reach your preferences appear here, and the bell counts the unread ones.
+      <EmptyState icon={<BellRing />} title={t("emptyTitle")}>
+        {t("emptyBody")}
       </EmptyState>
     );
   }
   return (
-    <section aria-label="Notifications">
+    <section aria-label={t("label")}>
       <div className="mb-3 flex items-center justify-between">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{unread > 0 ? `${unread} unread` : "All read"}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{unread > 0 ? t("unread", { count: unread }) : t("allRead")}</p>
         <Button size="sm" onClick={() => markAll.mutate({ orgId: org.id })} disabled={unread === 0 || markAll.isPending}>
           <CheckCheck aria-hidden />
-          Mark all read
+          {t("markAll")}
         </Button>
       </div>
       <ul className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -56,14 +58,14 @@ export function NotificationsInbox() {
                 ) : (
                   <span className="font-medium">{n.title}</span>
                 )}
-                {!n.readAt && <span className="sr-only">(unread)</span>}
+                {!n.readAt && <span className="sr-only">{t("unreadMarker")}</span>}
               </div>
               {n.body && <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{n.body}</p>}
             </div>
             <RelativeTime date={n.createdAt} timeZone={org.timeZone} className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400" />
             {!n.readAt && (
-              <Button size="sm" variant="ghost" onClick={() => markRead.mutate({ orgId: org.id, ids: [n.id] })} aria-label={`Mark “${n.title}” read`}>
-                Mark read
+              <Button size="sm" variant="ghost" onClick={() => markRead.mutate({ orgId: org.id, ids: [n.id] })} aria-label={t("markReadLabel", { title: n.title })}>
+                {t("markRead")}
               </Button>
             )}
           </li>

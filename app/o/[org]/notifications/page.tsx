@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SlidersHorizontal } from "lucide-react";
 import { Suspense } from "react";
@@ -9,21 +9,25 @@ import { HydrateClient, prefetch, trpc } from "~/app/_trpc/server";
 import { requireMember } from "~/server/web";
 import { NotificationsInbox } from "./notifications-inbox";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata() {
+  const t = await getTranslations("notifications.page");
+  return { title: t("title") };
+}
 
 export default async function NotificationsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org } = await requireMember(slug, `/o/${slug}/notifications`);
+  const t = await getTranslations("notifications.page");
   prefetch(trpc.notifications.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader
-        title="Notifications"
-        description="What you were told about, newest first."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href={`/o/${org.slug}/notifications/preferences`} className={buttonClasses("secondary")}>
             <SlidersHorizontal aria-hidden />
-            Preferences
+            {t("preferences")}
           </Link>
         }
       />

@@ -4,16 +4,6 @@ import { ORDER_STATUSES } from "~/server/payments/contract";
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Order states in the operator's words. */
-export const orderStatusLabels: Record<OrderStatus, string> = {
-  awaiting_payment: "Awaiting payment",
-  paid: "Paid, vending",
-  dispensed: "Dispensed",
-  failed: "Failed",
-  expired: "Expired",
-  canceled: "Canceled",
-};
-
 /** The orders filter as the URL holds it: `status` and `machineId`. */
 export interface OrdersQuery {
   status?: OrderStatus;

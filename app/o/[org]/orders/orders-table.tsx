@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
 import { LoadMore, type LoadMoreState } from "~/app/_components/ui/load-more";
@@ -18,6 +19,7 @@ const compare: Record<SortKey, (a: Order, b: Order) => number> = {
 
 /** The loaded orders, sortable by any column (newest first to start with). */
 export function OrdersTable({ orders, more }: { orders: Order[]; more: LoadMoreState }) {
+  const t = useTranslations("orders.table");
   const { sort, sortBy } = useTableSort<SortKey>("time", "desc");
   const rows = useMemo(() => {
     const sign = sort.direction === "asc" ? 1 : -1;
@@ -28,19 +30,19 @@ export function OrdersTable({ orders, more }: { orders: Order[]; more: LoadMoreS
     header: <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} className="whitespace-nowrap" onSort={() => sortBy(key)} />,
   });
   const columns: DataColumn[] = [
-    sortable("time", "Time"),
-    sortable("machine", "Machine"),
-    sortable("product", "Product"),
-    sortable("amount", "Amount", "right"),
-    { label: "Payment" },
-    sortable("status", "Status"),
-    { label: "Refund" },
-    { label: "Customer" },
-    { label: "Order page", srOnly: true },
+    sortable("time", t("time")),
+    sortable("machine", t("machine")),
+    sortable("product", t("product")),
+    sortable("amount", t("amount"), "right"),
+    { label: t("payment") },
+    sortable("status", t("status")),
+    { label: t("refund") },
+    { label: t("customer") },
+    { label: t("orderPage"), srOnly: true },
   ];
 
   return (
-    <DataTable headingId="orders-heading" heading="Online orders" headingClassName="sr-only" columns={columns} footer={<LoadMore shown={orders.length} more={more} />}>
+    <DataTable headingId="orders-heading" heading={t("heading")} headingClassName="sr-only" columns={columns} footer={<LoadMore shown={orders.length} more={more} />}>
       {rows.map((order) => (
         <OrderRow key={order.id} order={order} />
       ))}

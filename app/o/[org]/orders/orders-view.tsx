@@ -2,6 +2,7 @@
 
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle, QrCode } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
@@ -11,13 +12,13 @@ import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { OrdersTable } from "./orders-table";
 import { ORDER_STATUSES } from "~/server/payments/contract";
-import { orderStatusLabels, ordersListInput, ordersQueryFrom, pageOptions, type OrdersQuery } from "./orders-query";
-
-const statusOptions = ORDER_STATUSES.map((s) => ({ value: s, label: orderStatusLabels[s] }));
+import { ordersListInput, ordersQueryFrom, pageOptions, type OrdersQuery } from "./orders-query";
 
 /** Filters kept in the URL (state, machine), then the orders for them, 50 at a time. */
 export function OrdersView() {
   const org = useOrg();
+  const t = useTranslations("orders");
+  const statusOptions = ORDER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
   const trpc = useTRPC();
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
@@ -31,14 +32,14 @@ export function OrdersView() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <FilterChip label="Status" value={query.status ?? null} options={statusOptions} onChange={(v) => change({ status: v })} />
+        <FilterChip label={t("view.statusFilter")} value={query.status ?? null} options={statusOptions} onChange={(v) => change({ status: v })} />
         <FilterChip
-          label="Machine"
+          label={t("view.machineFilter")}
           value={query.machineId ?? null}
           options={machines.map((m) => ({ value: m.id, label: m.name }))}
           onChange={(v) => change({ machineId: v })}
         />
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+        {loading && <LoaderCircle aria-label={t("view.loading")} className="size-4 animate-spin text-zinc-500" />}
       </div>
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         <OrdersList query={shown} />
@@ -49,6 +50,7 @@ export function OrdersView() {
 
 function OrdersList({ query }: { query: OrdersQuery }) {
   const org = useOrg();
+  const t = useTranslations("orders.view");
   const trpc = useTRPC();
   const list = useSuspenseInfiniteQuery(trpc.orders.list.infiniteQueryOptions(ordersListInput(org.id, query), pageOptions));
   const orders = list.data.pages.flatMap((p) => p.orders);
@@ -56,16 +58,8 @@ function OrdersList({ query }: { query: OrdersQuery }) {
   if (orders.length === 0) {
     const filtered = Object.keys(query).length > 0;
     return (
-      <EmptyState icon={<QrCode />} title={filtered ? "No orders match" : "No online orders yet"}>
-        {filtered ? (
-          "Remove a filter to see more orders."
-        ) : (
-          <>
-            Consumers pay on a machine&rsquo;s checkout page, the page its QR code opens (
-            <span className="font-mono text-xs">/m/&lt;machine id&gt;</span>). Each payment shows up here as an order, then the
-            machine vends it; failed or expired vends are refunded automatically.
-          </>
-        )}
+      <EmptyState icon={<QrCode />} title={filtered ? t("noMatchTitle") : t("emptyTitle")}>
+        {filtered ? t("noMatchBody") : t.rich("emptyBody", { path: (chunks) => <span className="font-mono text-xs">{chunks}</span> })}
       </EmptyState>
     );
   }

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
@@ -8,7 +8,10 @@ import { requireMember } from "~/server/web";
 import { OrdersView } from "./orders-view";
 import { ordersListInput, ordersQueryFrom, pageOptions } from "./orders-query";
 
-export const metadata: Metadata = { title: "Online orders" };
+export async function generateMetadata() {
+  const t = await getTranslations("orders.page");
+  return { title: t("title") };
+}
 
 export default async function OrdersPage({
   params,
@@ -19,14 +22,15 @@ export default async function OrdersPage({
 }) {
   const { org: slug } = await params;
   const { org } = await requireMember(slug, `/o/${slug}/orders`);
+  const t = await getTranslations("orders.page");
   const query = ordersQueryFrom(toSearchParams(await searchParams));
   void getQueryClient().prefetchInfiniteQuery(trpc.orders.list.infiniteQueryOptions(ordersListInput(org.id, query), pageOptions));
   prefetch(trpc.machines.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader
-        title="Online orders"
-        description={`What consumers paid for on your machines' checkout pages, newest first. Times in ${org.timeZone}.`}
+        title={t("title")}
+        description={t("description", { timeZone: org.timeZone })}
       />
       <Suspense fallback={<TableSkeleton rows={8} className="" />}>
         <OrdersView />

@@ -2,20 +2,26 @@
 
 import clsx from "clsx";
 import { Truck } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormat, type Format } from "~/app/_components/i18n/format";
 import { RecordCard } from "~/app/_components/ui/card-list";
-import { formatMoney, minorDigits } from "~/server/money";
-import { formatDayColumn } from "./plan-format";
+import { minorDigits } from "~/server/money";
+import { usePlanDays } from "./plan-format";
 import { MachineForecast } from "./machine-forecast";
-import { ForecastToggle, PlanMachineLink, PlanNextVisit, planDayClasses, planDayTitle, type PlanContext, type PlanMachine } from "./plan-row";
+import { ForecastToggle, PlanMachineLink, PlanNextVisit, planDayClasses, usePlanDayTitle, type PlanContext, type PlanMachine } from "./plan-row";
 
 /** A day's amount in a seventh of a phone's width: whole units from 10 up ("€121", "€9.8", "€1.2K"). */
-function stripMoney(minor: number, currency: string): string {
+function stripMoney(f: Format, minor: number, currency: string): string {
   const unit = 10 ** minorDigits(currency);
-  return formatMoney(minor >= 10 * unit ? Math.round(minor / unit) * unit : minor, currency, { compact: true });
+  return f.money(minor >= 10 * unit ? Math.round(minor / unit) * unit : minor, currency, { compact: true });
 }
 
 /** One machine of the plan on a phone: next visit and units up top, the week as a strip of days. */
 export function PlanCard({ machine, plan, open, onToggle }: { machine: PlanMachine; plan: PlanContext; open: boolean; onToggle: () => void }) {
+  const t = useTranslations("plans.card");
+  const f = useFormat();
+  const days = usePlanDays();
+  const title = usePlanDayTitle(plan);
   return (
     <RecordCard
       title={<PlanMachineLink machine={machine} />}
@@ -29,21 +35,21 @@ export function PlanCard({ machine, plan, open, onToggle }: { machine: PlanMachi
         )
       }
       facts={[
-        !machine.nextVisit && { label: "Next visit", value: <PlanNextVisit machine={machine} today={plan.today} /> },
-        { label: "Units", value: <span className="tabular">{machine.units}</span> },
-        { label: "Route", value: machine.route?.name ?? "—" },
+        !machine.nextVisit && { label: t("nextVisit"), value: <PlanNextVisit machine={machine} today={plan.today} /> },
+        { label: t("units"), value: <span className="tabular">{machine.units}</span> },
+        { label: t("route"), value: machine.route?.name ?? "—" },
         {
-          label: "Lost if not visited, by day",
+          label: t("lostByDay"),
           wide: true,
           value: (
             <ol className="mt-0.5 grid grid-cols-7 gap-px overflow-hidden rounded border border-zinc-200 bg-zinc-200 text-center dark:border-zinc-800 dark:bg-zinc-800">
               {machine.days.map((d) => (
-                <li key={d.date} title={planDayTitle(d, plan)} className={clsx("min-w-0 bg-white px-0.5 py-1 text-[11px] dark:bg-zinc-900", planDayClasses(d, plan.cost))}>
+                <li key={d.date} title={title(d)} className={clsx("min-w-0 bg-white px-0.5 py-1 text-[11px] dark:bg-zinc-900", planDayClasses(d, plan.cost))}>
                   <span className="block text-[10px] font-normal text-zinc-500 dark:text-zinc-400">
-                    {d.date === plan.today ? "Today" : formatDayColumn(d.date)}
+                    {days.column(d.date, plan.today)}
                   </span>
-                  {d.visit && <span className="sr-only">Visit, </span>}
-                  {stripMoney(d.lostIfNotVisitedMinor, plan.currency)}
+                  {d.visit && <span className="sr-only">{t("visitPrefix")}</span>}
+                  {stripMoney(f, d.lostIfNotVisitedMinor, plan.currency)}
                 </li>
               ))}
             </ol>

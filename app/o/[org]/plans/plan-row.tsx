@@ -3,11 +3,12 @@
 import clsx from "clsx";
 import { ChevronDown, ChevronRight, Truck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
-import { formatPlanDay } from "./plan-format";
+import { usePlanDays } from "./plan-format";
 import { MachineForecast } from "./machine-forecast";
 
 export type PlanMachine = RouterOutputs["plans"]["get"]["machines"][number];
@@ -32,9 +33,11 @@ export function PlanMachineLink({ machine }: { machine: PlanMachine }) {
 }
 
 export function PlanNextVisit({ machine, today }: { machine: PlanMachine; today: string }) {
+  const t = useTranslations("plans.table");
+  const days = usePlanDays();
   return (
     <>
-      {machine.nextVisit ? formatPlanDay(machine.nextVisit, today) : <span className="text-zinc-500">None this week</span>}
+      {machine.nextVisit ? days.day(machine.nextVisit, today) : <span className="text-zinc-500">{t("noVisitThisWeek")}</span>}
       {/* Why the route's capacity or calendar moved a visit ("Mon's visit moved to Tue: route full"). */}
       {machine.notes.map((note) => (
         <span key={note} className="block text-xs text-amber-700 dark:text-amber-400">
@@ -55,19 +58,24 @@ export function planDayClasses(day: PlanDay, cost: number) {
   );
 }
 
-export function planDayTitle(day: PlanDay, { today, currency, cost }: PlanContext) {
-  return `If not visited by the end of ${formatPlanDay(day.date, today)}: ${formatMoney(day.lostIfNotVisitedMinor, currency)} expected lost margin (a visit costs ${formatMoney(cost, currency)})`;
+/** The hover text of a day's amount: what is lost if the machine is not visited by then, against a visit's cost. */
+export function usePlanDayTitle({ today, currency, cost }: PlanContext) {
+  const t = useTranslations("plans.table");
+  const f = useFormat();
+  const days = usePlanDays();
+  return (day: PlanDay) => t("dayTitle", { day: days.day(day.date, today), lost: f.money(day.lostIfNotVisitedMinor, currency), cost: f.money(cost, currency) });
 }
 
 /** The button that shows or hides a machine's slot forecasts; `large` for a phone's card. */
 export function ForecastToggle({ machine, open, onToggle, large = false }: { machine: PlanMachine; open: boolean; onToggle: () => void; large?: boolean }) {
+  const t = useTranslations("plans.table");
   const Icon = open ? ChevronDown : ChevronRight;
   return (
     <button
       type="button"
       onClick={onToggle}
       aria-expanded={open}
-      aria-label={`Slot forecasts for ${machine.name}`}
+      aria-label={t("forecastsFor", { name: machine.name })}
       className={clsx(
         "rounded hover:text-zinc-900 dark:hover:text-zinc-100",
         large
@@ -76,13 +84,16 @@ export function ForecastToggle({ machine, open, onToggle, large = false }: { mac
       )}
     >
       <Icon aria-hidden className="size-4" />
-      {large && "Slot forecasts"}
+      {large && t("forecasts")}
     </button>
   );
 }
 
 /** One machine of the plan: its route, the lost margin per day (visit days marked), next visit and units. */
 export function PlanRow({ machine: m, plan, columns, open, onToggle }: { machine: PlanMachine; plan: PlanContext; columns: number; open: boolean; onToggle: () => void }) {
+  const t = useTranslations("plans.table");
+  const f = useFormat();
+  const title = usePlanDayTitle(plan);
   return (
     <>
       <tr className={rowClasses}>
@@ -93,9 +104,9 @@ export function PlanRow({ machine: m, plan, columns, open, onToggle }: { machine
         </td>
         <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{m.route?.name ?? "—"}</td>
         {m.days.map((d) => (
-          <td key={d.date} title={planDayTitle(d, plan)} className={clsx("px-2 py-2.5 text-right", planDayClasses(d, plan.cost))}>
-            {d.visit && <Truck aria-label="Visit" className="mr-1 inline size-3.5" />}
-            {formatMoney(d.lostIfNotVisitedMinor, plan.currency, { compact: d.lostIfNotVisitedMinor >= 100_000 })}
+          <td key={d.date} title={title(d)} className={clsx("px-2 py-2.5 text-right", planDayClasses(d, plan.cost))}>
+            {d.visit && <Truck aria-label={t("visit")} className="mr-1 inline size-3.5" />}
+            {f.money(d.lostIfNotVisitedMinor, plan.currency, { compact: d.lostIfNotVisitedMinor >= 100_000 })}
           </td>
         ))}
         <td className={clsx(cellClasses, "whitespace-nowrap")}>

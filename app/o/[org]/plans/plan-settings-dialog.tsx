@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
 import { Field, TextField } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -11,6 +12,7 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
+import { renderMessage } from "~/server/errors";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import { replenishmentMessages, settingsInput, type FillTo } from "~/server/replenishment/contract";
 
@@ -39,6 +41,8 @@ const fieldOf: Record<string, keyof Values> = {
 
 /** Visit cost, fill rule, sell-out alert threshold, working days and hours of the org. */
 export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
+  const t = useTranslations("plans.settings");
+  const locale = useLocale();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -70,9 +74,9 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
     event.preventDefault();
     const found: Record<string, string[]> = {};
     const cost = parseMajor(values.visitCost, settings.currency);
-    if (cost === null || Number.isNaN(cost)) found.visitCost = [`Enter the cost of one visit in ${settings.currency}. ${amountHint(settings.currency)}`];
+    if (cost === null || Number.isNaN(cost)) found.visitCost = [`${t("visitCostInvalid", { currency: settings.currency })} ${amountHint(settings.currency, locale)}`];
     const emptyHour = parseMajor(values.emptyHourCost, settings.currency);
-    if (emptyHour === null || Number.isNaN(emptyHour)) found.emptyHourCost = [`Enter what an empty slot costs an hour in ${settings.currency}. ${amountHint(settings.currency)}`];
+    if (emptyHour === null || Number.isNaN(emptyHour)) found.emptyHourCost = [`${t("emptyHourCostInvalid", { currency: settings.currency })} ${amountHint(settings.currency, locale)}`];
     // The percentage as the probability the server takes; its own schema judges the rest.
     const threshold = values.threshold.trim() === "" ? Number.NaN : Number(values.threshold) / 100;
     const parsed = settingsInput.safeParse({
@@ -90,63 +94,63 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
       if (field && !found[field]) found[field] = [issue.message];
     }
     // "HH:MM" strings compare as the times they name.
-    if (parsed.success && values.workEnd <= values.workStart) found.workEnd = [replenishmentMessages.work_end_before_start.en];
+    if (parsed.success && values.workEnd <= values.workStart) found.workEnd = [renderMessage(replenishmentMessages.work_end_before_start, {}, locale)];
     setLocalErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
     save.mutate({ orgId: org.id, ...parsed.data });
   }
 
   return (
-    <Modal open={open} onOpenChange={openChange} trigger={trigger} title="Planning settings" description="How visits are weighed, how full slots are made, and when technicians work.">
+    <Modal open={open} onOpenChange={openChange} trigger={trigger} title={t("title")} description={t("description")}>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={Object.keys(errors).length > 0 ? "Check the highlighted fields." : save.error ? errorMessageOf(save.error) : null} />
+        <FormAlert message={Object.keys(errors).length > 0 ? t("checkFields") : save.error ? errorMessageOf(save.error) : null} />
         <TextField
-          label={`Cost of a visit (${settings.currency})`}
+          label={t("visitCost", { currency: settings.currency })}
           name="visitCost"
           inputMode="decimal"
           value={values.visitCost}
           onChange={(e) => set({ visitCost: e.target.value })}
           errors={errors.visitCost ?? serverCost}
-          hint="Time and travel of one stop. A machine is visited when the margin it would otherwise lose is worth more."
+          hint={t("visitCostHint")}
         />
         <TextField
-          label={`Cost of an empty slot, per hour (${settings.currency})`}
+          label={t("emptyHourCost", { currency: settings.currency })}
           name="emptyHourCost"
           inputMode="decimal"
           value={values.emptyHourCost}
           onChange={(e) => set({ emptyHourCost: e.target.value })}
           errors={errors.emptyHourCost ?? errors.emptySlotHourMinor}
-          hint="Beyond the sales it loses: customers who find their product missing come back less. Higher values visit sooner, so fewer slots stand empty; 0 weighs lost margin only."
+          hint={t("emptyHourCostHint")}
         />
-        <Field label="Fill slots to" errors={errors.fillTo} hint="Capacity fills every slot; par leaves room and brings less.">
+        <Field label={t("fillTo")} errors={errors.fillTo} hint={t("fillToHint")}>
           {(control) => (
             <NativeSelect {...control} value={values.fillTo} onChange={(e) => set({ fillTo: e.target.value as Values["fillTo"] })} className="w-full">
-              <option value="capacity">Capacity</option>
-              <option value="par">Par level</option>
+              <option value="capacity">{t("fillToCapacity")}</option>
+              <option value="par">{t("fillToPar")}</option>
             </NativeSelect>
           )}
         </Field>
         <TextField
-          label="Sell-out alert threshold (%)"
+          label={t("threshold")}
           name="threshold"
           inputMode="numeric"
           value={values.threshold}
           onChange={(e) => set({ threshold: e.target.value })}
           errors={errors.threshold ?? errors.selloutThreshold}
-          hint="Alert when a slot is at least this likely to sell out before its machine's next planned visit."
+          hint={t("thresholdHint")}
         />
         <WeekdayPicker
-          legend="Working days"
+          legend={t("workingDays")}
           value={values.workingDays}
           onChange={(workingDays) => set({ workingDays })}
           errors={errors.workingDays}
-          hint="Visits are planned on these days only. A route can have its own days."
+          hint={t("workingDaysHint")}
         />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Day starts" name="workStart" type="time" value={values.workStart} onChange={(e) => set({ workStart: e.target.value })} errors={errors.workStart} />
-          <TextField label="Day ends" name="workEnd" type="time" value={values.workEnd} onChange={(e) => set({ workEnd: e.target.value })} errors={errors.workEnd} />
+          <TextField label={t("workStart")} name="workStart" type="time" value={values.workStart} onChange={(e) => set({ workStart: e.target.value })} errors={errors.workStart} />
+          <TextField label={t("workEnd")} name="workEnd" type="time" value={values.workEnd} onChange={(e) => set({ workEnd: e.target.value })} errors={errors.workEnd} />
           <TextField
-            label="Same-day cut-off"
+            label={t("sameDayCutoff")}
             name="sameDayCutoff"
             type="time"
             value={values.sameDayCutoff}
@@ -155,9 +159,9 @@ export function PlanSettingsDialog({ trigger }: { trigger: React.ReactNode }) {
           />
         </div>
         <p className="-mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Times are in {org.timeZone}. After the cut-off (or the end of the day), a visit due today moves to the next working day.
+          {t("timesNote", { timeZone: org.timeZone })}
         </p>
-        <DialogActions pending={save.isPending} onCancel={() => openChange(false)} submitLabel="Save settings" />
+        <DialogActions pending={save.isPending} onCancel={() => openChange(false)} submitLabel={t("save")} />
       </form>
     </Modal>
   );

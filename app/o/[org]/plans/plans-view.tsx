@@ -3,10 +3,11 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { CalendarRange } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { CardList, phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { EmptyState } from "~/app/_components/ui/empty-state";
-import { formatCount } from "~/app/_components/labels/numbers";
+import { useFormat } from "~/app/_components/i18n/format";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
@@ -16,9 +17,8 @@ import { SortSelect } from "~/app/_components/ui/sort-select";
 import { Stat } from "~/app/_components/ui/stat";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
 import { PlanCard } from "./plan-card";
-import { formatDayColumn } from "./plan-format";
+import { usePlanDays } from "./plan-format";
 import { PlanRow, type PlanMachine } from "./plan-row";
 import { VisitsChart } from "./visits-chart";
 
@@ -33,16 +33,13 @@ const compare: Record<SortKey, (a: Row, b: Row) => number> = {
   units: (a, b) => a.units - b.units,
   lost: (a, b) => (a.days.at(-1)?.lostIfNotVisitedMinor ?? 0) - (b.days.at(-1)?.lostIfNotVisitedMinor ?? 0),
 };
-const sortOptions = [
-  { key: "next", label: "Next visit" },
-  { key: "machine", label: "Machine" },
-  { key: "route", label: "Route" },
-  { key: "units", label: "Units" },
-  { key: "lost", label: "Lost this week" },
-] as const satisfies readonly { key: SortKey; label: string }[];
+const sortKeys = ["next", "machine", "route", "units", "lost"] as const satisfies readonly SortKey[];
 
 /** Days x machines: expected lost margin if not visited by each day, against the visit cost. */
 export function PlansView() {
+  const t = useTranslations("plans.view");
+  const f = useFormat();
+  const days = usePlanDays();
   const org = useOrg();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.plans.get.queryOptions({ orgId: org.id }));
@@ -67,8 +64,8 @@ export function PlansView() {
 
   if (data.machines.length === 0) {
     return (
-      <EmptyState icon={<CalendarRange />} title="Nothing to plan yet">
-        Plans appear once machines have planograms and sales: register machines and give them slots.
+      <EmptyState icon={<CalendarRange />} title={t("emptyTitle")}>
+        {t("emptyBody")}
       </EmptyState>
     );
   }
@@ -76,6 +73,7 @@ export function PlansView() {
   const week = data.byDay.reduce((a, d) => a + d.visits, 0);
   const plan = { today: data.today, currency, cost };
   const toggle = (machineId: string) => setOpen(open === machineId ? null : machineId);
+  const sortOptions = sortKeys.map((key) => ({ key, label: t(`sort.${key}`) }));
   const header = (key: SortKey, label: string, align?: "right") => (
     <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} onSort={() => sortBy(key)} />
   );
@@ -83,18 +81,18 @@ export function PlansView() {
   return (
     <div className="space-y-5">
       <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800">
-        <Stat label="Visits today">
+        <Stat label={t("stats.visitsToday")}>
           <span className="tabular">{today.length}</span>
         </Stat>
-        <Stat label="Units to bring today">
-          <span className="tabular">{formatCount(today.reduce((a, m) => a + m.units, 0))}</span>
+        <Stat label={t("stats.unitsToday")}>
+          <span className="tabular">{f.count(today.reduce((a, m) => a + m.units, 0))}</span>
         </Stat>
-        <Stat label="Visits next 7 days">
+        <Stat label={t("stats.visitsWeek")}>
           <span className="tabular">{week}</span>
         </Stat>
-        <Stat label="Visit cost">
-          <span className="tabular">{formatMoney(cost, currency)}</span>
-          <span className="ml-1 text-xs font-normal text-zinc-500">fill to {data.settings.fillTo}</span>
+        <Stat label={t("stats.visitCost")}>
+          <span className="tabular">{f.money(cost, currency)}</span>
+          <span className="ml-1 text-xs font-normal text-zinc-500">{t(`stats.fillTo.${data.settings.fillTo}`)}</span>
         </Stat>
       </dl>
 
@@ -103,29 +101,29 @@ export function PlansView() {
       <section aria-labelledby="plan-heading">
         <div className="mb-3 flex flex-wrap items-center gap-2">
           <h2 id="plan-heading" className="mr-auto text-sm font-semibold">
-            Machines <span className="font-normal text-zinc-500">({rows.length} shown)</span>
+            {t.rich("heading", { count: rows.length, shown: (chunks) => <span className="font-normal text-zinc-500">{chunks}</span> })}
             <span className="ml-2 text-xs font-normal text-zinc-500">
-              Forecast <RelativeTime date={data.forecastsComputedAt ? new Date(data.forecastsComputedAt) : null} timeZone={org.timeZone} never="not run yet" />
+              {t("forecast")} <RelativeTime date={data.forecastsComputedAt ? new Date(data.forecastsComputedAt) : null} timeZone={org.timeZone} never={t("forecastNever")} />
             </span>
           </h2>
           <label className="inline-flex items-center gap-2 text-sm">
             <input type="checkbox" checked={onlyVisits} onChange={(e) => setOnlyVisits(e.target.checked)} className="size-4 accent-brand-600" />
-            Only machines to visit
+            {t("onlyToVisit")}
           </label>
-          <NativeSelect aria-label="Route" value={route} onChange={(e) => setRoute(e.target.value)} className="w-44">
-            <option value="all">All routes</option>
+          <NativeSelect aria-label={t("routeFilter")} value={route} onChange={(e) => setRoute(e.target.value)} className="w-44">
+            <option value="all">{t("allRoutes")}</option>
             {routes.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
               </option>
             ))}
-            <option value="none">No route</option>
+            <option value="none">{t("noRoute")}</option>
           </NativeSelect>
-          <SearchInput label="Search machines" value={search} onChange={setSearch} placeholder="Machine or location" className="w-full sm:w-56" />
+          <SearchInput label={t("searchLabel")} value={search} onChange={setSearch} placeholder={t("searchPlaceholder")} className="w-full sm:w-56" />
           {rows.length > 1 && <SortSelect options={sortOptions} sort={sort.key} direction={sort.direction} onSortBy={sortBy} onReverse={() => sortBy(sort.key)} />}
         </div>
         {rows.length > 0 && (
-          <CardList label="Machines to plan">
+          <CardList label={t("cardsLabel")}>
             {rows.map((m) => (
               <PlanCard key={m.machineId} machine={m} plan={plan} open={open === m.machineId} onToggle={() => toggle(m.machineId)} />
             ))}
@@ -135,21 +133,21 @@ export function PlansView() {
           <table className={clsx(tableClasses, "hidden sm:table")} aria-labelledby="plan-heading">
             <thead className={theadClasses}>
               <tr>
-                {header("machine", "Machine")}
-                {header("route", "Route")}
+                {header("machine", t("columns.machine"))}
+                {header("route", t("columns.route"))}
                 {data.dates.map((d, i) => (
                   <th
                     key={d}
                     scope="col"
-                    title={data.openDays[i] ? undefined : i === 0 ? "No more visits today: past the cut-off, the end of the working day, or a day off" : "Day off"}
+                    title={data.openDays[i] ? undefined : i === 0 ? t("closedToday") : t("dayOff")}
                     className={clsx("px-2 py-2 text-right font-medium whitespace-nowrap", !data.openDays[i] && "text-zinc-500 dark:text-zinc-400")}
                   >
-                    {d === data.today ? "Today" : formatDayColumn(d)}
-                    {!data.openDays[i] && <span className="sr-only"> (no visits)</span>}
+                    {days.column(d, data.today)}
+                    {!data.openDays[i] && <span className="sr-only">{t("noVisits")}</span>}
                   </th>
                 ))}
-                {header("next", "Next visit")}
-                {header("units", "Units", "right")}
+                {header("next", t("columns.next"))}
+                {header("units", t("columns.units"), "right")}
               </tr>
             </thead>
             <tbody>
@@ -159,13 +157,13 @@ export function PlansView() {
             </tbody>
           </table>
           {rows.length === 0 && (
-            <EmptyState icon={<CalendarRange />} title="No machines match" className="m-4 border-0">
-              {onlyVisits ? "No visit is planned for these machines this week. Untick “Only machines to visit” to see them all." : "Clear the search or the route filter."}
+            <EmptyState icon={<CalendarRange />} title={t("noMatchTitle")} className="m-4 border-0">
+              {onlyVisits ? t("noMatchOnlyVisits") : t("noMatchBody")}
             </EmptyState>
           )}
         </div>
         <p className="mt-2 text-xs text-zinc-500">
-          Each day shows the margin expected to be lost if the machine is not visited by the end of that day; red when it is more than a visit costs.
+          {t("legend")}
         </p>
       </section>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Download, FileUp, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { DialogFooter } from "~/app/_components/ui/dialog-actions";
@@ -67,6 +68,8 @@ export function CsvImportDialog({
   canConfirm: boolean;
   onConfirm: () => void;
 }) {
+  const t = useTranslations("products.csvImport");
+  const ui = useTranslations("common.ui");
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -77,7 +80,7 @@ export function CsvImportDialog({
     if (!file) return;
     setFileName(file.name);
     if (file.size > MAX_BYTES) {
-      setFileError("The file is larger than 2 MB; split it into smaller files.");
+      setFileError(t("tooLarge"));
       onFile({ csv: null, fileName: file.name });
       return;
     }
@@ -100,7 +103,7 @@ export function CsvImportDialog({
         {!result && (
           <div className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
             <label htmlFor={inputId} className="sr-only">
-              CSV file
+              {t("fileLabel")}
             </label>
             <input
               ref={input}
@@ -113,10 +116,10 @@ export function CsvImportDialog({
             />
             <Button onClick={() => input.current?.click()} aria-describedby={`${inputId}-name`} disabled={importing}>
               <FileUp aria-hidden />
-              {fileName ? "Choose another file" : "Choose a CSV file"}
+              {fileName ? t("chooseAnother") : t("choose")}
             </Button>
             <span id={`${inputId}-name`} className="min-w-0 flex-1 truncate text-[13px] text-zinc-600 dark:text-zinc-400">
-              {fileName ?? "No file chosen"}
+              {fileName ?? t("noFile")}
             </span>
             <a
               href={`data:text/csv;charset=utf-8,${encodeURIComponent(example.csv)}`}
@@ -124,7 +127,7 @@ export function CsvImportDialog({
               className="inline-flex items-center gap-1 text-[13px] font-medium text-brand-700 hover:underline dark:text-brand-400"
             >
               <Download aria-hidden className="size-3.5" />
-              Example file
+              {t("example")}
             </a>
           </div>
         )}
@@ -133,14 +136,14 @@ export function CsvImportDialog({
         {previewing ? (
           <p role="status" className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
             <LoaderCircle aria-hidden className="size-4 animate-spin" />
-            Reading the file…
+            {t("reading")}
           </p>
         ) : (
           preview
         )}
         <DialogFooter>
           <Button onClick={() => openChange(false)} disabled={importing}>
-            {result ? "Close" : "Cancel"}
+            {result ? ui("close") : ui("cancel")}
           </Button>
           {!result && (
             <Button variant="primary" onClick={onConfirm} disabled={!canConfirm || importing || previewing}>

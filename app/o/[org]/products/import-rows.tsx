@@ -1,20 +1,22 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import type { ImportIssue, ImportOutcome } from "~/server/catalog/contract";
 
 /** Outcomes in the product's colour language: added is fine, a change is in progress, an error needs action. */
-const badgeOf: Record<ImportOutcome, { status: string; label: string }> = {
-  new: { status: "succeeded", label: "New" },
-  update: { status: "processing", label: "Update" },
-  unchanged: { status: "inactive", label: "Unchanged" },
-  error: { status: "failed", label: "Error" },
+const badgeOf: Record<ImportOutcome, string> = {
+  new: "succeeded",
+  update: "processing",
+  unchanged: "inactive",
+  error: "failed",
 };
 
 export function OutcomeBadge({ outcome }: { outcome: ImportOutcome }) {
-  return <StatusBadge status={badgeOf[outcome].status} label={badgeOf[outcome].label} />;
+  const t = useTranslations("products.importRows");
+  return <StatusBadge status={badgeOf[outcome]} label={t(`outcome.${outcome}`)} />;
 }
 
 export interface PreviewRow {
@@ -39,35 +41,36 @@ export function ImportRows<R extends PreviewRow>({
   /** The row's own content: what it adds or changes. */
   children: (row: R) => React.ReactNode;
 }) {
+  const t = useTranslations("products.importRows");
   const [onlyErrors, setOnlyErrors] = useState(false);
   const shown = onlyErrors ? rows.filter((r) => r.outcome === "error") : rows;
   return (
-    <section aria-label="Preview" className="space-y-2">
+    <section aria-label={t("preview")} className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-[13px] text-zinc-700 dark:text-zinc-300">
         <p className="mr-auto">
           {(["new", "update", "unchanged", "error"] as const)
             .filter((o) => counts[o] > 0)
-            .map((o) => `${counts[o]} ${o === "error" ? (counts[o] === 1 ? "error" : "errors") : o === "update" ? (counts[o] === 1 ? "update" : "updates") : o}`)
+            .map((o) => t(`counts.${o}`, { count: counts[o] }))
             .join(" · ")}
         </p>
         {counts.error > 0 && (
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} className="size-4 rounded border-zinc-300 accent-brand-600" />
-            Only rows with errors
+            {t("onlyErrors")}
           </label>
         )}
       </div>
       {ignoredColumns.length > 0 && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Not imported (unknown columns): {ignoredColumns.join(", ")}.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("ignored", { columns: ignoredColumns.join(", ") })}</p>
       )}
-      <ul aria-label="Rows of the file" className="max-h-[45dvh] divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+      <ul aria-label={t("rowsLabel")} className="max-h-[45dvh] divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {shown.map((r) => (
           <li
             key={r.row}
-            aria-label={`Row ${r.row}`}
+            aria-label={t("row", { row: String(r.row) })}
             className={clsx("flex gap-3 px-3 py-2 text-[13px]", r.outcome === "error" && "bg-red-50/60 dark:bg-red-950/20")}
           >
-            <span className="w-12 shrink-0 pt-0.5 font-mono text-xs text-zinc-500 tabular dark:text-zinc-400">Row {r.row}</span>
+            <span className="w-12 shrink-0 pt-0.5 font-mono text-xs text-zinc-500 tabular dark:text-zinc-400">{t("row", { row: String(r.row) })}</span>
             <div className="min-w-0 flex-1 space-y-1">
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <OutcomeBadge outcome={r.outcome} />

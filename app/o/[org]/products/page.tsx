@@ -1,5 +1,6 @@
 import { FileUp, Plus } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -12,17 +13,21 @@ import { ProductDialog } from "./product-dialog";
 import { ProductImport } from "./product-import";
 import { ProductsTable } from "./products-table";
 
-export const metadata: Metadata = { title: "Products" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("products.page");
+  return { title: t("title") };
+}
 
 export default async function ProductsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/products`);
+  const t = await getTranslations("products.page");
   prefetch(trpc.products.list.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
       <PageHeader
-        title="Products"
-        description={`What your machines sell, with prices and costs in ${org.currency}.`}
+        title={t("title")}
+        description={t("description", { currency: org.currency })}
         actions={
           hasRole(role, "manager") && (
             <>
@@ -30,7 +35,7 @@ export default async function ProductsPage({ params }: { params: Promise<{ org: 
                 trigger={
                   <Button>
                     <FileUp aria-hidden />
-                    Import planograms
+                    {t("importPlanograms")}
                   </Button>
                 }
               />
@@ -38,7 +43,7 @@ export default async function ProductsPage({ params }: { params: Promise<{ org: 
                 trigger={
                   <Button>
                     <FileUp aria-hidden />
-                    Import products
+                    {t("importProducts")}
                   </Button>
                 }
               />
@@ -46,7 +51,7 @@ export default async function ProductsPage({ params }: { params: Promise<{ org: 
                 trigger={
                   <Button variant="primary">
                     <Plus aria-hidden />
-                    Add product
+                    {t("addProduct")}
                   </Button>
                 }
               />

@@ -2,30 +2,28 @@
 
 import clsx from "clsx";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import type { PlanogramImportMode } from "~/server/inventory/contract";
-import { formatMoney, toMajorText } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
+import { toMajorText } from "~/server/money";
 import { CsvImportDialog, type CsvImportState } from "./csv-import-dialog";
 import { ImportRows } from "./import-rows";
 
 type Preview = RouterOutputs["planogram"]["previewImport"];
 
-const modes: { value: PlanogramImportMode; label: string; hint: string }[] = [
-  { value: "merge", label: "Merge", hint: "The file's slots are added or changed; a machine's other slots stay as they are." },
-  { value: "replace", label: "Replace", hint: "Each machine the file names gets exactly the file's slots; its other slots are removed." },
-];
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const modes: readonly PlanogramImportMode[] = ["merge", "replace"];
 
 /** What the import does to each machine the file names. */
 function MachineSummary({ machines, mode }: { machines: Preview["machines"]; mode: PlanogramImportMode }) {
+  const t = useTranslations("products.planogramImport");
   if (machines.length === 0) return null;
   return (
-    <ul aria-label="Machines" className="space-y-1 text-[13px]">
+    <ul aria-label={t("machinesLabel")} className="space-y-1 text-[13px]">
       {machines.map((m) => (
         <li key={m.machineId} className={clsx("rounded-md px-3 py-1.5", m.skipped ? "bg-amber-50 dark:bg-amber-950/30" : "bg-zinc-50 dark:bg-zinc-800/50")}>
           <span className="font-medium text-zinc-900 dark:text-zinc-100">{m.name}</span>{" "}
@@ -33,12 +31,14 @@ function MachineSummary({ machines, mode }: { machines: Preview["machines"]; mod
           <span className="text-zinc-600 dark:text-zinc-400">
             {" · "}
             {m.skipped
-              ? `left unchanged: ${m.issues[0]?.message ?? "fix the errors in its rows and import again."}`
+              ? t("leftUnchanged", { reason: m.issues[0]?.message ?? t("fixRows") })
               : !m.changed
-                ? "already matches the file"
+                ? t("matches")
                 : mode === "replace"
-                  ? `${plural(m.rows, "slot")}${m.removed.length > 0 ? `, removes ${m.removed.join(", ")}` : ""}`
-                  : `${plural(m.rows, "slot")} merged`}
+                  ? m.removed.length > 0
+                    ? t("replaceRemoves", { count: m.rows, slots: m.removed.join(", ") })
+                    : t("replace", { count: m.rows })
+                  : t("merged", { count: m.rows })}
           </span>
         </li>
       ))}
@@ -48,6 +48,8 @@ function MachineSummary({ machines, mode }: { machines: Preview["machines"]; mod
 
 /** Imports planograms from a CSV file: one slot per row, for any machines of the org; preview first. */
 export function PlanogramImport({ trigger }: { trigger: React.ReactNode }) {
+  const t = useTranslations("products.planogramImport");
+  const f = useFormat();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -89,41 +91,36 @@ export function PlanogramImport({ trigger }: { trigger: React.ReactNode }) {
       open={open}
       onOpenChange={openChange}
       trigger={trigger}
-      title="Import planograms"
-      description={
-        <>
-          One slot per row: machine (its serial or name), slot (like A1), sku (empty for an empty slot), capacity, par, and optionally price to override the
-          product&apos;s, in {org.currency} (empty: the product&apos;s own price).
-        </>
-      }
+      title={t("title")}
+      description={t("description", { currency: org.currency })}
       example={{ fileName: "planograms.csv", csv: `machine,slot,sku,capacity,par,price\nSN-1001,A1,COLA-033,10,3,\nSN-1001,A2,WATER-05,10,3,${toMajorText(150, org.currency)}\n` }}
       options={
         !done && (
           <fieldset>
-            <legend className="mb-1.5 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Each machine&apos;s planogram</legend>
+            <legend className="mb-1.5 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{t("modeLegend")}</legend>
             <div className="grid gap-2 sm:grid-cols-2">
               {modes.map((m) => (
                 <label
-                  key={m.value}
+                  key={m}
                   className={clsx(
                     "flex cursor-pointer gap-2.5 rounded-lg border p-2.5 text-[13px]",
-                    mode === m.value ? "border-brand-500 bg-brand-50/50 dark:bg-brand-500/10" : "border-zinc-200 dark:border-zinc-700",
+                    mode === m ? "border-brand-500 bg-brand-50/50 dark:bg-brand-500/10" : "border-zinc-200 dark:border-zinc-700",
                   )}
                 >
                   <input
                     type="radio"
                     name="planogram-import-mode"
-                    value={m.value}
-                    checked={mode === m.value}
+                    value={m}
+                    checked={mode === m}
                     onChange={() => {
-                      setMode(m.value);
-                      read(file.csv, m.value);
+                      setMode(m);
+                      read(file.csv, m);
                     }}
                     className="mt-0.5 size-4 accent-brand-600"
                   />
                   <span>
-                    <span className="font-medium text-zinc-900 dark:text-zinc-100">{m.label}</span>
-                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">{m.hint}</span>
+                    <span className="font-medium text-zinc-900 dark:text-zinc-100">{t(`modes.${m}.label`)}</span>
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t(`modes.${m}.hint`)}</span>
                   </span>
                 </label>
               ))}
@@ -137,7 +134,7 @@ export function PlanogramImport({ trigger }: { trigger: React.ReactNode }) {
       }}
       previewing={preview.isPending}
       error={errorMessageOf(preview.error) ?? errorMessageOf(run.error)}
-      result={done ? `Planograms imported for ${plural(doneCount, "machine")}${skipped > 0 ? `; ${plural(skipped, "machine")} with errors left unchanged` : ""}.` : null}
+      result={done ? (skipped > 0 ? t("resultSkipped", { count: doneCount, skipped }) : t("result", { count: doneCount })) : null}
       preview={
         data &&
         !done && (
@@ -146,21 +143,21 @@ export function PlanogramImport({ trigger }: { trigger: React.ReactNode }) {
             <ImportRows rows={data.rows} counts={data.counts} ignoredColumns={data.ignoredColumns}>
               {(r) => (
                 <>
-                  <span className="min-w-0 break-words text-zinc-700 dark:text-zinc-300">{r.machine || "no machine"}</span>
+                  <span className="min-w-0 break-words text-zinc-700 dark:text-zinc-300">{r.machine || t("noMachine")}</span>
                   <span className="font-mono text-xs font-semibold text-zinc-900 dark:text-zinc-100">{r.slot}</span>
-                  <span className="min-w-0 break-words text-zinc-600 dark:text-zinc-400">{r.productName ?? (r.sku || "empty slot")}</span>
+                  <span className="min-w-0 break-words text-zinc-600 dark:text-zinc-400">{r.productName ?? (r.sku || t("emptySlot"))}</span>
                   {r.capacity !== null && r.parLevel !== null && (
                     <span className="tabular text-zinc-500 dark:text-zinc-400">
-                      {r.capacity} / par {r.parLevel}
+                      {t("capacityPar", { capacity: r.capacity, par: r.parLevel })}
                     </span>
                   )}
-                  {r.priceOverrideMinor !== null && <span className="tabular text-zinc-500 dark:text-zinc-400">{formatMoney(r.priceOverrideMinor, org.currency)}</span>}
+                  {r.priceOverrideMinor !== null && <span className="tabular text-zinc-500 dark:text-zinc-400">{f.money(r.priceOverrideMinor, org.currency)}</span>}
                 </>
               )}
             </ImportRows>
             {data.counts.error > 0 && (
               <p className="text-[13px] text-zinc-700 dark:text-zinc-300">
-                A machine with an error in any of its rows is left unchanged, so it never gets half a planogram; fix the rows and import again.
+                {t("errorsNote")}
               </p>
             )}
           </div>
@@ -168,7 +165,7 @@ export function PlanogramImport({ trigger }: { trigger: React.ReactNode }) {
       }
       importing={run.isPending}
       canConfirm={Boolean(file.csv && applied.length > 0)}
-      confirmLabel={!data ? "Import" : applied.length === 0 ? "Nothing to import" : `${mode === "replace" ? "Replace" : "Update"} ${plural(applied.length, "planogram")}`}
+      confirmLabel={!data ? t("import") : applied.length === 0 ? t("nothing") : t(mode === "replace" ? "confirmReplace" : "confirmUpdate", { count: applied.length })}
       onConfirm={() => file.csv && run.mutate({ orgId: org.id, csv: file.csv, mode })}
     />
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
 import { TextField } from "~/app/_components/ui/field";
@@ -33,6 +34,8 @@ interface Values {
 
 /** Adds a product, or edits `product`; prices are typed in major units ("2.50") of the org's currency. */
 export function ProductDialog({ trigger, product, categories = [] }: { trigger: React.ReactNode; product?: ProductRow; categories?: string[] }) {
+  const t = useTranslations("products.dialog");
+  const locale = useLocale();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -78,8 +81,8 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
     };
     const { priceMinor: priceErrors, costMinor: costErrors, vatRateBp: vatRate, ...found } = formErrors(productInput, input);
     // Amounts are typed in major units: text that is no amount at all gets the format to use.
-    const price = Number.isNaN(priceMinor) ? [amountHint(org.currency)] : priceErrors;
-    const cost = Number.isNaN(costMinor) ? [amountHint(org.currency)] : costErrors;
+    const price = Number.isNaN(priceMinor) ? [amountHint(org.currency, locale)] : priceErrors;
+    const cost = Number.isNaN(costMinor) ? [amountHint(org.currency, locale)] : costErrors;
     const local: FieldErrors = { ...found, ...(price ? { price } : {}), ...(cost ? { cost } : {}), ...(vatRate ? { vatRate } : {}) };
     setLocal(local);
     if (Object.keys(local).length > 0 || priceMinor === null) return;
@@ -92,14 +95,14 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
       open={open}
       onOpenChange={openChange}
       trigger={trigger}
-      title={product ? `Edit ${product.name}` : "Add a product"}
-      description={product ? undefined : "Products are put into slots on each machine's planogram."}
+      title={product ? t("editTitle", { name: product.name }) : t("addTitle")}
+      description={product ? undefined : t("description")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={hasErrors ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <FormAlert message={hasErrors ? t("checkFields") : mutation.error ? errorMessageOf(mutation.error) : null} />
         <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <TextField
-            label="SKU"
+            label={t("sku")}
             name="sku"
             required
             autoComplete="off"
@@ -109,15 +112,15 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             errors={errors.sku}
             className="font-mono"
           />
-          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+          <TextField label={t("name")} name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
         </div>
         <TextField
-          label="Category"
+          label={t("category")}
           name="category"
           optional
           autoComplete="off"
           list={listId}
-          placeholder="Drinks, Snacks…"
+          placeholder={t("categoryPlaceholder")}
           value={values.category}
           onChange={(e) => set({ category: e.target.value })}
           errors={errors.category}
@@ -129,7 +132,7 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
         </datalist>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label={`Price (${org.currency})`}
+            label={t("price", { currency: org.currency })}
             name="price"
             required
             inputMode="decimal"
@@ -137,11 +140,11 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             value={values.price}
             onChange={(e) => set({ price: e.target.value })}
             errors={errors.price}
-            hint="What a customer pays, unless a slot sets its own price."
+            hint={t("priceHint")}
             className="tabular"
           />
           <TextField
-            label={`Cost (${org.currency})`}
+            label={t("cost", { currency: org.currency })}
             name="cost"
             optional
             inputMode="decimal"
@@ -149,24 +152,24 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             value={values.cost}
             onChange={(e) => set({ cost: e.target.value })}
             errors={errors.cost}
-            hint="What one unit costs you; used for margins."
+            hint={t("costHint")}
             className="tabular"
           />
         </div>
         <TextField
-          label="VAT rate (%)"
+          label={t("vatRate")}
           name="vatRate"
           optional
           inputMode="decimal"
-          placeholder="e.g. 7"
+          placeholder={t("vatRatePlaceholder")}
           value={values.vatRate}
           onChange={(e) => set({ vatRate: e.target.value })}
           errors={errors.vatRate}
-          hint="Included in the price. Empty: the organization's default rate."
+          hint={t("vatRateHint")}
           className="tabular"
         />
         <TextField
-          label="Image URL"
+          label={t("imageUrl")}
           name="imageUrl"
           type="url"
           optional
@@ -185,11 +188,11 @@ export function ProductDialog({ trigger, product, categories = [] }: { trigger: 
             className="mt-0.5 size-4 rounded border-zinc-300 accent-brand-600"
           />
           <span>
-            <span className="font-medium text-zinc-800 dark:text-zinc-200">Active</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Inactive products stay in history but are not offered for new slots.</span>
+            <span className="font-medium text-zinc-800 dark:text-zinc-200">{t("active")}</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t("activeHint")}</span>
           </span>
         </label>
-        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={product ? "Save changes" : "Add product"} />
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={product ? t("save") : t("add")} />
       </form>
     </Modal>
   );

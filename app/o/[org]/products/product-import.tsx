@@ -1,33 +1,24 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney, toMajorText } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
+import { toMajorText } from "~/server/money";
 import { CsvImportDialog, type CsvImportState } from "./csv-import-dialog";
 import { ImportRows } from "./import-rows";
 
 type Preview = RouterOutputs["products"]["previewImport"];
 type Row = Preview["rows"][number];
 
-const fieldLabels: Record<Row["changes"][number]["field"], string> = {
-  name: "name",
-  category: "category",
-  priceMinor: "price",
-  costMinor: "cost",
-  imageUrl: "image",
-  active: "active",
-};
-
-function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Imports products from a CSV file: a preview of every row first, then one import of the good rows. */
 export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
+  const t = useTranslations("products.productImport");
+  const f = useFormat();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,9 +33,9 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
       },
     }),
   );
-  const money = (minor: number) => formatMoney(minor, org.currency);
+  const money = (minor: number) => f.money(minor, org.currency);
   const shown = (field: Row["changes"][number]["field"], value: unknown) =>
-    field === "priceMinor" || field === "costMinor" ? money(Number(value)) : field === "active" ? (value ? "yes" : "no") : String(value ?? "") || "—";
+    field === "priceMinor" || field === "costMinor" ? money(Number(value)) : field === "active" ? (value ? t("yes") : t("no")) : String(value ?? "") || "—";
 
   function openChange(next: boolean) {
     setOpen(next);
@@ -65,18 +56,18 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
   const data = preview.data;
   const writes = data ? data.counts.new + data.counts.update : 0;
   const done = run.data;
+  const result = done && [
+    t("result.new", { count: done.counts.new }),
+    t("result.update", { count: done.counts.update }),
+    ...(done.counts.unchanged > 0 ? [t("result.unchanged", { count: done.counts.unchanged })] : []),
+  ];
   return (
     <CsvImportDialog
       open={open}
       onOpenChange={openChange}
       trigger={trigger}
-      title="Import products"
-      description={
-        <>
-          One product per row, matched by SKU: new SKUs are added, known ones updated. Columns: sku, name, price, and optionally cost, category, active (yes or
-          no), image_url. Prices in {org.currency}, like {toMajorText(250, org.currency)}. An empty cell keeps the product&apos;s current value.
-        </>
-      }
+      title={t("title")}
+      description={t("description", { currency: org.currency, example: toMajorText(250, org.currency) })}
       example={{
         fileName: "products.csv",
         csv: `sku,name,category,price,cost,active\nCOLA-033,Cola 0.33 l,Drinks,${toMajorText(250, org.currency)},${toMajorText(90, org.currency)},yes\n`,
@@ -85,8 +76,10 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
       previewing={preview.isPending}
       error={errorMessageOf(preview.error) ?? errorMessageOf(run.error)}
       result={
-        done
-          ? `Imported: ${plural(done.counts.new, "new product")}, ${plural(done.counts.update, "update")}${done.counts.unchanged > 0 ? `, ${done.counts.unchanged} unchanged` : ""}${done.counts.error > 0 ? `; ${plural(done.counts.error, "row")} with errors skipped` : ""}.`
+        done && result
+          ? done.counts.error > 0
+            ? t("result.withErrors", { parts: result.join(t("result.separator")), errors: done.counts.error })
+            : t("result.done", { parts: result.join(t("result.separator")) })
           : null
       }
       preview={
@@ -96,12 +89,12 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
             <ImportRows rows={data.rows} counts={data.counts} ignoredColumns={data.ignoredColumns}>
               {(r) => (
                 <>
-                  <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{r.sku || "no SKU"}</span>
+                  <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{r.sku || t("noSku")}</span>
                   <span className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">{r.name}</span>
                   {r.outcome === "new" && r.values && <span className="tabular text-zinc-600 dark:text-zinc-400">{money(r.values.priceMinor)}</span>}
                   {r.changes.length > 0 && (
                     <span className="w-full text-zinc-600 dark:text-zinc-400">
-                      {r.changes.map((c) => `${fieldLabels[c.field]} ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`).join("; ")}
+                      {r.changes.map((c) => t("change", { field: t(`fields.${c.field}`), from: shown(c.field, c.from), to: shown(c.field, c.to) })).join(t("changeSeparator"))}
                     </span>
                   )}
                 </>
@@ -109,7 +102,7 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
             </ImportRows>
             {data.counts.error > 0 && (
               <p className="text-[13px] text-zinc-700 dark:text-zinc-300">
-                Rows with errors are skipped; fix them in the file and import it again to add them (rows already imported stay unchanged).
+                {t("errorsNote")}
               </p>
             )}
           </>
@@ -119,10 +112,12 @@ export function ProductImport({ trigger }: { trigger: React.ReactNode }) {
       canConfirm={Boolean(file.csv && data && writes > 0)}
       confirmLabel={
         !data
-          ? "Import"
+          ? t("import")
           : writes === 0
-            ? "Nothing to import"
-          : `Import ${plural(writes, "product")}${data.counts.error > 0 ? `, skip ${plural(data.counts.error, "row")}` : ""}`
+            ? t("nothing")
+            : data.counts.error > 0
+              ? t("importSkipping", { count: writes, errors: data.counts.error })
+              : t("importCount", { count: writes })
       }
       onConfirm={() => file.csv && run.mutate({ orgId: org.id, csv: file.csv })}
     />

@@ -2,12 +2,12 @@
 
 import clsx from "clsx";
 import { Package, Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "~/app/_components/ui/button";
-import { formatPercent } from "~/app/_components/labels/numbers";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
-import { formatMoney } from "~/server/money";
 import { ProductDialog, type ProductRow as Product } from "./product-dialog";
 
 /** The share of the price that is left after the cost; null for a free product. */
@@ -31,6 +31,8 @@ export function ProductRow({
   selected?: boolean;
   onSelect?: (selected: boolean) => void;
 }) {
+  const t = useTranslations("products.table");
+  const f = useFormat();
   const org = useOrg();
   const margin = marginOf(product);
   return (
@@ -41,7 +43,7 @@ export function ProductRow({
             type="checkbox"
             checked={selected ?? false}
             onChange={(e) => onSelect(e.target.checked)}
-            aria-label={`Select ${product.name}`}
+            aria-label={t("select", { name: product.name })}
             className="size-4 rounded border-zinc-300 accent-brand-600"
           />
         </td>
@@ -62,8 +64,8 @@ export function ProductRow({
       </td>
       <td className={clsx(cellClasses, "font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{product.sku}</td>
       <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{product.category || <span className={muted}>—</span>}</td>
-      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100")}>{formatMoney(product.priceMinor, org.currency)}</td>
-      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{formatMoney(product.costMinor, org.currency)}</td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100")}>{f.money(product.priceMinor, org.currency)}</td>
+      <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{f.money(product.costMinor, org.currency)}</td>
       <td
         className={clsx(
           cellClasses,
@@ -71,7 +73,7 @@ export function ProductRow({
           margin === null ? muted : margin < 0 ? "text-red-600 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300",
         )}
       >
-        {margin === null ? "—" : formatPercent(margin)}
+        {margin === null ? "—" : f.percent(margin)}
       </td>
       <td className={cellClasses}>
         <StatusBadge status={product.active ? "active" : "inactive"} />
@@ -82,9 +84,9 @@ export function ProductRow({
             product={product}
             categories={categories}
             trigger={
-              <Button variant="ghost" size="sm" aria-label={`Edit ${product.name}`}>
+              <Button variant="ghost" size="sm" aria-label={t("edit", { name: product.name })}>
                 <Pencil aria-hidden />
-                <span className="hidden sm:inline">Edit</span>
+                <span className="hidden sm:inline">{t("editShort")}</span>
               </Button>
             }
           />

@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { FileUp, Package, Plus, Tag } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -30,13 +31,12 @@ const compare: Record<SortKey, (a: Product, b: Product) => number> = {
   active: (a, b) => Number(b.active) - Number(a.active),
 };
 
-const activeOptions = [
-  { value: "active", label: "Active" },
-  { value: "inactive", label: "Inactive" },
-] as const;
+const states = ["active", "inactive"] as const;
 
 /** The catalog: search by name or SKU, filter by category and state, sort any column. */
 export function ProductsTable() {
+  const t = useTranslations("products.table");
+  const status = useTranslations("common.status");
   const org = useOrg();
   const trpc = useTRPC();
   const { data: products } = useSuspenseQuery(trpc.products.list.queryOptions({ orgId: org.id }));
@@ -78,7 +78,7 @@ export function ProductsTable() {
     return (
       <EmptyState
         icon={<Package />}
-        title={manager ? "Add your first product" : "No products yet"}
+        title={manager ? t("emptyManagerTitle") : t("emptyTitle")}
         action={
           manager && (
             <div className="flex flex-wrap justify-center gap-2">
@@ -86,7 +86,7 @@ export function ProductsTable() {
                 trigger={
                   <Button>
                     <FileUp aria-hidden />
-                    Import from CSV
+                    {t("importCsv")}
                   </Button>
                 }
               />
@@ -94,7 +94,7 @@ export function ProductsTable() {
                 trigger={
                   <Button variant="primary">
                     <Plus aria-hidden />
-                    Add product
+                    {t("addProduct")}
                   </Button>
                 }
               />
@@ -102,11 +102,12 @@ export function ProductsTable() {
           )
         }
       >
-        Products are what your machines sell; each slot of a planogram holds one. Add them one by one or import a spreadsheet.
+        {t("emptyBody")}
       </EmptyState>
     );
   }
 
+  const activeOptions = states.map((value) => ({ value, label: status(value) }));
   const header = (key: SortKey, label: string, align?: "right") => (
     <SortHeader
       label={label}
@@ -122,30 +123,30 @@ export function ProductsTable() {
     <section aria-labelledby="products-heading">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="products-heading" className="mr-auto text-sm font-semibold">
-          <span className="tabular">{products.length}</span> {products.length === 1 ? "product" : "products"}
+          {t.rich("count", { count: products.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
           {rows.length !== products.length && (
             <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">
-              (showing <span className="tabular">{rows.length}</span>)
+              {t.rich("showing", { count: rows.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
             </span>
           )}
         </h2>
         {categories.length > 0 && (
-          <FilterChip label="Category" value={category} options={categories.map((c) => ({ value: c, label: c }))} onChange={setCategory} />
+          <FilterChip label={t("category")} value={category} options={categories.map((c) => ({ value: c, label: c }))} onChange={setCategory} />
         )}
-        <FilterChip label="State" value={active} options={activeOptions} onChange={setActive} />
-        <SearchInput label="Search products" value={search} onChange={setSearch} placeholder="Name or SKU" className="w-full sm:w-64" />
+        <FilterChip label={t("stateFilter")} value={active} options={activeOptions} onChange={setActive} />
+        <SearchInput label={t("searchLabel")} value={search} onChange={setSearch} placeholder={t("searchPlaceholder")} className="w-full sm:w-64" />
       </div>
       {manager && selected.length > 0 && (
         <div
           role="region"
-          aria-label="Selected products"
+          aria-label={t("selectedLabel")}
           className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-200 bg-brand-50/60 px-3 py-2 text-[13px] dark:border-brand-500/30 dark:bg-brand-500/10"
         >
           <span className="mr-auto font-medium text-zinc-800 dark:text-zinc-200">
-            <span className="tabular">{selected.length}</span> selected
+            {t.rich("selected", { count: selected.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
           </span>
           <Button size="sm" variant="ghost" onClick={() => setSelectedIds(new Set())}>
-            Clear
+            {t("clear")}
           </Button>
           <BulkPriceDialog
             products={selected}
@@ -153,7 +154,7 @@ export function ProductsTable() {
             trigger={
               <Button size="sm" variant="primary">
                 <Tag aria-hidden />
-                Change prices
+                {t("changePrices")}
               </Button>
             }
           />
@@ -170,21 +171,21 @@ export function ProductsTable() {
                     checked={allShown}
                     disabled={rows.length === 0}
                     onChange={(e) => select(rows.map((p) => p.id), e.target.checked)}
-                    aria-label={rows.length === products.length ? "Select all products" : "Select the products shown"}
+                    aria-label={rows.length === products.length ? t("selectAll") : t("selectShown")}
                     className="size-4 rounded border-zinc-300 accent-brand-600"
                   />
                 </th>
               )}
-              {header("name", "Product")}
-              {header("sku", "SKU")}
-              {header("category", "Category")}
-              {header("price", "Price", "right")}
-              {header("cost", "Cost", "right")}
-              {header("margin", "Margin", "right")}
-              {header("active", "State")}
+              {header("name", t("columns.product"))}
+              {header("sku", t("columns.sku"))}
+              {header("category", t("columns.category"))}
+              {header("price", t("columns.price"), "right")}
+              {header("cost", t("columns.cost"), "right")}
+              {header("margin", t("columns.margin"), "right")}
+              {header("active", t("columns.state"))}
               {manager && (
                 <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("columns.actions")}</span>
                 </th>
               )}
             </tr>
@@ -203,8 +204,8 @@ export function ProductsTable() {
           </tbody>
         </table>
         {rows.length === 0 && (
-          <EmptyState icon={<Package />} title="No products match" className="m-4 border-0">
-            Clear the search or the filters to see the whole catalog.
+          <EmptyState icon={<Package />} title={t("noMatchTitle")} className="m-4 border-0">
+            {t("noMatchBody")}
           </EmptyState>
         )}
       </div>

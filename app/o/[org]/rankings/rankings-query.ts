@@ -2,14 +2,15 @@
 import { idParam, type QueryReader } from "~/app/_components/hooks/search-params";
 import { addDays, localDay } from "~/server/time";
 
-export const periodChoices = { "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "365": "Last 365 days" } as const;
-type PeriodChoice = keyof typeof periodChoices;
+/** The periods to choose from, in days; their names are `rankings.view.periods.<days>`. */
+export const periodChoices = ["7", "30", "90", "365"] as const;
+type PeriodChoice = (typeof periodChoices)[number];
 
 /** The rankings' state, read from the URL: `?days=30&location=loc_...`. */
 export function rankingsQueryFrom(params: QueryReader): { days: PeriodChoice; locationId?: string } {
   const days = params.get("days");
   const locationId = idParam(params, "location");
-  return { days: days && Object.hasOwn(periodChoices, days) ? (days as PeriodChoice) : "30", ...(locationId ? { locationId } : {}) };
+  return { days: days && (periodChoices as readonly string[]).includes(days) ? (days as PeriodChoice) : "30", ...(locationId ? { locationId } : {}) };
 }
 
 /** The period in days up to today, as the procedure's input. */

@@ -2,19 +2,22 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Card } from "~/app/_components/ui/card";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatDay } from "~/server/time";
 import { periodChoices, periodOf, rankingsQueryFrom } from "./rankings-query";
 import { PlaceProfitSection } from "./place-profit";
 import { CandidatesTable, ProductsTable } from "./rankings-tables";
 
 export function RankingsView() {
   const org = useOrg();
+  const t = useTranslations("rankings.view");
+  const f = useFormat();
   const trpc = useTRPC();
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
@@ -31,19 +34,19 @@ export function RankingsView() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
-          Period
+          {t("period")}
           <NativeSelect size="sm" value={query.days} onChange={(e) => updateUrl({ days: e.target.value === "30" ? null : e.target.value })}>
-            {Object.entries(periodChoices).map(([value, label]) => (
+            {periodChoices.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`periods.${value}`)}
               </option>
             ))}
           </NativeSelect>
         </label>
         <label className="flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
-          Location
+          {t("location")}
           <NativeSelect size="sm" value={query.locationId ?? ""} onChange={(e) => updateUrl({ location: e.target.value || null })}>
-            <option value="">All locations</option>
+            <option value="">{t("allLocations")}</option>
             {places.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -52,18 +55,18 @@ export function RankingsView() {
           </NativeSelect>
         </label>
         <span className="text-[13px] text-zinc-500 dark:text-zinc-400">
-          {formatDay(data.period.from, true)} – {formatDay(data.period.to, true)}, against the {data.period.days} days before
+          {t("range", { from: f.day(data.period.from, true), to: f.day(data.period.to, true), days: data.period.days })}
         </span>
-        {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+        {loading && <LoaderCircle aria-label={t("loading")} className="size-4 animate-spin text-zinc-500" />}
       </div>
 
       <div aria-busy={loading} className={loading ? "space-y-6 opacity-60 transition-opacity" : "space-y-6"}>
-        <Card title={place ? `Best sellers at ${place.name}` : "Best sellers"} description="Sort by units, revenue or margin; velocity counts only the days a product was in stock." bodyClassName="p-0">
+        <Card title={place ? t("bestSellersAt", { place: place.name }) : t("bestSellers")} description={t("bestSellersDescription")} bodyClassName="p-0">
           <ProductsTable rows={data.products} currency={data.period.currency} />
         </Card>
         <Card
-          title="Slow movers and elimination candidates"
-          description="Products that sell slowly while in stock, earn a thin margin, or sell less than in the period before; each with its reasons."
+          title={t("slowMovers")}
+          description={t("slowMoversDescription")}
           bodyClassName="p-0"
         >
           <CandidatesTable rows={data.candidates} currency={data.period.currency} />

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Zap } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useOrg } from "~/app/_components/org/org-context";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { useTRPC } from "~/app/_trpc/client";
@@ -15,6 +16,7 @@ import { hasRole } from "~/server/tenancy/contract";
  */
 export function AutoApproveSetting() {
   const org = useOrg();
+  const t = useTranslations("refundRequests.autoApprove");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.refundRequests.settings.queryOptions({ orgId: org.id }));
@@ -34,16 +36,15 @@ export function AutoApproveSetting() {
         <Zap aria-hidden className={clsx("mt-0.5 size-4 shrink-0", on ? "text-brand-600 dark:text-brand-500" : "text-zinc-500 dark:text-zinc-400")} />
         <div className="min-w-0 space-y-1">
           <h2 id="auto-approve-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-            Approve failed vends automatically
+            {t("title")}
           </h2>
           <p id="auto-approve-description" className="text-[13px] text-zinc-600 dark:text-zinc-400">
-            When the machine logged a failed vend for the purchase, the request is approved and refunded at once, and the consumer is told why. Other requests
-            wait here.
+            {t("description")}
           </p>
-          {!admin && <p className="text-xs text-zinc-500 dark:text-zinc-400">Only admins can change this.</p>}
+          {!admin && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("adminsOnly")}</p>}
           {save.isSuccess && !save.isPending && (
             <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
-              Saved: {on ? "matching requests are approved at once." : "every request waits for a person."}
+              {on ? t("savedOn") : t("savedOff")}
             </p>
           )}
           <FormAlert message={errorMessageOf(save.error)} />
@@ -68,8 +69,8 @@ export function AutoApproveSetting() {
         >
           <span className={clsx("inline-block size-4 rounded-full bg-white shadow-sm transition-transform", on ? "translate-x-4.5" : "translate-x-0.5")} />
         </span>
-        <span className="sr-only">Approve failed vends automatically</span>
-        <span aria-hidden>{on ? "On" : "Off"}</span>
+        <span className="sr-only">{t("title")}</span>
+        <span aria-hidden>{on ? t("on") : t("off")}</span>
       </label>
     </section>
   );

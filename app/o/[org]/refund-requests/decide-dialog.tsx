@@ -2,42 +2,45 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Button } from "~/app/_components/ui/button";
 import { useOrg } from "~/app/_components/org/org-context";
 import { ReasonDialog } from "~/app/_components/ui/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
 import { REJECTION_REASON_MIN_LENGTH } from "~/server/consumers/contract";
-import { formatMoney } from "~/server/money";
 import type { RefundRequest } from "./pending-request";
 
 /** Approve (refunds the purchase in full) or reject (with a reason the consumer reads) one request. */
 export function DecideDialog({ request, decision }: { request: RefundRequest; decision: "approve" | "reject" }) {
   const org = useOrg();
+  const t = useTranslations("refundRequests.decide");
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const decide = useMutation(trpc.refundRequests.decide.mutationOptions());
-  const amount = formatMoney(request.amountMinor, request.currency);
-  const product = request.productName ?? "this purchase";
+  const amount = f.money(request.amountMinor, request.currency);
+  const product = request.productName ?? t("thisPurchase");
   const approve = decision === "approve";
   return (
     <ReasonDialog
       trigger={
-        <Button size="sm" variant={approve ? "primary" : "secondary"} aria-label={`${approve ? "Approve" : "Reject"} the request about ${product} (${amount})`}>
+        <Button size="sm" variant={approve ? "primary" : "secondary"} aria-label={t(approve ? "approveLabel" : "rejectLabel", { product, amount })}>
           {approve ? <Check aria-hidden /> : <X aria-hidden />}
-          {approve ? "Approve" : "Reject"}
+          {approve ? t("approve") : t("reject")}
         </Button>
       }
-      title={approve ? `Refund ${amount}?` : "Reject this request?"}
+      title={approve ? t("approveTitle", { amount }) : t("rejectTitle")}
       description={
         approve
-          ? `${product} at ${request.machineName} is refunded in full to the consumer's ${request.paymentMethod === "online" ? "online payment" : "payment"}. Points it earned are taken back.`
-          : "The consumer sees your reason on their receipt. Nothing is refunded."
+          ? t(request.paymentMethod === "online" ? "approveDescriptionOnline" : "approveDescription", { product, machine: request.machineName })
+          : t("rejectDescription")
       }
-      label={approve ? "Note" : "Reason for the consumer"}
-      hint={approve ? "Kept with the refund; the consumer's own words are used if empty." : "Be specific: they read this."}
-      placeholder={approve ? undefined : "The machine's log shows the product was dispensed."}
+      label={approve ? t("noteLabel") : t("reasonLabel")}
+      hint={approve ? t("noteHint") : t("reasonHint")}
+      placeholder={approve ? undefined : t("reasonPlaceholder")}
       minLength={approve ? 0 : REJECTION_REASON_MIN_LENGTH}
-      confirmLabel={approve ? "Approve and refund" : "Reject request"}
+      confirmLabel={approve ? t("approveConfirm") : t("rejectConfirm")}
       tone={approve ? "primary" : "danger"}
       mutation={decide}
       onSubmit={async (reason) => {

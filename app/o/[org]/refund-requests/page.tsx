@@ -1,5 +1,5 @@
 import { ShieldAlert } from "lucide-react";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -11,19 +11,22 @@ import { requireMember } from "~/server/web";
 import { AutoApproveSetting } from "./auto-approve-setting";
 import { RequestsQueue } from "./requests-queue";
 
-export const metadata: Metadata = { title: "Refund requests" };
-
-const description = "Consumers who reported a problem with a purchase. Approving refunds it in full; rejecting tells them why.";
+export async function generateMetadata() {
+  const t = await getTranslations("refundRequests.page");
+  return { title: t("title") };
+}
 
 export default async function RefundRequestsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/refund-requests`);
+  const t = await getTranslations("refundRequests.page");
+  const description = t("description");
   if (!hasRole(role, "manager")) {
     return (
       <>
-        <PageHeader title="Refund requests" description={description} />
-        <EmptyState icon={<ShieldAlert />} title="Managers decide on refund requests">
-          Ask a manager, an admin or an owner of {org.name} if a consumer is waiting for an answer.
+        <PageHeader title={t("title")} description={description} />
+        <EmptyState icon={<ShieldAlert />} title={t("notManagerTitle")}>
+          {t("notManagerBody", { org: org.name })}
         </EmptyState>
       </>
     );
@@ -32,7 +35,7 @@ export default async function RefundRequestsPage({ params }: { params: Promise<{
   prefetch(trpc.refundRequests.settings.queryOptions({ orgId: org.id }));
   return (
     <HydrateClient>
-      <PageHeader title="Refund requests" description={description} />
+      <PageHeader title={t("title")} description={description} />
       <div className="space-y-6">
         <Suspense fallback={<Skeleton className="h-24 w-full rounded-lg" />}>
           <AutoApproveSetting />

@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
 import { DecideDialog } from "./decide-dialog";
 import { RequestEvidenceView } from "./request-evidence";
 
@@ -15,17 +16,20 @@ export type RefundRequest = RouterOutputs["refundRequests"]["list"][number];
 /** A request waiting for a decision: the consumer's words, the purchase, and approve or reject. */
 export function PendingRequest({ request: r }: { request: RefundRequest }) {
   const org = useOrg();
-  const amount = formatMoney(r.amountMinor, r.currency);
-  const product = r.productName ?? "Unknown product";
+  const t = useTranslations("refundRequests.pending");
+  const f = useFormat();
+  const paymentMethodLabel = usePaymentMethodLabel();
+  const amount = f.money(r.amountMinor, r.currency);
+  const product = r.productName ?? t("unknownProduct");
   return (
     <li
-      aria-label={`Request about ${product} at ${r.machineName}`}
+      aria-label={t("label", { product, machine: r.machineName })}
       className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
     >
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-2">
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Reported <RelativeTime date={r.createdAt} timeZone={org.timeZone} />
+            {t.rich("reported", { time: () => <RelativeTime date={r.createdAt} timeZone={org.timeZone} /> })}
           </p>
           <blockquote className="border-l-2 border-amber-400 pl-3 text-sm text-zinc-900 dark:border-amber-500/70 dark:text-zinc-100">
             {r.reason}
@@ -36,13 +40,13 @@ export function PendingRequest({ request: r }: { request: RefundRequest }) {
             <span className="tabular font-medium text-zinc-900 dark:text-zinc-100">{amount}</span>
             {" · "}
             {paymentMethodLabel(r.paymentMethod)}
-            {" at "}
+            {t("at")}
             <Link href={`/o/${org.slug}/machines/${r.machineId}`} className="hover:text-brand-600 hover:underline dark:hover:text-brand-500">
               {r.machineName}
             </Link>
-            {`, slot ${r.slotCode} · `}
+            {t("slot", { slot: r.slotCode })}
             <Timestamp date={r.occurredAt} timeZone={org.timeZone} className="tabular" />
-            {r.saleStatus === "failed" && <span className="ml-1 text-red-600 dark:text-red-400">(the vend failed)</span>}
+            {r.saleStatus === "failed" && <span className="ml-1 text-red-600 dark:text-red-400">{t("vendFailed")}</span>}
           </p>
         </div>
         <div className="flex shrink-0 gap-2">
@@ -52,7 +56,7 @@ export function PendingRequest({ request: r }: { request: RefundRequest }) {
       </div>
       {r.evidence && (
         <div className="mt-4">
-          <RequestEvidenceView evidence={r.evidence} slotCode={r.slotCode} currency={r.currency} label={`request about ${product}`} />
+          <RequestEvidenceView evidence={r.evidence} slotCode={r.slotCode} currency={r.currency} label={t("evidenceLabel", { product })} />
         </div>
       )}
     </li>

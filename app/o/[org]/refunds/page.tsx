@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { toSearchParams } from "~/app/_components/hooks/search-params";
@@ -9,7 +9,10 @@ import { requireMember } from "~/server/web";
 import { pageOptions, refundsListInput, refundsQueryFrom } from "./refunds-query";
 import { RefundsView } from "./refunds-view";
 
-export const metadata: Metadata = { title: "Refunds" };
+export async function generateMetadata() {
+  const t = await getTranslations("refunds.page");
+  return { title: t("title") };
+}
 
 export default async function RefundsPage({
   params,
@@ -20,13 +23,14 @@ export default async function RefundsPage({
 }) {
   const { org: slug } = await params;
   const { org } = await requireMember(slug, `/o/${slug}/refunds`);
+  const t = await getTranslations("refunds.page");
   const query = refundsQueryFrom(toSearchParams(await searchParams));
   void getQueryClient().prefetchInfiniteQuery(trpc.refunds.list.infiniteQueryOptions(refundsListInput(org.id, query), pageOptions));
   return (
     <HydrateClient>
       <PageHeader
-        title="Refunds"
-        description="Money paid back to consumers: automatically for failed or expired vends, by hand, or on request. Failed refunds wait for you to retry them."
+        title={t("title")}
+        description={t("description")}
       />
       <Suspense
         fallback={

@@ -1,17 +1,18 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
-import { refundOriginLabels } from "~/app/_components/labels/refund-labels";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useRefundLabels } from "~/app/_components/labels/refund-labels";
 import { RelativeTime } from "~/app/_components/ui/relative-time";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
-import { describeRefundReason } from "./refund-reason";
+import { useRefundReason } from "./refund-reason";
 import { RetryRefundButton } from "./retry-refund-button";
 
 export type Refund = RouterOutputs["refunds"]["list"]["refunds"][number];
@@ -23,6 +24,7 @@ const sub = "block text-xs text-zinc-500 dark:text-zinc-400";
 
 export function RefundMachine({ refund }: { refund: Refund }) {
   const org = useOrg();
+  const t = useTranslations("refunds.row");
   return refund.machineId ? (
     <Link
       href={`/o/${org.slug}/machines/${refund.machineId}`}
@@ -31,26 +33,29 @@ export function RefundMachine({ refund }: { refund: Refund }) {
       {refund.machineName}
     </Link>
   ) : (
-    <span className={muted}>Unknown machine</span>
+    <span className={muted}>{t("unknownMachine")}</span>
   );
 }
 
 export function RefundCreated({ refund }: { refund: Refund }) {
   const org = useOrg();
+  const t = useTranslations("refunds.row");
   return (
     <>
       <Timestamp date={refund.createdAt} timeZone={org.timeZone} />
       <span className={sub}>
-        updated <RelativeTime date={refund.updatedAt} timeZone={org.timeZone} />
+        {t.rich("updated", { time: () => <RelativeTime date={refund.updatedAt} timeZone={org.timeZone} /> })}
       </span>
     </>
   );
 }
 
 export function RefundAmount({ refund }: { refund: Refund }) {
+  const f = useFormat();
+  const paymentMethodLabel = usePaymentMethodLabel();
   return (
     <>
-      {formatMoney(refund.amountMinor, refund.currency)}
+      {f.money(refund.amountMinor, refund.currency)}
       <span className={sub}>{paymentMethodLabel(refund.paymentMethod)}</span>
     </>
   );
@@ -78,7 +83,9 @@ export function RefundNextAttempt({ refund }: { refund: Refund }) {
 
 /** One refund: when, for what, how much, its state (and last error), why, and its attempts. */
 export function RefundRow({ refund, canRetry }: { refund: Refund; canRetry: boolean }) {
-  const reason = describeRefundReason(refund.reason);
+  const t = useTranslations("refunds.row");
+  const labels = useRefundLabels();
+  const reason = useRefundReason()(refund.reason);
   return (
     <tr className={rowClasses}>
       <td className={clsx(cellClasses, "tabular whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
@@ -86,7 +93,7 @@ export function RefundRow({ refund, canRetry }: { refund: Refund; canRetry: bool
       </td>
       <td className={clsx(cellClasses, "whitespace-nowrap")}>
         <RefundMachine refund={refund} />
-        <span className={sub}>{refund.productName ?? "Unknown product"}</span>
+        <span className={sub}>{refund.productName ?? t("unknownProduct")}</span>
       </td>
       <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap text-zinc-900 dark:text-zinc-100")}>
         <RefundAmount refund={refund} />
@@ -95,7 +102,7 @@ export function RefundRow({ refund, canRetry }: { refund: Refund; canRetry: bool
         <StatusBadge status={refund.status} />
         <RefundLastError refund={refund} truncate />
       </td>
-      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{refundOriginLabels[refund.origin]}</td>
+      <td className={clsx(cellClasses, "whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{labels.origin(refund.origin)}</td>
       <td className={clsx(cellClasses, "max-w-64 min-w-40 text-zinc-700 dark:text-zinc-300")}>
         <span title={reason} className="line-clamp-2">
           {reason}

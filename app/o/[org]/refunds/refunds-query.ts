@@ -4,14 +4,6 @@ import { REFUND_ORIGINS, REFUND_STATUSES, type RefundOrigin } from "~/server/pay
 
 export type RefundState = (typeof REFUND_STATUSES)[number];
 
-/** Refund states as the filter and the figures name them. */
-export const refundStateLabels: Record<RefundState, string> = {
-  pending: "Pending",
-  processing: "Processing",
-  succeeded: "Succeeded",
-  failed: "Failed",
-};
-
 /** The refunds filter as the URL holds it: `status` and `origin`. */
 export interface RefundsQuery {
   status?: RefundState;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { CardList } from "~/app/_components/ui/card-list";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
@@ -21,17 +22,13 @@ const compare: Record<SortKey, (a: Refund, b: Refund) => number> = {
   attempts: (a, b) => a.attempts - b.attempts,
 };
 
-const sortOptions = [
-  { key: "created", label: "Created" },
-  { key: "machine", label: "Machine" },
-  { key: "amount", label: "Amount" },
-  { key: "state", label: "State" },
-  { key: "attempts", label: "Attempts" },
-] as const satisfies readonly { key: SortKey; label: string }[];
+const sortKeys = ["created", "machine", "amount", "state", "attempts"] as const satisfies readonly SortKey[];
 
 /** The loaded refunds, sortable (newest first to start with); managers can retry failed ones. */
 export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadMoreState }) {
   const org = useOrg();
+  const t = useTranslations("refunds.table");
+  const sortOptions = sortKeys.map((key) => ({ key, label: t(key) }));
   const manager = hasRole(org.role, "manager");
   const { sort, sortBy } = useTableSort<SortKey>("created", "desc");
   const rows = useMemo(() => {
@@ -43,21 +40,21 @@ export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadM
     header: <SortHeader label={label} active={sort.key === key} direction={sort.direction} align={align} className="whitespace-nowrap" onSort={() => sortBy(key)} />,
   });
   const columns: DataColumn[] = [
-    sortable("created", "Created"),
-    sortable("machine", "Machine"),
-    sortable("amount", "Amount", "right"),
-    sortable("state", "State"),
-    { label: "Origin" },
-    { label: "Reason" },
-    sortable("attempts", "Attempts", "right"),
-    { label: "Next attempt" },
-    { label: "Actions", srOnly: true, when: manager },
+    sortable("created", t("created")),
+    sortable("machine", t("machine")),
+    sortable("amount", t("amount"), "right"),
+    sortable("state", t("state")),
+    { label: t("origin") },
+    { label: t("reason") },
+    sortable("attempts", t("attempts"), "right"),
+    { label: t("nextAttempt") },
+    { label: t("actions"), srOnly: true, when: manager },
   ];
 
   return (
     <DataTable
       headingId="refunds-heading"
-      heading="Refunds"
+      heading={t("heading")}
       headingClassName="sr-only"
       columns={columns}
       footer={<LoadMore shown={refunds.length} more={more} />}
@@ -68,7 +65,7 @@ export function RefundsTable({ refunds, more }: { refunds: Refund[]; more: LoadM
               <SortSelect options={sortOptions} sort={sort.key} direction={sort.direction} onSortBy={sortBy} onReverse={() => sortBy(sort.key)} />
             </div>
           )}
-          <CardList label="Refunds">
+          <CardList label={t("heading")}>
             {rows.map((refund) => (
               <RefundCard key={refund.id} refund={refund} canRetry={manager} />
             ))}

@@ -2,22 +2,21 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { LoaderCircle, Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { FilterChip } from "~/app/_components/ui/filter-chip";
 import { loadMoreOf } from "~/app/_components/ui/load-more";
-import { formatCount } from "~/app/_components/labels/numbers";
 import { useOrg } from "~/app/_components/org/org-context";
-import { refundOriginLabels } from "~/app/_components/labels/refund-labels";
+import { useRefundLabels } from "~/app/_components/labels/refund-labels";
 import { Stat } from "~/app/_components/ui/stat";
 import { useUrlQuery } from "~/app/_components/hooks/use-url-query";
 import { useTRPC } from "~/app/_trpc/client";
 import { REFUND_ORIGINS, REFUND_STATUSES } from "~/server/payments/contract";
-import { pageOptions, refundStateLabels, refundsListInput, refundsQueryFrom, type RefundsQuery } from "./refunds-query";
+import { pageOptions, refundsListInput, refundsQueryFrom, type RefundsQuery } from "./refunds-query";
 import { RefundsTable } from "./refunds-table";
 
-const stateOptions = REFUND_STATUSES.map((s) => ({ value: s, label: refundStateLabels[s] }));
-const originOptions = REFUND_ORIGINS.map((o) => ({ value: o, label: refundOriginLabels[o] }));
 const countTone: Partial<Record<(typeof REFUND_STATUSES)[number], string>> = {
   failed: "text-red-600 dark:text-red-400",
   pending: "text-amber-700 dark:text-amber-300",
@@ -25,6 +24,10 @@ const countTone: Partial<Record<(typeof REFUND_STATUSES)[number], string>> = {
 
 /** Refunds per state, the filter (kept in the URL), then the refunds themselves, 50 at a time. */
 export function RefundsView() {
+  const t = useTranslations("refunds");
+  const labels = useRefundLabels();
+  const stateOptions = REFUND_STATUSES.map((s) => ({ value: s, label: t(`state.${s}`) }));
+  const originOptions = REFUND_ORIGINS.map((o) => ({ value: o, label: labels.origin(o) }));
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
   const query = useMemo(() => refundsQueryFrom(new URLSearchParams(queryString)), [queryString]);
@@ -32,9 +35,9 @@ export function RefundsView() {
   const loading = shown !== query;
   const filters = (
     <div className="flex flex-wrap items-center gap-2">
-      <FilterChip label="State" value={query.status ?? null} options={stateOptions} onChange={(v) => updateUrl({ status: v })} />
-      <FilterChip label="Origin" value={query.origin ?? null} options={originOptions} onChange={(v) => updateUrl({ origin: v })} />
-      {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+      <FilterChip label={t("view.stateFilter")} value={query.status ?? null} options={stateOptions} onChange={(v) => updateUrl({ status: v })} />
+      <FilterChip label={t("view.originFilter")} value={query.origin ?? null} options={originOptions} onChange={(v) => updateUrl({ origin: v })} />
+      {loading && <LoaderCircle aria-label={t("view.loading")} className="size-4 animate-spin text-zinc-500" />}
     </div>
   );
   return (
@@ -46,6 +49,8 @@ export function RefundsView() {
 
 function RefundsList({ query, filters, dimmed }: { query: RefundsQuery; filters: React.ReactNode; dimmed: boolean }) {
   const org = useOrg();
+  const t = useTranslations("refunds");
+  const f = useFormat();
   const trpc = useTRPC();
   const list = useSuspenseInfiniteQuery(trpc.refunds.list.infiniteQueryOptions(refundsListInput(org.id, query), pageOptions));
   const refunds = list.data.pages.flatMap((p) => p.refunds);
@@ -56,22 +61,20 @@ function RefundsList({ query, filters, dimmed }: { query: RefundsQuery; filters:
   return (
     <div className="space-y-4">
       <dl
-        aria-label="Refunds by state"
+        aria-label={t("view.byState")}
         className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-800"
       >
         {REFUND_STATUSES.map((s) => (
-          <Stat key={s} label={refundStateLabels[s]}>
-            <span className={counts[s] > 0 ? `tabular ${countTone[s] ?? ""}` : "tabular"}>{formatCount(counts[s])}</span>
+          <Stat key={s} label={t(`state.${s}`)}>
+            <span className={counts[s] > 0 ? `tabular ${countTone[s] ?? ""}` : "tabular"}>{f.count(counts[s])}</span>
           </Stat>
         ))}
       </dl>
       {filters}
       <div className={dimmed ? "opacity-60 transition-opacity" : undefined}>
         {refunds.length === 0 ? (
-          <EmptyState icon={<Undo2 />} title={filtered && total > 0 ? "No refunds match" : "No refunds yet"}>
-            {filtered && total > 0
-              ? "Remove a filter to see the other refunds."
-              : "When a paid vend fails or an online order is not vended in time, its refund starts here on its own. Managers can also refund a sale from the Sales page, or approve a consumer's request."}
+          <EmptyState icon={<Undo2 />} title={filtered && total > 0 ? t("view.noMatchTitle") : t("view.emptyTitle")}>
+            {filtered && total > 0 ? t("view.noMatchBody") : t("view.emptyBody")}
           </EmptyState>
         ) : (
           <RefundsTable refunds={refunds} more={loadMoreOf(list)} />

@@ -2,36 +2,40 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Button } from "~/app/_components/ui/button";
 import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
 import type { Refund } from "./refund-row";
 
 /** Sends a failed refund again after asking; the list and its counts reload when it is queued. `large` for a phone's card. */
 export function RetryRefundButton({ refund, large = false }: { refund: Refund; large?: boolean }) {
   const org = useOrg();
+  const t = useTranslations("refunds.retry");
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const retry = useMutation(trpc.refunds.retry.mutationOptions());
-  const amount = formatMoney(refund.amountMinor, refund.currency);
+  const amount = f.money(refund.amountMinor, refund.currency);
   return (
     <ConfirmDialog
       trigger={
-        <Button size={large ? "lg" : "sm"} aria-label={`Retry the refund of ${amount}${refund.machineName ? ` at ${refund.machineName}` : ""}`}>
+        <Button size={large ? "lg" : "sm"} aria-label={refund.machineName ? t("labelAt", { amount, machine: refund.machineName }) : t("label", { amount })}>
           <RotateCcw aria-hidden />
-          Retry
+          {t("retry")}
         </Button>
       }
-      title="Retry this refund?"
+      title={t("title")}
       description={
         <>
-          {amount} goes back to the payment provider now, with a fresh count of attempts.
-          {refund.lastError ? ` Last time it failed with: “${refund.lastError}”.` : ""} Retry once the cause is fixed, or it may fail again.
+          {t("description", { amount })}
+          {refund.lastError ? t("lastError", { error: refund.lastError }) : ""}
+          {t("advice")}
         </>
       }
-      confirmLabel="Retry refund"
+      confirmLabel={t("confirm")}
       tone="primary"
       onConfirm={async () => {
         await retry.mutateAsync({ orgId: org.id, refundId: refund.id });

@@ -1,5 +1,6 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -10,11 +11,15 @@ import { requireMember } from "~/server/web";
 import { RouteDialog } from "./route-dialog";
 import { RoutesTable } from "./routes-table";
 
-export const metadata: Metadata = { title: "Routes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("routes.list");
+  return { title: t("title") };
+}
 
 export default async function RoutesPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/routes`);
+  const t = await getTranslations("routes.list");
   prefetch(trpc.routes.list.queryOptions({ orgId: org.id }));
   prefetch(trpc.plans.get.queryOptions({ orgId: org.id }));
   const manager = hasRole(role, "manager");
@@ -26,15 +31,15 @@ export default async function RoutesPage({ params }: { params: Promise<{ org: st
   return (
     <HydrateClient>
       <PageHeader
-        title="Routes"
-        description="Named rounds of machines, each driven by a technician. Plans group visits by route."
+        title={t("title")}
+        description={t("description")}
         actions={
           manager && (
             <RouteDialog
               trigger={
                 <Button variant="primary">
                   <Plus aria-hidden />
-                  New route
+                  {t("newRoute")}
                 </Button>
               }
             />

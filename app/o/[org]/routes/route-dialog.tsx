@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
@@ -36,6 +37,8 @@ const limitOf = (text: string) => (text.trim() === "" ? null : Number(text.trim(
 
 /** Creates a route, or edits `route`: name, technician, notes, its machines in visiting order, working days and daily capacity. */
 export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; route?: RouteRow }) {
+  const t = useTranslations("routes.dialog");
+  const roles = useTranslations("common.roles");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -98,65 +101,65 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
   };
 
   return (
-    <Modal open={open} onOpenChange={openChange} trigger={trigger} title={route ? `Edit ${route.name}` : "New route"} description="A machine belongs to one route; adding it here moves it from its current one.">
+    <Modal open={open} onOpenChange={openChange} trigger={trigger} title={route ? t("editTitle", { name: route.name }) : t("newTitle")} description={t("description")}>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={Object.keys(errors).length > 0 ? "Check the highlighted fields." : mutation.error ? errorMessageOf(mutation.error) : null} />
+        <FormAlert message={Object.keys(errors).length > 0 ? t("checkFields") : mutation.error ? errorMessageOf(mutation.error) : null} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
-          <Field label="Technician" optional errors={errors.technicianId}>
+          <TextField label={t("name")} name="name" required autoComplete="off" value={values.name} onChange={(e) => set({ name: e.target.value })} errors={errors.name} />
+          <Field label={t("technician")} optional errors={errors.technicianId}>
             {(control) => (
               <NativeSelect {...control} value={values.technicianId} onChange={(e) => set({ technicianId: e.target.value })} className="w-full">
-                <option value="">Unassigned</option>
-                {technicians.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name} ({t.role})
+                <option value="">{t("unassigned")}</option>
+                {technicians.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {t("technicianOption", { name: m.name, role: roles(m.role).toLowerCase() })}
                   </option>
                 ))}
               </NativeSelect>
             )}
           </Field>
         </div>
-        <Field label="Notes" optional errors={errors.notes}>
+        <Field label={t("notes")} optional errors={errors.notes}>
           {(control) => <textarea {...control} rows={2} value={values.notes} onChange={(e) => set({ notes: e.target.value })} className={`${controlClasses} h-auto py-2`} />}
         </Field>
         <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-          <legend className="px-1 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Working days and capacity</legend>
+          <legend className="px-1 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{t("daysAndCapacity")}</legend>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={values.ownDays} onChange={(e) => set({ ownDays: e.target.checked })} className="size-4 accent-brand-600" />
-            This route has its own working days
+            {t("ownDays")}
           </label>
           <WeekdayPicker
-            legend="Route working days"
+            legend={t("routeDays")}
             value={values.ownDays ? values.workingDays : settings.workingDays}
             onChange={(workingDays) => set({ workingDays })}
             disabled={!values.ownDays}
             errors={errors.workingDays}
-            hint={values.ownDays ? "Visits on this route are planned on these days only." : "The organization's working days (Planning settings)."}
+            hint={values.ownDays ? t("routeDaysHint") : t("orgDaysHint")}
           />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
-              label="Most stops a day"
+              label={t("maxStops")}
               name="maxStops"
               optional
               inputMode="numeric"
               value={values.maxStops}
               onChange={(e) => set({ maxStops: e.target.value })}
               errors={errors.maxStops}
-              hint="Empty: no limit."
+              hint={t("maxStopsHint")}
             />
             <TextField
-              label="Most units a day"
+              label={t("maxUnits")}
               name="maxUnits"
               optional
               inputMode="numeric"
               value={values.maxUnits}
               onChange={(e) => set({ maxUnits: e.target.value })}
               errors={errors.maxUnits}
-              hint="What the van carries. Over it, the least urgent machines move to the next working day."
+              hint={t("maxUnitsHint")}
             />
           </div>
         </fieldset>
-        <Field label="Add a machine" errors={errors.machineIds} hint="Machines are visited in the order listed below.">
+        <Field label={t("addMachine")} errors={errors.machineIds} hint={t("addMachineHint")}>
           {(control) => (
             <NativeSelect
               {...control}
@@ -167,13 +170,12 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
               }}
               className="w-full"
             >
-              <option value="">Choose a machine…</option>
+              <option value="">{t("chooseMachine")}</option>
               {available.map((m) => {
                 const other = routeOf.get(m.id);
                 return (
                   <option key={m.id} value={m.id}>
-                    {m.name}
-                    {other && other.id !== route?.id ? ` (now on ${other.name})` : ""}
+                    {other && other.id !== route?.id ? t("machineOnRoute", { name: m.name, route: other.name }) : m.name}
                   </option>
                 );
               })}
@@ -181,25 +183,25 @@ export function RouteDialog({ trigger, route }: { trigger: React.ReactNode; rout
           )}
         </Field>
         {values.machineIds.length > 0 && (
-          <ol aria-label="Machines on this route" className="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          <ol aria-label={t("machinesOnRoute")} className="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {values.machineIds.map((id, i) => (
               <li key={id} className="flex items-center gap-2 px-3 py-1.5 text-sm">
                 <span className="w-5 text-right text-zinc-500 tabular">{i + 1}.</span>
                 <span className="min-w-0 flex-1 truncate">{nameOf.get(id) ?? id}</span>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${nameOf.get(id)} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                <Button type="button" variant="ghost" size="sm" aria-label={t("moveUp", { name: nameOf.get(id) ?? id })} disabled={i === 0} onClick={() => move(i, -1)}>
                   <ArrowUp aria-hidden />
                 </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${nameOf.get(id)} down`} disabled={i === values.machineIds.length - 1} onClick={() => move(i, 1)}>
+                <Button type="button" variant="ghost" size="sm" aria-label={t("moveDown", { name: nameOf.get(id) ?? id })} disabled={i === values.machineIds.length - 1} onClick={() => move(i, 1)}>
                   <ArrowDown aria-hidden />
                 </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${nameOf.get(id)}`} onClick={() => set({ machineIds: values.machineIds.filter((x) => x !== id) })}>
+                <Button type="button" variant="ghost" size="sm" aria-label={t("remove", { name: nameOf.get(id) ?? id })} onClick={() => set({ machineIds: values.machineIds.filter((x) => x !== id) })}>
                   <X aria-hidden />
                 </Button>
               </li>
             ))}
           </ol>
         )}
-        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={route ? "Save changes" : "Create route"} />
+        <DialogActions pending={mutation.isPending} onCancel={() => openChange(false)} submitLabel={route ? t("save") : t("create")} />
       </form>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import clsx from "clsx";
 import { ClipboardList, Pencil, Route as RouteIcon, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
@@ -20,6 +21,7 @@ type SortKey = "name" | "technician" | "machines" | "today";
 
 /** The org's routes: technician, machines, visits planned today; edit, delete, open the pick list. */
 export function RoutesTable() {
+  const t = useTranslations("routes.list");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -57,10 +59,10 @@ export function RoutesTable() {
     return (
       <EmptyState
         icon={<RouteIcon />}
-        title={manager ? "Create your first route" : "No routes yet"}
-        action={manager && <RouteDialog trigger={<Button variant="primary">New route</Button>} />}
+        title={manager ? t("emptyManagerTitle") : t("emptyTitle")}
+        action={manager && <RouteDialog trigger={<Button variant="primary">{t("newRoute")}</Button>} />}
       >
-        A route is a set of machines a technician services together; the plan groups each day&apos;s visits by route.
+        {t("emptyBody")}
       </EmptyState>
     );
   }
@@ -69,20 +71,20 @@ export function RoutesTable() {
     <section aria-labelledby="routes-heading">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="routes-heading" className="mr-auto text-sm font-semibold">
-          <span className="tabular">{routes.length}</span> {routes.length === 1 ? "route" : "routes"}
+          {t.rich("count", { count: routes.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
         </h2>
-        <SearchInput label="Search routes" value={search} onChange={setSearch} placeholder="Route or technician" className="w-full sm:w-64" />
+        <SearchInput label={t("searchLabel")} value={search} onChange={setSearch} placeholder={t("searchPlaceholder")} className="w-full sm:w-64" />
       </div>
       <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
         <table className={tableClasses} aria-labelledby="routes-heading">
           <thead className={theadClasses}>
             <tr>
-              {header("name", "Route")}
-              {header("technician", "Technician")}
-              {header("machines", "Machines", "right")}
-              {header("today", "Visits today", "right")}
+              {header("name", t("columns.route"))}
+              {header("technician", t("columns.technician"))}
+              {header("machines", t("columns.machines"), "right")}
+              {header("today", t("columns.today"), "right")}
               <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("columns.actions")}</span>
               </th>
             </tr>
           </thead>
@@ -93,16 +95,16 @@ export function RoutesTable() {
                   {r.name}
                   {r.notes && <span className="block text-xs font-normal text-zinc-500">{r.notes}</span>}
                 </td>
-                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{r.technician?.name ?? <span className="text-zinc-500">Unassigned</span>}</td>
+                <td className={clsx(cellClasses, "text-zinc-600 dark:text-zinc-400")}>{r.technician?.name ?? <span className="text-zinc-500">{t("unassigned")}</span>}</td>
                 <td className={clsx(cellClasses, "text-right tabular")} title={r.machines.map((m) => m.name).join(", ")}>
                   {r.machines.length}
                 </td>
                 <td className={clsx(cellClasses, "text-right tabular")}>{todayByRoute.get(r.id) ?? 0}</td>
                 <td className={clsx(cellClasses, "text-right whitespace-nowrap")}>
                   <Button asChild variant="ghost" size="sm">
-                    <Link href={`/o/${org.slug}/routes/${r.id}/pick-list`} aria-label={`Pick list for ${r.name}`}>
+                    <Link href={`/o/${org.slug}/routes/${r.id}/pick-list`} aria-label={t("pickListFor", { name: r.name })}>
                       <ClipboardList aria-hidden />
-                      <span className="hidden sm:inline">Pick list</span>
+                      <span className="hidden sm:inline">{t("pickList")}</span>
                     </Link>
                   </Button>
                   {manager && (
@@ -110,21 +112,21 @@ export function RoutesTable() {
                       <RouteDialog
                         route={r}
                         trigger={
-                          <Button variant="ghost" size="sm" aria-label={`Edit ${r.name}`}>
+                          <Button variant="ghost" size="sm" aria-label={t("editName", { name: r.name })}>
                             <Pencil aria-hidden />
-                            <span className="hidden sm:inline">Edit</span>
+                            <span className="hidden sm:inline">{t("edit")}</span>
                           </Button>
                         }
                       />
                       <ConfirmDialog
                         trigger={
-                          <Button variant="ghost" size="sm" aria-label={`Delete ${r.name}`}>
+                          <Button variant="ghost" size="sm" aria-label={t("deleteName", { name: r.name })}>
                             <Trash2 aria-hidden />
                           </Button>
                         }
-                        title={`Delete ${r.name}?`}
-                        description="Its machines stay; they are no longer on a route. Recorded visits are kept."
-                        confirmLabel="Delete route"
+                        title={t("deleteTitle", { name: r.name })}
+                        description={t("deleteDescription")}
+                        confirmLabel={t("deleteConfirm")}
                         onConfirm={() => remove.mutateAsync({ orgId: org.id, routeId: r.id })}
                       />
                     </>
@@ -135,8 +137,8 @@ export function RoutesTable() {
           </tbody>
         </table>
         {rows.length === 0 && (
-          <EmptyState icon={<RouteIcon />} title="No routes match" className="m-4 border-0">
-            Clear the search to see every route.
+          <EmptyState icon={<RouteIcon />} title={t("noMatchTitle")} className="m-4 border-0">
+            {t("noMatchBody")}
           </EmptyState>
         )}
       </div>

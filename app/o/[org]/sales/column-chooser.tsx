@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Check, Columns3 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { menuContentClasses, menuItemClasses, menuLabelClasses } from "~/app/_components/ui/menu-styles";
@@ -17,17 +18,18 @@ export function useHiddenSaleColumns(): [Set<SaleColumnId>, (id: SaleColumnId, s
 
 /** A menu of checkboxes that shows or hides the table's columns; the last visible one stays. */
 export function ColumnChooser({ hidden, onToggle, className }: { hidden: Set<SaleColumnId>; onToggle: (id: SaleColumnId, show: boolean) => void; className?: string }) {
+  const t = useTranslations("sales.columns");
   const visible = saleColumns.length - hidden.size;
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className={clsx(buttonClasses("secondary", "sm"), "gap-1.5", className)}>
         <Columns3 aria-hidden />
-        Columns
+        {t("button")}
         {hidden.size > 0 && <span className="text-zinc-500 tabular dark:text-zinc-400">{`${visible}/${saleColumns.length}`}</span>}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={clsx(menuContentClasses, "min-w-48")} aria-label="Columns shown">
-          <DropdownMenu.Label className={menuLabelClasses}>Show columns</DropdownMenu.Label>
+        <DropdownMenu.Content align="end" sideOffset={6} className={clsx(menuContentClasses, "min-w-48")} aria-label={t("menu")}>
+          <DropdownMenu.Label className={menuLabelClasses}>{t("show")}</DropdownMenu.Label>
           {saleColumns.map((column) => {
             const shown = !hidden.has(column.id);
             return (
@@ -45,7 +47,7 @@ export function ColumnChooser({ hidden, onToggle, className }: { hidden: Set<Sal
                     <Check aria-hidden className="size-3!" />
                   </DropdownMenu.ItemIndicator>
                 </span>
-                {column.label}
+                {t(column.id)}
               </DropdownMenu.CheckboxItem>
             );
           })}

@@ -1,24 +1,9 @@
 // Date ranges of the sales filter: days (YYYY-MM-DD) in the organization's time zone.
 import { addDays } from "~/server/time";
 
-export type PresetId = "today" | "7d" | "30d" | "month" | "all";
-
-export const presetLabels: Record<PresetId, string> = {
-  today: "Today",
-  "7d": "Last 7 days",
-  "30d": "Last 30 days",
-  month: "This month",
-  all: "All time",
-};
-
-/** The same, short enough for five buttons on a phone. */
-export const presetShortLabels: Record<PresetId, string> = {
-  today: "Today",
-  "7d": "7 days",
-  "30d": "30 days",
-  month: "Month",
-  all: "All",
-};
+/** The presets, in the order of their buttons; named by `sales.presets.<id>` (and `presetsShort` for a phone). */
+export const presetIds = ["today", "7d", "30d", "month", "all"] as const;
+export type PresetId = (typeof presetIds)[number];
 
 export function presetRange(id: PresetId, today: string): { from?: string; to?: string } {
   switch (id) {
@@ -37,7 +22,7 @@ export function presetRange(id: PresetId, today: string): { from?: string; to?: 
 
 /** Which preset a range is, if any. */
 export function presetOf(range: { from?: string; to?: string }, today: string): PresetId | null {
-  for (const id of Object.keys(presetLabels) as PresetId[]) {
+  for (const id of presetIds) {
     const r = presetRange(id, today);
     if (r.from === range.from && r.to === range.to) return id;
   }

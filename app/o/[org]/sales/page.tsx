@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -10,7 +11,10 @@ import { requireMember } from "~/server/web";
 import { salesCompareFrom, salesListInput, salesPageOptions, salesQueryFrom, withDefaultRange } from "./sales-query";
 import { SalesView } from "./sales-view";
 
-export const metadata: Metadata = { title: "Sales" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sales");
+  return { title: t("meta.title") };
+}
 
 export default async function SalesPage({
   params,
@@ -28,6 +32,7 @@ export default async function SalesPage({
   const query = salesQueryFrom(search);
   const compare = salesCompareFrom(search, query);
   const orgId = org.id;
+  const t = await getTranslations("sales");
   if (compare) {
     prefetch(trpc.sales.compare.queryOptions({ orgId, ...query, compare }));
   } else {
@@ -40,7 +45,7 @@ export default async function SalesPage({
   prefetch(trpc.products.list.queryOptions({ orgId }));
   return (
     <HydrateClient>
-      <PageHeader title="Sales" description={`Every vend your machines reported. Days are in ${org.timeZone}; amounts in the sale's currency.`} />
+      <PageHeader title={t("meta.title")} description={t("page.description", { timeZone: org.timeZone })} />
       <Suspense fallback={<TableSkeleton rows={8} className="" />}>
         <SalesView />
       </Suspense>

@@ -2,12 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "~/app/_components/ui/button";
 import { useOrg } from "~/app/_components/org/org-context";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { ReasonDialog } from "~/app/_components/ui/reason-dialog";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
 import { refundSaleInput, refundable } from "~/server/payments/contract";
 import type { Sale } from "./sale-row";
 
@@ -21,26 +22,30 @@ const reasonMinLength = refundSaleInput.shape.reason.minLength ?? 0;
 
 /** Refunds a sale in full by hand (managers), after asking why; `large` for a phone's card, big enough to tap. */
 export function RefundSaleDialog({ sale, large = false }: { sale: Sale; large?: boolean }) {
+  const t = useTranslations("sales.refund");
+  const f = useFormat();
+  const paymentMethodLabel = usePaymentMethodLabel();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refund = useMutation(trpc.refunds.refundSale.mutationOptions());
-  const amount = formatMoney(sale.priceMinor, sale.currency);
+  const amount = f.money(sale.priceMinor, sale.currency);
+  const method = paymentMethodLabel(sale.paymentMethod);
   return (
     <ReasonDialog
       trigger={
-        <Button variant={large ? "secondary" : "ghost"} size={large ? "lg" : "sm"} aria-label={`Refund ${amount} for ${sale.productName ?? "this sale"} at ${sale.machineName}`}>
+        <Button variant={large ? "secondary" : "ghost"} size={large ? "lg" : "sm"} aria-label={t("aria", { amount, product: sale.productName ?? t("thisSale"), machine: sale.machineName })}>
           <Undo2 aria-hidden />
-          <span className={large ? undefined : "hidden sm:inline"}>Refund</span>
+          <span className={large ? undefined : "hidden sm:inline"}>{t("button")}</span>
         </Button>
       }
-      title={`Refund ${amount}?`}
-      description={`${sale.productName ?? "This sale"} at ${sale.machineName}, paid by ${paymentMethodLabel(sale.paymentMethod).toLowerCase()}, is paid back in full through the payment provider. A sale is refunded once.`}
-      label="Reason"
-      hint="Kept in the audit log with your name."
-      placeholder="Customer says the can was dented."
+      title={t("title", { amount })}
+      description={t("description", { product: sale.productName ?? t("thisSaleStart"), machine: sale.machineName, method: method.toLowerCase() })}
+      label={t("reason")}
+      hint={t("hint")}
+      placeholder={t("placeholder")}
       minLength={reasonMinLength}
-      confirmLabel="Refund sale"
+      confirmLabel={t("confirm")}
       tone="danger"
       mutation={refund}
       onSubmit={async (reason) => {

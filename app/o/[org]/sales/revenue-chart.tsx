@@ -1,15 +1,16 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Card } from "~/app/_components/ui/card";
 import { ChartLegend, ColumnChart, type ChartRow, type ChartSeries } from "~/app/_components/ui/chart";
-import { formatCount } from "~/app/_components/labels/numbers";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
+import { intlLocale, type Locale } from "~/server/i18n/locales";
 import type { SalesComparison } from "~/server/sales/contract";
-import { eachDay, formatDay, localDay } from "~/server/time";
-import { compareLabels, formatChange, formatDayRange } from "./compare-labels";
+import { eachDay, localDay } from "~/server/time";
+import { formatChange, formatDayRange } from "./compare-labels";
 import type { SalesQuery } from "./sales-query";
 
 /** One day of the chart: its revenue and vends, and the compared day's. */
@@ -53,46 +54,58 @@ function ComparedRevenueChart({ query, compare }: { query: SalesQuery; compare: 
 }
 
 function RevenueCard({ days, from, to, compared }: { days: RevenueDay[]; from: string; to: string; compared?: { compare: SalesComparison; from: string; to: string } }) {
+  const t = useTranslations("sales");
+  const f = useFormat();
   const org = useOrg();
   if (days.length < 2) return null;
-  const money = (minor: number) => formatMoney(minor, org.currency);
+  const money = (minor: number) => f.money(minor, org.currency);
+  const weekdayDay = (day: string) => formatWeekdayDay(day, f.locale);
   const total = days.reduce((n, d) => n + d.revenueMinor, 0);
   const best = days.reduce<RevenueDay | null>((b, d) => (!b || d.revenueMinor > b.revenueMinor ? d : b), null);
   const previousTotal = days.reduce((n, d) => n + (d.previousRevenueMinor ?? 0), 0);
-  const change = compared ? formatChange(previousTotal > 0 ? (total - previousTotal) / previousTotal : null) : null;
-  const comparedName = compared ? `${compareLabels[compared.compare]} (${formatDayRange(compared)})` : "";
-  const summary = `Revenue per day from ${formatDay(from, true)} to ${formatDay(to, true)}: ${money(total)} in total${
-    best && best.revenueMinor > 0 ? `, highest ${money(best.revenueMinor)} on ${formatDay(best.day, true)}` : ""
-  }${compared ? `; ${comparedName}: ${money(previousTotal)}${change ? `, a change of ${change}` : ""}` : ""}.`;
+  const change = compared ? formatChange(previousTotal > 0 ? (total - previousTotal) / previousTotal : null, f.locale) : null;
+  const comparedName = compared ? t("chart.comparedName", { name: t(`compare.${compared.compare}`), range: formatDayRange(compared, f.locale) }) : "";
+  const summary = t("chart.summary", {
+    from: f.day(from, true),
+    to: f.day(to, true),
+    total: money(total),
+    best: best && best.revenueMinor > 0 ? t("chart.summaryBest", { amount: money(best.revenueMinor), day: f.day(best.day, true) }) : "",
+    compared: compared ? t("chart.summaryCompared", { name: comparedName, amount: money(previousTotal), change: change ? t("chart.summaryChange", { change }) : "" }) : "",
+  });
 
   const series: ChartSeries[] = [
-    { key: "revenue", name: compared ? "This period" : "Revenue", tone: "brand", format: money },
-    ...(compared ? [{ key: "previous", name: compareLabels[compared.compare], tone: "muted" as const, kind: "line" as const, format: money }] : []),
+    { key: "revenue", name: compared ? t("chart.thisPeriod") : t("chart.revenue"), tone: "brand", format: money },
+    ...(compared ? [{ key: "previous", name: t(`compare.${compared.compare}`), tone: "muted" as const, kind: "line" as const, format: money }] : []),
   ];
   const rows: ChartRow[] = days.map((d) => ({
     key: d.day,
-    tick: formatDay(d.day),
+    tick: f.day(d.day),
     title: weekdayDay(d.day),
     values: { revenue: d.revenueMinor, ...(compared ? { previous: d.previousRevenueMinor ?? 0 } : {}) },
-    notes: [`${formatCount(d.vends)} ${d.vends === 1 ? "vend" : "vends"}`, ...(compared && d.previousDay ? [`Compared with ${weekdayDay(d.previousDay)}`] : [])],
+    notes: [t("chart.vends", { count: d.vends }), ...(compared && d.previousDay ? [t("chart.comparedWith", { day: weekdayDay(d.previousDay) })] : [])],
   }));
   return (
     <Card
-      title="Revenue per day"
-      description={`Succeeded vends in ${org.currency}. Point at a day, or focus the chart and use the arrow keys.`}
-      actions={compared && <ChartLegend series={[{ key: "revenue", name: formatDayRange({ from, to }), tone: "brand" }, { key: "previous", name: comparedName, tone: "muted", kind: "line" }]} />}
+      title={t("chart.title")}
+      description={t("chart.description", { currency: org.currency })}
+      actions={compared && <ChartLegend series={[{ key: "revenue", name: formatDayRange({ from, to }, f.locale), tone: "brand" }, { key: "previous", name: comparedName, tone: "muted", kind: "line" }]} />}
     >
       <p className="mb-2 text-[13px] text-zinc-600 dark:text-zinc-400" data-testid="revenue-summary">
         {summary}
       </p>
-      <ColumnChart label="Revenue per day, chart" caption={summary} empty="No revenue in these days." rowLabel="Day" rows={rows} series={series} formatAxis={(v) => formatMoney(v, org.currency, { compact: true })} />
+      <ColumnChart label={t("chart.label")} caption={summary} empty={t("chart.empty")} rowLabel={t("chart.rowLabel")} rows={rows} series={series} formatAxis={(v) => f.money(v, org.currency, { compact: true })} />
     </Card>
   );
 }
 
-const weekday = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const weekdays = new Map<Locale, Intl.DateTimeFormat>();
 
-/** "Tue, 24 Nov 2026": a day names itself, so no zone applies. */
-function weekdayDay(day: string): string {
+/** "Tue 24 Nov 2026" (2026年11月24日周二): a day names itself, so no zone applies. */
+function formatWeekdayDay(day: string, locale: Locale): string {
+  let weekday = weekdays.get(locale);
+  if (!weekday) {
+    weekday = new Intl.DateTimeFormat(intlLocale(locale), { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    weekdays.set(locale, weekday);
+  }
   return weekday.format(new Date(`${day}T00:00:00Z`)).replace(",", "");
 }

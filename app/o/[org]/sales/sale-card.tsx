@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useOrg } from "~/app/_components/org/org-context";
 import { RecordCard } from "~/app/_components/ui/card-list";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import { RefundSaleDialog, canRefundSale } from "./refund-sale-dialog";
-import { SaleAmount, SaleMachineLink, SalePayment, SaleProduct, SaleRefund, SaleStatus, failureLabels, type Sale } from "./sale-row";
+import { SaleAmount, SaleMachineLink, SalePayment, SaleProduct, SaleRefund, SaleStatus, useFailureLabel, type Sale } from "./sale-row";
 
 /** One sale on a phone: what was sold where, when, how it was paid, how it ended; managers can refund it. */
 export function SaleCard({ sale, manager }: { sale: Sale; manager: boolean }) {
+  const t = useTranslations("sales.sale");
   const org = useOrg();
+  const failureLabel = useFailureLabel();
   return (
     <RecordCard
       title={<SaleProduct sale={sale} />}
@@ -26,10 +29,10 @@ export function SaleCard({ sale, manager }: { sale: Sale; manager: boolean }) {
         </>
       }
       facts={[
-        { label: "Time", value: <Timestamp date={sale.occurredAt} timeZone={org.timeZone} className="tabular" /> },
-        { label: "Amount", value: <SaleAmount sale={sale} /> },
-        { label: "Payment", value: <SalePayment sale={sale} /> },
-        sale.failureReason ? { label: "Failed because", value: failureLabels[sale.failureReason] ?? sale.failureReason } : null,
+        { label: t("time"), value: <Timestamp date={sale.occurredAt} timeZone={org.timeZone} className="tabular" /> },
+        { label: t("amount"), value: <SaleAmount sale={sale} /> },
+        { label: t("payment"), value: <SalePayment sale={sale} /> },
+        sale.failureReason ? { label: t("failedBecause"), value: failureLabel(sale.failureReason) } : null,
       ]}
       actions={manager && canRefundSale(sale) && <RefundSaleDialog sale={sale} large />}
     />

@@ -2,35 +2,31 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { useOrg } from "~/app/_components/org/org-context";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
-import { refundStatusLabels } from "~/app/_components/labels/refund-labels";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useRefundLabels } from "~/app/_components/labels/refund-labels";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { cellClasses, rowClasses } from "~/app/_components/ui/table-styles";
 import { Timestamp } from "~/app/_components/ui/timestamp";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
+import { useFailureLabel } from "./failure-labels";
 import { RefundSaleDialog, canRefundSale } from "./refund-sale-dialog";
 import { saleColumns, type SaleColumnId } from "./sales-columns";
 
 export type Sale = RouterOutputs["sales"]["list"]["sales"][number];
 
-/** Why a vend failed, in words. */
-export const failureLabels: Record<string, string> = {
-  dispense_failed: "Did not dispense",
-  jammed: "Jammed",
-  sold_out: "Sold out",
-  timeout: "Timed out",
-  other: "Other reason",
-};
+export { useFailureLabel } from "./failure-labels";
 
 const muted = "text-zinc-500 dark:text-zinc-400";
 
 // The facts of a sale, shown by its row and by its card on a phone.
 
 export function SaleProduct({ sale }: { sale: Sale }) {
-  return <>{sale.productName ?? <span className={muted}>Unknown product</span>}</>;
+  const t = useTranslations("sales.sale");
+  return <>{sale.productName ?? <span className={muted}>{t("unknownProduct")}</span>}</>;
 }
 
 export function SaleMachineLink({ sale }: { sale: Sale }) {
@@ -44,15 +40,17 @@ export function SaleMachineLink({ sale }: { sale: Sale }) {
 
 /** How it was paid, marked when the sale was inferred from two audits. */
 export function SalePayment({ sale }: { sale: Sale }) {
+  const t = useTranslations("sales.sale");
+  const paymentMethodLabel = usePaymentMethodLabel();
   return (
     <>
       {paymentMethodLabel(sale.paymentMethod)}
       {sale.inferred && (
         <span
           className="ml-1.5 rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900"
-          title="Inferred from the difference of two audits: this machine has no telemetry, so its sales are spread over the time between the reads."
+          title={t("inferredHint")}
         >
-          Inferred
+          {t("inferred")}
         </span>
       )}
     </>
@@ -61,24 +59,27 @@ export function SalePayment({ sale }: { sale: Sale }) {
 
 /** The amount, struck through when the vend failed. */
 export function SaleAmount({ sale }: { sale: Sale }) {
+  const f = useFormat();
   return (
     <span className={clsx("tabular whitespace-nowrap text-zinc-900 dark:text-zinc-100", sale.status === "failed" && "text-zinc-500 line-through dark:text-zinc-500")}>
-      {formatMoney(sale.priceMinor, sale.currency)}
+      {f.money(sale.priceMinor, sale.currency)}
     </span>
   );
 }
 
 /** How the vend ended; a failure's reason on hover. */
 export function SaleStatus({ sale }: { sale: Sale }) {
+  const failureLabel = useFailureLabel();
   return (
-    <span title={sale.failureReason ? failureLabels[sale.failureReason] : undefined}>
+    <span title={sale.failureReason ? failureLabel(sale.failureReason) : undefined}>
       <StatusBadge status={sale.status} />
     </span>
   );
 }
 
 export function SaleRefund({ sale }: { sale: Sale }) {
-  return sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundStatusLabels[sale.refundStatus]} /> : <span className={muted}>—</span>;
+  const refundLabels = useRefundLabels();
+  return sale.refundStatus ? <StatusBadge status={sale.refundStatus} label={refundLabels.status(sale.refundStatus)} /> : <span className={muted}>—</span>;
 }
 
 /** One sale: when, where, what, how it was paid, how much, and how it ended (and its refund), in the columns shown; managers can refund it. */

@@ -1,15 +1,15 @@
-/** The columns of the sales table that a person can show or hide (row actions always show). */
+/** The columns of the sales table that a person can show or hide (row actions always show); their names are `sales.columns.<id>`. */
 export const saleColumns = [
-  { id: "time", label: "Time" },
-  { id: "machine", label: "Machine" },
-  { id: "location", label: "Location" },
-  { id: "slot", label: "Slot" },
-  { id: "product", label: "Product" },
-  { id: "payment", label: "Payment" },
-  { id: "amount", label: "Amount", align: "right" },
-  { id: "status", label: "Status" },
-  { id: "refund", label: "Refund" },
-] as const satisfies readonly { id: string; label: string; align?: "right" }[];
+  { id: "time" },
+  { id: "machine" },
+  { id: "location" },
+  { id: "slot" },
+  { id: "product" },
+  { id: "payment" },
+  { id: "amount", align: "right" },
+  { id: "status" },
+  { id: "refund" },
+] as const satisfies readonly { id: string; align?: "right" }[];
 
 export type SaleColumnId = (typeof saleColumns)[number]["id"];
 

@@ -2,6 +2,7 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Receipt } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { CardList } from "~/app/_components/ui/card-list";
 import { DataTable, type DataColumn } from "~/app/_components/ui/data-table";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -17,6 +18,7 @@ import { salesListInput, salesPageOptions, type SalesQuery } from "./sales-query
 
 /** The sales for the filter, newest first, 50 at a time ("Load more"). */
 export function SalesTable({ query, filtered }: { query: SalesQuery; filtered: "none" | "range" | "more" }) {
+  const t = useTranslations("sales");
   const org = useOrg();
   const trpc = useTRPC();
   const list = useSuspenseInfiniteQuery(trpc.sales.list.infiniteQueryOptions(salesListInput(org.id, query), salesPageOptions));
@@ -26,33 +28,25 @@ export function SalesTable({ query, filtered }: { query: SalesQuery; filtered: "
 
   if (sales.length === 0) {
     return (
-      <EmptyState icon={<Receipt />} title={filtered === "more" ? "No sales match" : filtered === "range" ? "No sales in these days" : "No sales yet"}>
-        {filtered === "more"
-          ? "Widen the date range or remove a filter."
-          : filtered === "range"
-            ? "Choose a longer range or All time. Sales appear here as machines report vends."
-            : "Sales appear here as machines report vends. Register a machine and set its planogram to get started."}
+      <EmptyState icon={<Receipt />} title={filtered === "more" ? t("table.emptyMatch") : filtered === "range" ? t("table.emptyRange") : t("table.emptyNone")}>
+        {filtered === "more" ? t("table.emptyMatchBody") : filtered === "range" ? t("table.emptyRangeBody") : t("table.emptyNoneBody")}
       </EmptyState>
     );
   }
 
   const columns: DataColumn[] = [
-    ...saleColumns.filter((c) => !hidden.has(c.id)).map((c): DataColumn => ({ label: c.label, ...("align" in c ? { align: c.align } : {}) })),
-    { label: "Actions", srOnly: true, when: manager },
+    ...saleColumns.filter((c) => !hidden.has(c.id)).map((c): DataColumn => ({ label: t(`columns.${c.id}`), ...("align" in c ? { align: c.align } : {}) })),
+    { label: t("columns.actions"), srOnly: true, when: manager },
   ];
 
   return (
     <DataTable
       headingId="sales-heading"
-      heading={
-        <>
-          Sales <span className="font-normal text-zinc-500 dark:text-zinc-400">· newest first</span>
-        </>
-      }
+      heading={t.rich("table.heading", { muted: (chunks) => <span className="font-normal text-zinc-500 dark:text-zinc-400">{chunks}</span> })}
       columns={columns}
       footer={<LoadMore shown={sales.length} more={loadMoreOf(list)} />}
       cards={
-        <CardList label="Sales">
+        <CardList label={t("table.cards")}>
           {sales.map((sale) => (
             <SaleCard key={sale.id} sale={sale} manager={manager} />
           ))}

@@ -2,14 +2,14 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { formatCount, formatPercent } from "~/app/_components/labels/numbers";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { useOrg } from "~/app/_components/org/org-context";
 import { Stat } from "~/app/_components/ui/stat";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatMoney } from "~/server/money";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { relativeChange, type SalesComparison } from "~/server/sales/contract";
-import { compareLabels, formatChange, formatDayRange } from "./compare-labels";
+import { formatChange, formatDayRange } from "./compare-labels";
 import type { SalesQuery } from "./sales-query";
 
 type SalesComparisonResult = RouterOutputs["sales"]["compare"];
@@ -49,18 +49,21 @@ function PlainTotals({ query }: { query: SalesQuery }) {
 function ComparedTotals({ query, compare }: { query: SalesQuery; compare: SalesComparison }) {
   const org = useOrg();
   const trpc = useTRPC();
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.sales.compare.queryOptions({ orgId: org.id, ...query, compare }));
   const rows = data.totals.map((r) => ({ currency: r.currency, now: r.current, before: r.previous, change: r.change }));
-  return <TotalsList rows={rows} compared={`${compareLabels[compare]}, ${formatDayRange(data.previous)}`} />;
+  return <TotalsList rows={rows} compared={{ compare, range: formatDayRange(data.previous, f.locale) }} />;
 }
 
 /** "€4.00 before · +62.5%", coloured by whether the change is good. */
 function Before({ text, change, lower }: { text: string; change: number | null; lower?: boolean }) {
-  const words = formatChange(change);
+  const t = useTranslations("sales.totals");
+  const f = useFormat();
+  const words = formatChange(change, f.locale);
   const good = change !== null && (lower ? change <= 0 : change >= 0);
   return (
     <span className={sub}>
-      <span className="tabular">{text}</span> before
+      {t.rich("before", { amount: text, num: tabular })}
       {words && (
         <>
           {" · "}
@@ -71,19 +74,23 @@ function Before({ text, change, lower }: { text: string; change: number | null; 
   );
 }
 
-function TotalsList({ rows, compared }: { rows: CurrencyTotals[]; compared?: string }) {
+const tabular = (chunks: React.ReactNode) => <span className="tabular">{chunks}</span>;
+
+function TotalsList({ rows, compared }: { rows: CurrencyTotals[]; compared?: { compare: SalesComparison; range: string } }) {
+  const t = useTranslations("sales.totals");
+  const f = useFormat();
   const org = useOrg();
   // The org's currency first; others only appear if machines reported them.
   const byCurrency = [...rows].sort((a, b) => Number(b.currency === org.currency) - Number(a.currency === org.currency));
   const money = byCurrency.length > 0 ? byCurrency : [{ currency: org.currency, now: zero, before: compared ? zero : undefined }];
   const sum = (pick: (f: Figures) => number, side: "now" | "before") => rows.reduce((n, r) => n + pick(r[side] ?? zero), 0);
-  const vends = sum((f) => f.vends, "now");
-  const failed = sum((f) => f.failed, "now");
+  const vends = sum((x) => x.vends, "now");
+  const failed = sum((x) => x.failed, "now");
   const main = money[0]!;
   // Counts add up over currencies; the server's change is per currency.
   const countChange = (pick: (f: Figures) => number, key: "vends" | "failed") =>
     rows.length === 1 && main.change ? main.change[key] : relativeChange(sum(pick, "now"), sum(pick, "before"));
-  const ticket = (f: Figures) => (f.vends > 0 ? Math.round(f.revenueMinor / f.vends) : 0);
+  const ticket = (x: Figures) => (x.vends > 0 ? Math.round(x.revenueMinor / x.vends) : 0);
   const lines = (render: (r: CurrencyTotals) => React.ReactNode) =>
     money.map((r, i) => (
       <span key={r.currency} className={i === 0 ? "block" : "block text-sm text-zinc-600 dark:text-zinc-400"}>
@@ -93,42 +100,40 @@ function TotalsList({ rows, compared }: { rows: CurrencyTotals[]; compared?: str
   return (
     <div className="space-y-1.5">
       <dl
-        aria-label="Totals"
+        aria-label={t("label")}
         className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-zinc-200 bg-zinc-200 sm:grid-cols-5 dark:border-zinc-800 dark:bg-zinc-800"
       >
-        <Stat label="Vends">
-          <span className="tabular">{formatCount(vends)}</span>
-          {compared ? <Before text={formatCount(sum((f) => f.vends, "before"))} change={countChange((f) => f.vends, "vends")} /> : <span className={sub}>succeeded</span>}
+        <Stat label={t("vends")}>
+          <span className="tabular">{f.count(vends)}</span>
+          {compared ? <Before text={f.count(sum((x) => x.vends, "before"))} change={countChange((x) => x.vends, "vends")} /> : <span className={sub}>{t("succeeded")}</span>}
         </Stat>
-        <Stat label="Revenue">
-          <span className="tabular">{lines((r) => formatMoney(r.now.revenueMinor, r.currency))}</span>
-          {main.before && <Before text={formatMoney(main.before.revenueMinor, main.currency)} change={main.change?.revenueMinor ?? null} />}
+        <Stat label={t("revenue")}>
+          <span className="tabular">{lines((r) => f.money(r.now.revenueMinor, r.currency))}</span>
+          {main.before && <Before text={f.money(main.before.revenueMinor, main.currency)} change={main.change?.revenueMinor ?? null} />}
         </Stat>
-        <Stat label="Average ticket">
-          <span className="tabular">{lines((r) => (r.now.vends > 0 ? formatMoney(ticket(r.now), r.currency) : "—"))}</span>
-          {main.before && <Before text={main.before.vends > 0 ? formatMoney(ticket(main.before), main.currency) : "—"} change={main.change?.averageTicketMinor ?? null} />}
+        <Stat label={t("averageTicket")}>
+          <span className="tabular">{lines((r) => (r.now.vends > 0 ? f.money(ticket(r.now), r.currency) : "—"))}</span>
+          {main.before && <Before text={main.before.vends > 0 ? f.money(ticket(main.before), main.currency) : "—"} change={main.change?.averageTicketMinor ?? null} />}
         </Stat>
-        <Stat label="Margin">
-          <span className="tabular">{lines((r) => (r.now.revenueMinor > 0 ? formatPercent((r.now.revenueMinor - r.now.costMinor) / r.now.revenueMinor) : "—"))}</span>
-          <span className={sub}>
-            <span className="tabular">{formatMoney(main.now.revenueMinor - main.now.costMinor, main.currency)}</span> gross profit
-          </span>
+        <Stat label={t("margin")}>
+          <span className="tabular">{lines((r) => (r.now.revenueMinor > 0 ? f.percent((r.now.revenueMinor - r.now.costMinor) / r.now.revenueMinor) : "—"))}</span>
+          <span className={sub}>{t.rich("grossProfit", { amount: f.money(main.now.revenueMinor - main.now.costMinor, main.currency), num: tabular })}</span>
           {main.before && (
             <Before
-              text={formatMoney(main.before.revenueMinor - main.before.costMinor, main.currency)}
+              text={f.money(main.before.revenueMinor - main.before.costMinor, main.currency)}
               change={main.change?.grossProfitMinor ?? null}
             />
           )}
         </Stat>
-        <Stat label="Failed vends" className="col-span-2 sm:col-span-1">
-          <span className={failed > 0 ? "tabular text-red-600 dark:text-red-400" : "tabular"}>{formatCount(failed)}</span>
-          <span className={sub}>{vends + failed > 0 ? `${formatPercent(failed / (vends + failed))} of attempts` : "no attempts"}</span>
-          {compared && <Before text={formatCount(sum((f) => f.failed, "before"))} change={countChange((f) => f.failed, "failed")} lower />}
+        <Stat label={t("failedVends")} className="col-span-2 sm:col-span-1">
+          <span className={failed > 0 ? "tabular text-red-600 dark:text-red-400" : "tabular"}>{f.count(failed)}</span>
+          <span className={sub}>{vends + failed > 0 ? t("ofAttempts", { percent: f.percent(failed / (vends + failed)) }) : t("noAttempts")}</span>
+          {compared && <Before text={f.count(sum((x) => x.failed, "before"))} change={countChange((x) => x.failed, "failed")} lower />}
         </Stat>
       </dl>
       {compared && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="compared-with">
-          “Before” is the {compared.charAt(0).toLowerCase() + compared.slice(1)}.
+          {t("comparedWith", compared)}
         </p>
       )}
     </div>

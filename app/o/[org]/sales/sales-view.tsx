@@ -1,6 +1,7 @@
 "use client";
 
 import { Download, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Suspense, useDeferredValue, useMemo } from "react";
 import { phoneHiddenClasses } from "~/app/_components/ui/card-list";
 import { buttonClasses } from "~/app/_components/ui/button";
@@ -16,6 +17,7 @@ import { SalesTotals } from "./sales-totals";
 
 /** Filters kept in the URL, then totals, revenue per day and the sales themselves for them. */
 export function SalesView() {
+  const t = useTranslations("sales.view");
   const org = useOrg();
   const [params, updateUrl] = useUrlQuery();
   const queryString = params.toString();
@@ -49,7 +51,7 @@ export function SalesView() {
       <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
         <SalesFilters query={query} onChange={change} compare={view.compare ?? null} onCompare={(compare) => updateUrl({ compare })} />
         <div className="flex shrink-0 items-center gap-2">
-          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
+          {loading && <LoaderCircle aria-label={t("loading")} className="size-4 animate-spin text-zinc-500" />}
           {/* Phones show cards, which keep every fact. */}
           <span className={phoneHiddenClasses}>
             <ColumnChooser hidden={hidden} onToggle={toggleColumn} />
@@ -60,7 +62,7 @@ export function SalesView() {
             className={buttonClasses("secondary")}
           >
             <Download aria-hidden />
-            Export CSV
+            {t("export")}
           </a>
         </div>
       </div>

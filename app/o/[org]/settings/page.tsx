@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "~/app/_components/ui/card";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { formatVatRate, hasRole, roleLabels, vatBpToPercentText } from "~/server/tenancy/contract";
+import { intlLocale } from "~/server/i18n/locales";
+import { formatVatRate, hasRole, vatBpToPercentText } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { SettingsForm } from "./settings-form";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("meta.title") };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/settings`);
+  const t = await getTranslations("settings");
   const values = { name: org.name, timeZone: org.timeZone, currency: org.currency, supportEmail: org.supportEmail ?? "" };
   if (hasRole(role, "admin")) {
     return (
       <>
-        <PageHeader title="Settings" description="How your organization is named, which zone and currency its reports use, how long raw machine events are kept, and what receipts print." />
-        <Card title="Organization" className="max-w-3xl">
+        <PageHeader title={t("meta.title")} description={t("org.description")} />
+        <Card title={t("org.card")} className="max-w-3xl">
           <SettingsForm
             initial={values}
             initialRetentionMonths={org.eventRetentionMonths}
@@ -31,26 +37,27 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       </>
     );
   }
-  const currencyName = new Intl.DisplayNames(["en"], { type: "currency" }).of(org.currency);
+  const currencyName = new Intl.DisplayNames([intlLocale(await getLocale())], { type: "currency" }).of(org.currency);
+  const notSet = t("org.notSet");
   const rows: [string, string][] = [
-    ["Name", org.name],
-    ["Address", `/o/${org.slug}`],
-    ["Time zone", org.timeZone],
-    ["Currency", `${org.currency} · ${currencyName}`],
-    ["Support e-mail", org.supportEmail ?? "Not set"],
-    ["Keep raw machine events", `${org.eventRetentionMonths} months`],
-    ["Legal name", org.legalName ?? "Not set"],
-    ["Registered address", org.legalAddress ?? "Not set"],
-    ["VAT number", org.vatNumber ?? "Not set"],
-    ["Default VAT rate", formatVatRate(org.defaultVatRateBp)],
+    [t("org.name"), org.name],
+    [t("org.address"), `/o/${org.slug}`],
+    [t("org.timeZone"), org.timeZone],
+    [t("org.currency"), `${org.currency} · ${currencyName}`],
+    [t("org.supportEmail"), org.supportEmail ?? notSet],
+    [t("org.retention"), t("org.retentionMonths", { count: org.eventRetentionMonths })],
+    [t("org.legalName"), org.legalName ?? notSet],
+    [t("org.legalAddress"), org.legalAddress ?? notSet],
+    [t("org.vatNumber"), org.vatNumber ?? notSet],
+    [t("org.defaultVatRate"), formatVatRate(org.defaultVatRateBp)],
   ];
   return (
     <>
       <PageHeader
-        title="Settings"
-        description={`You can see these as ${roleLabels[role].toLowerCase()}; an owner or admin can change them.`}
+        title={t("meta.title")}
+        description={t("org.readOnly", { role: t(`roleInline.${role}`) })}
       />
-      <Card title="Organization" className="max-w-3xl" bodyClassName="p-0">
+      <Card title={t("org.card")} className="max-w-3xl" bodyClassName="p-0">
         <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {rows.map(([label, value]) => (
             <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-3">

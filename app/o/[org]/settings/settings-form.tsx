@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { formErrors } from "~/app/_components/forms/form-check";
@@ -29,6 +30,7 @@ export function SettingsForm({
   initialReceipt: ReceiptDetailsValues;
   slug: string;
 }) {
+  const t = useTranslations("settings.form");
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -91,7 +93,7 @@ export function SettingsForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <FormAlert message={hasFieldErrors ? "Check the highlighted fields." : errorMessageOf(update.error)} />
+      <FormAlert message={hasFieldErrors ? t("checkFields") : errorMessageOf(update.error)} />
       <OrgSettingsFields
         values={values}
         onChange={(change) => {
@@ -102,11 +104,11 @@ export function SettingsForm({
         errors={errors}
       />
       <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-        The address <span className="font-mono">/o/{slug}</span> stays the same; links your team saved keep working.
+        {t.rich("addressStays", { slug, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
       </p>
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
-          label="Keep raw machine events for (months)"
+          label={t("retention")}
           name="eventRetentionMonths"
           type="number"
           inputMode="numeric"
@@ -121,7 +123,7 @@ export function SettingsForm({
             setRetention(e.target.value);
           }}
           errors={errors.eventRetentionMonths}
-          hint="Raw machine events older than this are deleted; sales, statistics and rollups are kept."
+          hint={t("retentionHint")}
         />
       </div>
       <div className="border-t border-zinc-100 pt-5 dark:border-zinc-800">
@@ -138,7 +140,7 @@ export function SettingsForm({
       <SaveBar
         dirty={dirty}
         pending={update.isPending}
-        savedMessage={update.isSuccess && !dirty ? "Settings saved." : null}
+        savedMessage={update.isSuccess && !dirty ? t("saved") : null}
         onDiscard={() => {
           setLocalErrors({});
           setValues(saved);

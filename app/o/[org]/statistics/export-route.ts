@@ -1,5 +1,5 @@
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { getMonthlyStatistics, monthInput, statisticsCsv, statisticsPdf } from "~/server/analytics";
+import { documentsTranslator, paymentMethodWords } from "~/server/i18n/translator";
 import { orgDownload } from "~/server/web";
 
 const formats = {
@@ -13,14 +13,14 @@ export function statisticsExport(format: keyof typeof formats) {
     least: "viewer",
     read: (url) => ({ month: url.searchParams.get("month") ?? "" }),
     input: monthInput,
-    none: "No statistics for this month.",
-    file: async (ctx, { org, input }) => {
+    none: (locale) => documentsTranslator(locale)("statistics.none"),
+    file: async (ctx, { org, input, locale }) => {
       const stats = await getMonthlyStatistics(ctx, input);
       if (!stats) return null;
       return {
         name: `${org.slug}-statistics-${input.month}.${format}`,
         type: formats[format].type,
-        body: await formats[format].render(stats, { orgName: org.name, paymentMethodLabel }),
+        body: await formats[format].render(stats, { orgName: org.name, paymentMethodLabel: (method) => paymentMethodWords(method, locale), locale }),
       };
     },
   });

@@ -1,5 +1,13 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatHours, stockoutsInWords, uptimeInWords, type MonthForWords } from "./plain-words";
+import { messagesFor } from "~/server/i18n/messages";
+import { formatHours as hoursIn, stockoutsInWords as stockoutsIn, uptimeInWords as uptimeIn, type MonthForWords, type StatisticsWords } from "./plain-words";
+
+const wordsIn = (locale: "en" | "zh-CN"): StatisticsWords => ({ t: createTranslator({ locale, messages: messagesFor(locale), namespace: "statistics.words" }), locale });
+const en = wordsIn("en");
+const formatHours = (hours: number) => hoursIn(hours, en);
+const uptimeInWords = (m: MonthForWords) => uptimeIn(m, en);
+const stockoutsInWords = (m: MonthForWords) => stockoutsIn(m, en);
 
 const month = (over: Partial<MonthForWords>): MonthForWords => ({ month: "2026-11", uptime: 1, stockoutHours: 0, machines: [], products: [], ...over });
 
@@ -76,5 +84,16 @@ describe("stockouts in words", () => {
       "Slots were empty 0.4 slot-hours: Cola (24 min).",
     );
     expect(stockoutsInWords(month({ stockoutHours: 0 }))).toBe("No slot ran empty this month.");
+  });
+});
+
+describe("the words in Chinese", () => {
+  it("writes hours, uptime and stockouts with Chinese units and lists", () => {
+    const zh = wordsIn("zh-CN");
+    expect(hoursIn(1.5, zh)).toBe("1 小时 30 分钟");
+    expect(uptimeIn(month({ uptime: 1, machines: [{ label: "A", uptime: 1, stockoutHours: 0 }] }), zh)).toBe("整月在线：该机器每小时都有上报。");
+    expect(
+      stockoutsIn(month({ stockoutHours: 30, products: [{ label: "可乐", stockoutHours: 18 }, { label: "矿泉水", stockoutHours: 12 }], machines: [{ label: "A", stockoutHours: 30 }] }), zh),
+    ).toBe("货道缺货共 30 货道小时：可乐（18 小时）和矿泉水（12 小时）。");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
@@ -16,13 +17,14 @@ import { alertEventTypes, businessEventTypes, endpointInput, type WebhookEventTy
 
 /** The event types by what they are about, as the form lists them. */
 const eventGroups = [
-  { label: "Alerts", types: alertEventTypes },
-  { label: "Sales, refunds, orders and operations", types: businessEventTypes },
+  { key: "alerts", types: alertEventTypes },
+  { key: "business", types: businessEventTypes },
 ] as const;
 
 /** Adds an endpoint and shows its signing secret once. */
 export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
   const org = useOrg();
+  const t = useTranslations("webhooks.dialog");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -46,11 +48,11 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
     }
   };
   return (
-    <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? "Endpoint added" : "Add endpoint"} keepOpenOnOutsideClick={Boolean(create.data)}>
+    <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? t("added") : t("add")} keepOpenOnOutsideClick={Boolean(create.data)}>
       {create.data ? (
         <SecretOnce
-          note="Verify each request with this secret and any Standard Webhooks library. It is shown this once; rotate it if it is lost."
-          label="Signing secret"
+          note={t("secretNote")}
+          label={t("secretLabel")}
           value={create.data.secret}
           onDone={() => onOpenChange(false)}
         />
@@ -66,10 +68,10 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
           }}
         >
           <TextField
-            label="URL"
+            label={t("url")}
             type="url"
             required
-            placeholder="https://ops.example.com/hooks/vendops"
+            placeholder={t("urlPlaceholder")}
             value={url}
             errors={errors.url}
             onChange={(e) => {
@@ -78,7 +80,7 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
             }}
           />
           <TextField
-            label="Description"
+            label={t("description")}
             optional
             value={description}
             errors={errors.description}
@@ -88,15 +90,15 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
             }}
           />
           <fieldset>
-            <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Events</legend>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">None ticked: every event.</p>
+            <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{t("events")}</legend>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("eventsHint")}</p>
             {eventGroups.map((group) => (
-              <div key={group.label} className="mt-3">
-                <p className="text-xs font-medium text-zinc-600 dark:text-zinc-300">{group.label}</p>
+              <div key={group.key} className="mt-3">
+                <p className="text-xs font-medium text-zinc-600 dark:text-zinc-300">{t(`groups.${group.key}`)}</p>
                 <div className="mt-1.5 grid grid-cols-2 gap-2">
                   {group.types.map((type) => (
                     <label key={type} className="flex items-center gap-2 text-[13px]">
-                      <input type="checkbox" checked={types.includes(type)} onChange={(e) => setTypes(e.target.checked ? [...types, type] : types.filter((t) => t !== type))} />
+                      <input type="checkbox" checked={types.includes(type)} onChange={(e) => setTypes(e.target.checked ? [...types, type] : types.filter((x) => x !== type))} />
                       <span className="font-mono text-xs">{type}</span>
                     </label>
                   ))}
@@ -106,9 +108,9 @@ export function EndpointDialog({ trigger }: { trigger: React.ReactNode }) {
           </fieldset>
           <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(create.error)} />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+            <Button onClick={() => onOpenChange(false)}>{t("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>
-              Add endpoint
+              {t("add")}
             </Button>
           </div>
         </form>

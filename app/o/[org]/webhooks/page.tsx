@@ -1,5 +1,5 @@
 import { ShieldAlert } from "lucide-react";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -9,23 +9,22 @@ import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { WebhooksView } from "./webhooks-view";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata() {
+  const t = await getTranslations("webhooks.page");
+  return { title: t("title") };
+}
 
 export default async function WebhooksPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/webhooks`);
-  const header = (
-    <PageHeader
-      title="Webhooks"
-      description="Alert events POSTed to your systems, signed with Standard Webhooks under each endpoint's own secret, retried with backoff for about 11 hours."
-    />
-  );
+  const t = await getTranslations("webhooks.page");
+  const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!hasRole(role, "admin")) {
     return (
       <>
         {header}
-        <EmptyState icon={<ShieldAlert />} title="You need the admin role to manage webhooks">
-          Ask an owner or admin of {org.name}.
+        <EmptyState icon={<ShieldAlert />} title={t("adminOnlyTitle")}>
+          {t("adminOnlyBody", { org: org.name })}
         </EmptyState>
       </>
     );

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Plus, Send, Webhook } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -19,11 +20,14 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import { EndpointDialog } from "./endpoint-dialog";
 
-const deliveryTone: Record<string, string> = { delivered: "succeeded", pending: "queued", sending: "running", failed: "failed", cancelled: "revoked" };
+const deliveryTone = { delivered: "succeeded", pending: "queued", sending: "running", failed: "failed", cancelled: "revoked" } as const;
+type DeliveryStatus = keyof typeof deliveryTone;
+const isDeliveryStatus = (s: string): s is DeliveryStatus => Object.hasOwn(deliveryTone, s);
 
 /** The org's endpoints with their actions, and the delivery log of the one selected. */
 export function WebhooksView() {
   const org = useOrg();
+  const t = useTranslations("webhooks.view");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: endpoints } = useSuspenseQuery(trpc.webhooks.list.queryOptions({ orgId: org.id }));
@@ -40,56 +44,56 @@ export function WebhooksView() {
       trigger={
         <Button variant="primary">
           <Plus aria-hidden />
-          Add endpoint
+          {t("add")}
         </Button>
       }
     />
   );
   if (!current) {
     return (
-      <EmptyState icon={<Webhook />} title="Add your first endpoint" action={add}>
-        Your ticketing, chat or on-call tool hears about alerts as they are raised, acknowledged and resolved.
+      <EmptyState icon={<Webhook />} title={t("emptyTitle")} action={add}>
+        {t("emptyBody")}
       </EmptyState>
     );
   }
   return (
     <div className="space-y-6">
       <div className="flex justify-end">{add}</div>
-      <ul aria-label="Endpoints" className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
+      <ul aria-label={t("endpoints")} className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
         {endpoints.map((e) => (
           <li key={e.id} className={clsx("flex flex-wrap items-center gap-3 px-4 py-3 text-[13px]", e.id === current.id && "bg-zinc-50 dark:bg-zinc-800/40")}>
             <button type="button" onClick={() => setSelected(e.id)} aria-pressed={e.id === current.id} className="min-w-0 flex-1 text-left">
               <span className="block truncate font-mono text-xs text-zinc-900 dark:text-zinc-100">{e.url}</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                {e.description || "No description"} · {e.eventTypes.length ? e.eventTypes.join(", ") : "all events"}
+                {e.description || t("noDescription")} · {e.eventTypes.length ? e.eventTypes.join(", ") : t("allEvents")}
               </span>
               {e.disabledReason && <span className="block text-xs text-red-600 dark:text-red-400">{e.disabledReason}</span>}
             </button>
-            <StatusBadge status={e.enabled ? "active" : "disabled"} label={e.enabled ? "Enabled" : "Disabled"} />
+            <StatusBadge status={e.enabled ? "active" : "disabled"} label={e.enabled ? t("enabled") : t("disabled")} />
             <Button size="sm" onClick={() => test.mutate({ orgId: org.id, endpointId: e.id })} disabled={test.isPending}>
               <Send aria-hidden />
-              Test
+              {t("test")}
             </Button>
             <Button size="sm" onClick={() => setEnabled.mutate({ orgId: org.id, endpointId: e.id, enabled: !e.enabled })}>
-              {e.enabled ? "Disable" : "Enable"}
+              {e.enabled ? t("disable") : t("enable")}
             </Button>
             <ConfirmDialog
-              trigger={<Button size="sm">Rotate secret</Button>}
-              title="Rotate the signing secret?"
-              description="The current secret stops working at once; update your receiver with the new one."
-              confirmLabel="Rotate"
+              trigger={<Button size="sm">{t("rotateSecret")}</Button>}
+              title={t("rotateTitle")}
+              description={t("rotateDescription")}
+              confirmLabel={t("rotate")}
               tone="primary"
               onConfirm={() => rotate.mutateAsync({ orgId: org.id, endpointId: e.id })}
             />
             <ConfirmDialog
               trigger={
                 <Button size="sm" variant="danger">
-                  Delete
+                  {t("delete")}
                 </Button>
               }
-              title="Delete this endpoint?"
-              description="It stops receiving events and its delivery log is deleted."
-              confirmLabel="Delete endpoint"
+              title={t("deleteTitle")}
+              description={t("deleteDescription")}
+              confirmLabel={t("deleteConfirm")}
               onConfirm={() => remove.mutateAsync({ orgId: org.id, endpointId: e.id })}
             />
           </li>
@@ -97,29 +101,29 @@ export function WebhooksView() {
       </ul>
       {test.data && (
         <p role="status" className={clsx("text-[13px]", test.data.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400")}>
-          Test event: {test.data.ok ? `delivered (${test.data.status}) in ${test.data.latencyMs} ms` : test.data.error}
+          {test.data.ok ? t("testDelivered", { status: String(test.data.status), latency: String(test.data.latencyMs) }) : t("testFailed", { error: test.data.error ?? "" })}
         </p>
       )}
       <FormAlert message={errorMessageOf(test.error ?? setEnabled.error ?? rotate.error ?? remove.error)} />
-      <Modal open={Boolean(rotate.data)} onOpenChange={(open) => !open && rotate.reset()} title="New signing secret" keepOpenOnOutsideClick>
-        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Shown this once.</p>
-        {rotate.data && <CopyField label="Signing secret" value={rotate.data.secret} />}
+      <Modal open={Boolean(rotate.data)} onOpenChange={(open) => !open && rotate.reset()} title={t("newSecret")} keepOpenOnOutsideClick>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t("shownOnce")}</p>
+        {rotate.data && <CopyField label={t("secretLabel")} value={rotate.data.secret} />}
       </Modal>
-      <Card title="Delivery log" description={<span className="font-mono text-xs">{current.url}</span>} bodyClassName="p-0">
+      <Card title={t("log")} description={<span className="font-mono text-xs">{current.url}</span>} bodyClassName="p-0">
         {!deliveries.data?.length ? (
-          <p className="px-4 py-5 text-[13px] text-zinc-500 dark:text-zinc-400">{deliveries.isLoading ? "Loading…" : "Nothing sent yet. Send a test event to try the endpoint."}</p>
+          <p className="px-4 py-5 text-[13px] text-zinc-500 dark:text-zinc-400">{deliveries.isLoading ? t("loading") : t("nothingSent")}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className={tableClasses}>
               <thead className={theadClasses}>
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Event</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Response</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Latency</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Attempts</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Error / next try</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Created</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("event")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("status")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("response")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("latency")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("attempts")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("errorNext")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("created")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -127,16 +131,16 @@ export function WebhooksView() {
                   <tr key={d.id} className={rowClasses}>
                     <td className={clsx(cellClasses, "font-mono text-xs")}>{d.eventType}</td>
                     <td className={cellClasses}>
-                      <StatusBadge status={deliveryTone[d.status] ?? d.status} label={d.status.charAt(0).toUpperCase() + d.status.slice(1)} />
+                      <StatusBadge status={isDeliveryStatus(d.status) ? deliveryTone[d.status] : d.status} label={isDeliveryStatus(d.status) ? t(`delivery.${d.status}`) : d.status} />
                     </td>
                     <td className={clsx(cellClasses, "text-right tabular-nums")}>{d.responseStatus ?? "—"}</td>
-                    <td className={clsx(cellClasses, "text-right tabular-nums")}>{d.latencyMs === null ? "—" : `${d.latencyMs} ms`}</td>
+                    <td className={clsx(cellClasses, "text-right tabular-nums")}>{d.latencyMs === null ? "—" : t("latencyMs", { latency: String(d.latencyMs) })}</td>
                     <td className={clsx(cellClasses, "text-right tabular-nums")}>{d.attempts}</td>
                     <td className={clsx(cellClasses, "max-w-xs text-xs")}>
                       {d.lastError ?? ""}
                       {d.status === "pending" && d.attempts > 0 && (
                         <span className="block text-zinc-500">
-                          next <RelativeTime date={d.nextAttemptAt} timeZone={org.timeZone} />
+                          {t.rich("next", { time: () => <RelativeTime date={d.nextAttemptAt} timeZone={org.timeZone} /> })}
                         </span>
                       )}
                     </td>

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import clsx from "clsx";
 import { CheckCircle2, LoaderCircle, MessageSquareWarning } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Field, controlClasses } from "~/app/_components/ui/field";
@@ -12,6 +13,7 @@ import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 
 /** A host tells the operator that something is wrong with a machine; it reaches them as an alert. */
 export function ReportProblem({ org, machineId, machineName }: { org: string; machineId: string; machineName: string }) {
+  const t = useTranslations("hostPortal.report");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
@@ -22,12 +24,12 @@ export function ReportProblem({ org, machineId, machineName }: { org: string; ma
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button size="sm" onClick={() => (report.reset(), setOpen(true))}>
           <MessageSquareWarning aria-hidden />
-          Report a problem<span className="sr-only"> with {machineName}</span>
+          {t.rich("button", { machine: machineName, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
         </Button>
         {report.isSuccess && (
           <p role="status" className="flex items-center gap-1 text-[13px] text-emerald-700 dark:text-emerald-300">
             <CheckCircle2 aria-hidden className="size-4" />
-            Sent. The operator has been told.
+            {t("sent")}
           </p>
         )}
       </div>
@@ -43,7 +45,7 @@ export function ReportProblem({ org, machineId, machineName }: { org: string; ma
       }}
     >
       <FormAlert message={errors.text ? null : errorMessageOf(report.error)} />
-      <Field label={`What is wrong with ${machineName}?`} hint="For example: it took the money but gave nothing, the screen is dark, it is empty." errors={errors.text}>
+      <Field label={t("label", { machine: machineName })} hint={t("hint")} errors={errors.text}>
         {(control) => (
           <textarea
             {...control}
@@ -61,10 +63,10 @@ export function ReportProblem({ org, machineId, machineName }: { org: string; ma
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary" disabled={report.isPending}>
           {report.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Send to the operator
+          {t("send")}
         </Button>
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

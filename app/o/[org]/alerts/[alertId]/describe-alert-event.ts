@@ -1,30 +1,42 @@
+import { useTranslations } from "next-intl";
+import { alertSeverities, type AlertSeverity } from "~/server/alerts/contract";
+
 /** What a timeline entry says, in the operator's words. */
-export function describeAlertEvent(e: { type: string; data: Record<string, unknown> }): string {
-  const d = e.data;
-  switch (e.type) {
-    case "raised":
-      return `Raised (${String(d.severity ?? "")})`;
-    case "repeated":
-      return `Happened again (${String(d.count ?? "")} times in all)`;
-    case "escalated":
-      return `Severity rose from ${String(d.from)} to ${String(d.to)}`;
-    case "reopened":
-      return "Re-opened: the condition came back shortly after clearing";
-    case "acknowledged":
-      return "Acknowledged";
-    case "assigned":
-      return `Assigned to ${String(d.assigneeName ?? "a member")}`;
-    case "unassigned":
-      return "Unassigned";
-    case "resolved":
-      return d.note ? `Resolved by hand: “${String(d.note)}”` : "Resolved by hand";
-    case "auto_resolved":
-      return "Resolved: the condition cleared";
-    case "notified": {
-      const parts = [d.members ? `${String(d.members)} in the app` : null, d.emails ? `${String(d.emails)} e-mail(s) queued` : null, d.webhooks ? `${String(d.webhooks)} webhook endpoint(s)` : null].filter(Boolean);
-      return `Notified: ${parts.join(", ") || "nobody"}`;
+export function useDescribeAlertEvent(): (e: { type: string; data: Record<string, unknown> }) => string {
+  const t = useTranslations("alerts.event");
+  // Severities inside a sentence, in lower case where the language has it ("Raised (critical)").
+  const severity = (value: string) => (alertSeverities.includes(value as AlertSeverity) ? t(`severity.${value as AlertSeverity}`) : value);
+  return (e) => {
+    const d = e.data;
+    switch (e.type) {
+      case "raised":
+        return t("raised", { severity: severity(String(d.severity ?? "")) });
+      case "repeated":
+        return t("repeated", { count: String(d.count ?? "") });
+      case "escalated":
+        return t("escalated", { from: severity(String(d.from)), to: severity(String(d.to)) });
+      case "reopened":
+        return t("reopened");
+      case "acknowledged":
+        return t("acknowledged");
+      case "assigned":
+        return t("assigned", { name: d.assigneeName ? String(d.assigneeName) : t("aMember") });
+      case "unassigned":
+        return t("unassigned");
+      case "resolved":
+        return d.note ? t("resolvedWithNote", { note: String(d.note) }) : t("resolved");
+      case "auto_resolved":
+        return t("autoResolved");
+      case "notified": {
+        const parts = [
+          d.members ? t("inApp", { count: String(d.members) }) : null,
+          d.emails ? t("emails", { count: String(d.emails) }) : null,
+          d.webhooks ? t("webhooks", { count: String(d.webhooks) }) : null,
+        ].filter(Boolean);
+        return t("notified", { parts: parts.join(t("separator")) || t("nobody") });
+      }
+      default:
+        return e.type;
     }
-    default:
-      return e.type;
-  }
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
@@ -20,6 +21,7 @@ const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v));
 
 /** The organization's thresholds. */
 export function AlertSettingsForm() {
+  const t = useTranslations("alerts.settings");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -61,7 +63,7 @@ export function AlertSettingsForm() {
     />
   );
   return (
-    <Card title="Organization" description={admin ? undefined : "Only admins can change these."}>
+    <Card title={t("organization")} description={admin ? undefined : t("adminsOnly")}>
       <form
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(e) => {
@@ -85,33 +87,33 @@ export function AlertSettingsForm() {
           if (parsed.success) save.mutate({ orgId: org.id, ...input });
         }}
       >
-        {num("offlineMinutes", "Offline after (minutes)", "No event for this long raises “Offline”.")}
-        {num("lowStockPercent", "Low stock at (% of par)", "A slot at or below this share of its par level.", "lowStockShare")}
-        <Field label="No-sales sensitivity" hint="How unlikely a silence must be, given the machine's own sales at this hour and weekday.">
+        {num("offlineMinutes", t("offlineMinutes"), t("offlineMinutesHint"))}
+        {num("lowStockPercent", t("lowStock"), t("lowStockHint"), "lowStockShare")}
+        <Field label={t("noSales")} hint={t("noSalesHint")}>
           {(control) => (
             <NativeSelect {...control} disabled={!admin} value={v.noSalesSensitivity} onChange={(e) => set({ noSalesSensitivity: e.target.value as typeof v.noSalesSensitivity })}>
-              <option value="off">Off</option>
-              <option value="low">Low (chance under 0.1 %)</option>
-              <option value="normal">Normal (chance under 1 %)</option>
-              <option value="high">High (chance under 5 %)</option>
+              <option value="off">{t("noSalesOff")}</option>
+              <option value="low">{t("noSalesLow")}</option>
+              <option value="normal">{t("noSalesNormal")}</option>
+              <option value="high">{t("noSalesHigh")}</option>
             </NativeSelect>
           )}
         </Field>
-        {num("doorOpenMinutes", "Door open for (minutes)", "Heartbeats reporting the door open this long.")}
-        {num("vendFailureCount", "Failed vends on a slot", "This many failures on one slot…")}
-        {num("vendFailureWindowMinutes", "…within (minutes)", "…within this window.")}
-        {num("temperatureMinC", "Minimum temperature (°C)", "For machines without their own range; empty: not checked.")}
-        {num("temperatureMaxC", "Maximum temperature (°C)", "For machines without their own range; empty: not checked.")}
-        {num("auditMissedVends", "Vends missing from telemetry", "An audit that counts this many more vends on a slot than the machine reported since the last audit raises an alert.")}
-        {num("cashVariancePercent", "Cash over or short at (% of expected)", "A collection off by this share of the expected cash…")}
-        {num("cashVarianceMin", `…and by at least (${org.currency})`, "…and by at least this amount raises “Cash over or short”.", "cashVarianceMinMinor")}
+        {num("doorOpenMinutes", t("doorOpen"), t("doorOpenHint"))}
+        {num("vendFailureCount", t("vendFailureCount"), t("vendFailureCountHint"))}
+        {num("vendFailureWindowMinutes", t("vendFailureWindow"), t("vendFailureWindowHint"))}
+        {num("temperatureMinC", t("temperatureMin"), t("temperatureHint"))}
+        {num("temperatureMaxC", t("temperatureMax"), t("temperatureHint"))}
+        {num("auditMissedVends", t("auditMissedVends"), t("auditMissedVendsHint"))}
+        {num("cashVariancePercent", t("cashVariancePercent"), t("cashVariancePercentHint"))}
+        {num("cashVarianceMin", t("cashVarianceMin", { currency: org.currency }), t("cashVarianceMinHint"), "cashVarianceMinMinor")}
         <div className="flex items-center gap-3 sm:col-span-2">
           {admin && (
             <Button type="submit" variant="primary" disabled={save.isPending}>
-              Save thresholds
+              {t("save")}
             </Button>
           )}
-          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">{t("saved")}</span>}
           <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
         </div>
       </form>

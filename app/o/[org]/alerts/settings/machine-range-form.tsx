@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
@@ -17,6 +18,7 @@ import { hasRole } from "~/server/tenancy/contract";
 
 /** A machine's own temperature range (a cooled machine 0–8 °C, an ambient one none). */
 export function MachineRangeForm() {
+  const t = useTranslations("alerts.settings");
   const org = useOrg();
   const trpc = useTRPC();
   const { data: machines } = useSuspenseQuery(trpc.machines.list.queryOptions({ orgId: org.id }));
@@ -24,8 +26,8 @@ export function MachineRangeForm() {
   const range = useQuery({ ...trpc.alerts.machineRange.queryOptions({ orgId: org.id, machineId }), enabled: machineId !== "" });
   if (machines.length === 0) return null;
   return (
-    <Card title="Machine temperature range" description="Overrides the organization's range for one machine. Empty: use the organization's.">
-      <Field label="Machine" className="mb-4">
+    <Card title={t("machineRange")} description={t("machineRangeDescription")}>
+      <Field label={t("machine")} className="mb-4">
         {(control) => (
           <NativeSelect {...control} value={machineId} onChange={(e) => setMachineId(e.target.value)}>
             {machines.map((m) => (
@@ -36,24 +38,26 @@ export function MachineRangeForm() {
           </NativeSelect>
         )}
       </Field>
-      {range.data ? <RangeFields key={machineId} machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">Loading…</p>}
+      {range.data ? <RangeFields key={machineId} machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">{t("loading")}</p>}
     </Card>
   );
 }
 
 /** One machine's temperature range, for its own page. */
 export function MachineTemperatureCard({ machineId }: { machineId: string }) {
+  const t = useTranslations("alerts.settings");
   const org = useOrg();
   const trpc = useTRPC();
   const range = useQuery(trpc.alerts.machineRange.queryOptions({ orgId: org.id, machineId }));
   return (
-    <Card title="Temperature range" description="Heartbeats outside it raise a temperature alert. Empty: the organization's range.">
-      {range.data ? <RangeFields machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">Loading…</p>}
+    <Card title={t("temperatureRange")} description={t("temperatureRangeDescription")}>
+      {range.data ? <RangeFields machineId={machineId} initial={range.data} /> : <p className="text-[13px] text-zinc-500">{t("loading")}</p>}
     </Card>
   );
 }
 
 function RangeFields({ machineId, initial }: { machineId: string; initial: { temperatureMinC: number | null; temperatureMaxC: number | null } }) {
+  const t = useTranslations("alerts.settings");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,7 +80,7 @@ function RangeFields({ machineId, initial }: { machineId: string; initial: { tem
         }}
       >
         <TextField
-          label="Minimum (°C)"
+          label={t("minimum")}
           type="number"
           step="any"
           value={min}
@@ -88,7 +92,7 @@ function RangeFields({ machineId, initial }: { machineId: string; initial: { tem
           }}
         />
         <TextField
-          label="Maximum (°C)"
+          label={t("maximum")}
           type="number"
           step="any"
           value={max}
@@ -102,10 +106,10 @@ function RangeFields({ machineId, initial }: { machineId: string; initial: { tem
         <div className="flex items-center gap-3 sm:col-span-2">
           {canEdit && (
             <Button type="submit" disabled={save.isPending}>
-              Save range
+              {t("saveRange")}
             </Button>
           )}
-          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">{t("saved")}</span>}
           <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(save.error)} />
         </div>
       </form>

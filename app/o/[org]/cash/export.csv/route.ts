@@ -8,9 +8,9 @@ export const GET = orgDownload({
   least: "viewer",
   read: (url) => Object.fromEntries([...url.searchParams].filter(([key, value]) => value !== "" && key !== "view")),
   input: cashFilterInput,
-  file: async (ctx, { org, input }) => ({
+  file: async (ctx, { org, input, locale }) => ({
     name: `${org.slug}-cash-${input.fromMonth ?? "all"}-${input.toMonth ?? "now"}.csv`,
     type: "text/csv; charset=utf-8",
-    body: await openCashCsv(ctx, { filter: input, timeZone: org.timeZone }),
+    body: await openCashCsv(ctx, { filter: input, timeZone: org.timeZone, locale }),
   }),
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
 import { Field, TextField, controlClasses } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -12,7 +13,7 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { HostContractView } from "~/server/hosts/contract";
 import { addMonths, currentMonth } from "../../hosts/months";
-import { commissionKindLabels, commissionKinds, formValuesFrom, toSaveFields, type CommissionKind } from "./contract-form-values";
+import { commissionKinds, formValuesFrom, toSaveFields, type CommissionKind } from "./contract-form-values";
 import { TiersEditor } from "./tiers-editor";
 
 /**
@@ -23,6 +24,9 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("locations.contractForm");
+  const problemTexts = useTranslations("locations.contractForm.problems");
+  const locale = useLocale();
   const thisMonth = currentMonth(org.timeZone);
   const start = from && addMonths(from.effectiveFrom, 1) > thisMonth ? addMonths(from.effectiveFrom, 1) : thisMonth;
   const initial = formValuesFrom(from ? { ...from, currency: org.currency } : null, start);
@@ -41,7 +45,7 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const { fields, errors: found } = toSaveFields(values, org.currency);
+    const { fields, errors: found } = toSaveFields(values, org.currency, problemTexts, locale);
     setLocalErrors(found);
     if (Object.keys(found).length > 0) return;
     save.mutate({ orgId: org.id, locationId, ...fields });
@@ -51,26 +55,26 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
   // The server names the missing rule at the single rate; show it where the person chooses the kind.
   const ruleErrors = values.kind === "percent" ? undefined : errors.percentBp;
   return (
-    <Modal open={open} onOpenChange={(next) => !save.isPending && openChange(next)} trigger={trigger} title={`Host contract for ${locationName}`} description="Applies from the month you choose until a later contract starts." wide>
+    <Modal open={open} onOpenChange={(next) => !save.isPending && openChange(next)} trigger={trigger} title={t("title", { location: locationName })} description={t("description")} wide>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={hasFieldErrors ? "Check the highlighted fields." : save.error ? errorMessageOf(save.error) : null} />
+        <FormAlert message={hasFieldErrors ? t("checkFields") : save.error ? errorMessageOf(save.error) : null} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Starts in"
+            label={t("startsIn")}
             name="effectiveFrom"
             type="month"
             required
             value={values.effectiveFrom}
             onChange={(e) => set({ effectiveFrom: e.target.value })}
             errors={errors.effectiveFrom}
-            hint="The first month it applies to, in your time zone."
+            hint={t("startsInHint")}
           />
-          <Field label="Commission" errors={ruleErrors}>
+          <Field label={t("commission")} errors={ruleErrors}>
             {(control) => (
               <NativeSelect {...control} name="kind" value={values.kind} onChange={(e) => set({ kind: e.target.value as CommissionKind })} className="w-full">
                 {commissionKinds.map((k) => (
                   <option key={k} value={k}>
-                    {commissionKindLabels[k]}
+                    {t(`kinds.${k}`)}
                   </option>
                 ))}
               </NativeSelect>
@@ -79,28 +83,28 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
         </div>
         {values.kind !== "none" && (
           <fieldset className="space-y-4 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-            <legend className="px-1 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Percentage</legend>
-            <Field label="On" errors={errors.basis} hint="Net sales are after refunds and VAT.">
+            <legend className="px-1 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{t("percentage")}</legend>
+            <Field label={t("basis")} errors={errors.basis} hint={t("basisHint")}>
               {(control) => (
                 <NativeSelect {...control} name="basis" value={values.basis} onChange={(e) => set({ basis: e.target.value as "gross" | "net" })} className="w-full sm:w-56">
-                  <option value="net">Net sales</option>
-                  <option value="gross">Gross sales</option>
+                  <option value="net">{t("net")}</option>
+                  <option value="gross">{t("gross")}</option>
                 </NativeSelect>
               )}
             </Field>
             {values.kind === "percent" && (
-              <PercentField label="Rate" name="percent" value={values.percent} onChange={(percent) => set({ percent })} errors={errors.percentBp} />
+              <PercentField label={t("rate")} name="percent" value={values.percent} onChange={(percent) => set({ percent })} errors={errors.percentBp} />
             )}
             {values.kind === "split" && (
               <div className="grid gap-4 sm:grid-cols-2">
-                <PercentField label="Cash rate" name="cashPercent" value={values.cashPercent} onChange={(cashPercent) => set({ cashPercent })} errors={errors.cashPercentBp} />
+                <PercentField label={t("cashRate")} name="cashPercent" value={values.cashPercent} onChange={(cashPercent) => set({ cashPercent })} errors={errors.cashPercentBp} />
                 <PercentField
-                  label="Cashless rate"
+                  label={t("cashlessRate")}
                   name="cashlessPercent"
                   value={values.cashlessPercent}
                   onChange={(cashlessPercent) => set({ cashlessPercent })}
                   errors={errors.cashlessPercentBp}
-                  hint="Card, phone and online payments."
+                  hint={t("cashlessHint")}
                 />
               </div>
             )}
@@ -108,18 +112,18 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
           </fieldset>
         )}
         <div className="grid gap-4 sm:grid-cols-3">
-          <MoneyField label={`Per unit sold (${money})`} name="perUnit" value={values.perUnit} onChange={(perUnit) => set({ perUnit })} errors={errors.perUnitMinor} />
-          <MoneyField label={`Rent per month (${money})`} name="flatRent" value={values.flatRent} onChange={(flatRent) => set({ flatRent })} errors={errors.flatRentMinor} hint="Paid on top." />
+          <MoneyField label={t("perUnit", { currency: money })} name="perUnit" value={values.perUnit} onChange={(perUnit) => set({ perUnit })} errors={errors.perUnitMinor} />
+          <MoneyField label={t("rent", { currency: money })} name="flatRent" value={values.flatRent} onChange={(flatRent) => set({ flatRent })} errors={errors.flatRentMinor} hint={t("rentHint")} />
           <MoneyField
-            label={`Minimum per month (${money})`}
+            label={t("minimum", { currency: money })}
             name="minimumGuarantee"
             value={values.minimumGuarantee}
             onChange={(minimumGuarantee) => set({ minimumGuarantee })}
             errors={errors.minimumGuaranteeMinor}
-            hint="The month's commission is at least this."
+            hint={t("minimumHint")}
           />
         </div>
-        <Field label="Contact e-mails" optional errors={errors.contactEmails} hint="Where statements are sent, one per line. The place's host users get them too.">
+        <Field label={t("contacts")} optional errors={errors.contactEmails} hint={t("contactsHint")}>
           {(control) => (
             <textarea
               {...control}
@@ -132,12 +136,12 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
             />
           )}
         </Field>
-        <Field label="Notes" optional errors={errors.notes}>
+        <Field label={t("notes")} optional errors={errors.notes}>
           {(control) => (
             <textarea {...control} name="notes" rows={2} maxLength={2000} value={values.notes} onChange={(e) => set({ notes: e.target.value })} className={`${controlClasses} h-auto resize-y py-2`} />
           )}
         </Field>
-        <DialogActions pending={save.isPending} onCancel={() => openChange(false)} submitLabel="Save contract" />
+        <DialogActions pending={save.isPending} onCancel={() => openChange(false)} submitLabel={t("save")} />
       </form>
     </Modal>
   );
@@ -145,7 +149,7 @@ export function ContractDialog({ trigger, locationId, locationName, from }: { tr
 
 function PercentField({ label, name, value, onChange, errors, hint }: { label: string; name: string; value: string; onChange: (v: string) => void; errors?: string[]; hint?: string }) {
   return (
-    <Field label={`${label} (%)`} errors={errors} hint={hint}>
+    <Field label={label} errors={errors} hint={hint}>
       {(control) => (
         <input {...control} name={name} inputMode="decimal" autoComplete="off" placeholder="15" value={value} onChange={(e) => onChange(e.target.value)} className={`${controlClasses} sm:w-40`} />
       )}

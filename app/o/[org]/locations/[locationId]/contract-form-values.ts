@@ -1,17 +1,18 @@
+import { createTranslator, type useTranslations } from "next-intl";
 import type { FieldErrors } from "~/server/errors";
+import locationsEn from "~/server/i18n/messages/en/locations.json";
+import type { Locale } from "~/server/i18n/locales";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import type { ContractRule } from "../../hosts/contract-words";
 
-/** How the commission part of a contract is computed, as the form offers it. */
+/** How the commission part of a contract is computed, as the form offers it (words: `locations.contractForm.kinds.*`). */
 export const commissionKinds = ["percent", "split", "tiers", "none"] as const;
 export type CommissionKind = (typeof commissionKinds)[number];
 
-export const commissionKindLabels: Record<CommissionKind, string> = {
-  percent: "One rate on sales",
-  split: "Separate cash and cashless rates",
-  tiers: "Tiers by monthly sales",
-  none: "No percentage",
-};
+/** The form's own problem messages, in the reader's language (`useTranslations("locations.contractForm.problems")`). */
+export type ContractFormTexts = ReturnType<typeof useTranslations<"locations.contractForm.problems">>;
+
+const englishTexts: ContractFormTexts = createTranslator({ locale: "en", messages: { locations: locationsEn }, namespace: "locations.contractForm.problems" });
 
 /** The form as typed: decimals in the org's currency and percentages, all as text. */
 export interface ContractFormValues {
@@ -100,13 +101,11 @@ export function formValuesFrom(rule: (ContractRule & { contactEmails?: readonly 
   };
 }
 
-const PERCENT_HINT = "Use a percentage from 0 to 100, like 12.5.";
-
 /**
  * The form's values as the procedure takes them (minor units, basis points), or the fields that
- * cannot be read; the server checks the rest (and these again). Fields of other kinds are left out.
+ * cannot be read, said with `t`; the server checks the rest (and these again). Fields of other kinds are left out.
  */
-export function toSaveFields(values: ContractFormValues, currency: string): { fields: ContractSaveFields; errors: FieldErrors } {
+export function toSaveFields(values: ContractFormValues, currency: string, t: ContractFormTexts = englishTexts, locale?: Locale): { fields: ContractSaveFields; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const fields: ContractSaveFields = {
     effectiveFrom: values.effectiveFrom,
@@ -116,16 +115,16 @@ export function toSaveFields(values: ContractFormValues, currency: string): { fi
   };
   const percent = (key: string, text: string, required: boolean) => {
     const bp = parsePercent(text);
-    if (bp === null && required) errors[key] = ["Enter a percentage."];
-    else if (Number.isNaN(bp)) errors[key] = [PERCENT_HINT];
+    if (bp === null && required) errors[key] = [t("enterPercent")];
+    else if (Number.isNaN(bp)) errors[key] = [t("percentHint")];
     return bp === null || Number.isNaN(bp) ? undefined : bp;
   };
   const money = (key: string, text: string) => {
     const minor = parseMajor(text, currency);
-    if (Number.isNaN(minor)) errors[key] = [amountHint(currency)];
+    if (Number.isNaN(minor)) errors[key] = [amountHint(currency, locale)];
     return minor === null || Number.isNaN(minor) || minor === 0 ? undefined : minor;
   };
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.effectiveFrom)) errors.effectiveFrom = ["Choose the month the contract starts."];
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.effectiveFrom)) errors.effectiveFrom = [t("month")];
   if (values.kind === "percent") fields.percentBp = percent("percentBp", values.percent, true);
   if (values.kind === "split") {
     fields.cashPercentBp = percent("cashPercentBp", values.cashPercent, true);
@@ -134,11 +133,11 @@ export function toSaveFields(values: ContractFormValues, currency: string): { fi
   if (values.kind === "tiers") {
     const tiers: { fromMinor: number; percentBp: number }[] = [];
     const messages: string[] = [];
-    values.tiers.forEach((t, i) => {
-      const fromMinor = i === 0 ? 0 : parseMajor(t.from, currency);
-      const bp = parsePercent(t.percent);
-      if (fromMinor === null || Number.isNaN(fromMinor)) messages.push(`Tier ${i + 1}: ${amountHint(currency)}`);
-      if (bp === null || Number.isNaN(bp)) messages.push(`Tier ${i + 1}: ${PERCENT_HINT}`);
+    values.tiers.forEach((tier, i) => {
+      const fromMinor = i === 0 ? 0 : parseMajor(tier.from, currency);
+      const bp = parsePercent(tier.percent);
+      if (fromMinor === null || Number.isNaN(fromMinor)) messages.push(t("tier", { n: i + 1, problem: amountHint(currency, locale) }));
+      if (bp === null || Number.isNaN(bp)) messages.push(t("tier", { n: i + 1, problem: t("percentHint") }));
       else if (fromMinor !== null && !Number.isNaN(fromMinor)) tiers.push({ fromMinor, percentBp: bp });
     });
     if (messages.length > 0) errors.tiers = messages;

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { LoaderCircle, Send, UserMinus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -23,6 +24,7 @@ export function LocationHosts({ locationId, locationName }: { locationId: string
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("locations.hosts");
   const { data } = useSuspenseQuery(trpc.hostAccess.list.queryOptions({ orgId: org.id, locationId }));
   const [created, setCreated] = useState<CreatedInvitationLink | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.hostAccess.list.queryKey({ orgId: org.id, locationId }) });
@@ -47,42 +49,42 @@ export function LocationHosts({ locationId, locationName }: { locationId: string
   }
 
   return (
-    <Card id="location-hosts" title="Hosts" description={`People of ${locationName} who see its sales, machines and statements in the host portal, and can report a problem.`}>
-      <form onSubmit={submit} noValidate aria-label="Invite a host">
+    <Card id="location-hosts" title={t("title")} description={t("description", { location: locationName })}>
+      <form onSubmit={submit} noValidate aria-label={t("inviteForm")}>
         <FormAlert message={invite.error && !fieldErrors.email ? errorMessageOf(invite.error) : null} className="[&:not(:empty)]:mb-3" />
         <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
-          <TextField label="Host's e-mail" name="email" type="email" autoComplete="off" placeholder="facilities@example.com" required errors={fieldErrors.email} />
+          <TextField label={t("email")} name="email" type="email" autoComplete="off" placeholder={t("emailPlaceholder")} required errors={fieldErrors.email} />
           <Button type="submit" variant="primary" disabled={invite.isPending} className="sm:mt-[26px]">
             {invite.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Send aria-hidden />}
-            Invite host
+            {t("invite")}
           </Button>
         </div>
       </form>
-      {created && <InvitationLink invitation={created} title={`Invitation for ${created.email}`} label="Host invitation link" onDismiss={() => setCreated(null)} />}
+      {created && <InvitationLink invitation={created} title={t("invitationFor", { email: created.email })} label={t("invitationLink")} onDismiss={() => setCreated(null)} />}
 
-      <h3 className="mt-5 mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">People with access</h3>
+      <h3 className="mt-5 mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">{t("people")}</h3>
       {data.hosts.length === 0 ? (
-        <p className={clsx("text-[13px]", muted)}>No host yet. Invite someone above; they see only this place (and others you invite them to).</p>
+        <p className={clsx("text-[13px]", muted)}>{t("none")}</p>
       ) : (
-        <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Hosts">
+        <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label={t("list")}>
           {data.hosts.map((h) => (
             <li key={h.userId} className="flex items-center justify-between gap-3 px-3 py-2 text-[13px]">
               <div className="min-w-0">
                 <p className="truncate font-medium text-zinc-900 dark:text-zinc-100">{h.name ?? h.email}</p>
                 <p className={clsx("truncate text-xs", muted)}>
-                  {h.email} · since <Timestamp date={h.since} timeZone={org.timeZone} dateOnly />
+                  {t.rich("since", { email: h.email, time: () => <Timestamp date={h.since} timeZone={org.timeZone} dateOnly /> })}
                 </p>
               </div>
               <ConfirmDialog
                 trigger={
-                  <Button variant="ghost" size="sm" aria-label={`Remove ${h.name ?? h.email} as host`}>
+                  <Button variant="ghost" size="sm" aria-label={t("removeName", { name: h.name ?? h.email })}>
                     <UserMinus aria-hidden />
-                    <span className="hidden sm:inline">Remove</span>
+                    <span className="hidden sm:inline">{t("remove")}</span>
                   </Button>
                 }
-                title="Remove this host?"
-                description={`${h.name ?? h.email} will no longer see ${locationName} in the host portal. Their other places stay.`}
-                confirmLabel="Remove host"
+                title={t("removeTitle")}
+                description={t("removeDescription", { name: h.name ?? h.email, location: locationName })}
+                confirmLabel={t("removeConfirm")}
                 onConfirm={async () => {
                   await remove.mutateAsync({ orgId: org.id, locationId, userId: h.userId });
                   await refresh();
@@ -95,20 +97,23 @@ export function LocationHosts({ locationId, locationName }: { locationId: string
 
       {pending.length > 0 && (
         <>
-          <h3 className="mt-5 mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">Pending invitations</h3>
+          <h3 className="mt-5 mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">{t("pending")}</h3>
           <FormAlert message={revoke.error ? errorMessageOf(revoke.error) : null} className="[&:not(:empty)]:mb-2" />
-          <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Pending invitations">
+          <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label={t("pending")}>
             {pending.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 px-3 py-2 text-[13px]">
                 <div className="min-w-0">
                   <p className="truncate text-zinc-900 dark:text-zinc-100">{i.email}</p>
                   <p className={clsx("text-xs", muted)}>
-                    <StatusBadge status="pending" /> expires <Timestamp date={i.expiresAt} timeZone={org.timeZone} dateOnly />
+                    {t.rich("expires", {
+                      badge: () => <StatusBadge status="pending" />,
+                      time: () => <Timestamp date={i.expiresAt} timeZone={org.timeZone} dateOnly />,
+                    })}
                   </p>
                 </div>
-                <Button variant="ghost" size="sm" aria-label={`Withdraw the invitation for ${i.email}`} disabled={revoke.isPending} onClick={() => revoke.mutate({ orgId: org.id, invitationId: i.id })}>
+                <Button variant="ghost" size="sm" aria-label={t("withdrawFor", { email: i.email })} disabled={revoke.isPending} onClick={() => revoke.mutate({ orgId: org.id, invitationId: i.id })}>
                   <X aria-hidden />
-                  <span className="hidden sm:inline">Withdraw</span>
+                  <span className="hidden sm:inline">{t("withdraw")}</span>
                 </Button>
               </li>
             ))}

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Power, PowerOff, QrCode, RotateCcwKey } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -26,57 +27,57 @@ export function AccessPanel({ machineId }: { machineId: string }) {
   const trpc = useTRPC();
   const origin = useOrigin();
   const { machine, credentials } = useMachine(machineId);
+  const { currentSince, previousExpiresAt } = credentials;
   const refresh = useRefreshMachine(machineId);
   const [rotated, setRotated] = useState<{ secret: string; previousValidUntil: Date } | null>(null);
   const rotate = useMutation(trpc.machines.rotateSecret.mutationOptions());
   const setDisabled = useMutation(trpc.machines.setDisabled.mutationOptions());
   const manager = hasRole(org.role, "manager");
+  const t = useTranslations("machines.access");
   const disabled = machine.status === "disabled";
   const endpoint = `${origin}${endpointPath(machineId)}`;
 
   return (
-    <Card id="access" title="Machine access" description="Where the machine sends its events and how it signs them.">
+    <Card id="access" title={t("title")} description={t("description")}>
       <dl className="space-y-3 text-[13px]">
         <div>
-          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Machine ID</dt>
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("machineId")}</dt>
           <dd className="mt-0.5 font-mono text-xs break-all text-zinc-900 dark:text-zinc-100">{machineId}</dd>
         </div>
         <div>
-          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Endpoint</dt>
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("endpoint")}</dt>
           <dd className="mt-0.5 font-mono text-xs break-all text-zinc-900 dark:text-zinc-100">{endpoint}</dd>
         </div>
         <div>
-          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Signing secret</dt>
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("secret")}</dt>
           <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">
-            {credentials.currentSince ? (
-              <>
-                Current secret since <Timestamp date={credentials.currentSince} timeZone={org.timeZone} />
-              </>
+            {currentSince ? (
+              t.rich("currentSince", { time: () => <Timestamp date={currentSince} timeZone={org.timeZone} /> })
             ) : (
-              "No secret: rotate to issue one."
+              t("noSecret")
             )}
           </dd>
-          {credentials.previousExpiresAt && (
+          {previousExpiresAt && (
             <dd className="mt-1 text-amber-800 dark:text-amber-300">
-              Previous secret valid until <Timestamp date={credentials.previousExpiresAt} timeZone={org.timeZone} />
+              {t.rich("previousUntil", { time: () => <Timestamp date={previousExpiresAt} timeZone={org.timeZone} /> })}
             </dd>
           )}
         </div>
         <div>
-          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Requests</dt>
-          <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">{disabled ? "Refused: the machine is disabled (403)" : "Accepted when signed"}</dd>
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("requests")}</dt>
+          <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">{disabled ? t("refused") : t("accepted")}</dd>
         </div>
       </dl>
       <div className="mt-3 flex flex-wrap gap-2">
-        <CopyButton text={endpoint} label="Copy endpoint" size="sm" />
+        <CopyButton text={endpoint} label={t("copyEndpoint")} size="sm" />
         <a href={`/o/${org.slug}/machines/${machineId}/sticker.pdf`} className={buttonClasses("secondary", "sm")} download>
           <QrCode aria-hidden />
-          QR sticker (PDF)
+          {t("sticker")}
         </a>
       </div>
       <section aria-labelledby="connect-title" className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <h3 id="connect-title" className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Connect and test
+          {t("connect")}
         </h3>
         <ConnectMachine machineId={machineId} secret={rotated?.secret ?? null} collapsible />
       </section>
@@ -86,12 +87,12 @@ export function AccessPanel({ machineId }: { machineId: string }) {
             trigger={
               <Button size="sm">
                 <RotateCcwKey aria-hidden />
-                Rotate secret
+                {t("rotate")}
               </Button>
             }
-            title={`Rotate the secret of ${machine.name}?`}
-            description="A new secret is issued and shown once. The current one keeps verifying for 24 hours, so the machine can be updated without losing events; after that only the new secret is accepted."
-            confirmLabel="Rotate secret"
+            title={t("rotateTitle", { name: machine.name })}
+            description={t("rotateDescription")}
+            confirmLabel={t("rotate")}
             tone="primary"
             onConfirm={async () => {
               const result = await rotate.mutateAsync({ orgId: org.id, machineId });
@@ -104,12 +105,12 @@ export function AccessPanel({ machineId }: { machineId: string }) {
               trigger={
                 <Button size="sm">
                   <Power aria-hidden />
-                  Enable machine
+                  {t("enable")}
                 </Button>
               }
-              title={`Enable ${machine.name}?`}
-              description="Its signed requests are accepted again; it shows as offline until it next reports."
-              confirmLabel="Enable machine"
+              title={t("enableTitle", { name: machine.name })}
+              description={t("enableDescription")}
+              confirmLabel={t("enable")}
               tone="primary"
               onConfirm={async () => {
                 await setDisabled.mutateAsync({ orgId: org.id, machineId, disabled: false });
@@ -121,12 +122,12 @@ export function AccessPanel({ machineId }: { machineId: string }) {
               trigger={
                 <Button size="sm">
                   <PowerOff aria-hidden />
-                  Disable machine
+                  {t("disable")}
                 </Button>
               }
-              title={`Disable ${machine.name}?`}
-              description="Its requests are refused with 403 (machine_disabled) until you enable it again: no sales, stock or faults are recorded meanwhile. Use it for a stolen or decommissioned machine."
-              confirmLabel="Disable machine"
+              title={t("disableTitle", { name: machine.name })}
+              description={t("disableDescription")}
+              confirmLabel={t("disable")}
               onConfirm={async () => {
                 await setDisabled.mutateAsync({ orgId: org.id, machineId, disabled: true });
                 await refresh();
@@ -138,14 +139,14 @@ export function AccessPanel({ machineId }: { machineId: string }) {
       <Modal
         open={rotated !== null}
         onOpenChange={(open) => !open && setRotated(null)}
-        title="New secret issued"
-        description={`Update ${machine.name} with this secret. This is the only time it is shown.`}
+        title={t("newSecret")}
+        description={t("newSecretDescription", { name: machine.name })}
         keepOpenOnOutsideClick
       >
         {rotated && <MachineCredentials machineId={machineId} secret={rotated.secret} previousValidUntil={rotated.previousValidUntil} />}
         <div className="mt-5 flex justify-end border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <Button variant="primary" onClick={() => setRotated(null)}>
-            I have saved the secret
+            {t("savedSecret")}
           </Button>
         </div>
       </Modal>

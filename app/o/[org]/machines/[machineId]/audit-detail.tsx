@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Download, TriangleAlert } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { Modal } from "~/app/_components/ui/modal";
 import { Skeleton } from "~/app/_components/ui/skeleton";
@@ -10,9 +11,9 @@ import { Timestamp } from "~/app/_components/ui/timestamp";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
-import { qualityLabel } from "~/server/audits/contract";
-import { CrcBadge } from "../../audits/audit-badges";
-import { auditSourceLabels, formatAuditAmount, formatFileSize, missedBySlot, missedSentence, type AuditFull } from "../../audits/audit-format";
+import { CrcBadge, useQualityLabel } from "../../audits/audit-badges";
+import { formatAuditAmount, formatFileSize, missedBySlot, useAuditSourceLabel, useMissedSentence, type AuditFull } from "../../audits/audit-format";
+import { useFormat } from "~/app/_components/i18n/format";
 import { AuditCountersTable, AuditSalesTable } from "./audit-sales-table";
 
 /** One audit in a dialog: its figures, sales since the read before, quality notes and the file itself. */
@@ -21,18 +22,19 @@ export function AuditDetailModal({ auditId, onClose }: { auditId: string | null;
   const trpc = useTRPC();
   const audit = useQuery(trpc.audits.get.queryOptions({ orgId: org.id, auditId: auditId ?? "" }, { enabled: auditId !== null }));
   const data = audit.data && audit.data.id === auditId ? audit.data : null;
+  const t = useTranslations("machines.audit");
   return (
     <Modal
       open={auditId !== null}
       onOpenChange={(open) => !open && onClose()}
-      title={data ? `Audit of ${data.machineName}` : "Audit"}
+      title={data ? t("title", { machine: data.machineName }) : t("untitled")}
       description={data ? <Timestamp date={data.readAt} timeZone={org.timeZone} /> : undefined}
       wide
     >
       {audit.isError ? (
         <FormAlert message={errorMessageOf(audit.error)} />
       ) : !data ? (
-        <div role="status" aria-label="Loading" className="space-y-3">
+        <div role="status" aria-label={t("loading")} className="space-y-3">
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-40 w-full" />
         </div>
@@ -49,7 +51,12 @@ const h3 = "mb-2 text-[13px] font-semibold text-zinc-900 dark:text-zinc-100";
 
 function AuditDetail({ audit }: { audit: AuditFull }) {
   const org = useOrg();
-  const money = (minor: number | null) => formatAuditAmount(minor, audit.decimals, audit.currency);
+  const t = useTranslations("machines.audit");
+  const sourceLabel = useAuditSourceLabel();
+  const missedSentence = useMissedSentence();
+  const qualityLabel = useQualityLabel();
+  const { locale } = useFormat();
+  const money = (minor: number | null) => formatAuditAmount(minor, audit.decimals, audit.currency, locale);
   const missed = missedBySlot(audit.sales);
   const unmapped = audit.sales.filter((s) => s.slotCode === null).length;
   const fileName = audit.fileName ?? `audit-${audit.id}.dex`;
@@ -57,7 +64,7 @@ function AuditDetail({ audit }: { audit: AuditFull }) {
     <div className="space-y-5">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">
         <div>
-          <dt className={dt}>Machine</dt>
+          <dt className={dt}>{t("machine")}</dt>
           <dd className={dd}>
             <Link href={`/o/${org.slug}/machines/${audit.machineId}`} className="font-medium hover:underline">
               {audit.machineName}
@@ -65,43 +72,42 @@ function AuditDetail({ audit }: { audit: AuditFull }) {
           </dd>
         </div>
         <div>
-          <dt className={dt}>Machine clock</dt>
-          <dd className={`${dd} font-mono text-xs`}>{audit.readAtLocal?.replace("T", " ") ?? "Not given"}</dd>
+          <dt className={dt}>{t("clock")}</dt>
+          <dd className={`${dd} font-mono text-xs`}>{audit.readAtLocal?.replace("T", " ") ?? t("notGiven")}</dd>
         </div>
         <div>
-          <dt className={dt}>Source</dt>
+          <dt className={dt}>{t("source")}</dt>
           <dd className={dd}>
-            {auditSourceLabels[audit.source]}
-            {audit.uploadedByName ? ` by ${audit.uploadedByName}` : ""}
+            {audit.uploadedByName ? t("sourceBy", { source: sourceLabel(audit.source), name: audit.uploadedByName }) : sourceLabel(audit.source)}
           </dd>
         </div>
         <div>
-          <dt className={dt}>Paid vends</dt>
+          <dt className={dt}>{t("paidVends")}</dt>
           <dd className={`${dd} tabular`}>
             {audit.paidCount ?? "—"} · {money(audit.paidValueMinor)}
           </dd>
         </div>
         <div>
-          <dt className={dt}>Cash</dt>
+          <dt className={dt}>{t("cash")}</dt>
           <dd className={`${dd} tabular`}>{money(audit.cashSalesMinor)}</dd>
         </div>
         <div>
-          <dt className={dt}>Cashless</dt>
+          <dt className={dt}>{t("cashless")}</dt>
           <dd className={`${dd} tabular`}>{money(audit.cashlessSalesMinor)}</dd>
         </div>
         <div>
-          <dt className={dt}>Serial · model</dt>
+          <dt className={dt}>{t("serialModel")}</dt>
           <dd className={`${dd} break-words`}>
-            <span className="font-mono text-xs">{audit.machineSerial ?? "None"}</span>
+            <span className="font-mono text-xs">{audit.machineSerial ?? t("none")}</span>
             {audit.details.machineModel ? ` · ${audit.details.machineModel}` : ""}
           </dd>
         </div>
         <div>
-          <dt className={dt}>Previous read (machine)</dt>
-          <dd className={`${dd} font-mono text-xs`}>{audit.details.previousReadAt?.replace("T", " ") ?? "Not given"}</dd>
+          <dt className={dt}>{t("previousRead")}</dt>
+          <dd className={`${dd} font-mono text-xs`}>{audit.details.previousReadAt?.replace("T", " ") ?? t("notGiven")}</dd>
         </div>
         <div>
-          <dt className={dt}>File</dt>
+          <dt className={dt}>{t("file")}</dt>
           <dd className={`${dd} flex flex-wrap items-center gap-1.5`}>
             <CrcBadge crc={audit.crc} />
             <span className="tabular text-xs text-zinc-500">{formatFileSize(audit.sizeBytes)}</span>
@@ -109,12 +115,11 @@ function AuditDetail({ audit }: { audit: AuditFull }) {
         </div>
       </dl>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Amounts as the file counts them ({audit.decimals} {audit.decimals === 1 ? "decimal" : "decimals"}
-        {audit.currency ? `, ${audit.currency}` : ", no currency given"}); counters run since the machine was initialised.
+        {audit.currency ? t("amounts", { decimals: audit.decimals, currency: audit.currency }) : t("amountsNoCurrency", { decimals: audit.decimals })}
       </p>
 
       {(missed.length > 0 || unmapped > 0) && (
-        <ul aria-label="Reconciliation" className="space-y-1.5">
+        <ul aria-label={t("reconciliation")} className="space-y-1.5">
           {missed.map((m) => (
             <li key={m.slot} className="flex items-start gap-2 rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:bg-red-500/10 dark:text-red-200">
               <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
@@ -124,21 +129,21 @@ function AuditDetail({ audit }: { audit: AuditFull }) {
           {unmapped > 0 && (
             <li className="flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-[13px] text-amber-800 dark:bg-amber-500/10 dark:text-amber-200">
               <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-              {unmapped} {unmapped === 1 ? "selection is" : "selections are"} not mapped to a slot: map them in the selection map to compare with telemetry.
+              {t("unmapped", { count: unmapped })}
             </li>
           )}
         </ul>
       )}
 
-      <section aria-label="Sales since the previous read">
-        <h3 className={h3}>Sales since the previous read</h3>
+      <section aria-label={t("salesSince")}>
+        <h3 className={h3}>{t("salesSince")}</h3>
         <AuditSalesTable audit={audit} />
       </section>
 
-      <section aria-label="Quality notes">
-        <h3 className={h3}>Quality notes</h3>
+      <section aria-label={t("qualityNotes")}>
+        <h3 className={h3}>{t("qualityNotes")}</h3>
         {audit.quality.length === 0 ? (
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">None: the file reads cleanly and agrees with the machine&apos;s other audits.</p>
+          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{t("qualityNone")}</p>
         ) : (
           <ul className="space-y-1.5">
             {audit.quality.map((q, i) => (
@@ -151,26 +156,26 @@ function AuditDetail({ audit }: { audit: AuditFull }) {
         )}
       </section>
 
-      <section aria-label="Counters per selection">
-        <h3 className={h3}>Counters since initialisation</h3>
+      <section aria-label={t("counters")}>
+        <h3 className={h3}>{t("countersTitle")}</h3>
         <AuditCountersTable audit={audit} />
       </section>
 
-      <section aria-label="Raw file">
+      <section aria-label={t("rawFile")}>
         <div className="mb-2 flex items-center justify-between gap-2">
-          <h3 className="text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">The file as received</h3>
+          <h3 className="text-[13px] font-semibold text-zinc-900 dark:text-zinc-100">{t("asReceived")}</h3>
           <a
             href={`data:application/octet-stream;base64,${btoa(audit.rawText)}`}
             download={fileName}
             className="inline-flex items-center gap-1.5 text-[13px] font-medium text-brand-600 hover:underline dark:text-brand-500"
           >
             <Download aria-hidden className="size-4" />
-            Download {fileName}
+            {t("download", { file: fileName })}
           </a>
         </div>
         <pre
           tabIndex={0}
-          aria-label={`Raw text of ${fileName}`}
+          aria-label={t("rawText", { file: fileName })}
           className="max-h-64 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
         >
           {audit.rawText}

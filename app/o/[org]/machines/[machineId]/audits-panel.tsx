@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { FileText, TriangleAlert, Upload } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClasses } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -15,7 +16,8 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { hasRole } from "~/server/tenancy/contract";
 import { CrcBadge, NotesCount, QualityChip } from "../../audits/audit-badges";
-import { auditSourceLabels, formatAuditAmount, missedBySlot, missedSentence } from "../../audits/audit-format";
+import { formatAuditAmount, missedBySlot, useAuditSourceLabel, useMissedSentence } from "../../audits/audit-format";
+import { useFormat } from "~/app/_components/i18n/format";
 import { AuditDetailModal } from "./audit-detail";
 import { machineAuditsInput } from "./audits-query";
 import { CoinTubes } from "./coin-tubes";
@@ -34,18 +36,22 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
   const { data: list } = useSuspenseQuery(trpc.audits.list.queryOptions(machineAuditsInput(org.id, machineId)));
   const [open, setOpen] = useState<string | null>(null);
   const canUpload = hasRole(org.role, "technician");
+  const t = useTranslations("machines.audits");
+  const sourceLabel = useAuditSourceLabel();
+  const missedSentence = useMissedSentence();
+  const { locale } = useFormat();
   const uploadLink = (
     <Link href={`/o/${org.slug}/audits`} className={buttonClasses("secondary", "sm")}>
       <Upload aria-hidden />
-      Upload audits
+      {t("upload")}
     </Link>
   );
 
   if (summary.audits === 0) {
     return (
-      <Card id="audits" title="Audits" description="The machine's own counters (DEX / EVA-DTS), to check what telemetry reported.">
-        <EmptyState icon={<FileText />} title="No audits yet" action={canUpload ? uploadLink : undefined}>
-          Upload an audit file or let the machine send its audits. Each read is compared with the one before and with telemetry.
+      <Card id="audits" title={t("title")} description={t("emptyDescription")}>
+        <EmptyState icon={<FileText />} title={t("none")} action={canUpload ? uploadLink : undefined}>
+          {t("noneText")}
         </EmptyState>
       </Card>
     );
@@ -58,18 +64,17 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
         <Card
           id="audits"
           className="min-w-0 lg:col-span-2"
-          title="Audits"
-          description={
-            <>
-              <span className="tabular">{summary.audits}</span> {summary.audits === 1 ? "audit" : "audits"}, last read{" "}
-              <RelativeTime date={summary.lastReadAt} timeZone={org.timeZone} />.
-            </>
-          }
+          title={t("title")}
+          description={t.rich("summary", {
+            count: summary.audits,
+            n: (chunks) => <span className="tabular">{chunks}</span>,
+            time: () => <RelativeTime date={summary.lastReadAt} timeZone={org.timeZone} />,
+          })}
           actions={canUpload ? uploadLink : undefined}
           bodyClassName="p-0"
         >
           {missed.length > 0 && (
-            <ul aria-label="Reconciliation with telemetry" className="space-y-1.5 border-b border-zinc-200 p-3 dark:border-zinc-800">
+            <ul aria-label={t("reconciliation")} className="space-y-1.5 border-b border-zinc-200 p-3 dark:border-zinc-800">
               {missed.map((m) => (
                 <li key={m.slot} className="flex items-start gap-2 rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:bg-red-500/10 dark:text-red-200">
                   <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
@@ -79,26 +84,26 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
             </ul>
           )}
           <div className="relative overflow-x-auto">
-            <table className={tableClasses} aria-label="Latest audits">
+            <table className={tableClasses} aria-label={t("latest")}>
               <thead className={theadClasses}>
                 <tr>
                   <th scope="col" className={th}>
-                    Read
+                    {t("read")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Paid vends
+                    {t("paidVends")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Cash · cashless
+                    {t("cashCashless")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Since last
+                    {t("sinceLast")}
                   </th>
                   <th scope="col" className={th}>
-                    Checks
+                    {t("checks")}
                   </th>
                   <th scope="col" className={th}>
-                    <span className="sr-only">Details</span>
+                    <span className="sr-only">{t("details")}</span>
                   </th>
                 </tr>
               </thead>
@@ -107,19 +112,19 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
                   <tr key={a.id} className={rowClasses}>
                     <td className={clsx(cellClasses, "whitespace-nowrap")}>
                       <Timestamp date={a.readAt} timeZone={org.timeZone} className="tabular" />
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{auditSourceLabels[a.source]}</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{sourceLabel(a.source)}</span>
                     </td>
                     <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
                       {a.paidCount ?? "—"}
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatAuditAmount(a.paidValueMinor, a.decimals, a.currency)}</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatAuditAmount(a.paidValueMinor, a.decimals, a.currency, locale)}</span>
                     </td>
                     <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-                      {formatAuditAmount(a.cashSalesMinor, a.decimals, a.currency)}
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatAuditAmount(a.cashlessSalesMinor, a.decimals, a.currency)}</span>
+                      {formatAuditAmount(a.cashSalesMinor, a.decimals, a.currency, locale)}
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatAuditAmount(a.cashlessSalesMinor, a.decimals, a.currency, locale)}</span>
                     </td>
                     <td className={clsx(cellClasses, "tabular text-right whitespace-nowrap")}>
-                      {a.unitsSinceLast === null ? <span className="text-zinc-500 dark:text-zinc-400">First read</span> : `${a.unitsSinceLast} units`}
-                      {a.missedVends > 0 && <span className="block text-xs font-semibold text-red-600 dark:text-red-400">missed {a.missedVends}</span>}
+                      {a.unitsSinceLast === null ? <span className="text-zinc-500 dark:text-zinc-400">{t("firstRead")}</span> : t("units", { count: a.unitsSinceLast })}
+                      {a.missedVends > 0 && <span className="block text-xs font-semibold text-red-600 dark:text-red-400">{t("missed", { count: a.missedVends })}</span>}
                     </td>
                     <td className={cellClasses}>
                       <span className="flex flex-wrap items-center gap-1.5">
@@ -128,8 +133,8 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
                       </span>
                     </td>
                     <td className={clsx(cellClasses, "text-right")}>
-                      <Button size="sm" variant="ghost" onClick={() => setOpen(a.id)} aria-label={`Details of the audit read ${a.readAtLocal?.replace("T", " ") ?? a.id}`}>
-                        Details
+                      <Button size="sm" variant="ghost" onClick={() => setOpen(a.id)} aria-label={t("detailsOf", { read: a.readAtLocal?.replace("T", " ") ?? a.id })}>
+                        {t("details")}
                       </Button>
                     </td>
                   </tr>
@@ -140,17 +145,17 @@ export function AuditsPanel({ machineId }: { machineId: string }) {
           {summary.audits > list.items.length && (
             <p className="border-t border-zinc-200 px-4 py-2.5 text-xs dark:border-zinc-800">
               <Link href={`/o/${org.slug}/audits?machine=${machineId}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-                All {summary.audits} audits of this machine
+                {t("all", { count: summary.audits })}
               </Link>
             </p>
           )}
         </Card>
         <div className="min-w-0 space-y-6">
-          <Card id="audit-quality" title="Audit data quality" description="What looked wrong in this machine's audit files, over all of them.">
+          <Card id="audit-quality" title={t("quality")} description={t("qualityDescription")}>
             {summary.qualityByCode.length === 0 ? (
-              <p className="text-[13px] text-zinc-500 dark:text-zinc-400">No notes: every file read cleanly.</p>
+              <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{t("noNotes")}</p>
             ) : (
-              <ul aria-label="Quality notes by kind" className="flex flex-wrap gap-1.5">
+              <ul aria-label={t("qualityByKind")} className="flex flex-wrap gap-1.5">
                 {summary.qualityByCode.map((q) => (
                   <li key={q.code}>
                     <QualityChip code={q.code} count={q.count} />

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Card } from "~/app/_components/ui/card";
 import { cellClasses, rowClasses, tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { formatAuditAmount } from "../../audits/audit-format";
@@ -13,42 +15,44 @@ const th = "px-3 py-2 font-medium whitespace-nowrap";
 
 /** The coin changer's tubes at the newest read: coin, how many, what they hold. */
 export function CoinTubes({ tubes, decimals, currency }: { tubes: Tube[]; decimals: number; currency: string | null }) {
-  const total = tubes.reduce((n, t) => n + (t.coinValueMinor ?? 0) * (t.count ?? 0), 0);
+  const t = useTranslations("machines.coinTubes");
+  const { locale } = useFormat();
+  const total = tubes.reduce((n, tube) => n + (tube.coinValueMinor ?? 0) * (tube.count ?? 0), 0);
   return (
     <Card
       id="coin-tubes"
-      title="Coin tubes"
-      description={<>At the newest read: {formatAuditAmount(total, decimals, currency)} in change.</>}
+      title={t("title")}
+      description={t("description", { amount: formatAuditAmount(total, decimals, currency, locale) })}
       bodyClassName="p-0"
     >
-      <table className={tableClasses} aria-label="Coin tubes">
+      <table className={tableClasses} aria-label={t("title")}>
         <thead className={theadClasses}>
           <tr>
             <th scope="col" className={th}>
-              Tube
+              {t("tube")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Coin
+              {t("coin")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Coins
+              {t("coins")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Value
+              {t("value")}
             </th>
           </tr>
         </thead>
         <tbody>
-          {tubes.map((t, i) => (
-            <tr key={`${t.tube ?? ""}-${i}`} className={rowClasses}>
+          {tubes.map((tube, i) => (
+            <tr key={`${tube.tube ?? ""}-${i}`} className={rowClasses}>
               <td className={cellClasses}>
-                {t.tube ?? i + 1}
-                {t.full && <span className="ml-1.5 text-xs text-zinc-500">full</span>}
+                {tube.tube ?? i + 1}
+                {tube.full && <span className="ml-1.5 text-xs text-zinc-500">{t("full")}</span>}
               </td>
-              <td className={`${cellClasses} tabular text-right whitespace-nowrap`}>{formatAuditAmount(t.coinValueMinor, decimals, null)}</td>
-              <td className={`${cellClasses} tabular text-right`}>{t.count ?? "—"}</td>
+              <td className={`${cellClasses} tabular text-right whitespace-nowrap`}>{formatAuditAmount(tube.coinValueMinor, decimals, null, locale)}</td>
+              <td className={`${cellClasses} tabular text-right`}>{tube.count ?? "—"}</td>
               <td className={`${cellClasses} tabular text-right whitespace-nowrap`}>
-                {t.coinValueMinor !== null && t.count !== null ? formatAuditAmount(t.coinValueMinor * t.count, decimals, currency) : "—"}
+                {tube.coinValueMinor !== null && tube.count !== null ? formatAuditAmount(tube.coinValueMinor * tube.count, decimals, currency, locale) : "—"}
               </td>
             </tr>
           ))}

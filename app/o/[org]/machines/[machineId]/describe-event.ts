@@ -1,8 +1,9 @@
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useTranslations } from "next-intl";
+import { useFormat, type Format } from "~/app/_components/i18n/format";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import type { RouterOutputs } from "~/app/_trpc/types";
 import { isTestEvent } from "~/server/fleet/contract";
-import { formatMoney } from "~/server/money";
-import { formatSignal, formatTemperature } from "../machine-figures-format";
+import { useTelemetryFormat, type TelemetryFormat } from "../machine-figures-format";
 
 export type MachineEventRow = RouterOutputs["machines"]["events"]["events"][number];
 
@@ -15,31 +16,38 @@ export function eventsInput(orgId: string, machineId: string, types?: readonly s
   return { orgId, machineId, limit: 20, ...(types ? { types: [...types] } : {}) };
 }
 
-/** The timeline's filter: kinds of events, each a set of protocol event types. */
+/** The timeline's filter: kinds of events, each a set of protocol event types (words: `machines.events.kinds.*`). */
 export const eventKinds = [
-  { value: "vends", label: "Vends", types: ["vend.succeeded", "vend.failed"] },
-  { value: "faults", label: "Faults", types: ["machine.fault", "machine.fault_cleared"] },
-  { value: "restocks", label: "Restocks", types: ["inventory.restocked"] },
-  { value: "cash", label: "Cash collections", types: ["cash.collected"] },
-  { value: "heartbeats", label: "Heartbeats", types: ["machine.heartbeat"] },
+  { value: "vends", types: ["vend.succeeded", "vend.failed"] },
+  { value: "faults", types: ["machine.fault", "machine.fault_cleared"] },
+  { value: "restocks", types: ["inventory.restocked"] },
+  { value: "cash", types: ["cash.collected"] },
+  { value: "heartbeats", types: ["machine.heartbeat"] },
 ] as const;
 
 export type EventKind = (typeof eventKinds)[number]["value"];
 
 export type EventTone = "sale" | "failure" | "fault" | "ok" | "quiet";
 
-const failureReasons: Record<string, string> = {
-  dispense_failed: "did not dispense",
-  jammed: "jammed",
-  sold_out: "sold out",
-  timeout: "timed out",
-  other: "other reason",
-};
+const failureReasons = ["dispense_failed", "jammed", "sold_out", "timeout", "other"] as const;
+const isFailureReason = (reason: string): reason is (typeof failureReasons)[number] => (failureReasons as readonly string[]).includes(reason);
+
+/** What an event is said with: the messages, numbers and money, telemetry and payment methods of the reader's language. */
+export interface EventWords {
+  t: ReturnType<typeof useTranslations<"machines.events">>;
+  f: Format;
+  telemetry: TelemetryFormat;
+  method: (method: string) => string;
+}
+
+export function useEventWords(): EventWords {
+  return { t: useTranslations("machines.events"), f: useFormat(), telemetry: useTelemetryFormat(), method: usePaymentMethodLabel() };
+}
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
-function vendParts(data: Record<string, unknown>, productOf: (slot: string) => string | undefined): string[] {
+function vendParts(data: Record<string, unknown>, productOf: (slot: string) => string | undefined, { f, method: methodLabel }: EventWords): string[] {
   const slot = str(data.slot) ?? "?";
   const price = num(data.priceMinor);
   const currency = str(data.currency);
@@ -47,8 +55,8 @@ function vendParts(data: Record<string, unknown>, productOf: (slot: string) => s
   return [
     slot,
     productOf(slot),
-    price !== undefined && currency ? formatMoney(price, currency) : undefined,
-    method ? paymentMethodLabel(method).toLowerCase() : undefined,
+    price !== undefined && currency ? f.money(price, currency) : undefined,
+    method ? methodLabel(method).toLowerCase() : undefined,
   ].filter((p): p is string => Boolean(p));
 }
 
@@ -59,28 +67,30 @@ function vendParts(data: Record<string, unknown>, productOf: (slot: string) => s
 export function describeEvent(
   event: Pick<MachineEventRow, "type" | "data"> & { eventId?: string },
   productOf: (slot: string) => string | undefined,
+  words: EventWords,
 ): { summary: string; detail?: string; tone: EventTone } {
+  const { t, f, telemetry } = words;
   const data = event.data ?? {};
   switch (event.type) {
     case "vend.succeeded":
-      return { summary: `Vend ${vendParts(data, productOf).join(" · ")}`, tone: "sale" };
+      return { summary: t("vend", { details: vendParts(data, productOf, words).join(" · ") }), tone: "sale" };
     case "vend.failed": {
       const reason = str(data.reason);
       return {
-        summary: `Failed vend ${vendParts(data, productOf).join(" · ")}`,
-        detail: reason ? `Reason: ${failureReasons[reason] ?? reason}` : undefined,
+        summary: t("failedVend", { details: vendParts(data, productOf, words).join(" · ") }),
+        detail: reason ? t("reason", { reason: isFailureReason(reason) ? t(`reasons.${reason}`) : reason }) : undefined,
         tone: "failure",
       };
     }
     case "machine.fault":
-      return { summary: `Fault ${str(data.code) ?? "?"} (${str(data.severity) ?? "unknown severity"})`, detail: str(data.message), tone: "fault" };
+      return { summary: t("fault", { code: str(data.code) ?? "?", severity: str(data.severity) ?? t("unknownSeverity") }), detail: str(data.message), tone: "fault" };
     case "machine.fault_cleared":
-      return { summary: `Fault ${str(data.code) ?? "?"} cleared`, tone: "ok" };
+      return { summary: t("faultCleared", { code: str(data.code) ?? "?" }), tone: "ok" };
     case "inventory.restocked": {
       const slots = Array.isArray(data.slots) ? (data.slots as { slot?: unknown; quantity?: unknown }[]) : [];
       const list = slots.slice(0, 8).map((s) => `${str(s.slot) ?? "?"}: ${num(s.quantity) ?? "?"}`);
       return {
-        summary: `Restocked ${slots.length} ${slots.length === 1 ? "slot" : "slots"}`,
+        summary: t("restocked", { count: slots.length }),
         detail: list.length > 0 ? `${list.join(", ")}${slots.length > list.length ? ", …" : ""}` : undefined,
         tone: "ok",
       };
@@ -88,20 +98,20 @@ export function describeEvent(
     case "cash.collected": {
       const amount = num(data.amountMinor);
       const currency = str(data.currency);
-      return { summary: `Cash collected${amount !== undefined && currency ? ` ${formatMoney(amount, currency)}` : ""}`, tone: "quiet" };
+      return { summary: amount !== undefined && currency ? t("cashCollectedAmount", { amount: f.money(amount, currency) }) : t("cashCollected"), tone: "quiet" };
     }
     case "machine.heartbeat": {
       const temperature = num(data.temperatureC);
       const signal = num(data.signalDbm);
       const details = [
-        signal !== undefined ? `signal ${formatSignal(signal)}` : undefined,
-        data.doorOpen === true ? "door open" : data.doorOpen === false ? "door closed" : undefined,
-        str(data.firmware) ? `firmware ${str(data.firmware)}` : undefined,
+        signal !== undefined ? t("signal", { signal: telemetry.signal(signal) }) : undefined,
+        data.doorOpen === true ? t("doorOpen") : data.doorOpen === false ? t("doorClosed") : undefined,
+        str(data.firmware) ? t("firmware", { version: str(data.firmware)! }) : undefined,
       ].filter(Boolean);
       // A test the operator sent from VendOps with the machine's credentials, not the machine itself.
-      if (event.eventId && isTestEvent(event.eventId)) return { summary: "Test heartbeat", detail: "sent from VendOps with this machine's secret", tone: "quiet" };
+      if (event.eventId && isTestEvent(event.eventId)) return { summary: t("testHeartbeat"), detail: t("testDetail"), tone: "quiet" };
       return {
-        summary: `Heartbeat${temperature !== undefined ? ` ${formatTemperature(temperature)}` : ""}`,
+        summary: temperature !== undefined ? t("heartbeatTemperature", { temperature: telemetry.temperature(temperature) }) : t("heartbeat"),
         detail: details.length > 0 ? details.join(" · ") : undefined,
         tone: "quiet",
       };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -17,6 +18,7 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
   const org = useOrg();
   const trpc = useTRPC();
   const { machine } = useMachine(machineId);
+  const t = useTranslations("machines.edit");
   const refresh = useRefreshMachine(machineId);
   const current: MachineValues = { name: machine.name, serial: machine.serial, model: machine.model, locationId: machine.locationId ?? "" };
   const [open, setOpen] = useState(false);
@@ -49,9 +51,9 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
   }
 
   return (
-    <Modal open={open} onOpenChange={openChange} trigger={trigger} title="Edit machine" description="The machine keeps its id and its secret.">
+    <Modal open={open} onOpenChange={openChange} trigger={trigger} title={t("title")} description={t("description")}>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert message={hasErrors ? "Check the highlighted fields." : errorMessageOf(update.error)} />
+        <FormAlert message={hasErrors ? t("checkFields") : errorMessageOf(update.error)} />
         <MachineFields
           values={values}
           errors={errors}
@@ -60,7 +62,7 @@ export function EditMachineDialog({ machineId, trigger }: { machineId: string; t
             setValues((v) => ({ ...v, ...change }));
           }}
         />
-        <DialogActions pending={update.isPending} onCancel={() => openChange(false)} submitLabel="Save changes" />
+        <DialogActions pending={update.isPending} onCancel={() => openChange(false)} submitLabel={t("save")} />
       </form>
     </Modal>
   );

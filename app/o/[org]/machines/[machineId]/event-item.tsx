@@ -1,10 +1,11 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { Activity, Banknote, CircleCheck, CircleX, Coins, PackagePlus, TriangleAlert } from "lucide-react";
 import { useOrg } from "~/app/_components/org/org-context";
 import { Timestamp } from "~/app/_components/ui/timestamp";
-import { describeEvent, type EventTone, type MachineEventRow } from "./describe-event";
+import { describeEvent, useEventWords, type EventTone, type MachineEventRow } from "./describe-event";
 
 const icons: Record<string, typeof Activity> = {
   "vend.succeeded": Coins,
@@ -27,7 +28,9 @@ const tones: Record<EventTone, string> = {
 /** One event of the machine's timeline, in words, with when it happened on the machine's clock. */
 export function EventItem({ event, productOf }: { event: MachineEventRow; productOf: (slot: string) => string | undefined }) {
   const org = useOrg();
-  const { summary, detail, tone } = describeEvent(event, productOf);
+  const t = useTranslations("machines.events");
+  const words = useEventWords();
+  const { summary, detail, tone } = describeEvent(event, productOf, words);
   const Icon = icons[event.type] ?? Activity;
   return (
     <li className="flex items-start gap-3 px-4 py-2.5 text-[13px]">
@@ -38,7 +41,7 @@ export function EventItem({ event, productOf }: { event: MachineEventRow; produc
         <p className="text-zinc-900 dark:text-zinc-100">{summary}</p>
         {detail && <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{detail}</p>}
         {event.recordedBy !== null ? (
-          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Recorded in the app by {event.recordedBy}</p>
+          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{t("recordedBy", { name: event.recordedBy })}</p>
         ) : (
           <p className="mt-0.5 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{event.eventId}</p>
         )}

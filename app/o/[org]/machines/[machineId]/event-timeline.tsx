@@ -2,6 +2,7 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { History, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -20,6 +21,8 @@ import { usePlanogram } from "./use-machine";
 export function EventTimeline({ machineId }: { machineId: string }) {
   const org = useOrg();
   const trpc = useTRPC();
+  const t = useTranslations("machines.events");
+  const kindOptions = eventKinds.map((k) => ({ value: k.value, label: t(`kinds.${k.value}`) }));
   const [kind, setKind] = useState<EventKind | null>(null);
   const shownKind = useDeferredValue(kind);
   const types = eventKinds.find((k) => k.value === shownKind)?.types;
@@ -38,24 +41,22 @@ export function EventTimeline({ machineId }: { machineId: string }) {
   return (
     <Card
       id="events"
-      title="Events"
-      description="What the machine reported, newest first; times are the machine's clock."
+      title={t("title")}
+      description={t("description")}
       bodyClassName="p-0"
       actions={
         <div className="flex items-center gap-2">
-          {loading && <LoaderCircle aria-label="Loading" className="size-4 animate-spin text-zinc-500" />}
-          <FilterChip label="Type" value={kind} options={eventKinds} onChange={setKind} />
+          {loading && <LoaderCircle aria-label={t("loading")} className="size-4 animate-spin text-zinc-500" />}
+          <FilterChip label={t("type")} value={kind} options={kindOptions} onChange={setKind} />
         </div>
       }
     >
       {events.length === 0 ? (
-        <EmptyState icon={<History />} title={kind ? "No events of this type" : "No events yet"} className="m-4">
-          {kind
-            ? "Remove the filter to see everything the machine reported."
-            : "Once the machine sends its first signed request, heartbeats, vends, restocks and faults appear here."}
+        <EmptyState icon={<History />} title={kind ? t("noneOfType") : t("none")} className="m-4">
+          {kind ? t("noneOfTypeText") : t("noneText")}
         </EmptyState>
       ) : (
-        <ol aria-label="Machine events" aria-busy={loading} className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <ol aria-label={t("list")} aria-busy={loading} className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {events.map((event) => (
             <EventItem key={event.eventId} event={event} productOf={productOf} />
           ))}
@@ -66,7 +67,7 @@ export function EventTimeline({ machineId }: { machineId: string }) {
         <div className="flex justify-center border-t border-zinc-200 p-3 dark:border-zinc-800">
           <Button size="sm" onClick={() => timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
             {timeline.isFetchingNextPage && <LoaderCircle aria-hidden className="animate-spin" />}
-            {timeline.isFetchingNextPage ? "Loading…" : "Load more"}
+            {timeline.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
           </Button>
         </div>
       )}

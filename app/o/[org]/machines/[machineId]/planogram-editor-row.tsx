@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { controlClasses } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { cellClasses } from "~/app/_components/ui/table-styles";
@@ -32,10 +33,12 @@ export function PlanogramEditorRow({
   onChange: (change: Partial<SlotDraft>) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("machines.editor");
   const n = index + 1;
   const idOf = (field: SlotField) => `${draft.key}-${field}-error`;
-  const control = (field: SlotField, label: string) => ({
-    "aria-label": `Slot ${n} ${label}`,
+  const labels = { code: "slotCode", productId: "slotProduct", capacity: "slotCapacity", parLevel: "slotParLevel", price: "slotPrice" } as const satisfies Record<SlotField, string>;
+  const control = (field: SlotField) => ({
+    "aria-label": t(labels[field], { n }),
     "aria-invalid": problems?.[field] ? (true as const) : undefined,
     "aria-describedby": problems?.[field] ? idOf(field) : undefined,
   });
@@ -47,7 +50,7 @@ export function PlanogramEditorRow({
       <tr className={clsx(rowClass, fields.length === 0 && "border-b")}>
         <td className={cellClasses}>
           <input
-            {...control("code", "code")}
+            {...control("code")}
             value={draft.code}
             onChange={(e) => onChange({ code: e.target.value.toUpperCase() })}
             autoComplete="off"
@@ -58,14 +61,14 @@ export function PlanogramEditorRow({
         </td>
         <td className={cellClasses}>
           <NativeSelect
-            {...control("productId", "product")}
+            {...control("productId")}
             size="sm"
             value={draft.productId}
             disabled={productsLoading}
             onChange={(e) => onChange({ productId: e.target.value })}
             className="w-72"
           >
-            <option value="">{productsLoading ? "Loading products…" : "Empty (no product)"}</option>
+            <option value="">{productsLoading ? t("loadingProducts") : t("emptySlot")}</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -75,7 +78,7 @@ export function PlanogramEditorRow({
         </td>
         <td className={cellClasses}>
           <input
-            {...control("capacity", "capacity")}
+            {...control("capacity")}
             inputMode="numeric"
             value={draft.capacity}
             onChange={(e) => onChange({ capacity: e.target.value })}
@@ -84,7 +87,7 @@ export function PlanogramEditorRow({
         </td>
         <td className={cellClasses}>
           <input
-            {...control("parLevel", "par level")}
+            {...control("parLevel")}
             inputMode="numeric"
             value={draft.parLevel}
             onChange={(e) => onChange({ parLevel: e.target.value })}
@@ -93,7 +96,7 @@ export function PlanogramEditorRow({
         </td>
         <td className={cellClasses}>
           <input
-            {...control("price", "price override")}
+            {...control("price")}
             inputMode="decimal"
             value={draft.price}
             placeholder={price ?? "—"}
@@ -105,7 +108,7 @@ export function PlanogramEditorRow({
           <button
             type="button"
             onClick={onRemove}
-            aria-label={`Remove slot ${draft.code || n}`}
+            aria-label={t("removeSlot", { slot: draft.code || n })}
             className="inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-500/10 dark:hover:text-red-400"
           >
             <Trash2 aria-hidden className="size-4" />

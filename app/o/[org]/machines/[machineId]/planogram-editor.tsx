@@ -2,14 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Button } from "~/app/_components/ui/button";
 import { FormAlert } from "~/app/_components/ui/form-alert";
 import { useOrg } from "~/app/_components/org/org-context";
 import { tableClasses, theadClasses } from "~/app/_components/ui/table-styles";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
-import { formatMoney, toMajorText } from "~/server/money";
+import { toMajorText } from "~/server/money";
 import { PlanogramEditorRow, type ProductChoice } from "./planogram-editor-row";
 import { CopyFromMachine, GridGenerator } from "./planogram-tools";
 import { nextDraft, slotProblems, toDrafts, toSlotsInput, unsendable, type SlotDraft, type SlotProblems } from "./slot-drafts";
@@ -27,6 +29,10 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
   const queryClient = useQueryClient();
   const slots = usePlanogram(machineId);
   const refresh = useRefreshMachine(machineId);
+  const t = useTranslations("machines.editor");
+  const problemTexts = useTranslations("machines.editor.problems");
+  const locale = useLocale();
+  const f = useFormat();
   const products = useQuery(trpc.products.list.queryOptions({ orgId: org.id }));
   const [drafts, setDrafts] = useState<SlotDraft[]>(() => toDrafts(slots, org.currency));
   const [problems, setProblems] = useState<Map<string, SlotProblems>>(new Map());
@@ -39,10 +45,10 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
       .filter((p) => p.active || inUse.has(p.id))
       .map((p) => ({
         id: p.id,
-        label: `${p.name} · ${formatMoney(p.priceMinor, org.currency)}${p.active ? "" : " (inactive)"}`,
+        label: t(p.active ? "productOption" : "productOptionInactive", { name: p.name, price: f.money(p.priceMinor, org.currency) }),
         price: toMajorText(p.priceMinor, org.currency),
       }));
-  }, [products.data, drafts, org.currency]);
+  }, [products.data, drafts, org.currency, t, f]);
 
   function change(key: string, patch: Partial<SlotDraft>) {
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
@@ -65,11 +71,11 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const all = slotProblems(drafts, org.currency);
-    const blocking = unsendable(all);
+    const all = slotProblems(drafts, org.currency, problemTexts, locale);
+    const blocking = unsendable(all, problemTexts);
     if (blocking.size > 0) {
       setProblems(blocking);
-      setFormError("Check the highlighted slots.");
+      setFormError(t("checkSlots"));
       return;
     }
     setProblems(new Map());
@@ -90,16 +96,16 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
             if (Object.keys(fields).length > 0) located.set(key, fields);
           }
           setProblems(located);
-          setFormError(`The planogram was not saved: ${errorMessageOf(error)}${located.size > 0 ? " See the highlighted slots." : ""}`);
+          setFormError(t(located.size > 0 ? "notSavedSlots" : "notSaved", { reason: errorMessageOf(error) ?? "" }));
         },
       },
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit planogram">
+    <form onSubmit={submit} noValidate aria-label={t("label")}>
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
-        <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">Start from a grid or another machine, then adjust the slots.</span>
+        <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">{t("start")}</span>
         <GridGenerator drafts={drafts} onDrafts={replaceDrafts} />
         <CopyFromMachine machineId={machineId} drafts={drafts} onDrafts={replaceDrafts} />
       </div>
@@ -109,22 +115,22 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
           <thead className={theadClasses}>
             <tr>
               <th scope="col" className={th}>
-                Slot
+                {t("slot")}
               </th>
               <th scope="col" className={th}>
-                Product
+                {t("product")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Capacity
+                {t("capacity")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Par level
+                {t("parLevel")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Price ({org.currency})
+                {t("price", { currency: org.currency })}
               </th>
               <th scope="col" className={th}>
-                <span className="sr-only">Remove</span>
+                <span className="sr-only">{t("remove")}</span>
               </th>
             </tr>
           </thead>
@@ -143,20 +149,20 @@ export function PlanogramEditor({ machineId, onDone }: { machineId: string; onDo
             ))}
           </tbody>
         </table>
-        {drafts.length === 0 && <p className="px-4 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">No slots. Generate a grid, copy another machine&apos;s planogram, or add slots one by one.</p>}
+        {drafts.length === 0 && <p className="px-4 py-6 text-center text-[13px] text-zinc-500 dark:text-zinc-400">{t("empty")}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
         <Button size="sm" onClick={() => setDrafts((list) => [...list, nextDraft(list)])}>
           <Plus aria-hidden />
-          Add slot
+          {t("addSlot")}
         </Button>
-        <p className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">Leave the price empty to use the product&apos;s price.</p>
+        <p className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">{t("priceHint")}</p>
         <Button size="sm" variant="ghost" onClick={onDone} disabled={save.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button size="sm" type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Save planogram
+          {t("save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { LayoutGrid, Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -15,27 +16,22 @@ import { usePlanogram } from "./use-machine";
 export function PlanogramPanel({ machineId }: { machineId: string }) {
   const org = useOrg();
   const slots = usePlanogram(machineId);
+  const t = useTranslations("machines.planogram");
   const [editing, setEditing] = useState(false);
   const manager = hasRole(org.role, "manager");
   const low = slots.filter((s) => s.productId && s.stock <= s.parLevel).length;
   return (
     <Card
       id="planogram"
-      title="Planogram"
-      description={
-        editing
-          ? "Slot codes are a row letter and a column number, such as A1. Par level is when the slot needs a refill."
-          : slots.length > 0
-            ? `${slots.length} ${slots.length === 1 ? "slot" : "slots"}${low > 0 ? `, ${low} at or below par` : ""}. The bar marks par level.`
-            : "Which product each slot holds, at what price, and how many are left."
-      }
+      title={t("title")}
+      description={editing ? t("editingDescription") : slots.length > 0 ? t("summary", { count: slots.length, low }) : t("emptyDescription")}
       bodyClassName="p-0"
       actions={
         manager &&
         !editing && (
           <Button size="sm" onClick={() => setEditing(true)}>
             <Pencil aria-hidden />
-            Edit planogram
+            {t("edit")}
           </Button>
         )
       }
@@ -45,19 +41,17 @@ export function PlanogramPanel({ machineId }: { machineId: string }) {
       ) : slots.length === 0 ? (
         <EmptyState
           icon={<LayoutGrid />}
-          title="No slots yet"
+          title={t("noSlots")}
           className="m-4"
           action={
             manager && (
               <Button variant="primary" size="sm" onClick={() => setEditing(true)}>
-                Set up the planogram
+                {t("setUp")}
               </Button>
             )
           }
         >
-          {manager
-            ? "Tell VendOps which product sits in which slot, how many fit and when to refill; vends then lower the stock."
-            : "A manager sets which product sits in which slot."}
+          {manager ? t("emptyManager") : t("emptyViewer")}
         </EmptyState>
       ) : (
         <PlanogramGrid slots={slots} currency={org.currency} />

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Copy, Grid3x3 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { DialogFooter } from "~/app/_components/ui/dialog-actions";
@@ -14,19 +15,18 @@ import { errorMessageOf } from "~/app/_trpc/errors";
 import { toDrafts, type SlotDraft } from "./slot-drafts";
 import { gridCodes, gridDrafts, gridProblems, type GridProblems, type GridSpec } from "./slot-grid";
 
-/** The grid's four numbers, as the dialog asks for them. */
-const gridFields: { name: keyof GridSpec; label: string; hint?: string }[] = [
-  { name: "rows", label: "Rows" },
-  { name: "columns", label: "Columns" },
-  { name: "capacity", label: "Capacity", hint: "Units one slot holds." },
-  { name: "parLevel", label: "Par level", hint: "Refill at or below this." },
-];
-
-const replaceNote = (count: number) =>
-  count > 0 ? `This replaces the ${count === 1 ? "slot" : `${count} slots`} in the editor. Nothing is saved until you save the planogram.` : "Nothing is saved until you save the planogram.";
+/** The grid's four numbers, as the dialog asks for them (labels and hints under `machines.tools`). */
+const gridFields = [
+  { name: "rows", label: "rows" },
+  { name: "columns", label: "columns" },
+  { name: "capacity", label: "capacity", hint: "capacityHint" },
+  { name: "parLevel", label: "parLevel", hint: "parLevelHint" },
+] as const satisfies readonly { name: keyof GridSpec; label: string; hint?: string }[];
 
 /** Fills the editor with a grid of slots (rows × columns, A1 to F8), each with a default capacity and par level. */
 export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDrafts: (drafts: SlotDraft[]) => void }) {
+  const t = useTranslations("machines.tools");
+  const problemTexts = useTranslations("machines.editor.problems");
   const [open, setOpen] = useState(false);
   const [spec, setSpec] = useState<GridSpec>({ rows: "6", columns: "8", capacity: "10", parLevel: "3" });
   const [problems, setProblems] = useState<GridProblems>({});
@@ -34,14 +34,14 @@ export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDra
     setSpec((s) => ({ ...s, ...change }));
     setProblems({});
   };
-  const valid = Object.keys(gridProblems(spec)).length === 0;
+  const valid = Object.keys(gridProblems(spec, problemTexts)).length === 0;
   const codes = valid ? gridCodes(Number(spec.rows), Number(spec.columns)) : [];
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     // The dialog is portalled out of the editor's form, but React still bubbles its submit there.
     event.stopPropagation();
-    const found = gridProblems(spec);
+    const found = gridProblems(spec, problemTexts);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     onDrafts(gridDrafts(drafts, spec));
@@ -58,36 +58,36 @@ export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDra
       trigger={
         <Button size="sm">
           <Grid3x3 aria-hidden />
-          Generate grid
+          {t("generate")}
         </Button>
       }
-      title="Generate a grid of slots"
-      description="Rows are letters and columns numbers: 6 rows of 8 are A1 to F8. Slots already in the editor keep their product and price."
+      title={t("gridTitle")}
+      description={t("gridDescription")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <div className="grid grid-cols-2 gap-4">
           {gridFields.map((f) => (
             <TextField
               key={f.name}
-              label={f.label}
+              label={t(f.label)}
               name={f.name}
               inputMode="numeric"
               value={spec[f.name]}
               onChange={(e) => set({ [f.name]: e.target.value })}
               errors={problems[f.name] ? [problems[f.name]!] : undefined}
-              hint={f.hint}
+              hint={"hint" in f ? t(f.hint) : undefined}
               className="tabular"
             />
           ))}
         </div>
         <p role="status" className="text-[13px] text-zinc-600 dark:text-zinc-400">
-          {codes.length > 0 ? `${codes.length} ${codes.length === 1 ? "slot" : "slots"}: ${codes[0]} to ${codes.at(-1)}. ` : ""}
-          {replaceNote(drafts.length)}
+          {codes.length > 0 ? t("gridCodes", { count: codes.length, first: codes[0]!, last: codes.at(-1)! }) : ""}
+          {t("replaceNote", { count: drafts.length })}
         </p>
         <DialogFooter>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button onClick={() => setOpen(false)}>{t("cancel")}</Button>
           <Button type="submit" variant="primary">
-            Put the slots in the editor
+            {t("putInEditor")}
           </Button>
         </DialogFooter>
       </form>
@@ -99,6 +99,7 @@ export function GridGenerator({ drafts, onDrafts }: { drafts: SlotDraft[]; onDra
 export function CopyFromMachine({ machineId, drafts, onDrafts }: { machineId: string; drafts: SlotDraft[]; onDrafts: (drafts: SlotDraft[]) => void }) {
   const org = useOrg();
   const trpc = useTRPC();
+  const t = useTranslations("machines.tools");
   const [open, setOpen] = useState(false);
   const [sourceId, setSourceId] = useState("");
   const machines = useQuery({ ...trpc.machines.list.queryOptions({ orgId: org.id }), enabled: open });
@@ -125,21 +126,21 @@ export function CopyFromMachine({ machineId, drafts, onDrafts }: { machineId: st
       trigger={
         <Button size="sm">
           <Copy aria-hidden />
-          Copy from machine
+          {t("copy")}
         </Button>
       }
-      title="Copy another machine's planogram"
-      description="Its slots, products, capacities, par levels and prices go into the editor; stock is not copied."
+      title={t("copyTitle")}
+      description={t("copyDescription")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field
-          label="Machine"
+          label={t("machine")}
           errors={source.error ? [errorMessageOf(source.error) ?? ""] : machines.error ? [errorMessageOf(machines.error) ?? ""] : undefined}
-          hint={machines.isPending ? "Loading machines…" : others.length === 0 ? "There is no other machine in this organization yet." : undefined}
+          hint={machines.isPending ? t("loadingMachines") : others.length === 0 ? t("noOther") : undefined}
         >
           {(control) => (
             <NativeSelect {...control} value={sourceId} onChange={(e) => setSourceId(e.target.value)} disabled={others.length === 0} className="w-full">
-              <option value="">Choose a machine</option>
+              <option value="">{t("choose")}</option>
               {others.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name} · {m.serial}
@@ -150,19 +151,19 @@ export function CopyFromMachine({ machineId, drafts, onDrafts }: { machineId: st
         </Field>
         <p role="status" className="text-[13px] text-zinc-600 dark:text-zinc-400">
           {sourceId === ""
-            ? replaceNote(drafts.length)
+            ? t("replaceNote", { count: drafts.length })
             : source.isPending
-              ? "Loading its planogram…"
+              ? t("loadingPlanogram")
               : slots && slots.length === 0
-                ? "This machine has no slots yet; choose another."
+                ? t("sourceEmpty")
                 : slots
-                  ? `${slots.length} ${slots.length === 1 ? "slot" : "slots"} to copy. ${replaceNote(drafts.length)}`
+                  ? t("toCopy", { count: slots.length, note: t("replaceNote", { count: drafts.length }) })
                   : ""}
         </p>
         <DialogFooter>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button onClick={() => setOpen(false)}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={!slots || slots.length === 0}>
-            Copy into the editor
+            {t("copyInto")}
           </Button>
         </DialogFooter>
       </form>

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -30,6 +31,7 @@ export function SelectionMap({ machineId }: { machineId: string }) {
   const { data } = useSuspenseQuery(trpc.audits.selectionMap.queryOptions({ orgId: org.id, machineId }));
   const slots = usePlanogram(machineId);
   const manager = hasRole(org.role, "manager");
+  const t = useTranslations("machines.selectionMap");
   // Only what the manager changed: selections that arrive meanwhile show as they are saved.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const valueOf = (e: (typeof data.entries)[number]) => drafts[e.selection] ?? e.slotCode ?? NOT_MAPPED;
@@ -51,7 +53,7 @@ export function SelectionMap({ machineId }: { machineId: string }) {
         onSuccess: async (next) => {
           queryClient.setQueryData(trpc.audits.selectionMap.queryKey({ orgId: org.id, machineId }), next);
           setDrafts({});
-          setMessage(`Saved. Sales between reads now count on the new slots.`);
+          setMessage(t("saved"));
           // The sales between reads follow the map: every audit view of the machine changes.
           await queryClient.invalidateQueries({ queryKey: trpc.audits.pathKey() });
         },
@@ -63,33 +65,32 @@ export function SelectionMap({ machineId }: { machineId: string }) {
   return (
     <Card
       id="selection-map"
-      title="Selection map"
+      title={t("title")}
       description={
         unmapped > 0 ? (
           <span className="text-amber-700 dark:text-amber-300">
-            <span className="tabular">{unmapped}</span> of <span className="tabular">{data.entries.length}</span> selections not mapped to a slot: their sales are not compared with
-            telemetry.
+            {t.rich("unmapped", { unmapped, total: data.entries.length, n: (chunks) => <span className="tabular">{chunks}</span> })}
           </span>
         ) : (
-          "Which slot each selection number of the audit files stands for."
+          t("description")
         )
       }
       bodyClassName="p-0"
     >
-      <form onSubmit={submit} noValidate aria-label="Selection map">
-        <FormAlert message={save.error ? `The map was not saved: ${errorMessageOf(save.error)}` : null} className="[&:not(:empty)]:m-3" />
+      <form onSubmit={submit} noValidate aria-label={t("title")}>
+        <FormAlert message={save.error ? t("notSaved", { reason: errorMessageOf(save.error) ?? "" }) : null} className="[&:not(:empty)]:m-3" />
         <div className="relative overflow-x-auto">
           <table className={tableClasses}>
             <thead className={theadClasses}>
               <tr>
                 <th scope="col" className={th}>
-                  Selection
+                  {t("selection")}
                 </th>
                 <th scope="col" className={th}>
-                  Slot
+                  {t("slot")}
                 </th>
                 <th scope="col" className={th}>
-                  Set by
+                  {t("setBy")}
                 </th>
               </tr>
             </thead>
@@ -99,10 +100,10 @@ export function SelectionMap({ machineId }: { machineId: string }) {
                 // The save sends the changed entries only: errors name their place in that list.
                 const error = errors[`entries.${changed.indexOf(e)}.slotCode`];
                 const options = value && !data.slotCodes.includes(value) ? [...data.slotCodes, value] : data.slotCodes;
-                const label = `Slot of selection ${e.selection || "(no number)"}`;
+                const label = t("slotOf", { selection: e.selection || t("noNumber") });
                 return (
                   <tr key={e.selection} className={clsx(rowClasses, value === NOT_MAPPED && "bg-amber-50/70 dark:bg-amber-500/5")}>
-                    <td className={clsx(cellClasses, "font-mono text-xs")}>{e.selection || "(no number)"}</td>
+                    <td className={clsx(cellClasses, "font-mono text-xs")}>{e.selection || t("noNumber")}</td>
                     <td className={cellClasses}>
                       {manager ? (
                         <NativeSelect
@@ -113,15 +114,15 @@ export function SelectionMap({ machineId }: { machineId: string }) {
                           className="w-52 max-w-full"
                           aria-invalid={error ? true : undefined}
                         >
-                          <option value={NOT_MAPPED}>Not mapped</option>
+                          <option value={NOT_MAPPED}>{t("notMapped")}</option>
                           {options.map((code) => (
                             <option key={code} value={code}>
-                              {data.slotCodes.includes(code) ? slotLabel(code) : `${code} (not in the planogram)`}
+                              {data.slotCodes.includes(code) ? slotLabel(code) : t("notInPlanogram", { code })}
                             </option>
                           ))}
                         </NativeSelect>
                       ) : value === NOT_MAPPED ? (
-                        <span className="font-medium text-amber-700 dark:text-amber-300">Not mapped</span>
+                        <span className="font-medium text-amber-700 dark:text-amber-300">{t("notMapped")}</span>
                       ) : (
                         slotLabel(value)
                       )}
@@ -129,11 +130,11 @@ export function SelectionMap({ machineId }: { machineId: string }) {
                     </td>
                     <td className={clsx(cellClasses, "text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>
                       {value !== (e.slotCode ?? NOT_MAPPED) ? (
-                        <span className="font-medium text-brand-700 dark:text-brand-300">Changed</span>
+                        <span className="font-medium text-brand-700 dark:text-brand-300">{t("changed")}</span>
                       ) : e.source === "manual" ? (
-                        <span title="Set by hand: VendOps does not change it">Manual</span>
+                        <span title={t("manualTitle")}>{t("manual")}</span>
                       ) : (
-                        <span title="Matched by VendOps from the selection number">Auto</span>
+                        <span title={t("autoTitle")}>{t("auto")}</span>
                       )}
                     </td>
                   </tr>
@@ -146,15 +147,15 @@ export function SelectionMap({ machineId }: { machineId: string }) {
           <div className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
             <FormAlert tone="success" message={changed.length === 0 ? message : null} className="mr-auto" />
             <Button size="sm" variant="ghost" disabled={changed.length === 0 || save.isPending} onClick={() => setDrafts({})}>
-              Discard changes
+              {t("discard")}
             </Button>
             <Button size="sm" type="submit" variant="primary" disabled={changed.length === 0 || save.isPending}>
               {save.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-              Save map
+              {t("save")}
             </Button>
           </div>
         ) : (
-          <p className="border-t border-zinc-200 px-4 py-2.5 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">A manager maps selections to slots.</p>
+          <p className="border-t border-zinc-200 px-4 py-2.5 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">{t("managerMaps")}</p>
         )}
       </form>
     </Card>

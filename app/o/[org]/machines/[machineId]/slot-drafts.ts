@@ -1,6 +1,8 @@
 import type { RouterInputs } from "~/app/_trpc/types";
 import { setPlanogramInput, slotInput } from "~/server/inventory/contract";
+import type { Locale } from "~/server/i18n/locales";
 import { amountHint, parseMajor, toMajorText } from "~/server/money";
+import { englishSlotTexts, type SlotTexts } from "./slot-texts";
 import type { PlanogramSlot } from "./use-machine";
 
 /** A slot as the planogram editor holds it: what the person typed. */
@@ -53,9 +55,9 @@ const fieldOfInput: Record<string, SlotField> = { code: "code", productId: "prod
 /**
  * What is wrong with each slot, checked by the server's own slot schema (so in its words), so
  * that a refused save can point at the slots at fault. Text where a number belongs is caught
- * first, with a hint on what to type.
+ * first, with a hint on what to type (`t` and `locale`: in the reader's language).
  */
-export function slotProblems(drafts: SlotDraft[], currency: string): Map<string, SlotProblems> {
+export function slotProblems(drafts: SlotDraft[], currency: string, t: SlotTexts = englishSlotTexts, locale?: Locale): Map<string, SlotProblems> {
   const problems = new Map<string, SlotProblems>();
   const add = (key: string, field: SlotField, message: string) => {
     const p = problems.get(key) ?? {};
@@ -65,9 +67,9 @@ export function slotProblems(drafts: SlotDraft[], currency: string): Map<string,
   const slots = toSlotsInput(drafts, currency);
   drafts.forEach((d, i) => {
     const slot = slots[i]!;
-    if (Number.isNaN(slot.capacity)) add(d.key, "capacity", "Enter the capacity as a whole number.");
-    if (Number.isNaN(slot.parLevel)) add(d.key, "parLevel", "Enter the par level as a whole number.");
-    if (Number.isNaN(slot.priceOverrideMinor)) add(d.key, "price", amountHint(currency));
+    if (Number.isNaN(slot.capacity)) add(d.key, "capacity", t("capacity"));
+    if (Number.isNaN(slot.parLevel)) add(d.key, "parLevel", t("parLevel"));
+    if (Number.isNaN(slot.priceOverrideMinor)) add(d.key, "price", amountHint(currency, locale));
     const checked = slotInput.safeParse(slot);
     for (const issue of checked.error?.issues ?? []) {
       const field = fieldOfInput[String(issue.path[0])];
@@ -87,13 +89,13 @@ export function slotProblems(drafts: SlotDraft[], currency: string): Map<string,
   return problems;
 }
 
-/** Problems that keep a request from being made at all (text where a number belongs). */
-export function unsendable(problems: Map<string, SlotProblems>): Map<string, SlotProblems> {
+/** Problems that keep a request from being made at all (text where a number belongs), as `slotProblems` said them with `t`. */
+export function unsendable(problems: Map<string, SlotProblems>, t: SlotTexts = englishSlotTexts): Map<string, SlotProblems> {
   const blocking = new Map<string, SlotProblems>();
   for (const [key, p] of problems) {
     const b: SlotProblems = {};
-    if (p.capacity?.startsWith("Enter")) b.capacity = p.capacity;
-    if (p.parLevel?.startsWith("Enter")) b.parLevel = p.parLevel;
+    if (p.capacity === t("capacity")) b.capacity = p.capacity;
+    if (p.parLevel === t("parLevel")) b.parLevel = p.parLevel;
     if (p.price) b.price = p.price;
     if (Object.keys(b).length > 0) blocking.set(key, b);
   }

@@ -1,5 +1,6 @@
 import { setPlanogramInput, slotInput } from "~/server/inventory/contract";
 import { draftOf, type SlotDraft } from "./slot-drafts";
+import { englishSlotTexts, type SlotTexts } from "./slot-texts";
 
 /** The most rows a grid has: one letter each, A to Z. */
 export const MAX_GRID_ROWS = 26;
@@ -27,17 +28,17 @@ export function gridCodes(rows: number, columns: number): string[] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${rowLetter(r)}${c + 1}`)).flat();
 }
 
-/** What is wrong with the grid as typed, in the planogram's own rules where it has them. */
-export function gridProblems(spec: GridSpec): GridProblems {
+/** What is wrong with the grid as typed, in the planogram's own rules where it has them (`t`: in the reader's language). */
+export function gridProblems(spec: GridSpec, t: SlotTexts = englishSlotTexts): GridProblems {
   const problems: GridProblems = {};
   const rows = wholeNumber(spec.rows);
   const columns = wholeNumber(spec.columns);
   const capacity = wholeNumber(spec.capacity);
   const parLevel = wholeNumber(spec.parLevel);
-  if (Number.isNaN(rows) || rows < 1 || rows > MAX_GRID_ROWS) problems.rows = `Enter 1 to ${MAX_GRID_ROWS} rows (A to Z).`;
-  if (Number.isNaN(columns) || columns < 1) problems.columns = "Enter at least 1 column.";
-  if (Number.isNaN(capacity)) problems.capacity = "Enter the capacity as a whole number.";
-  if (Number.isNaN(parLevel)) problems.parLevel = "Enter the par level as a whole number.";
+  if (Number.isNaN(rows) || rows < 1 || rows > MAX_GRID_ROWS) problems.rows = t("rows", { max: MAX_GRID_ROWS });
+  if (Number.isNaN(columns) || columns < 1) problems.columns = t("columns");
+  if (Number.isNaN(capacity)) problems.capacity = t("capacity");
+  if (Number.isNaN(parLevel)) problems.parLevel = t("parLevel");
   if (!problems.capacity && !problems.parLevel) {
     const checked = slotInput.safeParse({ code: "A1", productId: null, capacity, parLevel });
     for (const issue of checked.error?.issues ?? []) {
@@ -48,7 +49,7 @@ export function gridProblems(spec: GridSpec): GridProblems {
   if (!problems.rows && !problems.columns) {
     const slots = gridCodes(rows, columns).map((code) => ({ code, productId: null, capacity: 1, parLevel: 0 }));
     const tooMany = setPlanogramInput.shape.slots.safeParse(slots).error?.issues[0];
-    if (tooMany) problems.columns = `${rows} × ${columns} is ${rows * columns} slots. ${tooMany.message}`;
+    if (tooMany) problems.columns = t("tooMany", { rows, columns, count: rows * columns, reason: tooMany.message });
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
@@ -12,16 +13,13 @@ import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
 import type { NotificationThreshold as Threshold } from "~/server/notifications/contract";
 
-const choices: { value: Threshold; label: string }[] = [
-  { value: "info", label: "Everything (info and above)" },
-  { value: "warning", label: "Warnings and critical" },
-  { value: "critical", label: "Critical only" },
-  { value: "off", label: "Nothing" },
-];
+const thresholds = ["info", "warning", "critical", "off"] as const satisfies readonly Threshold[];
 
 /** The member's least severity per channel. */
 export function PreferencesForm() {
   const org = useOrg();
+  const t = useTranslations("notifications.preferences");
+  const choices = thresholds.map((value) => ({ value, label: t(`choices.${value}`) }));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.notifications.preferences.queryOptions({ orgId: org.id }));
@@ -38,7 +36,7 @@ export function PreferencesForm() {
           save.mutate({ orgId: org.id, ...values });
         }}
       >
-        <Field label="In the app" hint="The bell and the notifications page. Many alerts at once arrive as one summary.">
+        <Field label={t("inApp")} hint={t("inAppHint")}>
           {(control) => (
             <NativeSelect {...control} value={values.inAppMinSeverity} onChange={(e) => setValues({ ...values, inAppMinSeverity: e.target.value as Threshold })}>
               {choices.map((c) => (
@@ -49,7 +47,7 @@ export function PreferencesForm() {
             </NativeSelect>
           )}
         </Field>
-        <Field label="By e-mail" hint="Sent when this deployment has SMTP configured. One alert is mailed at most once every 30 minutes.">
+        <Field label={t("email")} hint={t("emailHint")}>
           {(control) => (
             <NativeSelect {...control} value={values.emailMinSeverity} onChange={(e) => setValues({ ...values, emailMinSeverity: e.target.value as Threshold })}>
               {choices.map((c) => (
@@ -63,9 +61,9 @@ export function PreferencesForm() {
         <FormAlert message={errorMessageOf(save.error)} />
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save preferences
+            {t("save")}
           </Button>
-          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          {save.isSuccess && !save.isPending && <span role="status" className="text-[13px] text-emerald-700 dark:text-emerald-400">{t("saved")}</span>}
         </div>
       </form>
     </Card>

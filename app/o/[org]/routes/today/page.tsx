@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
@@ -11,7 +12,8 @@ import { TodayView } from "./today-view";
 /** Installable from here: the manifest opens the app on this org's route. */
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
   const { org } = await params;
-  return { title: "Today's route", manifest: `/o/${encodeURIComponent(org)}/routes/today/manifest.webmanifest` };
+  const t = await getTranslations("routes.today");
+  return { title: t("title"), manifest: `/o/${encodeURIComponent(org)}/routes/today/manifest.webmanifest` };
 }
 
 export default async function TodayPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ route?: string | string[] }> }) {
@@ -19,7 +21,8 @@ export default async function TodayPage({ params, searchParams }: { params: Prom
   const { route } = await searchParams;
   const { org, role } = await requireMember(slug, `/o/${slug}/routes/today`);
   if (!hasRole(role, "technician")) {
-    return <PageHeader title="Today's route" description="Technicians see their route here. Ask an admin for the technician role to record visits." />;
+    const t = await getTranslations("routes.today");
+    return <PageHeader title={t("title")} description={t("notTechnician")} />;
   }
   prefetch(trpc.routes.mine.queryOptions({ orgId: org.id }));
   // The same choice the view makes, so its day is fetched here rather than from the browser.

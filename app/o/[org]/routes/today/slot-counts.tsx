@@ -1,6 +1,7 @@
 "use client";
 
 import { Minus, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "~/app/_components/ui/button";
 import type { FieldErrors } from "~/server/errors";
 
@@ -27,6 +28,7 @@ export function SlotCounts({
   onChange: (next: (counts: Record<string, string>) => Record<string, string>) => void;
   errors: FieldErrors;
 }) {
+  const t = useTranslations("routes.counts");
   const step = (code: string, by: number, capacity: number) =>
     onChange((c) => ({ ...c, [code]: String(Math.max(0, Math.min(capacity, (Number(c[code]) || 0) + by))) }));
   return (
@@ -38,12 +40,12 @@ export function SlotCounts({
           <li key={s.code}>
             <div className="flex items-center gap-2">
               <label htmlFor={id} className="min-w-0 flex-1 text-sm">
-                <span className="font-mono text-xs text-zinc-500">{s.code}</span> {s.productName ?? "Empty slot"}
+                <span className="font-mono text-xs text-zinc-500">{s.code}</span> {s.productName ?? t("emptySlot")}
                 <span className="block text-xs text-zinc-500">
-                  {s.wasLabel} {s.was} · holds {s.capacity}
+                  {t("was", { label: s.wasLabel, was: s.was, capacity: s.capacity })}
                 </span>
               </label>
-              <Button type="button" size="lg" className="w-11 px-0" aria-label={`One less in ${s.code}`} onClick={() => step(s.code, -1, s.capacity)}>
+              <Button type="button" size="lg" className="w-11 px-0" aria-label={t("oneLess", { slot: s.code })} onClick={() => step(s.code, -1, s.capacity)}>
                 <Minus aria-hidden />
               </Button>
               <input
@@ -57,7 +59,7 @@ export function SlotCounts({
                 aria-describedby={error ? `${id}-error` : undefined}
                 className="h-11 w-16 rounded-md border border-zinc-300 bg-white text-center text-base tabular aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
               />
-              <Button type="button" size="lg" className="w-11 px-0" aria-label={`One more in ${s.code}`} onClick={() => step(s.code, 1, s.capacity)}>
+              <Button type="button" size="lg" className="w-11 px-0" aria-label={t("oneMore", { slot: s.code })} onClick={() => step(s.code, 1, s.capacity)}>
                 <Plus aria-hidden />
               </Button>
             </div>

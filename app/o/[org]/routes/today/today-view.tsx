@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { CheckCircle2, ChevronRight, CloudUpload, LoaderCircle, Printer, Truck, WifiOff } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useSyncExternalStore } from "react";
 import { Button } from "~/app/_components/ui/button";
@@ -12,7 +13,7 @@ import { NativeSelect } from "~/app/_components/ui/native-select";
 import { useOrg } from "~/app/_components/org/org-context";
 import { TableSkeleton } from "~/app/_components/ui/table-skeleton";
 import { useTRPC } from "~/app/_trpc/client";
-import { formatPlanDay } from "../../plans/plan-format";
+import { usePlanDays } from "../../plans/plan-format";
 import { chosenRouteId } from "./chosen-route";
 import { StopCard } from "./stop-card";
 import { useVisitQueue, VisitQueueProvider } from "./visit-queue";
@@ -23,6 +24,7 @@ import { ServiceWorker } from "./service-worker";
  * bring to each, a visit form per stop (kept on the phone without a network), and the route's totals.
  */
 export function TodayView() {
+  const t = useTranslations("routes.today");
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -32,15 +34,15 @@ export function TodayView() {
 
   if (!routeId) {
     return (
-      <EmptyState icon={<Truck />} title="No routes yet" className="mt-4">
-        A manager creates routes on the Routes page and assigns them to technicians.
+      <EmptyState icon={<Truck />} title={t("noRoutesTitle")} className="mt-4">
+        {t("noRoutesBody")}
       </EmptyState>
     );
   }
   const others = data.all.filter((r) => !data.mine.some((m) => m.id === r.id));
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <Field label="Route">
+      <Field label={t("route")}>
         {(control) => (
           <NativeSelect
             {...control}
@@ -49,7 +51,7 @@ export function TodayView() {
             className="h-11 w-full text-base"
           >
             {data.mine.length > 0 && (
-              <optgroup label="My routes">
+              <optgroup label={t("myRoutes")}>
                 {data.mine.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name}
@@ -58,7 +60,7 @@ export function TodayView() {
               </optgroup>
             )}
             {others.length > 0 && (
-              <optgroup label="Other routes">
+              <optgroup label={t("otherRoutes")}>
                 {others.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name}
@@ -81,6 +83,8 @@ export function TodayView() {
 }
 
 function RouteToday({ routeId }: { routeId: string }) {
+  const t = useTranslations("routes.today");
+  const days = usePlanDays();
   const org = useOrg();
   const trpc = useTRPC();
   const { data: day } = useSuspenseQuery(trpc.routes.day.queryOptions({ orgId: org.id, routeId }));
@@ -94,14 +98,18 @@ function RouteToday({ routeId }: { routeId: string }) {
       <header>
         <h1 className="text-xl font-semibold tracking-tight">{day.route.name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {formatPlanDay(day.day, day.today)} · <span className="tabular">{day.stops.length}</span> {day.stops.length === 1 ? "stop" : "stops"} ·{" "}
-          <span className="tabular">{done}</span> visited{waiting > 0 && <> · <span className="tabular">{waiting}</span> queued</>} · <span className="tabular">{day.totalUnits}</span> units to bring
+          {t.rich(waiting > 0 ? "summaryQueued" : "summary", {
+            day: days.day(day.day, day.today),
+            stops: day.stops.length,
+            done,
+            waiting,
+            units: day.totalUnits,
+            n: (chunks) => <span className="tabular">{chunks}</span>,
+          })}
         </p>
         {day.stops.length > 1 && (
           <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-            {first
-              ? `In driving order, nearest next, from ${first.name} (the route's first stop on the map; no depot is set). Stops without a map position come last.`
-              : "In route order: no stop has a map position yet."}
+            {first ? t("drivingOrder", { name: first.name }) : t("routeOrder")}
           </p>
         )}
       </header>
@@ -109,31 +117,31 @@ function RouteToday({ routeId }: { routeId: string }) {
       <QueueStatus />
 
       {day.stops.length === 0 ? (
-        <EmptyState icon={<CheckCircle2 />} title="No visits planned today">
-          Every machine on this route has enough stock for now. The plan is recomputed every hour.
+        <EmptyState icon={<CheckCircle2 />} title={t("noVisitsTitle")}>
+          {t("noVisitsBody")}
         </EmptyState>
       ) : (
         <>
-          <ol aria-label="Stops" className="space-y-3">
+          <ol aria-label={t("stops")} className="space-y-3">
             {day.stops.map((stop, i) => (
               <StopCard key={stop.machineId} stop={stop} index={i} routeId={routeId} fillTo={day.fillTo} queued={isQueued(stop.machineId)} />
             ))}
           </ol>
 
-          <section aria-label="Pick list" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+          <section aria-label={t("pickList")} className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
             <details className="group">
               <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-3 [&::-webkit-details-marker]:hidden">
                 <span className="flex items-center gap-2 text-sm font-semibold">
                   <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />
-                  Route totals
+                  {t("totals")}
                 </span>
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                  <span className="tabular font-semibold text-zinc-900 dark:text-zinc-100">{day.totalUnits}</span> {day.totalUnits === 1 ? "unit" : "units"} to bring
+                  {t.rich("unitsToBring", { count: day.totalUnits, n: (chunks) => <span className="tabular font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</span> })}
                 </span>
               </summary>
               <div className="border-t border-zinc-200 dark:border-zinc-800">
                 {day.pickList.length === 0 ? (
-                  <p className="px-4 py-3 text-sm text-zinc-500">Nothing left to bring: every planned stop is visited.</p>
+                  <p className="px-4 py-3 text-sm text-zinc-500">{t("nothingToBring")}</p>
                 ) : (
                   <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
                     {day.pickList.map((l) => (
@@ -152,7 +160,7 @@ function RouteToday({ routeId }: { routeId: string }) {
                     className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
                   >
                     <Printer aria-hidden className="size-4" />
-                    Print the pick list
+                    {t("printPickList")}
                   </Link>
                 </div>
               </div>
@@ -182,25 +190,24 @@ function useOnline(): boolean {
 
 /** The phone's network and the visits waiting on it to be sent. */
 function QueueStatus() {
+  const t = useTranslations("routes.today.queue");
   const queue = useVisitQueue();
   const isOnline = useOnline();
   const waiting = queue.visits.filter((v) => !v.refusal).length;
   if (isOnline && waiting === 0) return null;
   return (
-    <div role="status" aria-label="Visits on this phone" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:bg-sky-500/10 dark:text-sky-200">
+    <div role="status" aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:bg-sky-500/10 dark:text-sky-200">
       <p className="flex min-w-0 items-center gap-2">
         {isOnline ? <CloudUpload aria-hidden className="size-4 shrink-0" /> : <WifiOff aria-hidden className="size-4 shrink-0" />}
         <span>
-          {!isOnline && "No network. "}
-          {waiting > 0
-            ? `${waiting} ${waiting === 1 ? "visit" : "visits"} queued on this phone, will be sent ${isOnline ? "now" : "when the network is back"}.`
-            : "Visits you save are kept on this phone and sent when the network is back."}
+          {!isOnline && t("offline")}
+          {waiting > 0 ? t(isOnline ? "waitingNow" : "waitingLater", { count: waiting }) : t("keptOffline")}
         </span>
       </p>
       {isOnline && waiting > 0 && (
         <Button type="button" size="sm" onClick={() => void queue.flush()} disabled={queue.sending}>
           {queue.sending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Send now
+          {t("sendNow")}
         </Button>
       )}
     </div>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, PencilLine, Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { ConfirmDialog } from "~/app/_components/ui/confirm-dialog";
@@ -17,11 +18,11 @@ type Stop = RouterOutputs["routes"]["day"]["stops"][number];
 type Visited = NonNullable<Stop["visited"]>;
 
 /** Why the visit cannot be undone (it can still be corrected), or null when it can. */
-function undoBlocked(visit: Visited): string | null {
-  if (visit.cashCounted && visit.auditAttached) return "Cash was counted and an audit file read at this visit, so it cannot be undone. Correct its counts instead.";
-  if (visit.cashCounted) return "Cash was counted at this visit, so it cannot be undone. Correct its counts instead.";
-  if (visit.auditAttached) return "An audit file was read at this visit, so it cannot be undone. Correct its counts instead.";
-  if (!visit.canRestore) return "This visit was recorded before visits could be undone. Correct its counts instead.";
+function undoBlocked(visit: Visited): "cashAndAudit" | "cash" | "audit" | "tooOld" | null {
+  if (visit.cashCounted && visit.auditAttached) return "cashAndAudit";
+  if (visit.cashCounted) return "cash";
+  if (visit.auditAttached) return "audit";
+  if (!visit.canRestore) return "tooOld";
   return null;
 }
 
@@ -31,6 +32,7 @@ function undoBlocked(visit: Visited): string | null {
  * marked undone; correcting recounts them as entered.
  */
 export function VisitChanges({ stop, visit }: { stop: Stop; visit: Visited }) {
+  const t = useTranslations("routes.changes");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -51,24 +53,24 @@ export function VisitChanges({ stop, visit }: { stop: Stop; visit: Visited }) {
       <div className="flex flex-wrap gap-2">
         <Button type="button" size="lg" className="flex-1 basis-40" onClick={() => setCorrecting(true)}>
           <PencilLine aria-hidden />
-          Correct counts
+          {t("correct")}
         </Button>
         <ConfirmDialog
           trigger={
             <Button type="button" size="lg" className="flex-1 basis-40" disabled={blocked !== null} aria-describedby={blocked ? `undo-blocked-${visit.id}` : undefined}>
               <Undo2 aria-hidden />
-              Undo visit
+              {t("undo")}
             </Button>
           }
-          title={`Undo the visit to ${stop.name}?`}
-          description="Its slots go back to the counts they had before it, less what sold since. The visit stays in the history, marked undone, and the stop is to visit again."
-          confirmLabel="Undo visit"
+          title={t("undoTitle", { name: stop.name })}
+          description={t("undoDescription")}
+          confirmLabel={t("undo")}
           onConfirm={() => undo.mutateAsync({ orgId: org.id, visitId: visit.id })}
         />
       </div>
       {blocked && (
         <p id={`undo-blocked-${visit.id}`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {blocked}
+          {t(`blocked.${blocked}`)}
         </p>
       )}
     </div>
@@ -76,6 +78,8 @@ export function VisitChanges({ stop, visit }: { stop: Stop; visit: Visited }) {
 }
 
 function CorrectionForm({ stop, visit, onDone, refresh }: { stop: Stop; visit: Visited; onDone: () => void; refresh: () => Promise<void> }) {
+  const t = useTranslations("routes.changes");
+  const ui = useTranslations("common.ui");
   const org = useOrg();
   const trpc = useTRPC();
   const [counts, setCounts] = useState(() => Object.fromEntries(visit.counts.map((c) => [c.slot, String(c.quantity)])));
@@ -89,28 +93,28 @@ function CorrectionForm({ stop, visit, onDone, refresh }: { stop: Stop; visit: V
   );
   const slots = visit.counts.map((c) => {
     const slot = stop.slots.find((s) => s.code === c.slot);
-    return { code: c.slot, productName: slot?.productName ?? null, capacity: slot?.capacity ?? 9999, was: c.quantity, wasLabel: "counted" };
+    return { code: c.slot, productName: slot?.productName ?? null, capacity: slot?.capacity ?? 9999, was: c.quantity, wasLabel: t("counted") };
   });
   return (
     <form
       noValidate
-      aria-label={`Correct the visit to ${stop.name}`}
+      aria-label={t("correctLabel", { name: stop.name })}
       className="mt-3 space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800"
       onSubmit={(event) => {
         event.preventDefault();
         correct.mutate({ orgId: org.id, visitId: visit.id, counts: visit.counts.map((c) => ({ slot: c.slot, quantity: Number(counts[c.slot] ?? 0) })) });
       }}
     >
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Enter what each slot held after the visit. Sales since the visit are taken off.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("correctHint")}</p>
       <FormAlert message={correct.error ? errorMessageOf(correct.error) : null} />
       <SlotCounts idPrefix={`fix-${stop.machineId}`} slots={slots} counts={counts} onChange={setCounts} errors={fieldErrorsOf(correct.error)} />
       <div className="flex gap-2">
         <Button type="button" size="lg" className="flex-1" onClick={onDone} disabled={correct.isPending}>
-          Cancel
+          {ui("cancel")}
         </Button>
         <Button type="submit" variant="primary" size="lg" className="flex-1" disabled={correct.isPending}>
           {correct.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Save counts
+          {t("save")}
         </Button>
       </div>
     </form>

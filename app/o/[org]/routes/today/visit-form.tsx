@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClipboardCheck, CloudUpload, FileText, LoaderCircle, X } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/app/_components/ui/button";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -26,6 +27,9 @@ const newVisitKey = () => crypto.randomUUID();
  * network the visit is queued on the phone under its key and sent when the network returns.
  */
 export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: string; fillTo: "capacity" | "par" }) {
+  const t = useTranslations("routes.visit");
+  const ui = useTranslations("common.ui");
+  const locale = useLocale();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -77,7 +81,7 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
         }}
       >
         <ClipboardCheck aria-hidden />
-        Record visit
+        {t("record")}
       </Button>
     );
   }
@@ -86,7 +90,7 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
     event.preventDefault();
     const cashCountedMinor = parseMajor(cash, org.currency);
     if (Number.isNaN(cashCountedMinor)) {
-      setCashError(`Enter the cash in ${org.currency}. ${amountHint(org.currency)}`);
+      setCashError(`${t("cashInvalid", { currency: org.currency })} ${amountHint(org.currency, locale)}`);
       return;
     }
     if (audit?.problem) return;
@@ -107,7 +111,7 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
         record.reset();
         setOpen(false);
       } catch {
-        setQueueError("This phone cannot keep the visit offline. Save it again once the network is back.");
+        setQueueError(t("cannotQueue"));
       }
     };
     if (!online()) {
@@ -123,22 +127,22 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
 
 
   return (
-    <form onSubmit={submit} noValidate className="mt-3 space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800" aria-label={`Visit ${stop.name}`}>
+    <form onSubmit={submit} noValidate className="mt-3 space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800" aria-label={t("formLabel", { name: stop.name })}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Count each slot after filling (to {fillTo === "capacity" ? "capacity" : "par"}). The counts replace the machine&apos;s stock.
+        {t(fillTo === "capacity" ? "countToCapacity" : "countToPar")}
       </p>
       <FormAlert message={queueError ?? (record.error && !isRetryable(record.error) ? errorMessageOf(record.error) : null)} />
       <SlotCounts
         idPrefix={`count-${stop.machineId}`}
-        slots={stop.slots.map((s) => ({ code: s.code, productName: s.productName, capacity: s.capacity, was: s.stock, wasLabel: "was" }))}
+        slots={stop.slots.map((s) => ({ code: s.code, productName: s.productName, capacity: s.capacity, was: s.stock, wasLabel: t("was") }))}
         counts={counts}
         onChange={setCounts}
         errors={errors}
       />
       <div className="space-y-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800">
         <label htmlFor={cashId} className="flex items-baseline justify-between text-sm font-medium">
-          Cash counted
-          <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">Optional</span>
+          {t("cash")}
+          <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">{ui("optional")}</span>
         </label>
         <div className="flex items-center gap-2">
           <input
@@ -159,13 +163,13 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
           <span className="text-sm font-medium text-zinc-500">{org.currency}</span>
         </div>
         <p id={`${cashId}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {cashErrors.length > 0 ? <span className="text-[13px] text-red-600 dark:text-red-400">{cashErrors[0]}</span> : "What you took out of the cash box."}
+          {cashErrors.length > 0 ? <span className="text-[13px] text-red-600 dark:text-red-400">{cashErrors[0]}</span> : t("cashHint")}
         </p>
       </div>
       <div className="space-y-1.5">
         <span id={`${auditId}-label`} className="flex items-baseline justify-between text-sm font-medium">
-          Audit file
-          <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">Optional</span>
+          {t("audit")}
+          <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">{ui("optional")}</span>
         </span>
         {audit ? (
           <div className="flex items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-700 dark:bg-zinc-800/60">
@@ -174,7 +178,7 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
               <span className="block truncate text-sm font-medium">{audit.name}</span>
               <span className="block text-xs text-zinc-500">{formatFileSize(audit.size)}</span>
             </span>
-            <Button type="button" size="lg" variant="ghost" className="w-11 px-0" aria-label={`Remove ${audit.name}`} onClick={() => setAudit(null)}>
+            <Button type="button" size="lg" variant="ghost" className="w-11 px-0" aria-label={t("removeAudit", { name: audit.name })} onClick={() => setAudit(null)}>
               <X aria-hidden />
             </Button>
           </div>
@@ -184,7 +188,7 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
             className="flex h-11 cursor-pointer items-center justify-center gap-2 rounded-md border border-dashed border-zinc-300 text-sm font-medium text-zinc-700 has-focus-visible:border-brand-500 has-focus-visible:ring-3 has-focus-visible:ring-brand-500/20 dark:border-zinc-700 dark:text-zinc-300"
           >
             <FileText aria-hidden className="size-4" />
-            Choose the audit file
+            {t("chooseAudit")}
             <input
               id={auditId}
               type="file"
@@ -201,16 +205,16 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
           </label>
         )}
         <p id={`${auditId}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {auditErrors.length > 0 ? <span className="text-[13px] text-red-600 dark:text-red-400">{auditErrors[0]}</span> : "The DEX file read from the machine (.dex, .txt, .eva)."}
+          {auditErrors.length > 0 ? <span className="text-[13px] text-red-600 dark:text-red-400">{auditErrors[0]}</span> : t("auditHint")}
         </p>
       </div>
       <div className="flex gap-2">
         <Button type="button" size="lg" className="flex-1" onClick={() => setOpen(false)} disabled={record.isPending}>
-          Cancel
+          {ui("cancel")}
         </Button>
         <Button type="submit" variant="primary" size="lg" className="flex-1" disabled={record.isPending}>
           {record.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
-          Save visit
+          {t("save")}
         </Button>
       </div>
     </form>
@@ -219,14 +223,13 @@ export function VisitForm({ stop, routeId, fillTo }: { stop: Stop; routeId: stri
 
 /** A visit kept on the phone until the network returns, or one the server refused. */
 function QueuedNote({ stopName, refusal, onDiscard }: { stopName: string; refusal: string | null; onDiscard: () => Promise<void> }) {
+  const t = useTranslations("routes.visit");
   if (refusal) {
     return (
       <div role="alert" className="mt-3 space-y-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
-        <p>
-          The visit saved on this phone was refused: {refusal}
-        </p>
+        <p>{t("refused", { reason: refusal })}</p>
         <Button type="button" size="lg" className="w-full" onClick={() => void onDiscard()}>
-          Discard it and record {stopName} again
+          {t("discard", { name: stopName })}
         </Button>
       </div>
     );
@@ -234,7 +237,7 @@ function QueuedNote({ stopName, refusal, onDiscard }: { stopName: string; refusa
   return (
     <p className="mt-3 flex items-center gap-2 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-500/10 dark:text-sky-300">
       <CloudUpload aria-hidden className="size-4 shrink-0" />
-      Queued on this phone, will be sent when the network is back.
+      {t("queued")}
     </p>
   );
 }

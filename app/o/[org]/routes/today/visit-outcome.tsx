@@ -3,12 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { CheckCircle2, FileText, Wallet } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { varianceTone } from "~/app/_components/ui/variance";
 import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import type { RouterOutputs } from "~/app/_trpc/types";
-import { formatMoney } from "~/server/money";
 import { CrcBadge, NotesCount } from "../../audits/audit-badges";
 
 export type VisitAnswer = RouterOutputs["visits"]["record"];
@@ -30,15 +31,17 @@ function cashOf(answer: VisitAnswer): CashAnswer | null {
 
 /** What the recorded visit came to: the audit file's outcome and the cash counted (with its variance when known). */
 export function VisitOutcome({ answer, countedMinor }: { answer: VisitAnswer; countedMinor: number | null }) {
+  const t = useTranslations("routes.outcome");
+  const f = useFormat();
   const org = useOrg();
   const cash = cashOf(answer);
   const counted = cash?.countedMinor ?? countedMinor;
   const currency = cash?.currency ?? org.currency;
   return (
-    <section aria-label="Visit recorded" className="mt-3 space-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
+    <section aria-label={t("label")} className="mt-3 space-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
       <p className="flex items-center gap-1.5 font-medium text-emerald-700 dark:text-emerald-400">
         <CheckCircle2 aria-hidden className="size-4" />
-        {answer.duplicate ? "This visit was already recorded." : "Visit recorded."}
+        {answer.duplicate ? t("duplicate") : t("recorded")}
       </p>
       {answer.audit && <AuditOutcome audit={answer.audit} />}
       {counted !== null && (
@@ -46,17 +49,17 @@ export function VisitOutcome({ answer, countedMinor }: { answer: VisitAnswer; co
           <Wallet aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
           <div className="min-w-0 flex-1">
             <p>
-              Cash counted <span className="tabular font-semibold">{formatMoney(counted, currency)}</span>
+              {t.rich("cash", { amount: f.money(counted, currency), b: (chunks) => <span className="tabular font-semibold">{chunks}</span> })}
             </p>
             {cash && cash.expectedMinor !== null && cash.varianceMinor !== null && (
               <p className="mt-0.5 text-[13px] text-zinc-600 dark:text-zinc-400">
-                Expected <span className="tabular">{formatMoney(cash.expectedMinor, currency)}</span> ·{" "}
+                {t.rich("expected", { amount: f.money(cash.expectedMinor, currency), n: (chunks) => <span className="tabular">{chunks}</span> })} ·{" "}
                 <span className={clsx("tabular font-semibold", varianceTone(cash.varianceMinor))}>
                   {cash.varianceMinor === 0
-                    ? "exact"
+                    ? t("exact")
                     : cash.varianceMinor < 0
-                      ? `${formatMoney(-cash.varianceMinor, currency)} short`
-                      : `${formatMoney(cash.varianceMinor, currency)} over`}
+                      ? t("short", { amount: f.money(-cash.varianceMinor, currency) })
+                      : t("over", { amount: f.money(cash.varianceMinor, currency) })}
                 </span>
               </p>
             )}
@@ -68,6 +71,7 @@ export function VisitOutcome({ answer, countedMinor }: { answer: VisitAnswer; co
 }
 
 function AuditOutcome({ audit }: { audit: NonNullable<VisitAnswer["audit"]> }) {
+  const t = useTranslations("routes.outcome");
   const org = useOrg();
   const trpc = useTRPC();
   // The units since the read before come from the stored audit's sales between reads.
@@ -80,23 +84,23 @@ function AuditOutcome({ audit }: { audit: NonNullable<VisitAnswer["audit"]> }) {
       <FileText aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
       <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-1.5">
-          <span>Audit file</span>
-          {audit.status === "accepted" ? <StatusBadge status="accepted" label="Accepted" /> : <StatusBadge status="revoked" label="Already received" />}
+          <span>{t("audit")}</span>
+          {audit.status === "accepted" ? <StatusBadge status="accepted" /> : <StatusBadge status="revoked" label={t("alreadyReceived")} />}
           <CrcBadge crc={audit.crc} />
         </p>
         <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
-          Quality notes: <NotesCount count={audit.quality.length} />
+          {t("qualityNotes")} <NotesCount count={audit.quality.length} />
           {" · "}
           {stored.isPending ? (
             "…"
           ) : stored.isError ? (
-            "sales since the last read not loaded"
+            t("salesNotLoaded")
           ) : known.length > 0 ? (
             <>
-              <span className="tabular font-semibold text-zinc-900 dark:text-zinc-100">{units}</span> {units === 1 ? "unit" : "units"} sold since the last read
+              {t.rich("unitsSold", { count: units, n: (chunks) => <span className="tabular font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</span> })}
             </>
           ) : (
-            "first audit of this machine"
+            t("firstAudit")
           )}
         </p>
         {audit.quality.length > 0 && (

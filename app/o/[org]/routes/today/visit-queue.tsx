@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createStore, del, entries, set, type UseStore } from "idb-keyval";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf } from "~/app/_trpc/errors";
@@ -51,6 +52,7 @@ export const online = () => typeof navigator === "undefined" || navigator.onLine
  * visit sent twice (a lost answer, two tabs) is recorded once and answers the same visit.
  */
 export function VisitQueueProvider({ orgId, userId, children }: { orgId: string; userId: string; children: React.ReactNode }) {
+  const t = useTranslations("routes.visit");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [visits, setVisits] = useState<QueuedVisit[]>([]);
@@ -82,7 +84,7 @@ export function VisitQueueProvider({ orgId, userId, children }: { orgId: string;
         sent++;
       } catch (error) {
         if (isRetryable(error)) break;
-        await set(visit.input.visitKey, { ...visit, refusal: errorMessageOf(error) ?? "The visit was refused." }, queueStore());
+        await set(visit.input.visitKey, { ...visit, refusal: errorMessageOf(error) ?? t("refusedFallback") }, queueStore());
       }
     }
     await load();
@@ -91,7 +93,7 @@ export function VisitQueueProvider({ orgId, userId, children }: { orgId: string;
       void queryClient.invalidateQueries({ queryKey: trpc.visits.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
     }
-  }, [load, mutateAsync, queryClient, trpc]);
+  }, [load, mutateAsync, queryClient, trpc, t]);
 
   const flush = useCallback(() => {
     // One send at a time in this tab, and across tabs where the browser offers locks.

@@ -8,9 +8,9 @@ export const GET = orgDownload({
   least: "viewer",
   read: (url) => Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
   input: salesFilterInput,
-  file: async (ctx, { org, input }) => ({
+  file: async (ctx, { org, input, locale }) => ({
     name: `${org.slug}-sales-${input.from ?? "all"}-${input.to ?? "now"}.csv`,
     type: "text/csv; charset=utf-8",
-    body: await openSalesCsv(ctx, { filter: input, timeZone: org.timeZone }),
+    body: await openSalesCsv(ctx, { filter: input, timeZone: org.timeZone, locale }),
   }),
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
@@ -12,30 +13,14 @@ import { useOrg } from "~/app/_components/org/org-context";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { apiAccesses, apiResources, createApiKeyInput, type ApiResource, type ApiScope } from "~/server/tenancy/contract";
-
-const resourceLabels: Record<ApiResource, string> = {
-  machines: "Machines",
-  locations: "Locations",
-  products: "Products",
-  planograms: "Planograms",
-  sales: "Sales",
-  refunds: "Refunds",
-  orders: "Orders",
-  alerts: "Alerts",
-  visits: "Visits",
-  audits: "DEX audits",
-  cash: "Cash",
-  statistics: "Statistics",
-  plans: "Plans",
-  accounting: "Accounting journal",
-};
+import { apiAccesses, apiResources, createApiKeyInput, type ApiScope } from "~/server/tenancy/contract";
 
 /** The end of the chosen day in the browser's zone, for an `<input type="date">` value. */
 const endOfDay = (day: string) => new Date(`${day}T23:59:59`);
 
 /** Creates a key: name, scopes (read or write per resource) and an optional expiry; shows the key once. */
 export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
+  const t = useTranslations("settings.apiKeys");
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -64,11 +49,11 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
     setLocalErrors({});
   };
   return (
-    <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? "API key created" : "Create API key"} keepOpenOnOutsideClick={Boolean(create.data)}>
+    <Modal open={open} onOpenChange={onOpenChange} trigger={trigger} title={create.data ? t("createdTitle") : t("createTitle")} keepOpenOnOutsideClick={Boolean(create.data)}>
       {create.data ? (
         <SecretOnce
-          note="Copy the key now and keep it in your integration's secret store. It is shown this once; if it is lost, revoke it and create another."
-          label="API key"
+          note={t("secretNote")}
+          label={t("secretLabel")}
           value={create.data.key}
           onDone={() => onOpenChange(false)}
         />
@@ -85,9 +70,9 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
           }}
         >
           <TextField
-            label="Name"
+            label={t("name")}
             required
-            placeholder="Accounting export"
+            placeholder={t("namePlaceholder")}
             value={name}
             errors={errors.name}
             onChange={(e) => {
@@ -96,15 +81,15 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
             }}
           />
           <fieldset aria-describedby={errors.scopes ? "api-key-scopes-error" : undefined}>
-            <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Scopes</legend>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Read lets the key list and fetch; write lets it change. Give only what the integration needs.</p>
+            <legend className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">{t("scopes")}</legend>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("scopesHint")}</p>
             <table className="mt-2 w-full text-[13px]">
               <thead>
                 <tr className="text-left text-xs text-zinc-500 dark:text-zinc-400">
-                  <th scope="col" className="py-1 font-medium">Resource</th>
+                  <th scope="col" className="py-1 font-medium">{t("resource")}</th>
                   {apiAccesses.map((access) => (
                     <th key={access} scope="col" className="w-16 py-1 text-center font-medium">
-                      {access === "read" ? "Read" : "Write"}
+                      {access === "read" ? t("read") : t("write")}
                     </th>
                   ))}
                 </tr>
@@ -113,7 +98,7 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
                 {apiResources.map((resource) => (
                   <tr key={resource}>
                     <th scope="row" className="py-1.5 text-left font-normal text-zinc-800 dark:text-zinc-200">
-                      {resourceLabels[resource]}
+                      {t(`resources.${resource}`)}
                     </th>
                     {apiAccesses.map((access) => {
                       const scope: ApiScope = `${resource}:${access}`;
@@ -121,7 +106,7 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
                         <td key={access} className="py-1.5 text-center">
                           <input
                             type="checkbox"
-                            aria-label={`${resourceLabels[resource]}: ${access}`}
+                            aria-label={t("scopeAria", { resource: t(`resources.${resource}`), access })}
                             className="size-4 accent-zinc-900 dark:accent-zinc-100"
                             checked={scopes.includes(scope)}
                             onChange={(e) => toggle(scope, e.target.checked)}
@@ -140,10 +125,10 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
             )}
           </fieldset>
           <TextField
-            label="Expires on"
+            label={t("expiresOn")}
             optional
             type="date"
-            hint="The key stops working at the end of this day. Leave empty for a key that works until revoked."
+            hint={t("expiresHint")}
             value={expiry}
             errors={errors.expiresAt}
             onChange={(e) => {
@@ -153,9 +138,9 @@ export function ApiKeyDialog({ trigger }: { trigger: React.ReactNode }) {
           />
           <FormAlert message={Object.keys(errors).length ? null : errorMessageOf(create.error)} />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+            <Button onClick={() => onOpenChange(false)}>{t("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>
-              Create key
+              {t("create")}
             </Button>
           </div>
         </form>

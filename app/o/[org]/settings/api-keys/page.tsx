@@ -1,6 +1,7 @@
 import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -10,31 +11,38 @@ import { hasRole } from "~/server/tenancy/contract";
 import { requireMember } from "~/server/web";
 import { ApiKeysView } from "./api-keys-view";
 
-export const metadata: Metadata = { title: "API keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("meta.apiKeys") };
+}
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org, role } = await requireMember(slug, `/o/${slug}/settings/api-keys`);
+  const t = await getTranslations("settings");
   const header = (
     <PageHeader
-      title="API keys"
-      description={
-        <>
-          Keys your accounting, BI and own tools use to call the VendOps REST API (/api/v1) as this organization, each limited to the scopes you choose. See the{" "}
+      title={t("meta.apiKeys")}
+      description={t.rich("apiKeys.description", {
+        reference: (chunks) => (
           <Link href="/docs/api" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-            API reference
-          </Link>{" "}
-          and its <a href="/api/v1/openapi.json" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">OpenAPI document</a>.
-        </>
-      }
+            {chunks}
+          </Link>
+        ),
+        openapi: (chunks) => (
+          <a href="/api/v1/openapi.json" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+            {chunks}
+          </a>
+        ),
+      })}
     />
   );
   if (!hasRole(role, "admin")) {
     return (
       <>
         {header}
-        <EmptyState icon={<ShieldAlert />} title="You need the admin role to manage API keys">
-          Ask an owner or admin of {org.name}.
+        <EmptyState icon={<ShieldAlert />} title={t("apiKeys.needAdmin")}>
+          {t("apiKeys.askAdmin", { org: org.name })}
         </EmptyState>
       </>
     );

@@ -2,9 +2,10 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { CreditCard } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatCount } from "~/app/_components/labels/numbers";
-import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
+import { useFormat } from "~/app/_components/i18n/format";
+import { usePaymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { useOrg } from "~/app/_components/org/org-context";
 import { Button } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
@@ -13,7 +14,7 @@ import { FormAlert } from "~/app/_components/ui/form-alert";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import { useTRPC } from "~/app/_trpc/client";
-import { amountHint, formatMoney, parseMajor, toMajorText } from "~/server/money";
+import { amountHint, parseMajor, toMajorText } from "~/server/money";
 import { type CardFeeRow, MAX_FEE_PERCENT_BP } from "~/server/profit/contract";
 import { paymentMethods, type PaymentMethod } from "~/server/sales/contract";
 
@@ -29,12 +30,19 @@ function parsePercent(text: string): number | null {
 const percentText = (bp: number) => (bp / 100).toFixed(2).replace(/\.?0+$/, "");
 
 /** A fee in words: "1.5 % + €0.10 per payment". */
-function feeText(row: Pick<CardFeeRow, "percentBp" | "fixedMinor">, currency: string): string {
-  if (row.percentBp === null || row.fixedMinor === null) return "No fee";
-  return `${percentText(row.percentBp)} % + ${formatMoney(row.fixedMinor, currency)} per payment`;
+function useFeeText(): (row: Pick<CardFeeRow, "percentBp" | "fixedMinor">, currency: string) => string {
+  const t = useTranslations("settings.cardFees");
+  const f = useFormat();
+  return (row, currency) => {
+    if (row.percentBp === null || row.fixedMinor === null) return t("noFee");
+    return t("fee", { percent: percentText(row.percentBp), amount: f.money(row.fixedMinor, currency) });
+  };
 }
 
 function FeeForm({ row, currency, onDone }: { row: Pick<CardFeeRow, "paymentMethod" | "percentBp" | "fixedMinor">; currency: string; onDone?: () => void }) {
+  const t = useTranslations("settings.cardFees");
+  const locale = useLocale();
+  const paymentMethodLabel = usePaymentMethodLabel();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -57,18 +65,18 @@ function FeeForm({ row, currency, onDone }: { row: Pick<CardFeeRow, "paymentMeth
     const percentBp = parsePercent(percent) ?? 0;
     const fixedMinor = parseMajor(fixed, currency) ?? 0;
     const errors: Record<string, string[]> = {};
-    if (Number.isNaN(percentBp)) errors.percentBp = ["Use a percentage like 1.5."];
-    else if (percentBp > MAX_FEE_PERCENT_BP) errors.percentBp = [`Use at most ${MAX_FEE_PERCENT_BP / 100} %.`];
-    if (Number.isNaN(fixedMinor)) errors.fixedMinor = [amountHint(currency)];
+    if (Number.isNaN(percentBp)) errors.percentBp = [t("percentFormat")];
+    else if (percentBp > MAX_FEE_PERCENT_BP) errors.percentBp = [t("percentMax", { max: MAX_FEE_PERCENT_BP / 100 })];
+    if (Number.isNaN(fixedMinor)) errors.fixedMinor = [amountHint(currency, locale)];
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     save.mutate({ orgId: org.id, paymentMethod: row.paymentMethod, percentBp, fixedMinor });
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`${label} fee`} className="flex flex-wrap items-start gap-3">
+    <form onSubmit={submit} noValidate aria-label={t("formLabel", { method: label })} className="flex flex-wrap items-start gap-3">
       <TextField
-        label="Share of each payment (%)"
+        label={t("share")}
         inputMode="decimal"
         placeholder="0"
         value={percent}
@@ -77,7 +85,7 @@ function FeeForm({ row, currency, onDone }: { row: Pick<CardFeeRow, "paymentMeth
         fieldClassName="w-44"
       />
       <TextField
-        label={`Fixed per payment (${currency})`}
+        label={t("fixed", { currency })}
         inputMode="decimal"
         placeholder={toMajorText(0, currency)}
         value={fixed}
@@ -87,11 +95,11 @@ function FeeForm({ row, currency, onDone }: { row: Pick<CardFeeRow, "paymentMeth
       />
       <div className="flex gap-2 pt-6">
         <Button type="submit" variant="primary" size="md" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+          {save.isPending ? t("saving") : t("save")}
         </Button>
         {row.percentBp !== null && (
           <Button type="button" variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate({ orgId: org.id, paymentMethod: row.paymentMethod })}>
-            Remove fee
+            {t("remove")}
           </Button>
         )}
       </div>
@@ -102,6 +110,10 @@ function FeeForm({ row, currency, onDone }: { row: Pick<CardFeeRow, "paymentMeth
 
 /** The payment methods the org takes, each with its fee, and a way to set one for another method. */
 export function CardFeesView({ canEdit }: { canEdit: boolean }) {
+  const t = useTranslations("settings.cardFees");
+  const f = useFormat();
+  const feeText = useFeeText();
+  const paymentMethodLabel = usePaymentMethodLabel();
   const org = useOrg();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.profit.cardFees.queryOptions({ orgId: org.id }));
@@ -112,9 +124,9 @@ export function CardFeesView({ canEdit }: { canEdit: boolean }) {
   const add = canEdit && others.length > 0 && (
     <div className="space-y-3">
       <label className="flex flex-wrap items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
-        Set a fee for another payment method
+        {t("another")}
         <NativeSelect size="sm" value={adding} onChange={(e) => setAdding(e.target.value as PaymentMethod | "")}>
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {others.map((m) => (
             <option key={m} value={m}>
               {paymentMethodLabel(m)}
@@ -129,8 +141,8 @@ export function CardFeesView({ canEdit }: { canEdit: boolean }) {
   if (data.methods.length === 0) {
     return (
       <div className="space-y-6">
-        <EmptyState icon={<CreditCard />} title="No payments yet">
-          The payment methods your machines take appear here once they report sales. {canEdit ? "You can set a fee for a method already." : ""}
+        <EmptyState icon={<CreditCard />} title={t("empty")}>
+          {t("emptyBody")} {canEdit ? t("emptyCanEdit") : ""}
         </EmptyState>
         {add}
       </div>
@@ -139,13 +151,13 @@ export function CardFeesView({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div className="max-w-4xl space-y-6">
-      <ul aria-label="Payment methods" className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
+      <ul aria-label={t("methods")} className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
         {data.methods.map((m) => (
           <li key={m.paymentMethod} className="space-y-3 px-4 py-4 text-[13px]">
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <h2 className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{paymentMethodLabel(m.paymentMethod)}</h2>
               <span className="text-zinc-500 dark:text-zinc-400">
-                {m.used ? `${formatCount(m.payments)} payments in the last 365 days` : "No payments in the last 365 days"}
+                {m.used ? t("payments", { count: f.count(m.payments) }) : t("noPayments")}
               </span>
               <span className="ml-auto font-medium tabular-nums text-zinc-700 dark:text-zinc-300">{feeText(m, data.currency)}</span>
             </div>
@@ -155,8 +167,8 @@ export function CardFeesView({ canEdit }: { canEdit: boolean }) {
       </ul>
       {add}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        A fee is charged on every payment taken, including payments refunded after a failed vend. A method without a fee costs nothing.
-        {canEdit ? "" : " An owner or admin can change the fees."}
+        {t("note")}
+        {canEdit ? "" : ` ${t("noteReadOnly")}`}
       </p>
     </div>
   );

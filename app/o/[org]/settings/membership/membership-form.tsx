@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { TextField } from "~/app/_components/ui/field";
 import { FormAlert } from "~/app/_components/ui/form-alert";
@@ -9,12 +10,15 @@ import { SaveBar } from "~/app/_components/ui/save-bar";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { FieldErrors } from "~/server/errors";
-import { formatMoney, minorPerUnit } from "~/server/money";
+import { useFormat } from "~/app/_components/i18n/format";
+import { minorPerUnit } from "~/server/money";
 import { parseValues, sameValues, valuesOf, type Program, type ProgramValues } from "./program-values";
 import { TiersEditor } from "./tiers-editor";
 
 /** Edits the points program (admins and owners): on or off, points per unit spent, tiers. */
 export function MembershipForm({ program }: { program: Program }) {
+  const t = useTranslations("settings.membership");
+  const f = useFormat();
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,14 +50,24 @@ export function MembershipForm({ program }: { program: Program }) {
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = parseValues(org.id, values);
+    const parsed = parseValues(org.id, values, { wholePoints: t("wholePoints"), wholeNumber: t("wholeNumber") });
     if ("errors" in parsed) return setLocal(parsed.errors);
     update.mutate(parsed.input);
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <FormAlert message={update.error ? (hasFieldErrors ? `${errorMessageOf(update.error)} Check the highlighted fields.` : errorMessageOf(update.error)) : hasFieldErrors ? "Check the highlighted fields." : null} />
+      <FormAlert
+        message={
+          update.error
+            ? hasFieldErrors
+              ? t("errorCheckFields", { error: errorMessageOf(update.error) ?? "" })
+              : errorMessageOf(update.error)
+            : hasFieldErrors
+              ? t("checkFields")
+              : null
+        }
+      />
       <label className="flex items-start gap-2.5 text-[13px]">
         <input
           type="checkbox"
@@ -63,29 +77,27 @@ export function MembershipForm({ program }: { program: Program }) {
           className="mt-0.5 size-4 rounded border-zinc-300 accent-brand-600"
         />
         <span>
-          <span className="font-medium text-zinc-800 dark:text-zinc-200">Run a points program</span>
+          <span className="font-medium text-zinc-800 dark:text-zinc-200">{t("run")}</span>
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-            Consumers signed in when they pay earn points; refunded purchases give them back. Off: nobody earns points, balances stay.
+            {t("runHint")}
           </span>
         </span>
       </label>
       <TextField
-        label={`Points per 1 ${org.currency} spent`}
+        label={t("perUnit", { currency: org.currency })}
         name="pointsPerUnit"
         inputMode="numeric"
         value={values.pointsPerUnit}
         onChange={(e) => change({ pointsPerUnit: e.target.value })}
         errors={errors.pointsPerUnit}
         hint={
-          rate === null
-            ? "A whole number; amounts are rounded down to whole points."
-            : `A ${formatMoney(example, org.currency)} purchase earns ${Math.floor(5 * rate)} ${Math.floor(5 * rate) === 1 ? "point" : "points"}; amounts are rounded down to whole points.`
+          rate === null ? t("perUnitHint") : t("perUnitExample", { amount: f.money(example, org.currency), points: Math.floor(5 * rate) })
         }
         fieldClassName="max-w-xs"
         className="tabular"
       />
       <TiersEditor tiers={values.tiers} onChange={(tiers) => change({ tiers })} errors={errors} listErrors={errors.tiers} />
-      <SaveBar dirty={dirty} pending={update.isPending} savedMessage={update.isSuccess && !dirty ? "Membership saved." : null} onDiscard={() => change(saved)} />
+      <SaveBar dirty={dirty} pending={update.isPending} savedMessage={update.isSuccess && !dirty ? t("saved") : null} onDiscard={() => change(saved)} />
     </form>
   );
 }

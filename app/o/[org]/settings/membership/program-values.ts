@@ -45,7 +45,11 @@ function typedNumber(text: string): number {
  * own schema: `pointsPerUnit`, `tiers` for the list, and per tier row `tier.<key>.name` /
  * `tier.<key>.minPoints`.
  */
-export function parseValues(orgId: string, v: ProgramValues): { input: RouterInputs["loyalty"]["update"] } | { errors: FieldErrors } {
+export function parseValues(
+  orgId: string,
+  v: ProgramValues,
+  words: { wholePoints: string; wholeNumber: string },
+): { input: RouterInputs["loyalty"]["update"] } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const candidate = {
@@ -53,9 +57,9 @@ export function parseValues(orgId: string, v: ProgramValues): { input: RouterInp
     pointsPerUnit: typedNumber(v.pointsPerUnit),
     tiers: v.tiers.map((t) => ({ name: t.name, minPoints: typedNumber(t.minPoints) })),
   };
-  if (Number.isNaN(candidate.pointsPerUnit)) add("pointsPerUnit", "A whole number of points, like 1 or 10.");
+  if (Number.isNaN(candidate.pointsPerUnit)) add("pointsPerUnit", words.wholePoints);
   for (const [i, t] of v.tiers.entries()) {
-    if (Number.isNaN(candidate.tiers[i]!.minPoints)) add(`tier.${t.key}.minPoints`, "A whole number, 0 or more.");
+    if (Number.isNaN(candidate.tiers[i]!.minPoints)) add(`tier.${t.key}.minPoints`, words.wholeNumber);
   }
   const result = loyaltyProgramInput.safeParse(candidate);
   if (result.success && Object.keys(errors).length === 0) return { input: { orgId, ...result.data } };

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { HydrateClient, getQueryClient, trpc } from "~/app/_trpc/server";
 import { requireMember } from "~/server/web";
@@ -23,7 +24,8 @@ async function loadStatement(slug: string, statementId: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { org, statementId } = await params;
   const { statement } = await loadStatement(org, statementId);
-  return { title: `${statement.locationName} · ${formatMonth(statement.month)}` };
+  const t = await getTranslations("hosts.statement");
+  return { title: t("metaTitle", { place: statement.locationName, month: formatMonth(statement.month, await getLocale()) }) };
 }
 
 export default async function HostStatementPage({ params }: { params: Params }) {

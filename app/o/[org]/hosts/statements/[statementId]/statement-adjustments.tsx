@@ -3,6 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { Button } from "~/app/_components/ui/button";
 import { Card } from "~/app/_components/ui/card";
 import { DialogActions } from "~/app/_components/ui/dialog-actions";
@@ -16,23 +18,25 @@ import { useDialogForm } from "~/app/_components/forms/use-dialog-form";
 import { useTRPC } from "~/app/_trpc/client";
 import { errorMessageOf, fieldErrorsOf } from "~/app/_trpc/errors";
 import type { HostStatementDetail } from "~/server/hosts/contract";
-import { amountHint, formatMoney, parseMajor } from "~/server/money";
+import { amountHint, parseMajor } from "~/server/money";
 import { hasRole } from "~/server/tenancy/contract";
 
 /** Corrections to the commission, each with its reason; a draft's can be added to. */
 export function StatementAdjustments({ statement: s }: { statement: HostStatementDetail }) {
   const org = useOrg();
+  const t = useTranslations("hosts.adjustments");
+  const f = useFormat();
   const canAdd = hasRole(org.role, "manager") && s.status === "draft";
   return (
     <Card
       id="adjustments"
-      title="Adjustments"
-      description={s.status === "draft" ? "Added to or taken off the commission, with the reason the host will read." : "Fixed once the statement is approved."}
+      title={t("title")}
+      description={s.status === "draft" ? t("draftDescription") : t("fixedDescription")}
       actions={canAdd && <AdjustmentDialog statement={s} />}
       bodyClassName="p-0"
     >
       {s.adjustments.length === 0 ? (
-        <p className="px-4 py-4 text-[13px] text-zinc-500 dark:text-zinc-400">No adjustments.</p>
+        <p className="px-4 py-4 text-[13px] text-zinc-500 dark:text-zinc-400">{t("none")}</p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {s.adjustments.map((a) => (
@@ -40,12 +44,12 @@ export function StatementAdjustments({ statement: s }: { statement: HostStatemen
               <div className="min-w-0">
                 <p className="text-zinc-900 dark:text-zinc-100">{a.reason}</p>
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {a.createdByName ?? "Someone"} · <Timestamp date={a.createdAt} timeZone={org.timeZone} />
+                  {a.createdByName ?? t("someone")} · <Timestamp date={a.createdAt} timeZone={org.timeZone} />
                 </p>
               </div>
               <span className={clsx("tabular shrink-0 font-medium", a.amountMinor < 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400")}>
                 {a.amountMinor > 0 ? "+" : "−"}
-                {formatMoney(Math.abs(a.amountMinor), s.currency)}
+                {f.money(Math.abs(a.amountMinor), s.currency)}
               </span>
             </li>
           ))}
@@ -58,6 +62,8 @@ export function StatementAdjustments({ statement: s }: { statement: HostStatemen
 /** Adds an amount to the host's total, or takes one off, with a reason. */
 function AdjustmentDialog({ statement: s }: { statement: HostStatementDetail }) {
   const org = useOrg();
+  const t = useTranslations("hosts.adjustments");
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { open, setOpen, values, localErrors, setLocalErrors, controls } = useDialogForm({ direction: "add" as "add" | "deduct", amount: "", reason: "" });
@@ -77,9 +83,9 @@ function AdjustmentDialog({ statement: s }: { statement: HostStatementDetail }) 
     event.preventDefault();
     const minor = parseMajor(values.amount, s.currency);
     const found: Record<string, string[]> = {};
-    if (minor === null || minor === 0) found.amountMinor = ["Enter an amount other than 0."];
-    else if (Number.isNaN(minor)) found.amountMinor = [amountHint(s.currency)];
-    if (values.reason.trim() === "") found.reason = ["Give a reason."];
+    if (minor === null || minor === 0) found.amountMinor = [t("amountNonZero")];
+    else if (Number.isNaN(minor)) found.amountMinor = [amountHint(s.currency, locale)];
+    if (values.reason.trim() === "") found.reason = [t("reasonRequired")];
     setLocalErrors(found);
     if (Object.keys(found).length > 0 || minor === null) return;
     add.mutate({ orgId: org.id, statementId: s.id, amountMinor: values.direction === "add" ? minor : -minor, reason: values.reason.trim() });
@@ -92,25 +98,25 @@ function AdjustmentDialog({ statement: s }: { statement: HostStatementDetail }) 
       trigger={
         <Button size="sm">
           <Plus aria-hidden />
-          Add adjustment
+          {t("add")}
         </Button>
       }
-      title="Add an adjustment"
-      description="The host sees the amount and the reason on the statement."
+      title={t("dialogTitle")}
+      description={t("dialogDescription")}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <FormAlert message={add.error && Object.keys(server).length === 0 ? errorMessageOf(add.error) : null} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Kind">
+          <Field label={t("kind")}>
             {(control) => (
               <NativeSelect {...control} name="direction" value={values.direction} onChange={(e) => set({ direction: e.target.value as "add" | "deduct" })} className="w-full">
-                <option value="add">Add to the host&apos;s total (+)</option>
-                <option value="deduct">Take off the host&apos;s total (−)</option>
+                <option value="add">{t("addOption")}</option>
+                <option value="deduct">{t("deductOption")}</option>
               </NativeSelect>
             )}
           </Field>
           <TextField
-            label={`Amount (${s.currency})`}
+            label={t("amount", { currency: s.currency })}
             name="amount"
             inputMode="decimal"
             autoComplete="off"
@@ -120,7 +126,7 @@ function AdjustmentDialog({ statement: s }: { statement: HostStatementDetail }) 
             errors={errors.amountMinor}
           />
         </div>
-        <Field label="Reason" errors={errors.reason}>
+        <Field label={t("reason")} errors={errors.reason}>
           {(control) => (
             <textarea
               {...control}
@@ -128,14 +134,14 @@ function AdjustmentDialog({ statement: s }: { statement: HostStatementDetail }) 
               rows={3}
               maxLength={500}
               required
-              placeholder="Electricity for October, agreed with the host"
+              placeholder={t("reasonPlaceholder")}
               value={values.reason}
               onChange={(e) => set({ reason: e.target.value })}
               className={`${controlClasses} h-auto resize-y py-2`}
             />
           )}
         </Field>
-        <DialogActions pending={add.isPending} onCancel={() => openChange(false)} submitLabel="Add adjustment" />
+        <DialogActions pending={add.isPending} onCancel={() => openChange(false)} submitLabel={t("add")} />
       </form>
     </Modal>
   );

@@ -8,6 +8,6 @@ export function statementDownload(format: "pdf" | "csv") {
     least: "viewer",
     read: (_url, params) => ({ statementId: params.statementId }),
     input: z.object({ statementId: z.string().min(1).max(64) }),
-    file: (ctx, { input }) => statementFile(ctx, { statementId: input.statementId, format }),
+    file: (ctx, { input, locale }) => statementFile(ctx, { statementId: input.statementId, format, locale }),
   });
 }

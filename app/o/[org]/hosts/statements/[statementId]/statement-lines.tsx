@@ -1,22 +1,24 @@
 "use client";
 
-import { formatCount } from "~/app/_components/labels/numbers";
+import { useTranslations } from "next-intl";
+import { useFormat } from "~/app/_components/i18n/format";
 import { paymentMethodLabel } from "~/app/_components/labels/payment-methods";
 import { SortableTable, type Column } from "~/app/_components/ui/sortable-table";
 import type { HostStatementLine } from "~/server/hosts/contract";
-import { formatMoney } from "~/server/money";
 
 /** The month's sales behind the statement, one row per machine and payment method, sortable and filterable. */
 export function StatementLines({ lines, currency }: { lines: HostStatementLine[]; currency: string }) {
-  const money = (minor: number) => formatMoney(minor, currency);
+  const t = useTranslations("hosts.lines");
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, currency);
   const columns: Column<HostStatementLine>[] = [
-    { key: "machine", label: "Machine", sortValue: (l) => l.machineName, render: (l) => l.machineName },
-    { key: "method", label: "Payment", sortValue: (l) => paymentMethodLabel(l.paymentMethod), render: (l) => paymentMethodLabel(l.paymentMethod) },
-    { key: "units", label: "Units", align: "right", sortValue: (l) => l.units, render: (l) => formatCount(l.units) },
-    { key: "gross", label: "Gross", align: "right", sortValue: (l) => l.grossMinor, render: (l) => money(l.grossMinor) },
-    { key: "refunds", label: "Refunds", align: "right", sortValue: (l) => l.refundsMinor, render: (l) => money(l.refundsMinor) },
-    { key: "vat", label: "VAT", align: "right", sortValue: (l) => l.vatMinor, render: (l) => money(l.vatMinor) },
-    { key: "net", label: "Net", align: "right", sortValue: (l) => l.netMinor, render: (l) => money(l.netMinor) },
+    { key: "machine", label: t("machine"), sortValue: (l) => l.machineName, render: (l) => l.machineName },
+    { key: "method", label: t("payment"), sortValue: (l) => paymentMethodLabel(l.paymentMethod), render: (l) => paymentMethodLabel(l.paymentMethod) },
+    { key: "units", label: t("units"), align: "right", sortValue: (l) => l.units, render: (l) => f.count(l.units) },
+    { key: "gross", label: t("gross"), align: "right", sortValue: (l) => l.grossMinor, render: (l) => money(l.grossMinor) },
+    { key: "refunds", label: t("refunds"), align: "right", sortValue: (l) => l.refundsMinor, render: (l) => money(l.refundsMinor) },
+    { key: "vat", label: t("vat"), align: "right", sortValue: (l) => l.vatMinor, render: (l) => money(l.vatMinor) },
+    { key: "net", label: t("net"), align: "right", sortValue: (l) => l.netMinor, render: (l) => money(l.netMinor) },
   ];
   return (
     <SortableTable
@@ -24,9 +26,9 @@ export function StatementLines({ lines, currency }: { lines: HostStatementLine[]
       columns={columns}
       rowKey={(l) => `${l.machineId}:${l.paymentMethod}`}
       initialSort="gross"
-      caption="Sales by machine and payment method"
-      empty="No sales at this place in the month."
-      searchLabel={lines.length > 6 ? "Filter by machine" : undefined}
+      caption={t("caption")}
+      empty={t("empty")}
+      searchLabel={lines.length > 6 ? t("filter") : undefined}
       searchText={lines.length > 6 ? (l) => `${l.machineName} ${paymentMethodLabel(l.paymentMethod)}` : undefined}
     />
   );

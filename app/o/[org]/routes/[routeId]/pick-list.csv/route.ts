@@ -9,8 +9,8 @@ export const GET = orgDownload({
   least: "viewer",
   read: (url, { routeId }: { org: string; routeId: string }) => ({ routeId, day: url.searchParams.get("day") || undefined }),
   input: deliveryRouteDayInput,
-  file: async (ctx, { org, input }) => {
+  file: async (ctx, { org, input, locale }) => {
     const day = await deliveryRouteDay(ctx, input);
-    return { name: `${org.slug}-pick-list-${day.day}.csv`, type: "text/csv; charset=utf-8", body: stringify(pickListCsvRows(day)) };
+    return { name: `${org.slug}-pick-list-${day.day}.csv`, type: "text/csv; charset=utf-8", body: stringify(pickListCsvRows(day, locale), { bom: true }) };
   },
 });

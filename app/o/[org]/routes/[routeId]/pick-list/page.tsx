@@ -4,6 +4,7 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "~/app/_components/ui/button";
 import { EmptyState } from "~/app/_components/ui/empty-state";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -14,7 +15,10 @@ import { requireMember } from "~/server/web";
 import { formatPlanDay } from "../../../plans/plan-format";
 import { PrintButton } from "./print-button";
 
-export const metadata: Metadata = { title: "Pick list" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("routes.pickList");
+  return { title: t("metaTitle") };
+}
 
 /** The pre-kit of a route's day: products totalled, then where each goes. Printable. */
 export default async function PickListPage({ params, searchParams }: { params: Promise<{ org: string; routeId: string }>; searchParams: Promise<{ day?: string | string[] }> }) {
@@ -33,22 +37,32 @@ export default async function PickListPage({ params, searchParams }: { params: P
   }
   const base = `/o/${org.slug}/routes/${routeId}/pick-list`;
   const stops = day.stops.filter((s) => !s.visited);
+  const t = await getTranslations("routes.pickList");
+  const locale = await getLocale();
+  const named = await getTranslations("plans.days");
+  const dayName = (d: string) => formatPlanDay(d, day.today, locale, { today: named("today"), tomorrow: named("tomorrow") });
+  const details = [
+    `${dayName(day.day)} (${day.day})`,
+    t("stops", { count: stops.length }),
+    t("units", { count: day.totalUnits }),
+    ...(day.route.technician ? [day.route.technician.name] : []),
+  ];
   return (
     <>
       <PageHeader
-        title={`Pick list · ${day.route.name}`}
-        description={`${formatPlanDay(day.day, day.today)} (${day.day}) · ${stops.length} ${stops.length === 1 ? "stop" : "stops"} · ${day.totalUnits} units${day.route.technician ? ` · ${day.route.technician.name}` : ""}`}
+        title={t("title", { route: day.route.name })}
+        description={details.join(" · ")}
         actions={
           <div className="flex gap-2 print:hidden">
             <a href={`/o/${org.slug}/routes/${routeId}/pick-list.csv?day=${day.day}`} className={buttonClasses("secondary")} download>
               <Download aria-hidden />
-              CSV
+              {t("csv")}
             </a>
             <PrintButton />
           </div>
         }
       />
-      <nav aria-label="Day" className="mb-4 flex flex-wrap gap-1.5 print:hidden">
+      <nav aria-label={t("dayNav")} className="mb-4 flex flex-wrap gap-1.5 print:hidden">
         {day.dates.map((d) => (
           <Link
             key={d}
@@ -59,30 +73,30 @@ export default async function PickListPage({ params, searchParams }: { params: P
               d === day.day ? "border-brand-500 bg-brand-50 font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-400" : "border-zinc-300 text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-400",
             )}
           >
-            {formatPlanDay(d, day.today)}
+            {dayName(d)}
           </Link>
         ))}
       </nav>
       {day.pickList.length === 0 ? (
-        <EmptyState title="Nothing to pick">
-          No visit on this route needs stock {day.day === day.today ? "today" : day.day === day.dates[1] ? "tomorrow" : `on ${formatPlanDay(day.day, day.today)}`}. Other days are above.
+        <EmptyState title={t("emptyTitle")}>
+          {day.day === day.today ? t("emptyToday") : day.day === day.dates[1] ? t("emptyTomorrow") : t("emptyOn", { day: dayName(day.day) })}
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <section aria-labelledby="totals-heading" className="overflow-x-auto rounded-lg border border-zinc-200 bg-white print:border-0 dark:border-zinc-800 dark:bg-zinc-900/60">
             <h2 id="totals-heading" className="border-b border-zinc-200 px-4 py-3 text-sm font-semibold dark:border-zinc-800">
-              Totals by product
+              {t("totals")}
             </h2>
             <table className={tableClasses}>
               <thead className={theadClasses}>
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2 print:table-cell">
-                    <span className="sr-only">Picked</span>
+                    <span className="sr-only">{t("columns.picked")}</span>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">Product</th>
-                  <th scope="col" className="px-3 py-2 font-medium">SKU</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Quantity</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Goes to</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.product")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.sku")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.quantity")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.goesTo")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,7 +118,7 @@ export default async function PickListPage({ params, searchParams }: { params: P
           </section>
           <section aria-labelledby="stops-heading" className="break-before-page">
             <h2 id="stops-heading" className="mb-2 text-sm font-semibold">
-              By stop
+              {t("byStop")}
             </h2>
             <ol className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
               {stops.map((s, i) => (

@@ -1,16 +1,23 @@
+import { createTranslator } from "next-intl";
+import { messagesFor } from "~/server/i18n/messages";
+import { localeFromAcceptLanguage } from "~/server/i18n/negotiate";
+
 /**
  * `GET /o/{org}/routes/today/manifest.webmanifest`: the technician's route as an installable app
  * that opens on this org's route. It names nothing but the address it is served under, so it needs
- * no session (browsers fetch manifests without cookies).
+ * no session (browsers fetch manifests without cookies), so its language is the browser's.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const page = `/o/${encodeURIComponent(org)}/routes/today`;
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "routes.manifest" });
   const manifest = {
     id: page,
-    name: "VendOps · Today's route",
-    short_name: "Route",
-    description: "Today's stops, pick list and visits, also without a network.",
+    name: t("name"),
+    short_name: t("shortName"),
+    description: t("description"),
+    lang: locale,
     start_url: page,
     scope: page,
     display: "standalone",
@@ -25,6 +32,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
     ],
   };
   return new Response(JSON.stringify(manifest), {
-    headers: { "Content-Type": "application/manifest+json; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+    headers: { "Content-Type": "application/manifest+json; charset=utf-8", "Cache-Control": "public, max-age=3600", Vary: "Accept-Language" },
   });
 }
