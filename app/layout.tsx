@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { messagesFor, pickMessages, PUBLIC_NAMESPACES } from "~/server/i18n/messages";
 import { connection } from "next/server";
 import { TRPCReactProvider } from "./_trpc/client";
 import { ErrorWords } from "./_trpc/error-words";
@@ -29,7 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>
+        {/* The shared and public parts only: app/o/[org]/layout.tsx adds the operator's. */}
+        <NextIntlClientProvider messages={pickMessages(messagesFor(locale), PUBLIC_NAMESPACES)}>
           <ErrorWords />
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>

@@ -148,3 +148,15 @@ export function messagesFor(locale: Locale): Messages {
 
 /** The namespaces, for checks that walk every message. */
 export const NAMESPACES = Object.keys(en) as (keyof Messages)[];
+
+/**
+ * The parts every page's client components may read: the shell and shared components, the public,
+ * consumer and host pages. Operator pages add the rest (app/o/[org]/layout.tsx), so a consumer's
+ * phone does not download the back office's words.
+ */
+export const PUBLIC_NAMESPACES = ["common", "home", "auth", "consumer", "hostPortal", "orgs", "docs"] as const satisfies readonly (keyof Messages)[];
+
+/** Only the given parts of a language's messages. */
+export function pickMessages<K extends keyof Messages>(messages: Messages, namespaces: readonly K[]): Pick<Messages, K> {
+  return Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]])) as Pick<Messages, K>;
+}
